@@ -1,0 +1,141 @@
+"""Per-sentence annotations: places, actors, dates, death figures and speakers.
+
+Everything a later stage needs to know about a sentence is gathered here once, so that
+detect and resolve work on plain records rather than re-reading the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from warledger.actors import ActorMatcher, ActorMention
+from warledger.claims import Attribution, SpeakerMemory, find_attributions
+from warledger.dates import DateMention, find_dates
+from warledger.fatalities import Figure, find_figures
+from warledger.knowledge_actors import ActorKnowledge
+from warledger.places import Gazetteer
+from warledger.records import Place
+from warledger.segment import Segmented
+
+# Weight of a country named in the title or first paragraph against one named further down,
+# when choosing among places of the same name (a report is about what its lead names).
+LEAD_WEIGHT = 3.0
+# Present-time cues: a paragraph with one of these is news of the day, not background.
+CURRENT_CUES = re.compile(
+    r"\b(?:today|tonight|yesterday|this (?:morning|week|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)|is|are|has|have|continues?)\b")
+
+
+@dataclass(slots=True)
+class PlaceNote:
+    """A place named in a sentence and the gazetteer entry chosen for it."""
+
+    start: int  # char offset in the clean text
+    end: int
+    surface: str
+    place: Place
+    token_start: int
+    in_speaker: bool = False
+
+
+@dataclass(slots=True)
+class SentenceNotes:
+    index: int
+    paragraph: int
+    token_start: int
+    token_end: int
+    char_start: int
+    char_end: int
+    text: str
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceNote] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    speakers: list[Attribution] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Annotated:
+    """A document's sentences with their notes, and what the whole document is about."""
+
+    segmented: Segmented
+    sentences: list[SentenceNotes]
+    published: dt.date
+    main_sides: tuple[str, ...]
+    countries: dict[str, float]
+    lead_places: list[Place]
+
+
+def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, matcher: ActorMatcher,
+             knowledge: ActorKnowledge) -> Annotated:
+    doc = segmented.doc
+    actor_mentions = matcher.find(doc)
+    notes: list[SentenceNotes] = []
+    for sentence in segmented.sentences:
+        span = sentence.span
+        notes.append(SentenceNotes(sentence.index, sentence.paragraph, span.start, span.end, span.start_char,
+                                   span.end_char, span.text))
+    # actors per sentence
+    cursor = 0
+    for mention in actor_mentions:
+        while cursor < len(notes) and mention.start >= notes[cursor].token_end:
+            cursor += 1
+        if cursor < len(notes) and mention.start >= notes[cursor].token_start:
+            notes[cursor].actors.append(mention)
+    countries = _context_countries(notes, actor_mentions)
+    main_sides = _main_sides(notes)
+    memory = SpeakerMemory(main_sides=main_sides)
+    lead_places: list[Place] = []
+    for note in notes:
+        note.dates = find_dates(note.text, published, offset=note.char_start)
+        for match in gazetteer.find(note.text):
+            place = gazetteer.resolve(match, countries)
+            if place is None:
+                continue
+            start = note.char_start + match.start
+            token = doc.char_span(start, note.char_start + match.end, alignment_mode="expand")
+            token_start = token.start if token is not None else note.token_start
+            if _inside_actor(token_start, note.actors):
+                continue
+            note.places.append(PlaceNote(start, note.char_start + match.end, match.surface, place, token_start))
+        note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
+        for speaker in note.speakers:
+            for place_note in note.places:
+                if speaker.token_start <= place_note.token_start < speaker.token_end:
+                    place_note.in_speaker = True
+        note.figures = find_figures(doc, note.token_start, note.token_end, note.actors)
+        if note.paragraph <= 1:
+            lead_places.extend(p.place for p in note.places if p.place.feature != "country")
+    return Annotated(segmented, notes, published, main_sides, countries, lead_places)
+
+
+def _inside_actor(token: int, actors: list[ActorMention]) -> bool:
+    """A place word that is part of an actor's name ("the Azerbaijani army") is no location."""
+    return any(a.start <= token < a.end and a.kind in ("group", "outlet") for a in actors)
+
+
+def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention]) -> dict[str, float]:
+    weights: Counter[str] = Counter()
+    lead_end = next((n.token_end for n in notes if n.paragraph > 1), notes[-1].token_end if notes else 0)
+    for m in mentions:
+        if m.side and len(m.side) == 3 and m.side != "CIV":
+            weights[m.side] += LEAD_WEIGHT if m.start < lead_end else 1.0
+    return dict(weights)
+
+
+def _main_sides(notes: list[SentenceNotes]) -> tuple[str, ...]:
+    """The two parties the report is mostly about, by how often they are named as actors."""
+    counts: Counter[str] = Counter()
+    for note in notes:
+        weight = LEAD_WEIGHT if note.paragraph <= 1 else 1.0
+        for m in note.actors:
+            if m.side and m.side != "CIV" and m.kind not in ("outlet", "claimant"):
+                counts[m.side] += weight
+    return tuple(side for side, _ in counts.most_common(2))
+
+
+def is_current_paragraph(text: str) -> bool:
+    return bool(CURRENT_CUES.search(text))

@@ -1,0 +1,146 @@
+"""Attributions: who asserts what a sentence reports, and which outlet relayed it.
+
+"Azerbaijan's defense ministry said", "according to the ministry", "the authorities in Yerevan
+reported", "writes AFP": the speaker becomes the claimant (a party with a side code where the
+text allows), the news agency becomes the outlet. Speakers referred to again ("the ministry",
+"the country's Ministry of Defense") are resolved to the last such speaker or country named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from warledger.actors import ActorMention, group_for_side
+from warledger.knowledge_actors import ActorKnowledge
+
+SPEECH_VERBS = frozenset({
+    "say", "report", "announce", "claim", "state", "inform", "tell", "note", "add", "accuse", "write",
+    "quote", "confirm", "deny", "allege", "insist", "declare", "specify", "stress", "publish", "assert",
+    "blame", "reveal", "cite", "post", "show",
+})
+# "Both sides said" speaks for the two main belligerents of the report.
+BOTH_WORDS = frozenset({"both", "each"})
+BOTH_NOUNS = frozenset({"camp", "camps", "side", "sides", "party", "parties", "countries"})
+
+
+@dataclass(slots=True, frozen=True)
+class Attribution:
+    """A speaker in one sentence: a party (with side) or an outlet."""
+
+    claimant: str
+    side: str | None
+    outlet: str | None
+    token_start: int
+    token_end: int
+
+
+@dataclass(slots=True)
+class SpeakerMemory:
+    """What "the ministry" or "the country" refers to: the last ones named in this document."""
+
+    last_country: str | None = None
+    last_claimant: Attribution | None = None
+    main_sides: tuple[str, ...] = ()
+
+
+def find_attributions(doc: Doc, sent_start: int, sent_end: int, mentions: list[ActorMention],
+                      knowledge: ActorKnowledge, memory: SpeakerMemory) -> list[Attribution]:
+    """Speakers of the sentence spanning tokens [sent_start, sent_end)."""
+    found: list[Attribution] = []
+    for token in doc[sent_start:sent_end]:
+        phrase: tuple[int, int] | None = None
+        if token.lemma_ == "accord" and token.i + 1 < sent_end and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                phrase = _subtree_range(objects[0])
+        elif token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+            phrase = _speaker_phrase(token)
+        if phrase is None:
+            continue
+        found.extend(_resolve_phrase(doc, phrase, mentions, knowledge, memory))
+    for m in mentions:
+        if sent_start <= m.start < sent_end and m.side:
+            memory.last_country = m.side if len(m.side) == 3 and m.side != "CIV" else memory.last_country
+    return found
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _speaker_phrase(verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "this", "that", "which", "he", "she"):
+            return _subtree_range(child)
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _subtree_range(objects[0])
+    for child in verb.children:
+        # "This was reported in the country's Ministry of Defense", "stated in the statement of X"
+        if child.dep_ == "prep" and child.lower_ in ("in", "by", "from", "on"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _subtree_range(objects[0])
+    return None
+
+
+def _resolve_phrase(doc: Doc, phrase: tuple[int, int], mentions: list[ActorMention],
+                    knowledge: ActorKnowledge, memory: SpeakerMemory) -> list[Attribution]:
+    start, end = phrase
+    inside = [m for m in mentions if start <= m.start < end]
+    words = {t.lower_ for t in doc[start:end]}
+    out: list[Attribution] = []
+    outlet = next((m for m in inside if m.kind == "outlet"), None)
+    if outlet is not None:
+        entry = knowledge.find_outlet(outlet.text)
+        name = entry.name if entry else outlet.text
+        out.append(Attribution(name, entry.country if entry and entry.state_media else None, name, start, end))
+    if words & BOTH_WORDS and words & BOTH_NOUNS and memory.main_sides:
+        for side in memory.main_sides:
+            out.append(Attribution(_government_name(side, knowledge), side, None, start, end))
+        return out
+    role = next((m for m in inside if m.kind == "claimant"), None)
+    countries = [m.side for m in inside if m.side and m.kind != "outlet" and m.side != "CIV"]
+    if role is not None:
+        iso3 = countries[0] if countries else None
+        if iso3 is None and words & {"country", "country's", "its"}:
+            iso3 = memory.last_country
+        if iso3 is None and memory.last_claimant is not None and memory.last_claimant.side:
+            iso3 = memory.last_claimant.side
+        label = knowledge.claimant_label(role.text, iso3) if iso3 else None
+        if label:
+            attribution = Attribution(label, iso3, None, start, end)
+            memory.last_claimant = attribution
+            out.append(attribution)
+        return out
+    party = next((m for m in inside if m.kind in ("government", "military", "country", "people", "group")
+                  and m.side), None)
+    if party is None:
+        party = next((m for m in inside if m.kind == "adjective" and m.side), None)
+    if party is not None and party.side:
+        label = party.actor.name if party.actor and party.kind == "group" else _government_name(party.side, knowledge)
+        if party.kind == "military" and party.actor:
+            label = party.actor.name
+        attribution = Attribution(label, party.side, None, start, end)
+        memory.last_claimant = attribution
+        out.append(attribution)
+        return out
+    if out:
+        return out
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and start <= e.start < end), None)
+    if person is not None:
+        out.append(Attribution(person.text, None, None, start, end))
+    elif words & {"ministry", "department", "military"} and memory.last_claimant is not None:
+        out.append(memory.last_claimant)
+    return out
+
+
+def _government_name(iso3: str, knowledge: ActorKnowledge) -> str:
+    country = knowledge.country_by_iso3.get(iso3)
+    if country is not None:
+        return country.government
+    group = group_for_side(iso3, knowledge)
+    return group.name if group else iso3

@@ -1,0 +1,308 @@
+"""Command line: a thin layer over the library. Errors are one clear line, never a traceback.
+
+Exit status: 0 all went well; 1 an error stopped the command; 3 the command finished but some
+inputs were skipped (each named on standard error with its reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from warledger import __version__
+from warledger.records import EVENT_TYPES, Document, Skipped
+
+EXIT_SKIPPED = 3
+DEFAULT_DB = "warledger.db"
+
+
+class UserError(click.ClickException):
+    """An error a user can fix, printed as one line."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"warledger: error: {self.message}", err=True)
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _near(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not LAT,LON,KM (for example 39.82,46.75,50)") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise click.BadParameter(f"{value!r}: latitude, longitude or distance out of range")
+    return lat, lon, km
+
+
+profile_option = click.option(
+    "--profile", "profiles", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+    help="A JSON profile adding your own places, actors, triggers or boilerplate rules (repeatable).")
+date_option = click.option("--date", "default_date", callback=_date, metavar="YYYY-MM-DD",
+                           help="Publication date for plain-text inputs that carry none.")
+processes_option = click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
+                                help="Worker processes for parsing (one per core).")
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
+                         help="Store: a file path or a URL such as sqlite:///events.db.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="warledger")
+def main() -> None:
+    """warledger: news reports about armed conflict in, an ACLED-style event dataset out."""
+
+
+def _pipeline(profiles: Sequence[Path], processes: int) -> Any:
+    from warledger.pipeline import Pipeline, ProfileError
+    from warledger.segment import ModelMissing
+
+    try:
+        return Pipeline(profiles, processes)
+    except (ProfileError, ModelMissing, ValueError) as error:
+        raise UserError(str(error)) from None
+
+
+def _report_skipped(skipped: Sequence[Skipped]) -> None:
+    for item in skipped:
+        click.echo(f"warledger: skipped {item.origin}: {item.reason}", err=True)
+
+
+def _read(inputs: Sequence[str], default_date: dt.date | None, skipped: list[Skipped]) -> Iterator[Document]:
+    from warledger.read import read_inputs
+
+    for item in read_inputs(inputs, default_date):
+        if isinstance(item, Skipped):
+            click.echo(f"warledger: skipped {item.origin}: {item.reason}", err=True)
+            skipped.append(item)
+        else:
+            yield item
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Where to write events ('-' for stdout).")
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              type=click.Choice(["jsonl", "csv", "acled", "geojson", "table"]), help="Output format.")
+@date_option
+@profile_option
+@processes_option
+def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.date | None,
+            profiles: tuple[Path, ...], processes: int) -> None:
+    """Extract events from INPUTS (files, directories, JSON Lines, HTML, or - for stdin); no database.
+
+    Writes one event per line in the output contract (../shared/eval/README.md).
+    """
+    from warledger.export import write_events
+
+    pipeline = _pipeline(profiles, processes)
+    skipped: list[Skipped] = []
+    events, failed = pipeline.extract(_read(inputs, default_date, skipped))
+    _report_skipped(failed)
+    rows = [e.as_contract() for e in events]
+    if output == "-":
+        write_events(rows, fmt, sys.stdout)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                write_events(rows, fmt, out)
+        except OSError as error:
+            raise UserError(f"cannot write {output}: {error.strerror}") from None
+    click.echo(f"warledger: {len(rows)} events from {len(inputs)} input(s); "
+               f"{len(skipped) + len(failed)} skipped", err=True)
+    if skipped or failed:
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@date_option
+@profile_option
+@processes_option
+def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profiles: tuple[Path, ...],
+           processes: int) -> None:
+    """Read INPUTS, extract events and store them; running it twice changes nothing."""
+    from warledger.records import mention_from_json, mention_to_json
+    from warledger.store import StoreError, document_hash
+
+    store = _open_store(db)
+    pipeline = _pipeline(profiles, processes)
+    skipped: list[Skipped] = []
+    new_documents: list[Document] = []
+    unchanged = 0
+
+    def fresh() -> Iterator[Document]:
+        nonlocal unchanged
+        for document in _read(inputs, default_date, skipped):
+            if store.has_document(document.id, document_hash(document)):
+                unchanged += 1
+                continue
+            yield document
+
+    clusters_by_doc: dict[str, list[list[dict[str, Any]]]] = {}
+    failed: list[Skipped] = []
+    with click.progressbar(length=0, label="extracting", file=sys.stderr, show_pos=True) as bar:
+        for result in pipeline.documents(fresh()):
+            bar.length = (bar.length or 0) + 1
+            bar.update(1)
+            if result.skipped is not None:
+                failed.append(result.skipped)
+                continue
+            new_documents.append(result.document)
+            clusters_by_doc[result.document.id] = [[mention_to_json(m) for m in c] for c in result.clusters]
+    _report_skipped(failed)
+    try:
+        stored = store.mention_clusters()
+        stored.update(clusters_by_doc)
+        all_clusters = [[mention_from_json(m) for m in cluster] for doc in sorted(stored)
+                        for cluster in stored[doc]]
+        events = [e.as_contract() for e in pipeline.merge(all_clusters)]
+        result = store.save_batch(new_documents, events, [*skipped, *failed], clusters=clusters_by_doc,
+                                  replace_events=True)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    finally:
+        store.close()
+    reasons = Counter(item.reason.split(":")[0] for item in [*skipped, *failed])
+    click.echo(f"documents: {len(new_documents)} new, {unchanged} already stored, "
+               f"{len(skipped) + len(failed)} skipped", err=True)
+    for reason, count in reasons.most_common():
+        click.echo(f"  skipped {count}: {reason}", err=True)
+    click.echo(f"events: {result.events_new} new, {result.events_updated} updated, "
+               f"{result.events_unchanged} unchanged, {result.events_removed} replaced by merged rows", err=True)
+    if skipped or failed:
+        sys.exit(EXIT_SKIPPED)
+
+
+def _open_store(db: str) -> Any:
+    from warledger.store import Store, StoreError
+
+    try:
+        return Store.open(db)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+@main.command()
+@db_option
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this day.")
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this day.")
+@click.option("--type", "event_type", help=f"Event or sub-event type, e.g. {', '.join(list(EVENT_TYPES)[:3])}.")
+@click.option("--country", help="ISO3 code or country name of the event's location.")
+@click.option("--actor", help="Part of an actor's name, e.g. 'Azerbaijan'.")
+@click.option("--near", callback=_near, metavar="LAT,LON,KM", help="Events within KM of a point.")
+@click.option("--current/--all", "current_only", default=False, help="Leave out background (historical) events.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "jsonl", "csv", "acled", "geojson"]), help="Output format.")
+@click.option("-o", "--output", default="-", show_default=True, help="Where to write ('-' for stdout).")
+def events(db: str, since: dt.date | None, until: dt.date | None, event_type: str | None, country: str | None,
+           actor: str | None, near: tuple[float, float, float] | None, current_only: bool, limit: int | None,
+           fmt: str, output: str) -> None:
+    """List stored events, filtered, as a table or an export format."""
+    from warledger.export import write_events
+    from warledger.store import EventFilter, StoreError
+
+    if not Path(db.removeprefix("sqlite:///")).exists() and db.startswith(("sqlite:///", "/", ".")) is False \
+            and not Path(db).exists():
+        raise UserError(f"no store at {db}: run `warledger ingest INPUT... --db {db}` first")
+    store = _open_store(db)
+    try:
+        rows = store.query(EventFilter(since=since, until=until, event_type=event_type, country=country,
+                                       actor=actor, near=near, historical=False if current_only else None,
+                                       limit=limit))
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    finally:
+        store.close()
+    out: TextIO
+    if output == "-":
+        write_events(rows, fmt, sys.stdout)
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            write_events(rows, fmt, out)
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the stored event as JSON.")
+def show(event_id: str, db: str, as_json: bool) -> None:
+    """Show one event: its fields, every claim, and the source sentences behind it."""
+    from warledger.store import StoreError
+
+    store = _open_store(db)
+    try:
+        event = store.get_event(event_id)
+        if event is None:
+            raise UserError(f"no event {event_id!r} in {db}")
+        if as_json:
+            click.echo(json.dumps(event, ensure_ascii=False, indent=2))
+            return
+        click.echo(render_event(event, store.document_text))
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    finally:
+        store.close()
+
+
+def render_event(event: dict[str, Any], document_text: Any) -> str:
+    """A readable account of an event and the evidence for it."""
+    lines = [
+        f"event {event['event_id']}  {event['event_type']} / {event['sub_event_type']}",
+        f"  date        {event['event_date']} (span {event['date_start']} .. {event['date_end']}, "
+        f"time precision {event['time_precision']}){'  [background]' if event.get('historical') else ''}",
+        f"  actors      {event.get('actor1') or '-'}  vs  {event.get('actor2') or '-'}   "
+        f"(inter {event.get('inter1')}/{event.get('inter2')}; sides {', '.join(event.get('sides') or [])})",
+        f"  location    {event.get('location') or '-'}, {event.get('country') or '-'} "
+        f"({event.get('latitude')}, {event.get('longitude')}; geo precision {event.get('geo_precision')})",
+        f"  fatalities  {event.get('fatalities') if event.get('fatalities') is not None else 'not reported'}"
+        + (f"  by side {event['fatalities_by_side']}" if event.get("fatalities_by_side") else "")
+        + ("  DISPUTED" if event.get("disputed") else ""),
+        f"  sources     {', '.join(event.get('sources') or [])}",
+        f"  notes       {event.get('notes')}",
+        "  claims:",
+    ]
+    for claim in event.get("claims") or []:
+        figure = f" — {claim['fatalities']} dead ({claim.get('fatalities_side') or 'side not said'})" \
+            if claim.get("fatalities") is not None else ""
+        via = f" via {claim['outlet']}" if claim.get("outlet") else ""
+        lines.append(f"    - {claim['claimant']}{via} [{claim['source']}]{figure}")
+    lines.append("  evidence:")
+    for item in event.get("evidence") or []:
+        text = document_text(item["source"])
+        start, end = item["span"]
+        sentence = text[start:end].strip() if text else item.get("text", "")
+        lines.append(f"    [{item['source']} {start}-{end}] {sentence}")
+    return "\n".join(lines)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("events_file", metavar="EVENTS", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def eval_command(gold: str, events_file: str, as_json: bool) -> None:
+    """Score EVENTS (JSON Lines from `extract`) against your own hand-coded GOLD sample."""
+    from warledger.evaluate import EvaluationError, evaluate, load_jsonl, render
+
+    try:
+        report = evaluate(load_jsonl(gold), load_jsonl(events_file))
+    except EvaluationError as error:
+        raise UserError(str(error)) from None
+    click.echo(json.dumps(report, indent=2) if as_json else render(report))

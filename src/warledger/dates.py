@@ -1,0 +1,277 @@
+"""Date expressions in a sentence, resolved to calendar spans against the publication date.
+
+Relative expressions ("on Wednesday", "yesterday", "December 12" without a year) are resolved
+against the article's publication date, never against the clock. Weekday names follow news
+usage: "on Wednesday" in a Wednesday article is that same day; otherwise the most recent such
+day before publication, unless the clause speaks of the future.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+from warledger.records import DateSpan, Span
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+# A month name without a year that lies this many days after publication is read as last year's
+# ("December 28" in a January 3 article); news rarely dates events more than a month ahead.
+FUTURE_SLACK_DAYS = 31
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?P<part>night|evening|morning|afternoon))?"
+
+# Ordered: the first pattern that matches at a position wins, longer forms first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("day_range_month", re.compile(rf"\b{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?![\d,]*\d{{3}})(?:,?\s+{_YEAR})?\b", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("weekday_date", re.compile(rf"\b{_WEEKDAY}{_PART}", re.I)),
+    ("season", re.compile(
+        r"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("month_year_range", re.compile(rf"\b{_MONTH}\s*(?:-|–|to)\s*{_MONTH2}\s+{_YEAR}\b", re.I)),
+    ("month_year", re.compile(
+        rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I)),
+    ("month_alone", re.compile(rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:in|since|during|by|until|last|this)\s+{_MONTH}\b(?!\s+\d)", re.I)),
+    ("year_range", re.compile(
+        r"\b(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|to|and)\s*(?P<year2>(?:19|20)?\d\d)\b(?!\s*(?:km|kilomet|people|soldiers))")),
+    ("decade", re.compile(r"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:19|')?(?P<decade>[0-9]0)'?s\b", re.I)),
+    ("year", re.compile(r"\b(?P<year>(?:19|20)\d\d)\b(?![-–]\d)")),
+    ("relative_day", re.compile(r"\b(?P<rel>today|tonight|yesterday|last night|this morning|this evening|"
+                                r"overnight|the day before yesterday|earlier today|earlier this week|last week|"
+                                r"this week|last weekend|this weekend|earlier this month|this month|last month)\b",
+                                re.I)),
+    ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<ago>ago|earlier)\b", re.I)),
+]
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Words before a date that turn it into an open range or an end point.
+_UNTIL = re.compile(r"\b(?:until|till|to|through|by)\s+(?:the\s+)?$", re.I)
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|is due|are due|due to|plans? to|scheduled|next|expected to|going to|"
+                     r"is to|are to|would)\b", re.I)
+
+
+@dataclass(slots=True, frozen=True)
+class DateMention:
+    """A date expression found in text, resolved against a publication date."""
+
+    span: Span
+    text: str
+    date: DateSpan
+    role: str = "point"  # "point", "since" (start of an open range), "until" (end point)
+
+
+def _clamp_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_span(year: int, month: int, edge: str | None) -> DateSpan:
+    last = calendar.monthrange(year, month)[1]
+    start, end = dt.date(year, month, 1), dt.date(year, month, last)
+    if edge and edge.lower() == "early":
+        return DateSpan(start, dt.date(year, month, 10), 3, start)
+    if edge and edge.lower() == "late":
+        return DateSpan(dt.date(year, month, 20), end, 3, end)
+    return DateSpan(start, end, 3, dt.date(year, month, 15))
+
+
+def _year_span(year: int, edge: str | None = None) -> DateSpan:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if edge and edge.lower() == "early":
+        return DateSpan(start, dt.date(year, 4, 30), 4, start)
+    if edge and edge.lower() == "late":
+        return DateSpan(dt.date(year, 9, 1), end, 4, end)
+    # A year alone: the best single day is its first, the convention of year-precision data sets.
+    return DateSpan(start, end, 4, start)
+
+
+def _infer_year(month: int, day: int, published: dt.date) -> int:
+    candidate = _clamp_day(published.year, month, min(day, 28)) or dt.date(published.year, month, 1)
+    if (candidate - published).days > FUTURE_SLACK_DAYS:
+        return published.year - 1
+    return published.year
+
+
+def _resolve_weekday(weekday: int, published: dt.date, future: bool) -> dt.date:
+    delta = (published.weekday() - weekday) % 7
+    if future:
+        ahead = (weekday - published.weekday()) % 7
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=delta)
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> DateSpan | None:
+    g = m.groupdict()
+    month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    if kind == "iso" or kind == "dmy_numeric":
+        d = _clamp_day(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        return DateSpan.day(d) if d else None
+    if kind in ("month_day", "day_month"):
+        if not month:
+            return None
+        day = int(g["day"])
+        year = int(g["year"]) if g.get("year") else _infer_year(month, day, published)
+        d = _clamp_day(year, month, day)
+        return DateSpan.day(d) if d else None
+    if kind in ("day_range_month", "month_day_range"):
+        if not month:
+            return None
+        day1, day2 = int(g["day"]), int(g["day2"])
+        year = int(g["year"]) if g.get("year") else _infer_year(month, day1, published)
+        d1, d2 = _clamp_day(year, month, day1), _clamp_day(year, month, day2)
+        if not d1 or not d2 or d2 < d1:
+            return None
+        return DateSpan(d1, d2, 1 if d1 == d2 else 2, d1)
+    if kind == "weekday_date":
+        d = _resolve_weekday(WEEKDAYS[g["weekday"].lower()], published, future)
+        return DateSpan.day(d)
+    if kind == "season":
+        year = int(g["year"])
+        season = g["season"].lower()
+        months = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}[season]
+        start = dt.date(year, months[0], 1)
+        end_year = year + 1 if season == "winter" else year
+        end = dt.date(end_year, months[1], calendar.monthrange(end_year, months[1])[1])
+        return DateSpan(start, end, 4, start)
+    if kind == "month_year_range":
+        month2 = MONTHS.get(g["month2"].lower().rstrip("."))
+        if not month or not month2:
+            return None
+        year = int(g["year"])
+        start = dt.date(year if month <= month2 else year - 1, month, 1)
+        end = dt.date(year, month2, calendar.monthrange(year, month2)[1])
+        return DateSpan(start, end, 4, start)
+    if kind == "month_year":
+        return _month_span(int(g["year"]), month, g.get("edge")) if month else None
+    if kind == "month_alone":
+        if not month:
+            return None
+        year = published.year if month <= published.month else published.year - 1
+        return _month_span(year, month, g.get("edge"))
+    if kind == "year_range":
+        y1 = int(g["year"])
+        y2s = g["year2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if not (0 < y2 - y1 <= 60) or y2 > published.year:
+            return None
+        return DateSpan(dt.date(y1, 1, 1), dt.date(y2, 12, 31), 5, dt.date(y1, 1, 1))
+    if kind == "decade":
+        decade = int(g["decade"])
+        century = 1900 if decade >= 30 or m.group(0).startswith("19") else 2000
+        if m.group(0)[:2] == "20" and len(m.group(0)) > 4:
+            century = 2000
+        y1 = century + decade
+        if y1 > published.year:
+            y1 -= 100
+        edge = (g.get("edge") or "").lower()
+        first, last = (y1, y1 + 3) if edge == "early" else (y1 + 7, y1 + 9) if edge == "late" else (y1, y1 + 9)
+        return DateSpan(dt.date(first, 1, 1), dt.date(last, 12, 31), 5, dt.date(first, 1, 1))
+    if kind == "year":
+        year = int(g["year"])
+        if year > published.year:
+            return None
+        return _year_span(year)
+    if kind == "relative_day":
+        rel = g["rel"].lower()
+        if rel in ("today", "tonight", "this morning", "this evening", "earlier today"):
+            return DateSpan.day(published)
+        if rel in ("yesterday", "last night", "overnight"):
+            d = published - dt.timedelta(days=1)
+            return DateSpan(d, published, 1, d) if rel == "overnight" else DateSpan.day(d)
+        if rel == "the day before yesterday":
+            return DateSpan.day(published - dt.timedelta(days=2))
+        if rel in ("this week", "earlier this week"):
+            start = published - dt.timedelta(days=published.weekday())
+            return DateSpan(start, published, 2, start + (published - start) // 2)
+        if rel in ("last week",):
+            start = published - dt.timedelta(days=published.weekday() + 7)
+            return DateSpan(start, start + dt.timedelta(days=6), 2, start + dt.timedelta(days=3))
+        if rel in ("last weekend", "this weekend"):
+            sat = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+            return DateSpan(sat, sat + dt.timedelta(days=1), 2, sat)
+        if rel in ("earlier this month", "this month"):
+            start = published.replace(day=1)
+            return DateSpan(start, published, 3, start + (published - start) // 2)
+        if rel == "last month":
+            end = published.replace(day=1) - dt.timedelta(days=1)
+            return _month_span(end.year, end.month, None)
+    if kind == "days_ago":
+        count = g["count"].lower()
+        n = _NUMBER_WORDS.get(count) or int(count)
+        return DateSpan.day(published - dt.timedelta(days=n))
+    return None
+
+
+def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
+    """All date expressions in `text` (one sentence, usually), left to right.
+
+    `offset` is added to spans so that they point into the document. Overlapping matches are
+    resolved in favour of the earlier pattern in _PATTERNS (the more specific form).
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    future = bool(_FUTURE.search(text))
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "year" and _looks_like_quantity(text, s, e):
+                continue
+            span = _resolve(kind, m, published, future and kind == "weekday_date")
+            if span is None:
+                continue
+            part = (m.groupdict().get("part") or "").lower()
+            if kind == "weekday_date" and part == "night" and not future:
+                # "on Monday night" runs into the next morning
+                span = DateSpan(span.start, span.start + dt.timedelta(days=1), 1, span.start)
+            before = text[max(0, s - 20):s]
+            role = "until" if _UNTIL.search(before) else "since" if _SINCE.search(before) else "point"
+            if kind == "year_range" or kind == "decade":
+                role = "point"
+            taken.append((s, e))
+            found.append(DateMention(Span(offset + s, offset + e), m.group(0), span, role))
+    found.sort(key=lambda d: d.span.start)
+    return found
+
+
+def _looks_like_quantity(text: str, start: int, end: int) -> bool:
+    """A four-digit number that counts things ("1960 Russian peacekeepers") is no year."""
+    after = text[end:end + 25].lower()
+    before = text[max(0, start - 12):start].lower()
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:peacekeepers|soldiers|troops|people|civilians|fighters|men|"
+                r"km|kilometres|kilometers|square|metres|meters|dead|killed|planes|tanks|homes)", after):
+        return True
+    return bool(re.search(r"(?:about|around|some|nearly|almost|over|than)\s+$", before))
+
+
+def parse_free_date(text: str, published: dt.date) -> dt.date | None:
+    """Fallback for forms the patterns miss, using dateparser with the publication date as base."""
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12)),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None

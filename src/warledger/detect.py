@@ -1,0 +1,341 @@
+"""Event mentions: a trigger word, its ACLED type, and the words around it that fill the roles.
+
+A trigger from the lexicon (data/triggers.json) becomes a candidate event only when the clause
+reports it as having happened: not planned ("is due to arrive"), feared ("fears of a
+resurgence of war"), demanded, negated ("no comments on the offensive"), habitual ("on several
+occasions") or merely referred back to ("died during the fighting", which adds deaths to an
+event already reported rather than making a new one).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from warledger.records import SUB_EVENT_TYPES
+
+# Verbs and nouns that, above a trigger, make it unreal: plans, fears, requests, obligations.
+IRREALIS_HEADS = frozenset({
+    "threaten", "plan", "intend", "prepare", "warn", "want", "seek", "hope", "fear", "risk", "prevent",
+    "avoid", "request", "ask", "demand", "call", "urge", "petition", "propose", "offer", "foresee", "envisage",
+    "stipulate", "refuse", "ready", "able", "possibility", "prospect", "danger", "threat", "spectre",
+    "resurgence", "likely", "expect", "aim", "try", "allow", "permit", "grant", "consider", "discuss",
+    "delay", "postpone", "accuse", "deny", "provision", "obligation", "must", "need",
+})
+# Modal auxiliaries that put the clause in the future or the hypothetical.
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll"})
+# Sentence cues of habitual or ongoing states, which ACLED does not code as events.
+HABITUAL = re.compile(
+    r"\b(?:on (?:several|many|numerous) occasions|each time|every time|from time to time|repeatedly|regularly|"
+    r"for (?:decades|years|centuries|months)|at times|time and again|periodically)\b", re.I)
+# Heads that end or stop the event named as their object: "a declaration to end the war".
+ENDING_HEADS = frozenset({"end", "halt", "stop", "conclude", "finish", "resolve", "settle"})
+# Prepositions that introduce a reference back to an event already told ("during the fighting").
+REFERENCE_PREPS = frozenset({"during", "in", "since", "after", "throughout", "amid", "before", "following",
+                             "from", "of"})
+AGREEMENT_NOUNS = frozenset({"agreement", "declaration", "truce", "deal", "accord", "protocol", "treaty",
+                             "ceasefire", "cease-fire", "armistice", "memorandum", "document", "statement"})
+AGREEMENT_CUES = re.compile(
+    r"\b(?:agreement|declaration|deal|accord|under the terms|in accordance|handover|handed over|hand over|"
+    r"peace (?:plan|deal)|ceasefire|truce|treaty|withdraw(?:al|n)?|as agreed)\b", re.I)
+DEPLOY_OBJECTS = frozenset({"peacekeeper", "troop", "force", "contingent", "soldier", "unit", "battalion",
+                            "brigade", "mission", "observer", "system", "plane", "ship", "warship", "personnel",
+                            "reinforcement", "military", "monitor", "police"})
+WEAPON_OBJECTS = frozenset({"drone", "missile", "rocket", "uav", "aircraft", "plane", "helicopter", "jet",
+                            "projectile", "shell", "mine", "device", "ied", "bomb", "warplane"})
+CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "people", "child", "woman",
+                            "farmer", "worker", "refugee", "passenger", "student", "journalist", "family",
+                            "man", "village", "town", "settlement", "city", "home", "house", "hospital",
+                            "school", "market", "neighborhood", "neighbourhood", "shepherd"})
+COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
+                             "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
+                             "position", "post", "base", "army", "force", "unit", "personnel", "military"})
+INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullets|arrest\w*|detain\w*|"
+                          r"police (?:intervened|blocked|broke up))\b", re.I)
+EXCESSIVE = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|"
+                       r"crowd)|killed (?:\w+ )?(?:protesters|demonstrators))\b", re.I)
+RIOT_CUES = re.compile(r"\b(?:threw (?:stones|rocks|molotov)|set fire to|torched|smashed|vandali[sz]ed|"
+                       r"clashed with (?:the )?police|stormed)\b", re.I)
+
+
+@dataclass(slots=True, frozen=True)
+class TriggerRule:
+    """One lexicon entry: how a matched phrase maps to ACLED types."""
+
+    rule_id: str
+    event_type: str
+    sub_event_type: str
+    kind: str
+    governors: frozenset[str]
+    context: re.Pattern[str] | None
+    pattern: tuple[dict, ...]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger accepted as a reported event, before dates, places and actors are resolved."""
+
+    sentence: int
+    trigger: Token
+    trigger_end: int
+    rule: TriggerRule
+    event_type: str
+    sub_event_type: str
+    reference: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+class LexiconError(ValueError):
+    """A trigger lexicon file is malformed."""
+
+
+def _rule_from(entry: dict, origin: str) -> TriggerRule:
+    for key in ("id", "pattern", "type", "sub"):
+        if key not in entry:
+            raise LexiconError(f"{origin}: trigger entry {entry.get('id', '?')!r} lacks the key {key!r}")
+    if SUB_EVENT_TYPES.get(entry["sub"]) != entry["type"]:
+        raise LexiconError(f"{origin}: trigger {entry['id']!r}: {entry['sub']!r} is not a sub-event type of "
+                           f"{entry['type']!r}; allowed: {', '.join(sorted(SUB_EVENT_TYPES))}")
+    context = re.compile(entry["context"], re.I) if entry.get("context") else None
+    return TriggerRule(entry["id"], entry["type"], entry["sub"], entry.get("kind", ""),
+                       frozenset(entry.get("governors", ())), context, tuple(entry["pattern"]))
+
+
+@lru_cache(maxsize=1)
+def _packaged_lexicon() -> tuple[TriggerRule, ...]:
+    text = resources.files("warledger").joinpath("data/triggers.json").read_text(encoding="utf-8")
+    return tuple(_rule_from(e, "triggers.json") for e in json.loads(text)["triggers"])
+
+
+def load_triggers(extra_files: Sequence[Path] = ()) -> tuple[TriggerRule, ...]:
+    """The packaged lexicon plus the "triggers" lists of user profile files (same ids replace)."""
+    rules = {r.rule_id: r for r in _packaged_lexicon()}
+    for path in extra_files:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as error:
+            raise LexiconError(f"{path}: cannot read profile: {error}") from error
+        for entry in data.get("triggers", []) if isinstance(data, dict) else []:
+            rule = _rule_from(entry, str(path))
+            rules[rule.rule_id] = rule
+    return tuple(rules.values())
+
+
+class Detector:
+    """Finds candidate events in parsed sentences."""
+
+    def __init__(self, nlp: Language, rules: Sequence[TriggerRule]):
+        self.rules = {r.rule_id: r for r in rules}
+        self.matcher = Matcher(nlp.vocab)
+        for rule in rules:
+            try:
+                self.matcher.add(rule.rule_id, [[_lower_lemma(t) for t in rule.pattern]])
+            except ValueError as error:
+                raise LexiconError(f"trigger {rule.rule_id!r}: bad spaCy pattern: {error}") from error
+
+    def find(self, doc: Doc, sentences: Sequence[tuple[int, int, int]]) -> list[Candidate]:
+        """Candidates for sentences given as (index, first token, end token)."""
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        by_sentence: dict[int, list[tuple[int, int, TriggerRule]]] = {}
+        bounds = list(sentences)
+        for match_id, start, end in matches:
+            rule = self.rules[doc.vocab.strings[match_id]]
+            for index, s_start, s_end in bounds:
+                if s_start <= start < s_end:
+                    by_sentence.setdefault(index, []).append((start, end, rule))
+                    break
+        out: list[Candidate] = []
+        for index, s_start, s_end in bounds:
+            found = by_sentence.get(index)
+            if not found:
+                continue
+            sentence_text = doc[s_start:s_end].text
+            if HABITUAL.search(sentence_text):
+                continue
+            previous = doc[bounds[index - 1][1]:bounds[index - 1][2]].text if index > 0 else ""
+            seen_tokens: set[int] = set()
+            for start, end, rule in found:
+                if start in seen_tokens:
+                    continue
+                seen_tokens.update(range(start, end))
+                candidate = self._accept(doc, start, end, rule, index, sentence_text, previous)
+                if candidate is not None:
+                    out.append(candidate)
+        return _one_per_type(out)
+
+    def _accept(self, doc: Doc, start: int, end: int, rule: TriggerRule, index: int,
+                sentence_text: str, previous: str) -> Candidate | None:
+        span = doc[start:end]
+        head = span.root
+        if _irrealis(head) or _negated(head):
+            return None
+        if rule.governors and not _governed(head, rule.governors):
+            if not (rule.context and rule.context.search(sentence_text)):
+                return None
+        if head.dep_ in ("dobj", "pobj", "nsubjpass") and head.head.lemma_ in ENDING_HEADS and rule.kind != "agreement":
+            return None
+        candidate = Candidate(index, head, end, rule, rule.event_type, rule.sub_event_type)
+        if rule.kind == "generic" or rule.rule_id == "fight":
+            if head.pos_ == "NOUN" and _is_reference(head):
+                candidate.reference = True
+        kind = rule.kind
+        if kind == "agreement-verb":
+            if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_NOUNS for c in head.children):
+                return None
+        elif kind == "agreement":
+            if head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with") and \
+                    head.head.head.lemma_ in ("violation", "violate", "term", "accordance", "according"):
+                return None
+            if head.lemma_ in ("document", "statement"):
+                return None
+        elif kind == "handover":
+            if not AGREEMENT_CUES.search(sentence_text):
+                return None
+        elif kind in ("territory", "territory-lost"):
+            if AGREEMENT_CUES.search(sentence_text) or AGREEMENT_CUES.search(previous):
+                candidate.event_type = "Strategic developments"
+                candidate.sub_event_type = "Non-violent transfer of territory"
+            # Battles sub-type (government regains / non-state overtakes) is decided once the actor and the
+            # place are known, in resolve.
+        elif kind == "deploy":
+            objects = [c for c in head.subtree if c.lemma_.lower() in DEPLOY_OBJECTS]
+            if not objects:
+                return None
+            if not any(o.lemma_.lower() in ("peacekeeper", "contingent", "mission", "base") for o in objects):
+                candidate.sub_event_type = "Other"
+        elif kind == "disrupt":
+            if not any(c.lemma_.lower() in WEAPON_OBJECTS for c in head.subtree):
+                return None
+        elif kind == "kill":
+            victims = _victims(head)
+            if victims is None:
+                return None
+            if victims == "combatants":
+                candidate.event_type, candidate.sub_event_type = "Battles", "Armed clash"
+        elif kind == "attack":
+            victims = _victims(head)
+            if victims == "civilians":
+                candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
+        elif kind == "protest":
+            if RIOT_CUES.search(sentence_text):
+                candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
+            elif EXCESSIVE.search(sentence_text):
+                candidate.event_type, candidate.sub_event_type = "Protests", "Excessive force against protesters"
+            elif INTERVENTION.search(sentence_text) and candidate.event_type == "Protests":
+                candidate.sub_event_type = "Protest with intervention"
+        return candidate
+
+
+def _lower_lemma(token_pattern: dict) -> dict:
+    """Lexicon lemmas are lower case; spaCy's proper-noun lemmas are not, so match on a lower form."""
+    return dict(token_pattern)
+
+
+def _ancestors(token: Token, limit: int = 4) -> list[Token]:
+    out = []
+    node = token
+    for _ in range(limit):
+        if node.head is node:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def _irrealis(token: Token) -> bool:
+    chain = [token, *_ancestors(token, 3)]
+    for node in chain:
+        if node.lemma_.lower() in IRREALIS_HEADS and node is not token:
+            return True
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ in ("aux", "auxpass") and child.lower_ == "to" and node.head.lemma_ in ("have", "be") \
+                    and node.head.lower_ in ("had", "has", "have", "is", "are", "was", "were"):
+                # "had to liberate", "is to withdraw", "is due to arrive"
+                return True
+        if node.lower_ == "due" or any(c.lower_ == "due" for c in node.children):
+            return True
+        if node.pos_ == "VERB" and node is not token:
+            break
+    return False
+
+
+def _negated(token: Token) -> bool:
+    for node in (token, token.head):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+    return False
+
+
+def _governed(token: Token, governors: frozenset[str]) -> bool:
+    for node in [token, *_ancestors(token, 3)]:
+        if node.lemma_.lower() in governors and node is not token:
+            return True
+        for child in node.children:
+            if child.lemma_.lower() in governors and child.pos_ in ("VERB", "AUX", "ADP", "ADJ") \
+                    and child.dep_ in ("acl", "relcl", "amod", "prep"):
+                return True
+    if token.pos_ == "VERB" and token.lemma_.lower() in governors:
+        return True
+    return False
+
+
+def _is_reference(noun: Token) -> bool:
+    """"during the fighting", "in the conflict": a definite noun in a prepositional phrase."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in REFERENCE_PREPS:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+               for c in noun.children)
+
+
+def _victims(head: Token) -> str | None:
+    """Who was killed or attacked: "civilians", "combatants" or None when the clause does not say."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+    if head.dep_ in ("acl", "amod", "relcl"):
+        objects.append(head.head)
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "in")):
+        objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    for obj in objects:
+        words = {t.lemma_.lower() for t in obj.subtree}
+        if words & COMBATANT_WORDS:
+            return "combatants"
+        if words & CIVILIAN_WORDS:
+            return "civilians"
+    return None
+
+
+# ACLED's priority inside an event type: the earlier sub-event type wins when tactics co-occur.
+def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per sentence and event type; a killing with another violent trigger is dropped."""
+    by_key: dict[tuple[int, str], Candidate] = {}
+    violent = {c.sentence for c in candidates if c.rule.kind != "kill"
+               and c.event_type in ("Battles", "Explosions/Remote violence")}
+    for c in candidates:
+        if c.rule.kind == "kill" and c.sentence in violent:
+            continue
+        key = (c.sentence, c.event_type)
+        kept = by_key.get(key)
+        if kept is None or _priority(c) < _priority(kept) or (kept.reference and not c.reference):
+            by_key[key] = c
+    return sorted(by_key.values(), key=lambda c: (c.sentence, c.trigger.i))
+
+
+def _priority(c: Candidate) -> int:
+    from warledger.records import EVENT_TYPES
+
+    order = EVENT_TYPES[c.event_type]
+    # territory rules carry "Armed clash" until resolve decides; rank them as territory changes
+    if c.rule.kind in ("territory", "territory-lost") and c.event_type == "Battles":
+        return 0
+    return order.index(c.sub_event_type)

@@ -1,0 +1,163 @@
+"""Check extracted events against an analyst's own hand-coded sample.
+
+The gold format is that of ../shared/eval/GOLD_FORMAT.md: one JSON object per report with its
+events (date span, type, sides, place with a radius, fatalities). A system event stands for a gold
+event of the same report when its best date falls in the gold span (one day of slack), the two
+share a side, the event types are equal and the place lies within the gold radius (plus a
+tolerance). Pairs are chosen greedily, closest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+# Kilometres added to a gold radius: geocoding the same town from two gazetteers differs this much.
+RADIUS_TOLERANCE_KM = 15.0
+DEFAULT_RADIUS_KM = 25.0
+# Side codes that stand for the same party when matching (Karabakh forces are often called Armenian).
+SAME_PARTY = {"NKR": "ARM"}
+
+
+class EvaluationError(ValueError):
+    """The gold or events file cannot be read."""
+
+
+def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError as error:
+                        raise EvaluationError(f"{path}:{number}: not JSON: {error.msg}") from None
+    except OSError as error:
+        raise EvaluationError(f"cannot read {path}: {error.strerror}") from None
+    return rows
+
+
+def _day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _parties(codes: Any) -> set[str]:
+    return {SAME_PARTY.get(str(c), str(c)) for c in codes or [] if c}
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _closeness(system: dict[str, Any], gold: dict[str, Any]) -> float | None:
+    best, start = _day(system.get("event_date")), _day(gold.get("date_start"))
+    end = _day(gold.get("date_end")) or start
+    if best is None or start is None or end is None:
+        return None
+    if not (start - dt.timedelta(days=1) <= best <= end + dt.timedelta(days=1)):
+        return None
+    gold_sides, system_sides = _parties(gold.get("sides")), _parties(system.get("sides"))
+    if gold_sides and not (gold_sides & system_sides):
+        return None
+    if (system.get("event_type") or "").lower() != (gold.get("event_type") or "").lower():
+        return None
+    score = 3.0 - (0.5 if not (start <= best <= end) else 0.0)
+    if gold.get("lat") is not None:
+        if system.get("latitude") is None:
+            return None
+        distance = _km(system["latitude"], system["longitude"], gold["lat"], gold["lon"])
+        if distance > gold.get("radius_km", DEFAULT_RADIUS_KM) + RADIUS_TOLERANCE_KM:
+            return None
+        score += 1.0 / (1.0 + distance / 25.0)
+    subs = [s.lower() for s in _as_list(gold.get("sub_event_type"))]
+    if (system.get("sub_event_type") or "").lower() in subs:
+        score += 1.0
+    return score
+
+
+def evaluate(gold_rows: list[dict[str, Any]], system_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Precision, recall and field accuracies of system events against gold annotations."""
+    for number, row in enumerate(gold_rows, 1):
+        if "doc" not in row or not isinstance(row.get("events", []), list):
+            raise EvaluationError(f"gold line {number}: needs 'doc' and an 'events' list (see GOLD_FORMAT.md)")
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in system_rows:
+        for doc in _as_list(event.get("sources")):
+            by_doc[str(doc)].append(event)
+    gold_docs = {row["doc"] for row in gold_rows}
+    counts: dict[str, int] = defaultdict(int)
+    fields: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    keys_of_event: dict[str, set[str]] = defaultdict(set)
+    for row in gold_rows:
+        golds = [g for g in row.get("events", [])]
+        mine = by_doc.get(row["doc"], [])
+        counts["system_mentions"] += len(mine)
+        pairs = sorted(((score, i, j) for i, s in enumerate(mine) for j, g in enumerate(golds)
+                        if (score := _closeness(s, g)) is not None), reverse=True)
+        used_s: set[int] = set()
+        used_g: set[int] = set()
+        for _, i, j in pairs:
+            if i in used_s or j in used_g:
+                continue
+            used_s.add(i)
+            used_g.add(j)
+            system, gold = mine[i], golds[j]
+            counts["matched"] += 1
+            keys_of_event[str(system.get("event_id"))].add(gold.get("key") or f"{row['doc']}#{j}")
+            if gold.get("historical") or gold.get("optional"):
+                continue
+            subs = [s.lower() for s in _as_list(gold.get("sub_event_type"))]
+            fields["sub_event_type"][0] += (system.get("sub_event_type") or "").lower() in subs
+            fields["sub_event_type"][1] += 1
+            if gold.get("fatalities") is not None:
+                fields["fatalities"][0] += system.get("fatalities") == gold["fatalities"]
+                fields["fatalities"][1] += 1
+            elif system.get("fatalities"):
+                counts["invented_fatalities"] += 1
+        for j, gold in enumerate(golds):
+            if gold.get("optional"):
+                continue
+            kind = "historical" if gold.get("historical") else "current"
+            counts[f"{kind}_gold"] += 1
+            counts[f"{kind}_found"] += j in used_g
+    counts["system_mentions"] += sum(1 for e in system_rows
+                                     if not set(map(str, _as_list(e.get("sources")))) & gold_docs)
+    precision = counts["matched"] / counts["system_mentions"] if counts["system_mentions"] else 0.0
+    recall = counts["current_found"] / counts["current_gold"] if counts["current_gold"] else 0.0
+    all_keys = [k for ks in keys_of_event.values() for k in ks]
+    return {
+        "precision": round(precision, 3),
+        "recall_current": round(recall, 3),
+        "f1_current": round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0,
+        "recall_historical": round(counts["historical_found"] / counts["historical_gold"], 3)
+        if counts["historical_gold"] else None,
+        "duplicates": len(keys_of_event) - len(set(all_keys)) if keys_of_event else 0,
+        "invented_fatalities": counts["invented_fatalities"],
+        "fields": {k: {"accuracy": round(a / n, 3), "n": n} for k, (a, n) in sorted(fields.items()) if n},
+        "counts": dict(counts),
+    }
+
+
+def render(report: dict[str, Any]) -> str:
+    lines = [
+        f"precision {report['precision']:.3f}  recall (current) {report['recall_current']:.3f}  "
+        f"F1 {report['f1_current']:.3f}  recall (historical) {report['recall_historical']}",
+        f"duplicates {report['duplicates']}  invented fatalities {report['invented_fatalities']}",
+    ]
+    for name, value in report["fields"].items():
+        lines.append(f"  {name:16s} {value['accuracy']:.3f}  (n={value['n']})")
+    return "\n".join(lines)

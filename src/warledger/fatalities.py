@@ -1,0 +1,161 @@
+"""Death figures in a sentence: how many, and whose.
+
+Only numbers the text gives are taken. ACLED's conventions turn vague words into figures
+("several" 3, "dozens" 12, "hundreds" 100); "casualties" alone is not a death count, and
+the wounded are never counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from warledger.actors import ActorMention
+
+PERSON_NOUNS = frozenset({
+    "people", "person", "persons", "soldier", "serviceman", "servicemen", "troop", "fighter", "civilian",
+    "militant", "man", "woman", "child", "policeman", "officer", "member", "rebel", "insurgent",
+    "protester", "demonstrator", "resident", "villager", "combatant", "militiaman", "guard", "worker",
+    "student", "journalist", "military", "personnel", "individual", "pilot", "crew", "volunteer",
+    "peacekeeper", "recruit", "conscript", "citizen", "inhabitant", "refugee", "passenger", "farmer",
+})
+DEATH_NOUNS = frozenset({"death", "dead", "fatality", "body", "corpse", "life"})
+DEATH_VERBS = frozenset({
+    "die", "kill", "perish", "murder", "execute", "slay", "behead", "massacre", "lose", "claim",
+    "shoot", "lynch", "bury",
+})
+INJURY_WORDS = frozenset({"injure", "wound", "hurt", "injured", "wounded", "injury", "missing", "capture",
+                          "detain", "arrest", "displace", "flee", "evacuate", "rescue"})
+VAGUE_NUMBERS = {"several": 3, "a few": 3, "few": 3, "dozens": 12, "scores": 12, "hundreds": 100,
+                 "a dozen": 12, "dozen": 12}
+WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "hundred": 100}
+
+
+@dataclass(slots=True, frozen=True)
+class Figure:
+    """A death figure: count, side of the dead (None when unsaid), token range of the number."""
+
+    count: int
+    side: str | None
+    start: int
+    end: int
+    civilian: bool
+
+
+def parse_number(tokens: list[Token]) -> int | None:
+    """'2,783' -> 2783; '30 thousand' -> 30000; '6.6 thousand' -> 6600; 'two' -> 2; 'dozens' -> 12."""
+    text = " ".join(t.lower_ for t in tokens)
+    if text in VAGUE_NUMBERS:
+        return VAGUE_NUMBERS[text]
+    value: float | None = None
+    for t in tokens:
+        word = t.lower_.replace(",", "")
+        if word in MULTIPLIERS and value is not None:
+            value *= MULTIPLIERS[word]
+        elif re.fullmatch(r"\d+(?:\.\d+)?", word):
+            value = float(word) if value is None else value + float(word)
+        elif word in WORD_NUMBERS:
+            value = WORD_NUMBERS[word] if value is None else value + WORD_NUMBERS[word]
+        elif word in VAGUE_NUMBERS:
+            value = VAGUE_NUMBERS[word]
+    return int(round(value)) if value is not None else None
+
+
+def _number_tokens(token: Token) -> list[Token]:
+    """The number token with its compound parts ("30 thousand", "6.6 thousand")."""
+    parts = [token]
+    for child in token.children:
+        if child.dep_ in ("compound", "quantmod", "nummod") and (child.like_num or child.lower_ in MULTIPLIERS):
+            parts.append(child)
+    head = token.head
+    if head.lower_ in MULTIPLIERS and head.i == token.i + 1:
+        parts.append(head)
+    return sorted(parts, key=lambda t: t.i)
+
+
+def _is_death_context(noun: Token) -> bool:
+    """Whether a counted noun is said to have died."""
+    if noun.lemma_.lower() in DEATH_NOUNS:
+        return not any(c.lemma_.lower() in INJURY_WORDS for c in noun.children)
+    node: Token | None = noun
+    for _ in range(4):
+        if node is None:
+            break
+        lemma = node.lemma_.lower()
+        if lemma in INJURY_WORDS:
+            return False
+        if lemma in DEATH_VERBS and node.pos_ in ("VERB", "AUX", "ADJ"):
+            if lemma == "lose" and not any(c.lemma_ == "life" for c in node.children):
+                return False
+            return True
+        if lemma in DEATH_NOUNS and node.pos_ == "NOUN":
+            return True
+        for child in node.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in DEATH_VERBS | {"dead"}:
+                return True
+        if node.dep_ in ("ROOT",):
+            break
+        node = node.head
+    return False
+
+
+def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -> list[Figure]:
+    """Death figures in tokens [start, end) of a parsed document."""
+    figures: list[Figure] = []
+    seen: set[int] = set()
+    for token in doc[start:end]:
+        if token.i in seen:
+            continue
+        is_number = token.like_num or token.lower_ in VAGUE_NUMBERS
+        is_article = token.lower_ in ("a", "an") and token.dep_ == "det" and token.head.dep_ == "conj"
+        if not (is_number or is_article):
+            continue
+        if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
+            continue
+        if token.lower_ in MULTIPLIERS and token.head.like_num:
+            continue
+        noun = token.head if token.dep_ in ("nummod", "det", "quantmod", "compound") else token
+        if noun.lower_ in MULTIPLIERS:
+            noun = noun.head
+        if noun.lower_ == "of" or (noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS
+                                   and noun.lower_ in VAGUE_NUMBERS):
+            objects = [c for c in noun.children if c.dep_ == "pobj"]
+            noun = objects[0] if objects else noun
+        if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS and not (token.dep_ == "dobj" and
+                                                                         token.head.lemma_ in DEATH_VERBS):
+            continue
+        if not _is_death_context(noun if noun.i != token.i else token):
+            continue
+        parts = _number_tokens(token)
+        count = parse_number(parts)
+        if count is None or count <= 0:
+            continue
+        seen.update(t.i for t in parts)
+        side, civilian = _side_of(noun, mentions)
+        figures.append(Figure(count, side, parts[0].i, parts[-1].i + 1, civilian))
+    return figures
+
+
+def _side_of(noun: Token, mentions: list[ActorMention]) -> tuple[str | None, bool]:
+    """Whose dead: a demonym on the noun, or "in the armed forces of X" after it."""
+    civilian = noun.lemma_.lower() in ("civilian", "resident", "villager", "inhabitant", "refugee", "farmer",
+                                       "child", "woman", "passenger", "citizen", "student", "worker")
+    lo, hi = noun.left_edge.i, noun.right_edge.i + 1
+    # a death noun counts people named after "of": "the deaths of two Armenian fighters"
+    for m in mentions:
+        if lo <= m.start < hi and m.side and m.kind not in ("outlet", "claimant"):
+            return m.side, civilian or m.side == "CIV"
+    if noun.head.lemma_ in DEATH_NOUNS:
+        head = noun.head
+        for m in mentions:
+            if head.left_edge.i <= m.start <= head.right_edge.i and m.side and m.kind not in ("outlet", "claimant"):
+                return m.side, civilian
+    return None, civilian

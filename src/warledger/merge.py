@@ -1,0 +1,212 @@
+"""Mentions of one real-world event become one row: first inside a report, then across reports.
+
+Two mentions are one event when ACLED would code them as one: the same event type, dates that
+meet, at least one party in common, and places that agree (the same place, one inside the other,
+or a few kilometres apart). Across reports, mentions dated to the day are grouped first; vaguer
+ones ("in 2020", "the fall of 2020") then join the single group that fits them best, so a vague
+mention never chains two distinct dated events together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from warledger.places import Gazetteer
+from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place
+
+# Places closer than this are one location for merging (ACLED codes "near a town" to the town).
+SAME_PLACE_KM = 25.0
+# Dates this many days apart still meet (reports date night fighting to either day).
+DATE_SLACK_DAYS = 1
+
+
+def merge_document(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[list[Mention]]:
+    """Clusters of one document's mentions that tell the same event."""
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(mentions):
+        for j in range(i):
+            b = mentions[j]
+            if find(i) == find(j):
+                continue
+            if _same_event(a, b, gazetteer, same_document=True):
+                parent[find(i)] = find(j)
+    clusters: dict[int, list[Mention]] = {}
+    for i, m in enumerate(mentions):
+        clusters.setdefault(find(i), []).append(m)
+    return list(clusters.values())
+
+
+def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> list[Event]:
+    """Events across documents from per-document clusters."""
+    ordered = sorted(clusters, key=lambda c: (_best_precision(c), _first_key(c)))
+    groups: list[list[Mention]] = []
+    for cluster in ordered:
+        best_index, best_score = -1, 0.0
+        for index, group in enumerate(groups):
+            if {m.doc_id for m in group} & {m.doc_id for m in cluster}:
+                continue  # one report's separate events stay separate
+            score = _fit(cluster, group, gazetteer)
+            if score > best_score:
+                best_index, best_score = index, score
+        if best_index >= 0:
+            groups[best_index].extend(cluster)
+        else:
+            groups.append(list(cluster))
+    return sorted((build_event(g) for g in groups), key=lambda e: (e.date.best, e.event_id))
+
+
+def _best_precision(cluster: Sequence[Mention]) -> int:
+    return min(m.date.precision for m in cluster)
+
+
+def _first_key(cluster: Sequence[Mention]) -> str:
+    return min(f"{m.doc_id}:{m.span.start:08d}" for m in cluster)
+
+
+def _representative(cluster: Sequence[Mention]) -> Mention:
+    return min(cluster, key=lambda m: (m.date.precision, _place_rank(m.place)))
+
+
+def _fit(cluster: Sequence[Mention], group: Sequence[Mention], gazetteer: Gazetteer) -> float:
+    a, b = _representative(cluster), _representative(group)
+    if not _same_event(a, b, gazetteer, same_document=False):
+        return 0.0
+    shared = len(_parties(a.sides) & _parties(b.sides)) / max(1, len(_parties(a.sides) | _parties(b.sides)))
+    precise = 1.0 if a.date.precision <= 2 and b.date.precision <= 2 else 0.5
+    return 1.0 + shared + precise
+
+
+def _parties(sides: Sequence[str]) -> set[str]:
+    return {s for s in sides if s != "CIV"}
+
+
+def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: bool) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
+        return False
+    if same_document and a.sub_event_type != b.sub_event_type and a.event_type != "Explosions/Remote violence":
+        return False
+    if not _dates_meet(a.date, b.date, precise_only=not same_document):
+        return False
+    pa, pb = _parties(a.sides), _parties(b.sides)
+    if pa and pb and not (pa & pb):
+        return False
+    return _places_agree(a.place, b.place, gazetteer)
+
+
+def _dates_meet(a: DateSpan, b: DateSpan, precise_only: bool) -> bool:
+    if a.precision <= 2 and b.precision <= 2:
+        slack = DATE_SLACK_DAYS
+        return abs((a.best - b.best).days) <= slack or (a.start <= b.end and b.start <= a.end)
+    # a vague date meets a precise one that falls inside it, or another vague one that overlaps it
+    return a.start <= b.end and b.start <= a.end
+
+
+def _places_agree(a: Place | None, b: Place | None, gazetteer: Gazetteer) -> bool:
+    if a is None or b is None:
+        return True
+    if a.key == b.key:
+        return True
+    if gazetteer.contains(a, b) or gazetteer.contains(b, a):
+        return True
+    return _km(a, b) <= SAME_PLACE_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _place_rank(place: Place | None) -> tuple[int, int]:
+    if place is None:
+        return (9, 0)
+    feature_rank = {"village": 0, "height": 0, "city": 1, "district": 2, "border": 3, "region": 3, "country": 4}
+    return (place.geo_precision, feature_rank.get(place.feature, 2))
+
+
+def build_event(mentions: Sequence[Mention]) -> Event:
+    """One dataset row from its mentions."""
+    mentions = sorted(mentions, key=lambda m: (m.doc_id, m.span.start))
+    event_type = Counter(m.event_type for m in mentions).most_common(1)[0][0]
+    of_type = [m for m in mentions if m.event_type == event_type]
+    order = EVENT_TYPES[event_type]
+    sub = min((m.sub_event_type for m in of_type), key=order.index)
+    dated = min(of_type, key=lambda m: (m.date.precision, (m.date.end - m.date.start).days))
+    placed = [m for m in of_type if m.place is not None]
+    place = min((m.place for m in placed), key=_place_rank) if placed else None
+    actor1, actor2 = _choose_actors(of_type)
+    sides = sorted({s for m in mentions for s in m.sides})
+    fatalities, by_side = _fatalities(mentions)
+    claims: list[Claim] = []
+    seen: set[tuple] = set()
+    for m in mentions:
+        for c in m.claims:
+            key = (c.claimant, c.source_id, c.span, c.fatalities, c.fatalities_side)
+            if key not in seen:
+                seen.add(key)
+                claims.append(c)
+    sources = list(dict.fromkeys(m.doc_id for m in mentions))
+    outlets = sorted({c.outlet for c in claims if c.outlet})
+    event_id = hashlib.sha1(_first_key(mentions).encode("utf-8")).hexdigest()[:16]
+    historical = all(m.historical for m in mentions)
+    event = Event(event_id, list(mentions), event_type, sub, actor1, actor2, tuple(sides), place, dated.date,
+                  historical, fatalities, by_side, claims, sources, outlets, "")
+    event.notes = _notes(event)
+    return event
+
+
+def _choose_actors(mentions: Sequence[Mention]) -> tuple[Actor | None, Actor | None]:
+    pairs = Counter((m.actor1, m.actor2) for m in mentions if m.actor1 is not None)
+    if not pairs:
+        second = Counter(m.actor2 for m in mentions if m.actor2 is not None)
+        return None, second.most_common(1)[0][0] if second else None
+    (actor1, actor2), _ = pairs.most_common(1)[0]
+    if actor2 is None:
+        others = Counter(m.actor2 for m in mentions if m.actor2 is not None and m.actor2 != actor1)
+        if others:
+            actor2 = others.most_common(1)[0][0]
+    return actor1, actor2
+
+
+def _fatalities(mentions: Sequence[Mention]) -> tuple[int | None, dict[str, int]]:
+    """ACLED's lowest credible figure: per side the lowest claim, summed over sides."""
+    per_side: dict[str, int] = {}
+    for m in mentions:
+        for side, count in m.fatalities_by_side.items():
+            per_side[side] = min(per_side.get(side, count), count)
+    if not per_side:
+        return None, {}
+    total_unknown = per_side.pop("?", None)
+    by_sides = sum(per_side.values())
+    if total_unknown is None:
+        return by_sides, per_side
+    return max(by_sides, total_unknown), per_side
+
+
+def _notes(event: Event) -> str:
+    date = event.date.best.isoformat() if event.date.precision == 1 else (
+        f"{event.date.start.isoformat()}/{event.date.end.isoformat()}")
+    who = " and ".join(a.name for a in (event.actor1, event.actor2) if a is not None) or "unnamed actors"
+    where = event.place.name if event.place else "an unknown place"
+    text = f"On {date}, {event.sub_event_type.lower()} involving {who} in {where}"
+    if event.fatalities is not None:
+        text += f"; {event.fatalities} reported killed"
+    claimants = sorted({c.claimant for c in event.claims if c.side})
+    if claimants:
+        text += f" (according to {', '.join(claimants)})"
+    if event.historical:
+        text += "; mentioned as background"
+    return text + "."

