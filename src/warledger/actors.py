@@ -18,10 +18,12 @@ from spacy.tokens import Doc
 from warledger.knowledge_actors import ActorKnowledge, GroupEntry
 from warledger.records import Actor
 
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "around", "across", "throughout", "to",
+                                   "towards", "toward", "inside", "within"})
 # How many tokens may stand between a demonym and its role word ("Azerbaijani special forces").
 ROLE_WINDOW = 3
 
-KINDS_BELLIGERENT = ("military", "police", "group", "country", "people", "unidentified")
+KINDS_BELLIGERENT = ("military", "police", "group", "country", "people", "unidentified", "metonym")
 
 
 @dataclass(slots=True, frozen=True)
@@ -112,6 +114,8 @@ class ActorMatcher:
                 continue
             if kind in ("COUNTRY", "DEMONYM", "METONYM"):
                 iso3 = value
+                if end < len(doc) and doc[end].lower_ == "time":
+                    continue  # "Moscow time", "Polish time": a clock, not a party
                 role = _role_after(raw, i, doc)
                 if role is not None:
                     j, role_kind = role
@@ -125,6 +129,11 @@ class ActorMatcher:
                     out.append(self._with_role(doc, prev.start, end, iso3, role_before))
                     continue
                 base = "people" if kind == "DEMONYM" and doc[start].tag_ in ("NNPS", "NNS") else "country"
+                if kind == "METONYM":
+                    base = "metonym"
+                    word = doc[start]
+                    if word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS:
+                        continue  # "gathered in Yerevan": the capital as a place, not the state
                 if kind == "DEMONYM" and base == "country" and doc[start].pos_ == "ADJ":
                     base = "adjective"
                 out.append(ActorMention(start, end, base, iso3, None, doc[start:end].text))

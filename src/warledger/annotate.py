@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from warledger.actors import ActorMatcher, ActorMention
 from warledger.claims import Attribution, SpeakerMemory, find_attributions
 from warledger.dates import DateMention, find_dates
@@ -23,6 +25,8 @@ from warledger.segment import Segmented
 # Weight of a country named in the title or first paragraph against one named further down,
 # when choosing among places of the same name (a report is about what its lead names).
 LEAD_WEIGHT = 3.0
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "around", "across", "throughout", "from",
+                                   "to", "towards", "toward", "inside", "within", "over", "on"})
 # Present-time cues: a paragraph with one of these is news of the day, not background.
 CURRENT_CUES = re.compile(
     r"\b(?:today|tonight|yesterday|this (?:morning|week|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|"
@@ -98,7 +102,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             start = note.char_start + match.start
             token = doc.char_span(start, note.char_start + match.end, alignment_mode="expand")
             token_start = token.start if token is not None else note.token_start
-            if _inside_actor(token_start, note.actors):
+            if _inside_actor(token_start, note.actors, doc) or _names_a_clock(note.text, match.end):
                 continue
             note.places.append(PlaceNote(start, note.char_start + match.end, match.surface, place, token_start))
         note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
@@ -108,13 +112,26 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                     place_note.in_speaker = True
         note.figures = find_figures(doc, note.token_start, note.token_end, note.actors)
         if note.paragraph <= 1:
-            lead_places.extend(p.place for p in note.places if p.place.feature != "country")
+            lead_places.extend(p.place for p in note.places if p.place.feature != "country" and not p.in_speaker)
     return Annotated(segmented, notes, published, main_sides, countries, lead_places)
 
 
-def _inside_actor(token: int, actors: list[ActorMention]) -> bool:
-    """A place word that is part of an actor's name ("the Azerbaijani army") is no location."""
-    return any(a.start <= token < a.end and a.kind in ("group", "outlet") for a in actors)
+def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
+    """A place word that names an actor is no location: "the army of X", "Baku said", "the
+    authorities in Yerevan". A capital after "in"/"near" stays a place ("gathered in Yerevan")."""
+    for actor in actors:
+        if not actor.start <= token < actor.end:
+            continue
+        if actor.kind in ("country", "metonym", "people", "adjective"):
+            word = doc[token]
+            return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS)
+        return True
+    return False
+
+
+def _names_a_clock(text: str, end: int) -> bool:
+    """"07:00 Moscow time" names a time zone, not a place."""
+    return text[end:end + 6].lower().startswith((" time", "-time"))
 
 
 def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention]) -> dict[str, float]:

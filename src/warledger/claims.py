@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from warledger.actors import ActorMention, group_for_side
-from warledger.knowledge_actors import ActorKnowledge
+from warledger.knowledge_actors import ActorKnowledge, normalize_phrase
 
 SPEECH_VERBS = frozenset({
     "say", "report", "announce", "claim", "state", "inform", "tell", "note", "add", "accuse", "write",
@@ -55,7 +55,7 @@ def find_attributions(doc: Doc, sent_start: int, sent_end: int, mentions: list[A
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 phrase = _subtree_range(objects[0])
-        elif token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        elif token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and _reports_speech(token, mentions):
             phrase = _speaker_phrase(token)
         if phrase is None:
             continue
@@ -64,6 +64,23 @@ def find_attributions(doc: Doc, sent_start: int, sent_end: int, mentions: list[A
         if sent_start <= m.start < sent_end and m.side:
             memory.last_country = m.side if len(m.side) == 3 and m.side != "CIV" else memory.last_country
     return found
+
+
+def _reports_speech(verb: Token, mentions: list[ActorMention]) -> bool:
+    """A speech verb that reports what someone said: it has a clause ("said that ...", "..., the
+    ministry said"), reports an accusation, or has a news outlet or "this"/"it" as its subject
+    ("RIA Novosti reports", "This was reported in the ministry")."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ in ("parataxis",):
+        return True
+    if verb.lemma_ in ("accuse", "blame", "claim", "allege", "deny", "report", "announce", "inform", "write",
+                       "quote", "confirm", "state", "say", "tell"):
+        if verb.lemma_ in ("accuse", "blame") or any(c.dep_ in ("dobj", "prep") for c in verb.children):
+            return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lower_ in ("this", "it") for s in subjects):
+        return True
+    return any(m.kind == "outlet" and s.left_edge.i <= m.start <= s.right_edge.i
+               for s in subjects for m in mentions)
 
 
 def _subtree_range(token: Token) -> tuple[int, int]:
@@ -110,13 +127,13 @@ def _resolve_phrase(doc: Doc, phrase: tuple[int, int], mentions: list[ActorMenti
             iso3 = memory.last_country
         if iso3 is None and memory.last_claimant is not None and memory.last_claimant.side:
             iso3 = memory.last_claimant.side
-        label = knowledge.claimant_label(role.text, iso3) if iso3 else None
+        label = _claimant_label(doc[start:end].text, iso3, knowledge) if iso3 else None
         if label:
             attribution = Attribution(label, iso3, None, start, end)
             memory.last_claimant = attribution
             out.append(attribution)
         return out
-    party = next((m for m in inside if m.kind in ("government", "military", "country", "people", "group")
+    party = next((m for m in inside if m.kind in ("government", "military", "country", "people", "group", "metonym")
                   and m.side), None)
     if party is None:
         party = next((m for m in inside if m.kind == "adjective" and m.side), None)
@@ -144,3 +161,12 @@ def _government_name(iso3: str, knowledge: ActorKnowledge) -> str:
         return country.government
     group = group_for_side(iso3, knowledge)
     return group.name if group else iso3
+
+
+def _claimant_label(phrase: str, iso3: str, knowledge: ActorKnowledge) -> str | None:
+    """The label of the longest claimant phrase inside a speaker phrase ("Azerbaijan's defense ministry")."""
+    text = " " + normalize_phrase(phrase) + " "
+    keys = [k for k in knowledge.claimant_words if f" {k} " in text]
+    if not keys:
+        return None
+    return knowledge.claimant_label(max(keys, key=len), iso3)

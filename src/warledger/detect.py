@@ -29,7 +29,7 @@ IRREALIS_HEADS = frozenset({
     "avoid", "request", "ask", "demand", "call", "urge", "petition", "propose", "offer", "foresee", "envisage",
     "stipulate", "refuse", "ready", "able", "possibility", "prospect", "danger", "threat", "spectre",
     "resurgence", "likely", "expect", "aim", "try", "allow", "permit", "grant", "consider", "discuss",
-    "delay", "postpone", "accuse", "deny", "provision", "obligation", "must", "need",
+    "delay", "postpone", "deny", "provision", "obligation", "must", "need", "attempt", "ready", "willing",
 })
 # Modal auxiliaries that put the clause in the future or the hypothetical.
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll"})
@@ -43,7 +43,7 @@ ENDING_HEADS = frozenset({"end", "halt", "stop", "conclude", "finish", "resolve"
 REFERENCE_PREPS = frozenset({"during", "in", "since", "after", "throughout", "amid", "before", "following",
                              "from", "of"})
 AGREEMENT_NOUNS = frozenset({"agreement", "declaration", "truce", "deal", "accord", "protocol", "treaty",
-                             "ceasefire", "cease-fire", "armistice", "memorandum", "document", "statement"})
+                             "ceasefire", "cease-fire", "armistice", "memorandum"})
 AGREEMENT_CUES = re.compile(
     r"\b(?:agreement|declaration|deal|accord|under the terms|in accordance|handover|handed over|hand over|"
     r"peace (?:plan|deal)|ceasefire|truce|treaty|withdraw(?:al|n)?|as agreed)\b", re.I)
@@ -142,32 +142,35 @@ class Detector:
             except ValueError as error:
                 raise LexiconError(f"trigger {rule.rule_id!r}: bad spaCy pattern: {error}") from error
 
-    def find(self, doc: Doc, sentences: Sequence[tuple[int, int, int]]) -> list[Candidate]:
-        """Candidates for sentences given as (index, first token, end token)."""
+    def find(self, doc: Doc, sentences: Sequence[tuple[int, int, int, int]]) -> list[Candidate]:
+        """Candidates for sentences given as (index, paragraph, first token, end token)."""
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         by_sentence: dict[int, list[tuple[int, int, TriggerRule]]] = {}
         bounds = list(sentences)
+        cursor = 0
         for match_id, start, end in matches:
             rule = self.rules[doc.vocab.strings[match_id]]
-            for index, s_start, s_end in bounds:
-                if s_start <= start < s_end:
-                    by_sentence.setdefault(index, []).append((start, end, rule))
-                    break
+            while cursor < len(bounds) and start >= bounds[cursor][3]:
+                cursor += 1
+            if cursor < len(bounds) and start >= bounds[cursor][2]:
+                by_sentence.setdefault(bounds[cursor][0], []).append((start, end, rule))
         out: list[Candidate] = []
-        for index, s_start, s_end in bounds:
+        paragraph_start = 0
+        for position, (index, paragraph, s_start, s_end) in enumerate(bounds):
+            if position == 0 or bounds[position - 1][1] != paragraph:
+                paragraph_start = s_start
             found = by_sentence.get(index)
             if not found:
                 continue
             sentence_text = doc[s_start:s_end].text
-            if HABITUAL.search(sentence_text):
-                continue
-            previous = doc[bounds[index - 1][1]:bounds[index - 1][2]].text if index > 0 else ""
+            # what the paragraph said before this sentence (an agreement named there governs a handover here)
+            earlier = doc[paragraph_start:s_start].text
             seen_tokens: set[int] = set()
             for start, end, rule in found:
                 if start in seen_tokens:
                     continue
                 seen_tokens.update(range(start, end))
-                candidate = self._accept(doc, start, end, rule, index, sentence_text, previous)
+                candidate = self._accept(doc, start, end, rule, index, sentence_text, earlier)
                 if candidate is not None:
                     out.append(candidate)
         return _one_per_type(out)
@@ -176,7 +179,7 @@ class Detector:
                 sentence_text: str, previous: str) -> Candidate | None:
         span = doc[start:end]
         head = span.root
-        if _irrealis(head) or _negated(head):
+        if _irrealis(head) or _negated(head) or _habitual(head):
             return None
         if rule.governors and not _governed(head, rule.governors):
             if not (rule.context and rule.context.search(sentence_text)):
@@ -192,8 +195,9 @@ class Detector:
             if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_NOUNS for c in head.children):
                 return None
         elif kind == "agreement":
-            if head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with") and \
-                    head.head.head.lemma_ in ("violation", "violate", "term", "accordance", "according"):
+            if head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with", "by") and \
+                    head.head.head.lemma_.lower() in ("violation", "violate", "term", "accordance", "according",
+                                                      "accord", "under", "breach"):
                 return None
             if head.lemma_ in ("document", "statement"):
                 return None
@@ -201,6 +205,8 @@ class Detector:
             if not AGREEMENT_CUES.search(sentence_text):
                 return None
         elif kind in ("territory", "territory-lost"):
+            if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
+                return None  # "the territory conquered by X": a past state described, not an event
             if AGREEMENT_CUES.search(sentence_text) or AGREEMENT_CUES.search(previous):
                 candidate.event_type = "Strategic developments"
                 candidate.sub_event_type = "Non-violent transfer of territory"
@@ -244,7 +250,7 @@ def _ancestors(token: Token, limit: int = 4) -> list[Token]:
     out = []
     node = token
     for _ in range(limit):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         out.append(node)
@@ -252,22 +258,32 @@ def _ancestors(token: Token, limit: int = 4) -> list[Token]:
 
 
 def _irrealis(token: Token) -> bool:
+    """Planned, feared, demanded, conditional or obliged rather than reported as done."""
     chain = [token, *_ancestors(token, 3)]
     for node in chain:
-        if node.lemma_.lower() in IRREALIS_HEADS and node is not token:
+        if node.i != token.i and node.lemma_.lower() in IRREALIS_HEADS:
             return True
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "provided", "providing", "lest"):
                 return True
             if child.dep_ in ("aux", "auxpass") and child.lower_ == "to" and node.head.lemma_ in ("have", "be") \
                     and node.head.lower_ in ("had", "has", "have", "is", "are", "was", "were"):
                 # "had to liberate", "is to withdraw", "is due to arrive"
                 return True
-        if node.lower_ == "due" or any(c.lower_ == "due" for c in node.children):
+        if node.lower_ in ("due", "provided") or any(c.lower_ == "due" for c in node.children):
             return True
-        if node.pos_ == "VERB" and node is not token:
-            break
     return False
+
+
+def _habitual(token: Token) -> bool:
+    """"from time to time armed clashes broke out": a habit of the clause, not one event."""
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+    return bool(HABITUAL.search(text))
 
 
 def _negated(token: Token) -> bool:
@@ -279,13 +295,16 @@ def _negated(token: Token) -> bool:
 
 
 def _governed(token: Token, governors: frozenset[str]) -> bool:
-    for node in [token, *_ancestors(token, 3)]:
-        if node.lemma_.lower() in governors and node is not token:
+    """A governing verb (or a verbal noun such as "signing") from the rule's list above the trigger,
+    or one attached to it ("the truce agreed on Monday")."""
+    for node in _ancestors(token, 3):
+        verbal = node.pos_ in ("VERB", "AUX") or (node.pos_ == "NOUN" and node.lower_.endswith("ing"))
+        if verbal and node.lemma_.lower() in governors and node.dep_ != "compound":
             return True
-        for child in node.children:
-            if child.lemma_.lower() in governors and child.pos_ in ("VERB", "AUX", "ADP", "ADJ") \
-                    and child.dep_ in ("acl", "relcl", "amod", "prep"):
-                return True
+    for child in token.children:
+        if child.lemma_.lower() in governors and child.pos_ in ("VERB", "AUX", "ADJ") \
+                and child.dep_ in ("acl", "relcl", "amod"):
+            return True
     if token.pos_ == "VERB" and token.lemma_.lower() in governors:
         return True
     return False

@@ -140,6 +140,8 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
             continue
         seen.update(t.i for t in parts)
         side, civilian = _side_of(noun, mentions)
+        if side is None:
+            side = _only_side(mentions, start, end)
         figures.append(Figure(count, side, parts[0].i, parts[-1].i + 1, civilian))
     return figures
 
@@ -159,3 +161,10 @@ def _side_of(noun: Token, mentions: list[ActorMention]) -> tuple[str | None, boo
             if head.left_edge.i <= m.start <= head.right_edge.i and m.side and m.kind not in ("outlet", "claimant"):
                 return m.side, civilian
     return None, civilian
+
+
+def _only_side(mentions: list[ActorMention], start: int, end: int) -> str | None:
+    """The one party a sentence names, if it names only one ("On the side of Armenia, ... 105 deaths")."""
+    sides = {m.side for m in mentions if start <= m.start < end and m.side and m.side != "CIV"
+             and m.kind != "outlet"}
+    return sides.pop() if len(sides) == 1 else None

@@ -56,6 +56,9 @@ def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> lis
             if {m.doc_id for m in group} & {m.doc_id for m in cluster}:
                 continue  # one report's separate events stay separate
             score = _fit(cluster, group, gazetteer)
+            if score and _best_precision(cluster) > 2 and not any(m.historical for m in group):
+                # a vague recap ("the 2020 war") never folds into one day's news report
+                score = 0.0
             if score > best_score:
                 best_index, best_score = index, score
         if best_index >= 0:
@@ -160,7 +163,9 @@ def build_event(mentions: Sequence[Mention]) -> Event:
                 claims.append(c)
     sources = list(dict.fromkeys(m.doc_id for m in mentions))
     outlets = sorted({c.outlet for c in claims if c.outlet})
-    event_id = hashlib.sha1(_first_key(mentions).encode("utf-8")).hexdigest()[:16]
+    anchor = min(mentions, key=lambda m: (m.doc_id, m.span.start))
+    identity = f"{_first_key(mentions)}|{event_type}|{sub}|{place.key if place else ''}|{anchor.trigger}"
+    event_id = hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
     historical = all(m.historical for m in mentions)
     event = Event(event_id, list(mentions), event_type, sub, actor1, actor2, tuple(sides), place, dated.date,
                   historical, fatalities, by_side, claims, sources, outlets, "")

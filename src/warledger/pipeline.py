@@ -98,7 +98,7 @@ class Pipeline:
         assert document.published is not None
         segmented = segment(parsed)  # type: ignore[arg-type]  # 2. segment
         annotated = annotate(segmented, document.published, self.gazetteer, self.matcher, self.knowledge)  # 3.
-        sentences = [(n.index, n.token_start, n.token_end) for n in annotated.sentences]
+        sentences = [(n.index, n.paragraph, n.token_start, n.token_end) for n in annotated.sentences]
         candidates = self.detector.find(segmented.doc, sentences)  # 4. detect
         mentions = resolve(document, annotated, candidates, self.gazetteer, self.knowledge,  # 5. resolve
                            cleaned.to_original)

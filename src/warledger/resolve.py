@@ -7,12 +7,13 @@ background paragraph continues that background; everything else is news of the p
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from warledger.actors import (
     ActorMention,
@@ -41,6 +42,10 @@ CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city
                               "school", "hospital", "neighborhood", "neighbourhood", "population", "people",
                               "market", "infrastructure"})
 # Reported-speech sentences name the date of the statement; the event is no later than that.
+# The claimant of what a report states in its own voice.
+REPORTER = "reporter"
+ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
+FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -80,6 +85,10 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
             speakers_carry = party_speakers
         speakers = note.speakers if party_speakers else [*speakers_carry, *note.speakers]
         found = by_sentence.get(note.index, [])
+        if note.dates:
+            # a sentence with a date of its own tells an event, even if it names it with "the conflict"
+            for c in found:
+                c.reference = False
         real = [c for c in found if not c.reference]
         if not real:
             if note.figures or found:
@@ -95,8 +104,9 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                                knowledge, map_back)
             if mention is not None:
                 mentions.append(mention)
+                mentions.extend(_coordinated(mention, note, annotated, map_back))
     _attach(mentions, attachments)
-    return _split_places(mentions)
+    return mentions
 
 
 def _date_contexts(annotated: Annotated) -> list[DateSpan | None]:
@@ -112,10 +122,43 @@ def _date_contexts(annotated: Annotated) -> list[DateSpan | None]:
                 context = None
             last_paragraph = note.paragraph
         contexts.append(context)
-        points = [d for d in note.dates if d.role != "since"]
+        doc = annotated.segmented.doc
+        points = [d for d in note.dates if d.role != "since" and d.date.start <= published
+                  and not _modifies_noun(doc, d)]
         if points:
             context = points[-1].date
     return contexts
+
+
+def _date_token(doc: Doc, date: DateMention) -> Token | None:
+    span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _modifies_noun(doc: Doc, date: DateMention) -> bool:
+    """"the 2020 war", "the 1994 ceasefire": a date naming another event, not a time for the text."""
+    token = _date_token(doc, date)
+    return token is not None and token.dep_ in ("compound", "nmod", "amod", "nummod") and \
+        token.head.pos_ in ("NOUN", "PROPN")
+
+
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
+
+
+def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
+    """Whether a date belongs to a clause other than the trigger's ("erupted after X restored Y in 1925")."""
+    token = _date_token(doc, date)
+    if token is None:
+        return False
+    governing = {trigger.i, *(a.i for a in trigger.ancestors)}
+    node = token
+    while node.i not in governing:
+        if node.dep_ in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX") and node.head.i != trigger.i:
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _past_tense(annotated: Annotated, note: SentenceNotes) -> bool:
@@ -135,7 +178,10 @@ def _is_historical(date: DateSpan, published: dt.date) -> bool:
 
 def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpan | None, published: dt.date,
               annotated: Annotated) -> DateSpan:
-    dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1)]
+    doc = annotated.segmented.doc
+    dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
+    if candidate is not None:
+        dates = [d for d in dates if not _in_other_clause(doc, d, candidate.trigger)]
     trigger_char = candidate.trigger.idx if candidate is not None else note.char_start
     anaphor = ANAPHORIC_TIME.search(note.text)
     if anaphor and context is not None:
@@ -171,7 +217,9 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     actors = [a for a in note.actors if not _in_speaker(a, speakers)]
     actor1_m, actor2_m = _roles(candidate, actors)
     event_type, sub = candidate.event_type, candidate.sub_event_type
-    actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge)
+    speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
+    actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
+                                    speaker_side)
     sides = tuple(sorted({output_side(side, knowledge) for side in sides}))
     if place is None:
         place = _fallback_place(note, annotated, sides, gazetteer)
@@ -199,7 +247,7 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         trigger=trigger.text, trigger_span=trigger_span, event_type=event_type, sub_event_type=sub,
         actor1=actor1, actor2=actor2, sides=sides, place=place, place_span=place_span, date=date,
         date_span=date_span, historical=_is_historical(date, published), claims=claims,
-        fatalities_by_side=_figures_by_side(note), text=note.text.strip(),
+        fatalities_by_side=_figures_by_side(note) if event_type in VIOLENT_TYPES else {}, text=note.text.strip(),
     )
 
 
@@ -215,6 +263,15 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
     def take(target: set[int], token: Token) -> None:
         target.update(t.i for t in token.subtree)
 
+    if trigger.head.lower_ == "of" and trigger.head.head.lemma_ in ACCUSING_VERBS:
+        # "Armenia accused Azerbaijan of shelling border towns": the accused is the one who shelled
+        accuser = trigger.head.head
+        for child in accuser.children:
+            if child.dep_ == "dobj":
+                take(subject, child)
+        take(obj, trigger)
+        obj.discard(trigger.i)
+        return subject - obj, obj
     verb = trigger
     if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
         verb = trigger.head  # "Azerbaijan launched an offensive"
@@ -223,12 +280,12 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
             take(subject, child)
         elif child.dep_ == "agent":
             take(subject, child)
-        elif child.dep_ in ("dobj", "nsubjpass") and child is not trigger:
+        elif child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.i:
             take(obj, child)
         elif child.dep_ == "prep" and child.lower_ in ("against", "with", "at", "on", "upon", "into", "toward",
                                                        "towards", "between"):
             take(obj, child)
-    if trigger is not verb or trigger.pos_ == "NOUN":
+    if trigger.i != verb.i or trigger.pos_ == "NOUN":
         for child in trigger.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 take(subject, child)
@@ -254,12 +311,28 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
         loser = first
         taker = next((a for a in parties if loser is None or a.side != loser.side), None)
         return taker, loser
+    if candidate.event_type == "Battles":
+        parties = [a for a in parties if a.kind not in ("civilians", "protesters", "rioters")]
+        first = first if first in parties else None
+        second = second if second in parties else None
+    if first is None and second is None:
+        # nothing in subject or object position: only actors of the trigger's own clause may stand in
+        clause = _clause_of(candidate.trigger)
+        parties = [a for a in parties if clause[0] <= a.start < clause[1]]
     if first is None:
         rest = [a for a in parties if a is not second]
         first = rest[0] if rest else None
     if second is None:
         second = next((a for a in parties if first is not None and a.side != first.side and a is not first), None)
     return first, second
+
+
+def _clause_of(trigger: Token) -> tuple[int, int]:
+    node = trigger
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    # the clause without its own subordinate clauses' agents ("halted by a ceasefire negotiated by Russia")
+    return node.left_edge.i, node.right_edge.i + 1
 
 
 def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKnowledge) -> Actor | None:
@@ -284,7 +357,8 @@ def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKn
 
 def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMention | None,
             actors: list[ActorMention], annotated: Annotated, place: Place | None,
-            knowledge: ActorKnowledge) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
+            knowledge: ActorKnowledge, speaker_side: str | None = None
+            ) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
     event_type = candidate.event_type
     location_country = place.country if place else (annotated.main_sides[0] if annotated.main_sides else None)
     if event_type in ("Protests", "Riots"):
@@ -324,9 +398,21 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         if event_type == "Violence against civilians" or words & CIVILIAN_TARGETS:
             country = location_country or (first.side if first else None)
             actor2 = generic_actor("civilians", country, knowledge) if country else None
+    local_sides = _paragraph_sides(annotated, candidate.sentence)
+    if event_type in ("Battles", "Explosions/Remote violence") and actor1 is None and actor2 is None \
+            and local_sides:
+        actor1 = _actor_for(ActorMention(0, 0, "military", local_sides[0], None, ""), event_type, knowledge)
+        if len(local_sides) > 1:
+            actor2 = _actor_for(ActorMention(0, 0, "military", local_sides[1], None, ""), event_type, knowledge)
+    if event_type in ("Battles", "Explosions/Remote violence") and actor1 is not None and actor2 is None \
+            and speaker_side and speaker_side != actor1.side and \
+            {t.lower_ for t in candidate.trigger.sent} & FIRST_PERSON:
+        # "Armenian forces bombarded our positions, the Azerbaijani side said"
+        actor2 = state_actor(speaker_side, "military", knowledge) or actor2
     if event_type == "Battles" and (actor1 is None) != (actor2 is None):
         known = actor1 or actor2
-        other = next((s for s in annotated.main_sides if known and s != known.side and s != "CIV"), None)
+        pool = [*local_sides, *annotated.main_sides]
+        other = next((s for s in pool if known and s != known.side and s != "CIV"), None)
         if other is not None:
             filler = _actor_for(ActorMention(0, 0, "military", other, None, other), event_type, knowledge)
             if actor1 is None:
@@ -343,6 +429,21 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
     if actor2 is not None and actor2.side == "CIV" and location_country:
         sides.add(location_country)
     return actor1, actor2, tuple(sorted(s for s in sides if s))
+
+
+def _paragraph_sides(annotated: Annotated, sentence: int) -> list[str]:
+    """Parties named in the sentence's paragraph, most named first."""
+    notes = annotated.sentences
+    paragraph = notes[sentence].paragraph
+    counts: dict[str, int] = {}
+    for note in notes:
+        if note.paragraph != paragraph:
+            continue
+        for actor in note.actors:
+            if actor.side and actor.side != "CIV" and belligerent(actor) or actor.kind == "government":
+                if actor.side:
+                    counts[actor.side] = counts.get(actor.side, 0) + 1
+    return sorted(counts, key=lambda s: -counts[s])
 
 
 def _territory_sub(taker: Actor | None, place: Place | None) -> str:
@@ -364,7 +465,11 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) 
         places = [p for p in previous.places if not p.in_speaker and p.place.feature != "country"]
         if places:
             return places[-1]
-    return None
+    doc = annotated.segmented.doc
+    countries = [p for p in note.places if p.place.feature == "country" and not p.in_speaker
+                 and doc[p.token_start].dep_ == "pobj" and doc[p.token_start].head.lower_ in ("in", "across",
+                                                                                               "throughout")]
+    return countries[0] if countries else None
 
 
 def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str, ...],
@@ -399,7 +504,7 @@ def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution]
     statement = note.text.strip()
     claims: list[Claim] = []
     if not parties:
-        parties = [Attribution(outlet or document.id, None, outlet, 0, 0)]
+        parties = [Attribution(REPORTER, None, outlet, 0, 0)]
     for party in parties:
         claims.append(Claim(party.claimant, party.side, statement, document.id, span, outlet=outlet))
     for figure in note.figures:
@@ -442,5 +547,34 @@ def _attach(mentions: list[Mention], attachments: list[Attachment]) -> None:
         target.claims.extend(attachment.claims)
 
 
-def _split_places(mentions: list[Mention]) -> list[Mention]:
-    return mentions
+TERRITORIAL = frozenset({"Non-violent transfer of territory", "Government regains territory",
+                         "Non-state actor overtakes territory"})
+
+
+def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, map_back: object) -> list[Mention]:
+    """ACLED codes one place per event: "took the Kelbajar and Aghdam regions" is two handovers."""
+    if mention.sub_event_type not in TERRITORIAL or mention.place is None:
+        return []
+    doc = annotated.segmented.doc
+    chosen = next((p for p in note.places if p.place.key == mention.place.key), None)
+    if chosen is None:
+        return []
+    anchor = doc[chosen.token_start]
+    out = []
+    for other in note.places:
+        if other is chosen or other.in_speaker or other.place.feature == "country" or \
+                other.place.key == mention.place.key:
+            continue
+        token = doc[other.token_start]
+        linked = (token.dep_ == "conj" and token.head.i == anchor.i) or \
+            (anchor.dep_ == "conj" and anchor.head.i == token.i)
+        if not linked:
+            continue
+        mb = map_back  # type: ignore[assignment]
+        clone = copy.copy(mention)
+        clone.place = other.place
+        clone.place_span = Span(mb(other.start), mb(other.end))  # type: ignore[operator]
+        clone.claims = list(mention.claims)
+        clone.fatalities_by_side = dict(mention.fatalities_by_side)
+        out.append(clone)
+    return out

@@ -87,8 +87,12 @@ def segment(doc: Doc) -> Segmented:
     for span in doc.sents:
         if not span.text.strip():
             continue
-        if sentences and "\n" in text[sentences[-1].end:span.start_char]:
-            paragraph += 1
+        if sentences:
+            previous = sentences[-1]
+            # the gap after the previous sentence's last word (line breaks sit in its trailing space)
+            gap_start = previous.start + len(previous.text.rstrip())
+            if "\n" in text[gap_start:span.start_char]:
+                paragraph += 1
         sentences.append(Sentence(len(sentences), paragraph, span))
     return Segmented(doc, tuple(sentences), paragraph + 1 if sentences else 0)
 
