@@ -135,6 +135,7 @@ class Detector:
 
     def __init__(self, nlp: Language, rules: Sequence[TriggerRule]):
         self.rules = {r.rule_id: r for r in rules}
+        _register_lower_lemma()
         self.matcher = Matcher(nlp.vocab)
         for rule in rules:
             try:
@@ -179,6 +180,8 @@ class Detector:
                 sentence_text: str, previous: str) -> Candidate | None:
         span = doc[start:end]
         head = span.root
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
         if _irrealis(head) or _negated(head) or _habitual(head):
             return None
         if rule.governors and not _governed(head, rule.governors):
@@ -242,8 +245,17 @@ class Detector:
 
 
 def _lower_lemma(token_pattern: dict) -> dict:
-    """Lexicon lemmas are lower case; spaCy's proper-noun lemmas are not, so match on a lower form."""
-    return dict(token_pattern)
+    """Lexicon lemmas are lower case, spaCy's lemmas of proper nouns are not ("Protocol", "Ceasefire"
+    in a treaty's name): match LEMMA through a lower-cased custom attribute."""
+    pattern = dict(token_pattern)
+    if "LEMMA" in pattern:
+        pattern["_"] = {"lower_lemma": pattern.pop("LEMMA")}
+    return pattern
+
+
+def _register_lower_lemma() -> None:
+    if not Token.has_extension("lower_lemma"):
+        Token.set_extension("lower_lemma", getter=lambda token: token.lemma_.lower())
 
 
 def _ancestors(token: Token, limit: int = 4) -> list[Token]:
@@ -282,7 +294,9 @@ def _habitual(token: Token) -> bool:
     clause = token
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    text = clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+    # the clause without clauses joined to it ("..., but from time to time clashes broke out")
+    joined = {t.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    text = " ".join(t.text for t in clause.subtree if t.i not in joined)
     return bool(HABITUAL.search(text))
 
 
