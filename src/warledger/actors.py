@@ -173,16 +173,17 @@ def generic_actor(kind: str, iso3: str, knowledge: ActorKnowledge) -> Actor | No
 PARTY_CODES = frozenset({"NKR", "ABK", "SOS", "CIV", "UN", "EU", "AU", "CSTO", "OSCE", "NATO"})
 
 
-def output_side(side: str, knowledge: ActorKnowledge) -> str:
+def output_side(side: str, knowledge: ActorKnowledge) -> str | None:
     """The side code the dataset reports: ISO3 of a state, or one of PARTY_CODES.
 
     Armed groups carry a code of their own inside the pipeline (RSF, HAMAS) so that a battle of a
-    state against a group in its own country still has two sides; rows report the country.
+    state against a group in its own country still has two sides; rows report the country. A group
+    with no country of its own (unidentified gunmen) adds no side: the place's country stands in.
     """
     if side in knowledge.country_by_iso3 or side in PARTY_CODES:
         return side
     group = next((g for g in knowledge.groups if g.side == side and g.country), None)
-    return group.country if group and group.country else side
+    return group.country if group and group.country else None
 
 
 def group_for_side(side: str, knowledge: ActorKnowledge) -> GroupEntry | None:
@@ -233,8 +234,8 @@ def _role_before(raw: list[tuple[int, int, str, str]], i: int, doc: Doc,
     if not out:
         return None
     prev = out[-1]
-    if prev.side is not None or prev.kind in ("outlet", "group", "country", "people", "adjective"):
-        return None
+    if prev.side is not None or prev.kind not in ("government", "military", "police", "claimant"):
+        return None  # "protesters in Nairobi" names a place, "the authorities in Yerevan" a government
     gap = doc[prev.end:raw[i][0]]
     words = [t.lower_ for t in gap]
     if not words or words[0] not in ("of", "in", "from") or len(words) > 3:

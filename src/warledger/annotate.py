@@ -18,7 +18,7 @@ from warledger.claims import Attribution, SpeakerMemory, find_attributions
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
 from warledger.knowledge_actors import ActorKnowledge
-from warledger.places import Gazetteer
+from warledger.places import Gazetteer, PlaceMatch
 from warledger.records import Place
 from warledger.segment import Segmented
 
@@ -89,13 +89,14 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             cursor += 1
         if cursor < len(notes) and mention.start >= notes[cursor].token_start:
             notes[cursor].actors.append(mention)
-    countries = _context_countries(notes, actor_mentions)
+    matches = [gazetteer.find(note.text) for note in notes]
+    countries = _context_countries(notes, actor_mentions, matches)
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
     for note in notes:
         note.dates = find_dates(note.text, published, offset=note.char_start)
-        for match in gazetteer.find(note.text):
+        for match in matches[note.index]:
             place = gazetteer.resolve(match, countries)
             if place is None:
                 continue
@@ -134,8 +135,16 @@ def _names_a_clock(text: str, end: int) -> bool:
     return text[end:end + 6].lower().startswith((" time", "-time"))
 
 
-def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention]) -> dict[str, float]:
+def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
+                       matches: list[list[PlaceMatch]]) -> dict[str, float]:
+    """Countries the report is about: its actors, and places whose name has a single reading."""
     weights: Counter[str] = Counter()
+    for note, found in zip(notes, matches, strict=True):
+        weight = LEAD_WEIGHT if note.paragraph <= 1 else 1.0
+        for match in found:
+            countries = {c.country for c in match.candidates if c.country}
+            if len(countries) == 1:
+                weights[countries.pop()] += weight
     lead_end = next((n.token_end for n in notes if n.paragraph > 1), notes[-1].token_end if notes else 0)
     for m in mentions:
         if m.side and len(m.side) == 3 and m.side != "CIV":

@@ -134,6 +134,8 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
             continue
         if not _is_death_context(noun if noun.i != token.i else token):
             continue
+        if _is_subset(noun):
+            continue  # "7 people, including 3 children": the 3 are among the 7
         parts = _number_tokens(token)
         count = parse_number(parts)
         if count is None or count <= 0:
@@ -141,7 +143,7 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
         seen.update(t.i for t in parts)
         side, civilian = _side_of(noun, mentions)
         if side is None:
-            side = _only_side(mentions, start, end)
+            side = "CIV" if civilian else _only_side(mentions, start, end)
         figures.append(Figure(count, side, parts[0].i, parts[-1].i + 1, civilian))
     return figures
 
@@ -168,3 +170,11 @@ def _only_side(mentions: list[ActorMention], start: int, end: int) -> str | None
     sides = {m.side for m in mentions if start <= m.start < end and m.side and m.side != "CIV"
              and m.kind != "outlet"}
     return sides.pop() if len(sides) == 1 else None
+
+
+def _is_subset(noun: Token) -> bool:
+    """A count introduced by "including"/"among them" is part of a total already counted."""
+    for node in (noun, noun.head):
+        if node.lower_ in ("including", "among") or node.head.lower_ in ("including", "among"):
+            return True
+    return False

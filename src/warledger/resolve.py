@@ -89,6 +89,9 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
             # a sentence with a date of its own tells an event, even if it names it with "the conflict"
             for c in found:
                 c.reference = False
+        for c in found:
+            if c.rule.kind == "kill" and not _has_agent(c.trigger, note.actors):
+                c.reference = True  # "27 people were killed": deaths of an event told elsewhere
         real = [c for c in found if not c.reference]
         if not real:
             if note.figures or found:
@@ -107,6 +110,12 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                 mentions.extend(_coordinated(mention, note, annotated, map_back))
     _attach(mentions, attachments)
     return mentions
+
+
+def _has_agent(trigger: Token, actors: list[ActorMention]) -> bool:
+    """Whether a killing names who killed ("gunmen killed five villagers", "killed by the army")."""
+    subject, _ = _subject_and_object(trigger)
+    return any(a.start in subject and (belligerent(a) or a.kind == "unidentified") for a in actors)
 
 
 def _date_contexts(annotated: Annotated) -> list[DateSpan | None]:
@@ -220,7 +229,7 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
                                     speaker_side)
-    sides = tuple(sorted({output_side(side, knowledge) for side in sides}))
+    sides = tuple(sorted({code for side in sides if (code := output_side(side, knowledge))}))
     if place is None:
         place = _fallback_place(note, annotated, sides, gazetteer)
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
@@ -275,6 +284,12 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
     verb = trigger
     if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
         verb = trigger.head  # "Azerbaijan launched an offensive"
+    if verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+            verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+        # "Azerbaijan launched an operation, shelling Stepanakert": the subject of the governing verb
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                take(subject, child)
     for child in verb.children:
         if child.dep_ in ("nsubj",):
             take(subject, child)
@@ -335,9 +350,13 @@ def _clause_of(trigger: Token) -> tuple[int, int]:
     return node.left_edge.i, node.right_edge.i + 1
 
 
-def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKnowledge) -> Actor | None:
+def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKnowledge,
+               location_country: str | None = None) -> Actor | None:
     if mention is None:
         return None
+    if mention.actor is None and mention.side is None and location_country and \
+            mention.kind in ("civilians", "protesters", "rioters", "unidentified"):
+        mention = mention.with_country(location_country, knowledge)
     if mention.actor is not None and not (event_type == "Strategic developments" and mention.kind == "military"):
         return mention.actor
     if mention.side is None:
@@ -386,13 +405,13 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
                 actor2 = state_actor(annotated.main_sides[1], "government", knowledge)
         sides.update(a.side for a in (actor1, actor2) if a is not None)
         return actor1, actor2, tuple(sorted(s for s in sides if s))
-    actor1 = _actor_for(first, event_type, knowledge)
+    actor1 = _actor_for(first, event_type, knowledge, location_country)
     actor2 = None
     if second is not None and second.kind == "civilians":
         country = second.side if second.side and second.side != "CIV" else location_country
         actor2 = second.actor or (generic_actor("civilians", country, knowledge) if country else None)
     else:
-        actor2 = _actor_for(second, event_type, knowledge)
+        actor2 = _actor_for(second, event_type, knowledge, location_country)
     words = {t.lemma_.lower() for t in candidate.trigger.sent}
     if event_type in ("Explosions/Remote violence", "Violence against civilians") and actor2 is None:
         if event_type == "Violence against civilians" or words & CIVILIAN_TARGETS:
@@ -467,8 +486,7 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) 
             return places[-1]
     doc = annotated.segmented.doc
     countries = [p for p in note.places if p.place.feature == "country" and not p.in_speaker
-                 and doc[p.token_start].dep_ == "pobj" and doc[p.token_start].head.lower_ in ("in", "across",
-                                                                                               "throughout")]
+                 and doc[p.token_start].dep_ not in ("nsubj", "nsubjpass", "poss")]
     return countries[0] if countries else None
 
 
