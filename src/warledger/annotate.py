@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -138,7 +138,7 @@ def _names_a_clock(text: str, end: int) -> bool:
 def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
                        matches: list[list[PlaceMatch]]) -> dict[str, float]:
     """Countries the report is about: its actors, and places whose name has a single reading."""
-    weights: Counter[str] = Counter()
+    weights: dict[str, float] = defaultdict(float)
     for note, found in zip(notes, matches, strict=True):
         weight = LEAD_WEIGHT if note.paragraph <= 1 else 1.0
         for match in found:
@@ -154,13 +154,13 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
 
 def _main_sides(notes: list[SentenceNotes]) -> tuple[str, ...]:
     """The two parties the report is mostly about, by how often they are named as actors."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = defaultdict(float)
     for note in notes:
         weight = LEAD_WEIGHT if note.paragraph <= 1 else 1.0
         for m in note.actors:
             if m.side and m.side != "CIV" and m.kind not in ("outlet", "claimant"):
                 counts[m.side] += weight
-    return tuple(side for side, _ in counts.most_common(2))
+    return tuple(sorted(counts, key=lambda side: -counts[side])[:2])
 
 
 def is_current_paragraph(text: str) -> bool:

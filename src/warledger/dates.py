@@ -26,7 +26,8 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 # ("December 28" in a January 3 article); news rarely dates events more than a month ahead.
 FUTURE_SLACK_DAYS = 31
 
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
@@ -49,7 +50,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year_range", re.compile(rf"\b{_MONTH}\s*(?:-|–|to)\s*{_MONTH2}\s+{_YEAR}\b", re.I)),
     ("month_year", re.compile(
         rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I)),
-    ("month_alone", re.compile(rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:in|since|during|by|until|last|this)\s+{_MONTH}\b(?!\s+\d)", re.I)),
+    ("month_alone", re.compile(rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:in|since|during|by|until|last|this)"
+                               rf"\s+{_MONTH}\b(?!\s+\d)", re.I)),
     ("year_range", re.compile(
         r"\b(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|to|and)\s*(?P<year2>(?:19|20)?\d\d)\b(?!\s*(?:km|kilomet|people|soldiers))")),
     ("decade", re.compile(r"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:19|')?(?P<decade>[0-9]0)'?s\b", re.I)),

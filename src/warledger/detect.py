@@ -29,7 +29,7 @@ IRREALIS_HEADS = frozenset({
     "avoid", "request", "ask", "demand", "call", "urge", "petition", "propose", "offer", "foresee", "envisage",
     "stipulate", "refuse", "ready", "able", "possibility", "prospect", "danger", "threat", "spectre",
     "resurgence", "likely", "expect", "aim", "try", "allow", "permit", "grant", "consider", "discuss",
-    "delay", "postpone", "deny", "provision", "obligation", "must", "need", "attempt", "ready", "willing",
+    "delay", "postpone", "deny", "provision", "obligation", "must", "need", "attempt", "willing",
 })
 # Modal auxiliaries that put the clause in the future or the hypothetical.
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll"})

@@ -86,7 +86,7 @@ class Pipeline:
                 continue
             pending.append((document, cleaned))
         texts = [cleaned.text[:MAX_PARSE_CHARS] for _, cleaned in pending]
-        for (document, cleaned), parsed in zip(pending, parse_all(self.nlp, texts, self.processes)):  # 2.
+        for (document, cleaned), parsed in zip(pending, parse_all(self.nlp, texts, self.processes), strict=True):  # 2.
             try:
                 yield DocumentResult(document, clusters=self._after_parse(document, cleaned, parsed))
             except Exception as error:  # one bad article never stops a batch

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -46,6 +46,8 @@ CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city
 REPORTER = "reporter"
 ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
 FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
+# Maps an offset in the clean text to the original text (clean.CleanText.to_original).
+OffsetMap = Callable[[int], int]
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -63,7 +65,7 @@ class Attachment:
 
 
 def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candidate], gazetteer: Gazetteer,
-            knowledge: ActorKnowledge, to_original: object) -> list[Mention]:
+            knowledge: ActorKnowledge, to_original: OffsetMap) -> list[Mention]:
     """Mentions of one document, with deaths told in passing attached to the events they belong to."""
     published = annotated.published
     notes = annotated.sentences
@@ -218,7 +220,7 @@ def _distance(date: DateMention, char: int) -> int:
 
 def _mention(document: Document, annotated: Annotated, note: SentenceNotes, candidate: Candidate,
              context: DateSpan | None, speakers: list[Attribution], gazetteer: Gazetteer,
-             knowledge: ActorKnowledge, map_back: object) -> Mention | None:
+             knowledge: ActorKnowledge, map_back: OffsetMap) -> Mention | None:
     published = annotated.published
     date = _date_for(candidate, note, context, published, annotated)
     place_note = _place_for(candidate, note, annotated)
@@ -245,12 +247,12 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     if not sides:
         return None
     claims = _claims(document, note, speakers, map_back)
-    mb = map_back  # type: ignore[assignment]
+    mb = map_back
     trigger = candidate.trigger
-    span = Span(mb(note.char_start), mb(note.char_end))  # type: ignore[operator]
-    trigger_span = Span(mb(trigger.idx), mb(trigger.idx + len(trigger.text)))  # type: ignore[operator]
+    span = Span(mb(note.char_start), mb(note.char_end))
+    trigger_span = Span(mb(trigger.idx), mb(trigger.idx + len(trigger.text)))
     date_span = None
-    place_span = Span(mb(place_note.start), mb(place_note.end)) if place_note else None  # type: ignore[operator]
+    place_span = Span(mb(place_note.start), mb(place_note.end)) if place_note else None
     return Mention(
         doc_id=document.id, sentence=note.index, paragraph=note.paragraph, span=span,
         trigger=trigger.text, trigger_span=trigger_span, event_type=event_type, sub_event_type=sub,
@@ -282,7 +284,8 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
         obj.discard(trigger.i)
         return subject - obj, obj
     verb = trigger
-    if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+    if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "nsubjpass", "attr") and \
+            trigger.head.pos_ in ("VERB", "AUX"):
         verb = trigger.head  # "Azerbaijan launched an offensive"
     if verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
             verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
@@ -396,15 +399,15 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
             if actor2 is None:
                 other = next((s for s in annotated.main_sides if s != actor1.side), None)
                 actor2 = state_actor(other, "military", knowledge) if other else None
-        sides = {a.side for a in parties}
-        if candidate.sub_event_type in ("Agreement",) and len(sides) < 2:
-            sides.update(annotated.main_sides)
+        party_sides: set[str | None] = {a.side for a in parties}
+        if candidate.sub_event_type in ("Agreement",) and len(party_sides) < 2:
+            party_sides.update(annotated.main_sides)
             if actor1 is None and annotated.main_sides:
                 actor1 = state_actor(annotated.main_sides[0], "government", knowledge)
             if actor2 is None and len(annotated.main_sides) > 1:
                 actor2 = state_actor(annotated.main_sides[1], "government", knowledge)
-        sides.update(a.side for a in (actor1, actor2) if a is not None)
-        return actor1, actor2, tuple(sorted(s for s in sides if s))
+        party_sides.update(a.side for a in (actor1, actor2) if a is not None)
+        return actor1, actor2, tuple(sorted(s for s in party_sides if s))
     actor1 = _actor_for(first, event_type, knowledge, location_country)
     actor2 = None
     if second is not None and second.kind == "civilians":
@@ -444,10 +447,10 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor2 = state_actor(b, "military", knowledge)
     if actor2 is not None and actor1 is None and event_type in VIOLENT_TYPES:
         actor1, actor2 = None, actor2
-    sides = {a.side for a in (actor1, actor2) if a is not None}
+    found_sides = {a.side for a in (actor1, actor2) if a is not None}
     if actor2 is not None and actor2.side == "CIV" and location_country:
-        sides.add(location_country)
-    return actor1, actor2, tuple(sorted(s for s in sides if s))
+        found_sides.add(location_country)
+    return actor1, actor2, tuple(sorted(s for s in found_sides if s))
 
 
 def _paragraph_sides(annotated: Annotated, sentence: int) -> list[str]:
@@ -514,9 +517,9 @@ def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str,
     return None
 
 
-def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution], map_back: object) -> list[Claim]:
-    mb = map_back  # type: ignore[assignment]
-    span = Span(mb(note.char_start), mb(note.char_end))  # type: ignore[operator]
+def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution], map_back: OffsetMap) -> list[Claim]:
+    mb = map_back
+    span = Span(mb(note.char_start), mb(note.char_end))
     outlet = next((s.outlet for s in speakers if s.outlet), None) or document.outlet
     parties = [s for s in speakers if s.outlet is None] or [s for s in speakers if s.side]
     statement = note.text.strip()
@@ -540,22 +543,24 @@ def _figures_by_side(note: SentenceNotes) -> dict[str, int]:
     return out
 
 
+def _attachment_fit(m: Mention, attachment: Attachment) -> tuple[int, int, int]:
+    """Prefer an event sharing a side, told earlier or in the same paragraph, and close by."""
+    sides = set(attachment.sides) - {"CIV"}
+    side_ok = not sides or bool(sides & set(m.sides))
+    same_paragraph = m.paragraph == attachment.paragraph
+    before = m.sentence <= attachment.sentence
+    return (int(side_ok), int(same_paragraph or before), -abs(m.sentence - attachment.sentence))
+
+
 def _attach(mentions: list[Mention], attachments: list[Attachment]) -> None:
     """Give each attachment's deaths and claims to the violent event it most likely belongs to."""
+    violent = [m for m in mentions if m.event_type in VIOLENT_TYPES]
+    if not violent:
+        return
     for attachment in attachments:
-        violent = [m for m in mentions if m.event_type in VIOLENT_TYPES]
-        if not violent:
-            continue
         sides = set(attachment.sides) - {"CIV"}
-
-        def fit(m: Mention) -> tuple[int, int, int]:
-            side_ok = not sides or bool(sides & set(m.sides))
-            same_paragraph = m.paragraph == attachment.paragraph
-            before = m.sentence <= attachment.sentence
-            return (int(side_ok), int(same_paragraph or before), -abs(m.sentence - attachment.sentence))
-
-        target = max(violent, key=fit)
-        if attachment.sides and not (sides & set(target.sides)) and sides:
+        target = max(violent, key=lambda m: _attachment_fit(m, attachment))  # noqa: B023
+        if sides and not (sides & set(target.sides)):
             continue
         for side, count in attachment.figures.items():
             if side in target.fatalities_by_side:
@@ -569,7 +574,7 @@ TERRITORIAL = frozenset({"Non-violent transfer of territory", "Government regain
                          "Non-state actor overtakes territory"})
 
 
-def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, map_back: object) -> list[Mention]:
+def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, map_back: OffsetMap) -> list[Mention]:
     """ACLED codes one place per event: "took the Kelbajar and Aghdam regions" is two handovers."""
     if mention.sub_event_type not in TERRITORIAL or mention.place is None:
         return []
@@ -588,10 +593,10 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
             (anchor.dep_ == "conj" and anchor.head.i == token.i)
         if not linked:
             continue
-        mb = map_back  # type: ignore[assignment]
+        mb = map_back
         clone = copy.copy(mention)
         clone.place = other.place
-        clone.place_span = Span(mb(other.start), mb(other.end))  # type: ignore[operator]
+        clone.place_span = Span(mb(other.start), mb(other.end))
         clone.claims = list(mention.claims)
         clone.fatalities_by_side = dict(mention.fatalities_by_side)
         out.append(clone)
