@@ -58,7 +58,9 @@ def main() -> None:
         pass
     spacy_s = time.perf_counter() - started
 
+    started = time.perf_counter()
     pipeline = Pipeline(processes=args.processes)
+    load_s = time.perf_counter() - started
     started = time.perf_counter()
     events, skipped = pipeline.extract(docs)
     pipeline_s = time.perf_counter() - started
@@ -68,6 +70,7 @@ def main() -> None:
         "spacy_articles_per_s": round(len(docs) / spacy_s, 1),
         "spacy_words_per_s": round(words / spacy_s),
         "pipeline_articles_per_s": round(len(docs) / pipeline_s, 1),
+        "pipeline_load_s": round(load_s, 1),
         "ratio_pipeline_to_spacy": round(spacy_s / pipeline_s, 2),
         "events": len(events), "skipped": len(skipped),
         "peak_rss_mb_main": round(peak_mb(resource.RUSAGE_SELF)),

@@ -58,7 +58,8 @@ CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "p
                             "school", "market", "neighborhood", "neighbourhood", "shepherd"})
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
                              "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
-                             "position", "post", "base", "army", "force", "unit", "personnel", "military"})
+                             "position", "post", "base", "army", "force", "unit", "personnel", "military",
+                             "front", "checkpoint", "convoy", "garrison", "trench", "frontline", "line"})
 INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullets|arrest\w*|detain\w*|"
                           r"police (?:intervened|blocked|broke up))\b", re.I)
 EXCESSIVE = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|"
@@ -340,7 +341,8 @@ def _victims(head: Token) -> str | None:
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "in")):
         objects.extend(c for c in prep.children if c.dep_ == "pobj")
     for obj in objects:
-        words = {t.lemma_.lower() for t in obj.subtree}
+        # the object's head noun and its compounds ("a village", "army positions"), not its whole phrase
+        words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
         if words & COMBATANT_WORDS:
             return "combatants"
         if words & CIVILIAN_WORDS:

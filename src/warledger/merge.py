@@ -17,6 +17,10 @@ from collections.abc import Sequence
 from warledger.places import Gazetteer
 from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place
 
+# Event types whose sub-types are different events when one report tells both (a territory taken and
+# a clash elsewhere on the front; an agreement and an arrest). Protests, riots and remote violence told
+# twice are one event whose higher sub-type wins.
+SUB_TYPE_SEPARATES = frozenset({"Battles", "Strategic developments", "Violence against civilians"})
 # Places closer than this are one location for merging (ACLED codes "near a town" to the town).
 SAME_PLACE_KM = 25.0
 # Dates this many days apart still meet (reports date night fighting to either day).
@@ -98,7 +102,7 @@ def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: boo
         return False
     if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
         return False
-    if same_document and a.sub_event_type != b.sub_event_type and a.event_type != "Explosions/Remote violence":
+    if same_document and a.sub_event_type != b.sub_event_type and a.event_type in SUB_TYPE_SEPARATES:
         return False
     if not _dates_meet(a.date, b.date, precise_only=not same_document):
         return False

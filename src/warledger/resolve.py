@@ -36,6 +36,9 @@ HISTORICAL_DAYS = 7
 # Days between two dates of one sentence that still make one continuous episode ("broke out on
 # Monday night, ended on Wednesday"); further apart they are separate points in time.
 EPISODE_DAYS = 7
+SPEAKER_PRONOUN = re.compile(r"(?:it|we|they|its \w+|their \w+|our \w+)")
+BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camps|neighbou?rs|nations|armies|"
+                          r"belligerents|rivals)\b")
 ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the time)\b", re.I)
 BORDER_WORDS = re.compile(r"\bborder", re.I)
 CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city", "resident", "home", "house",
@@ -44,6 +47,8 @@ CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city
 # Reported-speech sentences name the date of the statement; the event is no later than that.
 # The claimant of what a report states in its own voice.
 REPORTER = "reporter"
+# Strategic developments whose actors are governments rather than armed forces.
+POLITICAL_SUB_TYPES = frozenset({"Agreement", "Other", "Change to group/activity"})
 ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
 FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 # Maps an offset in the clean text to the original text (clean.CleanText.to_original).
@@ -172,6 +177,11 @@ def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
     return False
 
 
+def _attached_to(doc: Doc, date: DateMention, trigger: Token) -> bool:
+    token = _date_token(doc, date)
+    return token is not None and token.i != trigger.i and trigger.left_edge.i <= token.i <= trigger.right_edge.i
+
+
 def _past_tense(annotated: Annotated, note: SentenceNotes) -> bool:
     doc = annotated.segmented.doc
     root = next((t for t in doc[note.token_start:note.token_end] if t.dep_ == "ROOT"), None)
@@ -207,6 +217,10 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
         end = max(d.date.end for d in days)
         if (end - start).days <= EPISODE_DAYS:
             return DateSpan(start, end, 1 if (end - start).days <= 1 else 2, start)
+    if candidate is not None:
+        # a date inside the trigger's own phrase ("a ceasefire brokered on November 10") wins over others
+        attached = [d for d in dates if _attached_to(doc, d, candidate.trigger)]
+        dates = attached or dates
     chosen = min(dates, key=lambda d: _distance(d, trigger_char))
     if chosen.role == "until" and context is not None and context.start < chosen.date.end:
         return DateSpan(context.start, chosen.date.end, max(context.precision, chosen.date.precision, 4),
@@ -336,7 +350,7 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     if first is None and second is None:
         # nothing in subject or object position: only actors of the trigger's own clause may stand in
         clause = _clause_of(candidate.trigger)
-        parties = [a for a in parties if clause[0] <= a.start < clause[1]]
+        parties = [a for a in parties if a.start in clause]
     if first is None:
         rest = [a for a in parties if a is not second]
         first = rest[0] if rest else None
@@ -345,26 +359,32 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     return first, second
 
 
-def _clause_of(trigger: Token) -> tuple[int, int]:
+def _clause_of(trigger: Token) -> set[int]:
+    """Token indices of the trigger's clause, without the clauses embedded in it ("a war, which ended
+    with a ceasefire brokered by Russia": Russia is no party to the war)."""
     node = trigger
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
-    # the clause without its own subordinate clauses' agents ("halted by a ceasefire negotiated by Russia")
-    return node.left_edge.i, node.right_edge.i + 1
+    embedded: set[int] = set()
+    for token in node.subtree:
+        if token.dep_ in ("relcl", "acl", "advcl") and not token.left_edge.i <= trigger.i <= token.right_edge.i:
+            embedded.update(t.i for t in token.subtree)
+    return {t.i for t in node.subtree} - embedded
 
 
 def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKnowledge,
-               location_country: str | None = None) -> Actor | None:
+               location_country: str | None = None, sub_event_type: str = "") -> Actor | None:
     if mention is None:
         return None
     if mention.actor is None and mention.side is None and location_country and \
             mention.kind in ("civilians", "protesters", "rioters", "unidentified"):
         mention = mention.with_country(location_country, knowledge)
-    if mention.actor is not None and not (event_type == "Strategic developments" and mention.kind == "military"):
+    political = event_type == "Strategic developments" and sub_event_type in POLITICAL_SUB_TYPES
+    if mention.actor is not None and not (political and mention.kind == "military"):
         return mention.actor
     if mention.side is None:
         return None
-    if event_type == "Strategic developments":
+    if political:
         group = group_for_side(mention.side, knowledge)
         return state_actor(mention.side, "government", knowledge) or (
             Actor(group.name, group.inter, group.side) if group else None)
@@ -383,6 +403,10 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
             ) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
     event_type = candidate.event_type
     location_country = place.country if place else (annotated.main_sides[0] if annotated.main_sides else None)
+    subject_tokens, _ = _subject_and_object(candidate.trigger)
+    subject_text = " ".join(candidate.trigger.doc[i].lower_ for i in sorted(subject_tokens))
+    # "the air force said it shot down 31 drones": the speaker did it
+    speaker_did = bool(speaker_side) and bool(SPEAKER_PRONOUN.fullmatch(subject_text))
     if event_type in ("Protests", "Riots"):
         kind = "protesters" if event_type == "Protests" else "rioters"
         country = location_country or (first.side if first else None)
@@ -392,8 +416,10 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         return actor1, actor2, sides
     if event_type == "Strategic developments":
         parties = [a for a in actors if a.side and a.side != "CIV" and a.kind not in ("outlet", "claimant")]
-        actor1 = _actor_for(first, event_type, knowledge)
-        actor2 = _actor_for(second, event_type, knowledge)
+        actor1 = _actor_for(first, event_type, knowledge, None, candidate.sub_event_type)
+        actor2 = _actor_for(second, event_type, knowledge, None, candidate.sub_event_type)
+        if actor1 is None and speaker_did and speaker_side:
+            actor1 = state_actor(speaker_side, "military", knowledge)
         if candidate.sub_event_type == "Non-violent transfer of territory" and actor1 is not None:
             actor1 = state_actor(actor1.side, "military", knowledge) or actor1
             if actor2 is None:
@@ -420,6 +446,12 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         if event_type == "Violence against civilians" or words & CIVILIAN_TARGETS:
             country = location_country or (first.side if first else None)
             actor2 = generic_actor("civilians", country, knowledge) if country else None
+    if actor1 is None and speaker_did:
+        actor1 = state_actor(speaker_side, "military", knowledge) if speaker_side else None
+    if BOTH_PARTIES.search(subject_text) and len(annotated.main_sides) >= 2 and event_type != "Protests":
+        # "the two countries fought", "both sides exchanged fire": the report's two main parties
+        actor1 = state_actor(annotated.main_sides[0], "military", knowledge) or actor1
+        actor2 = state_actor(annotated.main_sides[1], "military", knowledge) or actor2
     local_sides = _paragraph_sides(annotated, candidate.sentence)
     if event_type in ("Battles", "Explosions/Remote violence") and actor1 is None and actor2 is None \
             and local_sides:
