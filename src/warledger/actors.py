@@ -169,6 +169,7 @@ def generic_actor(kind: str, iso3: str, knowledge: ActorKnowledge) -> Actor | No
         return None
 
 
+CIVILIANS = "CIV"
 # Side codes the output keeps as they are; other non-state codes are reported as the group's country.
 PARTY_CODES = frozenset({"NKR", "ABK", "SOS", "CIV", "UN", "EU", "AU", "CSTO", "OSCE", "NATO"})
 
@@ -192,8 +193,12 @@ def group_for_side(side: str, knowledge: ActorKnowledge) -> GroupEntry | None:
 
 
 def state_actor(iso3: str, role: str, knowledge: ActorKnowledge) -> Actor | None:
-    """The state actor of a country in a role: military, police or government."""
-    country = knowledge.country_by_iso3.get(iso3)
+    """The state actor of a country in a role: military, police or government.
+
+    CIV is the civilians' side code in our data (as in the gold format), although ISO 3166 gives it
+    to Côte d'Ivoire; as a side it always means civilians here.
+    """
+    country = knowledge.country_by_iso3.get(iso3) if iso3 != CIVILIANS else None
     if country is None:
         return None
     name = {"military": country.military, "police": country.police}.get(role, country.government)

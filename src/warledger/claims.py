@@ -136,7 +136,13 @@ def _resolve_phrase(doc: Doc, phrase: tuple[int, int], mentions: list[ActorMenti
     party = next((m for m in inside if m.kind in ("government", "military", "country", "people", "group", "metonym")
                   and m.side), None)
     if party is None:
-        party = next((m for m in inside if m.kind == "adjective" and m.side), None)
+        adjective = next((m for m in inside if m.kind == "adjective" and m.side), None)
+        if adjective is not None:
+            # "the Palestinian prisoners' society": the body itself speaks, from its side
+            label = " ".join(t.text for t in doc[start:end] if t.dep_ not in ("det",)).strip(" ,")
+            attribution = Attribution(label, adjective.side, None, start, end)
+            out.append(attribution)
+            return out
     if party is not None and party.side:
         label = party.actor.name if party.actor and party.kind == "group" else _government_name(party.side, knowledge)
         if party.kind == "military" and party.actor:

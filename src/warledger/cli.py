@@ -10,14 +10,20 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from warledger import __version__
 from warledger.records import EVENT_TYPES, Document, Skipped
+
+if TYPE_CHECKING:
+    # Imported lazily at run time: spaCy and the gazetteer are slow to load, and `--help` needs neither.
+    from warledger.pipeline import Pipeline
+    from warledger.store import BatchResult, Store
 
 EXIT_SKIPPED = 3
 DEFAULT_DB = "warledger.db"
@@ -68,12 +74,20 @@ def main() -> None:
     """warledger: news reports about armed conflict in, an ACLED-style event dataset out."""
 
 
-def _pipeline(profiles: Sequence[Path], processes: int) -> Any:
-    from warledger.pipeline import Pipeline, ProfileError
+def build_pipeline(profiles: Sequence[Path], processes: int) -> Pipeline:
+    """The pipeline a command runs. Every command builds it through this one function, so that a test
+    session can hand all its commands one loaded pipeline instead of loading the model for each."""
+    from warledger.pipeline import Pipeline
+
+    return Pipeline(profiles, processes)
+
+
+def _pipeline(profiles: Sequence[Path], processes: int) -> Pipeline:
+    from warledger.pipeline import ProfileError
     from warledger.segment import ModelMissing
 
     try:
-        return Pipeline(profiles, processes)
+        return build_pipeline(profiles, processes)
     except (ProfileError, ModelMissing, ValueError) as error:
         raise UserError(str(error)) from None
 
@@ -108,25 +122,70 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
 
     Writes one event per line in the output contract (../shared/eval/README.md).
     """
-    from warledger.export import write_events
-
     pipeline = _pipeline(profiles, processes)
     skipped: list[Skipped] = []
     events, failed = pipeline.extract(_read(inputs, default_date, skipped))
     _report_skipped(failed)
     rows = [e.as_contract() for e in events]
-    if output == "-":
-        write_events(rows, fmt, sys.stdout)
-    else:
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as out:
-                write_events(rows, fmt, out)
-        except OSError as error:
-            raise UserError(f"cannot write {output}: {error.strerror}") from None
+    _write(rows, fmt, output)
     click.echo(f"warledger: {len(rows)} events from {len(inputs)} input(s); "
                f"{len(skipped) + len(failed)} skipped", err=True)
     if skipped or failed:
         sys.exit(EXIT_SKIPPED)
+
+
+@dataclass(slots=True, frozen=True)
+class IngestSummary:
+    """What one ingest did: documents extracted, documents already stored, inputs skipped, rows changed."""
+
+    new_documents: int
+    unchanged_documents: int
+    skipped: tuple[Skipped, ...]
+    batch: BatchResult
+
+
+def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document | Skipped],
+                     progress: Callable[[], None] = lambda: None) -> IngestSummary:
+    """Extract the documents the store does not hold yet and save them, with the events of the whole
+    store merged again, in one transaction.
+
+    Nothing is written before every input has been extracted, and the write is one transaction: an
+    interruption at any point (Ctrl-C, a crash) leaves the store as it was or holds the whole batch.
+    `progress` is called once per document extracted.
+    """
+    from warledger.records import mention_from_json, mention_to_json
+    from warledger.store import document_hash
+
+    skipped: list[Skipped] = []
+    unchanged = 0
+
+    def fresh() -> Iterator[Document]:
+        nonlocal unchanged
+        for item in inputs:
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            elif store.has_document(item.id, document_hash(item)):
+                unchanged += 1
+            else:
+                yield item
+
+    new_documents: list[Document] = []
+    clusters_by_doc: dict[str, list[list[dict[str, Any]]]] = {}
+    for result in pipeline.documents(fresh()):
+        progress()
+        if result.skipped is not None:
+            skipped.append(result.skipped)
+            continue
+        new_documents.append(result.document)
+        clusters_by_doc[result.document.id] = [[mention_to_json(m) for m in c] for c in result.clusters]
+    # Events are merged across the whole store, not only this batch: a new report of a stored event
+    # must update that event's row, not add a second one.
+    stored = store.mention_clusters()
+    stored.update(clusters_by_doc)
+    all_clusters = [[mention_from_json(m) for m in cluster] for doc in sorted(stored) for cluster in stored[doc]]
+    events = [e.as_contract() for e in pipeline.merge(all_clusters)]
+    batch = store.save_batch(new_documents, events, skipped, clusters=clusters_by_doc, replace_events=True)
+    return IngestSummary(len(new_documents), unchanged, tuple(skipped), batch)
 
 
 @main.command()
@@ -138,65 +197,71 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
 def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profiles: tuple[Path, ...],
            processes: int) -> None:
     """Read INPUTS, extract events and store them; running it twice changes nothing."""
-    from warledger.records import mention_from_json, mention_to_json
-    from warledger.store import StoreError, document_hash
+    from warledger.read import read_inputs
+    from warledger.store import StoreError
 
-    store = _open_store(db)
+    # The pipeline first: a bad --profile must not leave an empty database behind.
     pipeline = _pipeline(profiles, processes)
-    skipped: list[Skipped] = []
-    new_documents: list[Document] = []
-    unchanged = 0
-
-    def fresh() -> Iterator[Document]:
-        nonlocal unchanged
-        for document in _read(inputs, default_date, skipped):
-            if store.has_document(document.id, document_hash(document)):
-                unchanged += 1
-                continue
-            yield document
-
-    clusters_by_doc: dict[str, list[list[dict[str, Any]]]] = {}
-    failed: list[Skipped] = []
-    with click.progressbar(length=0, label="extracting", file=sys.stderr, show_pos=True) as bar:
-        for result in pipeline.documents(fresh()):
-            bar.length = (bar.length or 0) + 1
-            bar.update(1)
-            if result.skipped is not None:
-                failed.append(result.skipped)
-                continue
-            new_documents.append(result.document)
-            clusters_by_doc[result.document.id] = [[mention_to_json(m) for m in c] for c in result.clusters]
-    _report_skipped(failed)
+    store = _open_store(db)
     try:
-        stored = store.mention_clusters()
-        stored.update(clusters_by_doc)
-        all_clusters = [[mention_from_json(m) for m in cluster] for doc in sorted(stored)
-                        for cluster in stored[doc]]
-        events = [e.as_contract() for e in pipeline.merge(all_clusters)]
-        result = store.save_batch(new_documents, events, [*skipped, *failed], clusters=clusters_by_doc,
-                                  replace_events=True)
+        with click.progressbar(length=0, label="extracting", file=sys.stderr, show_pos=True) as bar:
+
+            def advance() -> None:
+                bar.length = (bar.length or 0) + 1
+                bar.update(1)
+
+            summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), advance)
     except StoreError as error:
         raise UserError(str(error)) from None
     finally:
         store.close()
-    reasons = Counter(item.reason.split(":")[0] for item in [*skipped, *failed])
-    click.echo(f"documents: {len(new_documents)} new, {unchanged} already stored, "
-               f"{len(skipped) + len(failed)} skipped", err=True)
+    _report_skipped(summary.skipped)
+    reasons = Counter(item.reason.split(":")[0] for item in summary.skipped)
+    click.echo(f"documents: {summary.new_documents} new, {summary.unchanged_documents} already stored, "
+               f"{len(summary.skipped)} skipped", err=True)
     for reason, count in reasons.most_common():
         click.echo(f"  skipped {count}: {reason}", err=True)
-    click.echo(f"events: {result.events_new} new, {result.events_updated} updated, "
-               f"{result.events_unchanged} unchanged, {result.events_removed} replaced by merged rows", err=True)
-    if skipped or failed:
+    batch = summary.batch
+    click.echo(f"events: {batch.events_new} new, {batch.events_updated} updated, "
+               f"{batch.events_unchanged} unchanged, {batch.events_removed} replaced by merged rows", err=True)
+    if summary.skipped:
         sys.exit(EXIT_SKIPPED)
 
 
-def _open_store(db: str) -> Any:
+def _open_store(db: str) -> Store:
     from warledger.store import Store, StoreError
 
     try:
         return Store.open(db)
     except StoreError as error:
         raise UserError(str(error)) from None
+
+
+def _open_existing_store(db: str) -> Store:
+    """Open a store for reading. Opening creates a missing database, and a mistyped --db would then
+    look like an empty dataset; so a database that does not exist is an error here."""
+    from warledger.store import StoreError, _sqlite_path
+
+    try:
+        path = _sqlite_path(db)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    if path != ":memory:" and not Path(path).exists():
+        raise UserError(f"no store at {db}: run `warledger ingest INPUT... --db {db}` first")
+    return _open_store(db)
+
+
+def _write(rows: Sequence[dict[str, Any]], fmt: str, output: str) -> None:
+    from warledger.export import write_events
+
+    if output == "-":
+        write_events(rows, fmt, sys.stdout)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            write_events(rows, fmt, out)
+    except OSError as error:
+        raise UserError(f"cannot write {output}: {error.strerror}") from None
 
 
 @main.command()
@@ -216,13 +281,9 @@ def events(db: str, since: dt.date | None, until: dt.date | None, event_type: st
            actor: str | None, near: tuple[float, float, float] | None, current_only: bool, limit: int | None,
            fmt: str, output: str) -> None:
     """List stored events, filtered, as a table or an export format."""
-    from warledger.export import write_events
     from warledger.store import EventFilter, StoreError
 
-    if not Path(db.removeprefix("sqlite:///")).exists() and db.startswith(("sqlite:///", "/", ".")) is False \
-            and not Path(db).exists():
-        raise UserError(f"no store at {db}: run `warledger ingest INPUT... --db {db}` first")
-    store = _open_store(db)
+    store = _open_existing_store(db)
     try:
         rows = store.query(EventFilter(since=since, until=until, event_type=event_type, country=country,
                                        actor=actor, near=near, historical=False if current_only else None,
@@ -231,12 +292,7 @@ def events(db: str, since: dt.date | None, until: dt.date | None, event_type: st
         raise UserError(str(error)) from None
     finally:
         store.close()
-    out: TextIO
-    if output == "-":
-        write_events(rows, fmt, sys.stdout)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            write_events(rows, fmt, out)
+    _write(rows, fmt, output)
 
 
 @main.command()
@@ -247,7 +303,7 @@ def show(event_id: str, db: str, as_json: bool) -> None:
     """Show one event: its fields, every claim, and the source sentences behind it."""
     from warledger.store import StoreError
 
-    store = _open_store(db)
+    store = _open_existing_store(db)
     try:
         event = store.get_event(event_id)
         if event is None:

@@ -55,11 +55,14 @@ WEAPON_OBJECTS = frozenset({"drone", "missile", "rocket", "uav", "aircraft", "pl
 CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "people", "child", "woman",
                             "farmer", "worker", "refugee", "passenger", "student", "journalist", "family",
                             "man", "village", "town", "settlement", "city", "home", "house", "hospital",
-                            "school", "market", "neighborhood", "neighbourhood", "shepherd"})
+                            "school", "market", "neighborhood", "neighbourhood", "shepherd", "camp", "tent",
+                            "hostage", "worshipper", "patient", "displace"})
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
                              "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",
                              "front", "checkpoint", "convoy", "garrison", "trench", "frontline", "line"})
+QUANTITY_WORDS = frozenset({"hundreds", "dozens", "thousands", "scores", "tens", "several", "many", "some",
+                            "dozen", "hundred", "thousand", "number", "group", "handful"})
 INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullets|arrest\w*|detain\w*|"
                           r"police (?:intervened|blocked|broke up))\b", re.I)
 EXCESSIVE = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|"
@@ -341,6 +344,9 @@ def _victims(head: Token) -> str | None:
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "in")):
         objects.extend(c for c in prep.children if c.dep_ == "pobj")
     for obj in objects:
+        if obj.like_num or obj.lower_ in QUANTITY_WORDS:
+            # "killed hundreds of civilians": the people are after "of"
+            obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
         # the object's head noun and its compounds ("a village", "army positions"), not its whole phrase
         words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
         if words & COMBATANT_WORDS:

@@ -57,6 +57,12 @@ COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION = 50_000
 # the document is about: in an Armenia-Azerbaijan report "Albert" or "Battle" is a word, not a French or
 # American village. Large cities (Moscow in that report) stay.
 OUT_OF_CONTEXT_MIN_POPULATION = 100_000
+# A namesake town this small, in a country with less than this share of the report's context, yields to a
+# candidate city of WORLD_CITY_POPULATION or more. Chosen so that a mediator named once (weight share
+# about a tenth) cannot pull a capital to a village, while a report about Lebanon keeps its Tripoli.
+SMALL_TOWN_POPULATION = 100_000
+WEAK_CONTEXT_SHARE = 0.25
+WORLD_CITY_POPULATION = 1_000_000
 # GeoNames alternate names that are not names: capitals-only codes up to this length ("EVN", "LAX") and
 # abbreviations up to MIN_ALTERNATE_NAME_LENGTH letters. Main names of any length stay.
 CODE_LIKE_MAX_LENGTH = 5
@@ -724,6 +730,14 @@ class Gazetteer:
             )
 
         best = min(match.candidates, key=rank)
+        total = sum(context_countries.values())
+        share = context_countries.get(best.country, 0.0) / total if total else 0.0
+        if best.population < SMALL_TOWN_POPULATION and share < WEAK_CONTEXT_SHARE:
+            # a small namesake in a country the report barely mentions loses to a world city
+            # (Moscow, Idaho, in a report that names the United States once as a mediator)
+            big = [p for p in match.candidates if p.population >= WORLD_CITY_POPULATION]
+            if big:
+                best = max(big, key=lambda p: p.population)
         in_context = context_countries.get(best.country, 0.0) > 0
         if match.surface[:1].islower() and not in_context:
             return None  # "the enclave" refers to the document's own conflict, or to nothing we know

@@ -239,10 +239,10 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     date = _date_for(candidate, note, context, published, annotated)
     place_note = _place_for(candidate, note, annotated)
     place = place_note.place if place_note else None
-    actors = [a for a in note.actors if not _in_speaker(a, speakers)]
+    speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
+    actors = [_own_forces(a, speaker_side, annotated) for a in note.actors if not _in_speaker(a, speakers)]
     actor1_m, actor2_m = _roles(candidate, actors)
     event_type, sub = candidate.event_type, candidate.sub_event_type
-    speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
                                     speaker_side)
     sides = tuple(sorted({code for side in sides if (code := output_side(side, knowledge))}))
@@ -274,6 +274,16 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         date_span=date_span, historical=_is_historical(date, published), claims=claims,
         fatalities_by_side=_figures_by_side(note) if event_type in VIOLENT_TYPES else {}, text=note.text.strip(),
     )
+
+
+def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annotated) -> ActorMention:
+    """"its forces", "our troops" in a speaker's sentence are the speaker's own forces."""
+    if actor.side is not None or actor.kind not in ("military", "police") or speaker_side is None:
+        return actor
+    doc = annotated.segmented.doc
+    if any(t.lower_ in ("its", "our", "their") for t in doc[max(0, actor.start - 2):actor.end]):
+        return ActorMention(actor.start, actor.end, actor.kind, speaker_side, None, actor.text)
+    return actor
 
 
 def _in_speaker(actor: ActorMention, speakers: list[Attribution]) -> bool:
@@ -355,7 +365,9 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
         rest = [a for a in parties if a is not second]
         first = rest[0] if rest else None
     if second is None:
-        second = next((a for a in parties if first is not None and a.side != first.side and a is not first), None)
+        clause = _clause_of(candidate.trigger)
+        second = next((a for a in parties if first is not None and a.side != first.side and a is not first
+                       and a.start in clause), None)
     return first, second
 
 
@@ -379,6 +391,9 @@ def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKn
     if mention.actor is None and mention.side is None and location_country and \
             mention.kind in ("civilians", "protesters", "rioters", "unidentified"):
         mention = mention.with_country(location_country, knowledge)
+    if mention.side is None and location_country and mention.kind in ("military", "police", "government"):
+        # "the army", "police" with no country named: the state where it happens
+        mention = ActorMention(mention.start, mention.end, mention.kind, location_country, None, mention.text)
     political = event_type == "Strategic developments" and sub_event_type in POLITICAL_SUB_TYPES
     if mention.actor is not None and not (political and mention.kind == "military"):
         return mention.actor
@@ -511,6 +526,12 @@ def _territory_sub(taker: Actor | None, place: Place | None) -> str:
 def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) -> PlaceNote | None:
     candidates = [p for p in note.places if not p.in_speaker and p.place.feature != "country"]
     if candidates:
+        # ACLED codes the most specific place named in the trigger's own clause (a town before its
+        # region); a place from another clause only when the clause names none, the nearest one
+        clause = _clause_of(candidate.trigger)
+        own = [p for p in candidates if p.token_start in clause]
+        if own:
+            return min(own, key=lambda p: (p.place.geo_precision, abs(p.token_start - candidate.trigger.i)))
         return min(candidates, key=lambda p: abs(p.token_start - candidate.trigger.i))
     # the last place told earlier in the same paragraph
     for previous in reversed(annotated.sentences[:note.index]):

@@ -33,14 +33,15 @@ def _line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_nlp() -> Language:
-    """Load the pinned English model with our sentence-boundary rule before the parser."""
+def load_nlp(model_name: str = MODEL_NAME) -> Language:
+    """Load the pinned English model (or another installed spaCy model by package name) with our
+    sentence-boundary rule before the parser."""
     import spacy
 
     try:
-        nlp = spacy.load(MODEL_NAME)
+        nlp = spacy.load(model_name)
     except OSError as error:
-        raise ModelMissing(f"spaCy model {MODEL_NAME} is not installed: {INSTALL_HINT}") from error
+        raise ModelMissing(f"spaCy model {model_name} is not installed: {INSTALL_HINT}") from error
     nlp.add_pipe("warledger_line_breaks", before="parser")
     return nlp
 
