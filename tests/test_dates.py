@@ -83,3 +83,4 @@ def test_spans_point_into_the_text_with_offset() -> None:
     found = find_dates(text, WEDNESDAY, offset=100)
     assert found[0].span.start - 100 == text.index("12 September")
     assert found[0].date.start == dt.date(2022, 9, 12)
+

@@ -474,3 +474,18 @@ def test_get_event_by_id_or_unique_prefix(filled: Store) -> None:
     assert filled.get_event("ev-cc") is None  # too short to be a prefix
     assert filled.get_event("ev-zzzz") is None
     assert filled.get_event("EV-CCCC") is None  # ids are case-sensitive
+
+
+def test_mention_clusters_are_kept_and_replaced_per_document(store: Store) -> None:
+    event = make_event("e1", "2022-09-13", sources=("a",))
+    store.save_batch([make_document("a")], [event], clusters={"a": [[{"m": 1}]]})
+    store.save_batch([], [event], clusters={"a": [[{"m": 2}], [{"m": 3}]]})
+    assert store.mention_clusters() == {"a": [[{"m": 2}], [{"m": 3}]]}
+
+
+def test_replacing_events_removes_rows_merged_away(store: Store) -> None:
+    store.save_batch([make_document("a"), make_document("b")],
+                     [make_event("e1", "2022-09-13", sources=("a",)), make_event("e2", "2022-09-13", sources=("b",))])
+    result = store.save_batch([], [make_event("e3", "2022-09-13", sources=("a", "b"))], replace_events=True)
+    assert result.events_removed == 2
+    assert ids(store.query(EventFilter())) == ["e3"]

@@ -456,6 +456,13 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor2 = second.actor or (generic_actor("civilians", country, knowledge) if country else None)
     else:
         actor2 = _actor_for(second, event_type, knowledge, location_country)
+    if actor1 is not None and actor1.side == "CIV":
+        # civilians are the targets of violence, never its perpetrators
+        actor1, actor2 = None, actor2 or actor1
+    if actor1 is None and event_type == "Violence against civilians":
+        armed = next((a for a in actors if belligerent(a) and a.side and a.side != "CIV"
+                      and a.kind in ("group", "military", "unidentified", "police")), None)
+        actor1 = _actor_for(armed, event_type, knowledge, location_country)
     words = {t.lemma_.lower() for t in candidate.trigger.sent}
     if event_type in ("Explosions/Remote violence", "Violence against civilians") and actor2 is None:
         if event_type == "Violence against civilians" or words & CIVILIAN_TARGETS:
