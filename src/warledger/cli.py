@@ -45,7 +45,8 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _near(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
+def _near(_ctx: click.Context, _param: click.Parameter,
+          value: str | None) -> tuple[float, float, float] | None:
     if value is None:
         return None
     try:
@@ -110,7 +111,8 @@ def _read(inputs: Sequence[str], default_date: dt.date | None, skipped: list[Ski
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", default="-", show_default=True, help="Where to write events ('-' for stdout).")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Where to write events ('-' for stdout).")
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               type=click.Choice(["jsonl", "csv", "acled", "geojson", "table"]), help="Output format.")
 @date_option
@@ -182,7 +184,8 @@ def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document
     # must update that event's row, not add a second one.
     stored = store.mention_clusters()
     stored.update(clusters_by_doc)
-    all_clusters = [[mention_from_json(m) for m in cluster] for doc in sorted(stored) for cluster in stored[doc]]
+    all_clusters = [[mention_from_json(m) for m in cluster]
+                    for doc in sorted(stored) for cluster in stored[doc]]
     events = [e.as_contract() for e in pipeline.merge(all_clusters)]
     batch = store.save_batch(new_documents, events, skipped, clusters=clusters_by_doc, replace_events=True)
     return IngestSummary(len(new_documents), unchanged, tuple(skipped), batch)
@@ -223,7 +226,8 @@ def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profi
         click.echo(f"  skipped {count}: {reason}", err=True)
     batch = summary.batch
     click.echo(f"events: {batch.events_new} new, {batch.events_updated} updated, "
-               f"{batch.events_unchanged} unchanged, {batch.events_removed} replaced by merged rows", err=True)
+               f"{batch.events_unchanged} unchanged, {batch.events_removed} replaced by merged rows",
+               err=True)
     if summary.skipped:
         sys.exit(EXIT_SKIPPED)
 
@@ -268,11 +272,13 @@ def _write(rows: Sequence[dict[str, Any]], fmt: str, output: str) -> None:
 @db_option
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this day.")
 @click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this day.")
-@click.option("--type", "event_type", help=f"Event or sub-event type, e.g. {', '.join(list(EVENT_TYPES)[:3])}.")
+@click.option("--type", "event_type",
+              help=f"Event or sub-event type, e.g. {', '.join(list(EVENT_TYPES)[:3])}.")
 @click.option("--country", help="ISO3 code or country name of the event's location.")
 @click.option("--actor", help="Part of an actor's name, e.g. 'Azerbaijan'.")
 @click.option("--near", callback=_near, metavar="LAT,LON,KM", help="Events within KM of a point.")
-@click.option("--current/--all", "current_only", default=False, help="Leave out background (historical) events.")
+@click.option("--current/--all", "current_only", default=False,
+              help="Leave out background (historical) events.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "jsonl", "csv", "acled", "geojson"]), help="Output format.")

@@ -54,6 +54,9 @@ _GENERIC_PLACEHOLDERS = frozenset({"country", "iso3"})
 _CLAIMANT_PLACEHOLDERS = frozenset({"country", "the_country", "iso3"})
 _WORD_LIST_KEYS = ("military_words", "police_words", "government_words")
 _TOP_LEVEL_KEYS = ("countries", "groups", "generic", *_WORD_LIST_KEYS, "claimant_words", "outlets")
+# A profile file carries knowledge for every stage; these keys belong to the gazetteer, the trigger
+# lexicon and the cleaner, which read them from the same file.
+PROFILE_KEYS_OF_OTHER_STAGES = ("places", "place_aliases", "triggers", "boilerplate")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -267,7 +270,7 @@ def _read_actor_file(path: Path, mtime_ns: int, size: int) -> _ActorFile:
         raise ValueError(
             f"{where}: the top level must be a JSON object with keys {', '.join(_TOP_LEVEL_KEYS)}"
         )
-    _check_keys(raw, (), _TOP_LEVEL_KEYS, where)
+    _check_keys(raw, (), (*_TOP_LEVEL_KEYS, *PROFILE_KEYS_OF_OTHER_STAGES), where)
     word_lists = tuple(
         (key, tuple(_str_list(raw, key, where, required=True))) for key in _WORD_LIST_KEYS if key in raw
     )

@@ -265,7 +265,9 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     trigger = candidate.trigger
     span = Span(mb(note.char_start), mb(note.char_end))
     trigger_span = Span(mb(trigger.idx), mb(trigger.idx + len(trigger.text)))
-    date_span = None
+    # the date expression that gave the date, when the sentence itself dates the event
+    told = next((d for d in note.dates if date.start <= d.date.start and d.date.end <= date.end), None)
+    date_span = Span(mb(told.span.start), mb(told.span.end)) if told else None
     place_span = Span(mb(place_note.start), mb(place_note.end)) if place_note else None
     return Mention(
         doc_id=document.id, sentence=note.index, paragraph=note.paragraph, span=span,
