@@ -105,6 +105,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             token_start = token.start if token is not None else note.token_start
             if _inside_actor(token_start, note.actors, doc) or _names_a_clock(note.text, match.end):
                 continue
+            if _inside_longer_person(doc, start, note.char_start + match.end):
+                continue
             note.places.append(PlaceNote(start, note.char_start + match.end, match.surface, place, token_start))
         note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
         for speaker in note.speakers:
@@ -128,6 +130,13 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
             return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS)
         return True
     return False
+
+
+def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
+    """"Aung San" inside "Aung San Suu Kyi": a place name that is part of a longer person's name.
+    A person entity that is exactly the place name is not trusted (the model tags Lachin as a person)."""
+    return any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char
+               and (e.end_char - e.start_char) > (end - start) for e in doc.ents)
 
 
 def _names_a_clock(text: str, end: int) -> bool:

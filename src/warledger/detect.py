@@ -47,6 +47,8 @@ AGREEMENT_NOUNS = frozenset({"agreement", "declaration", "truce", "deal", "accor
 AGREEMENT_CUES = re.compile(
     r"\b(?:agreement|declaration|deal|accord|under the terms|in accordance|handover|handed over|hand over|"
     r"peace (?:plan|deal)|ceasefire|truce|treaty|withdraw(?:al|n)?|as agreed)\b", re.I)
+NOT_TERRITORY = frozenset({"power", "weapon", "ammunition", "arm", "drug", "asset", "initiative", "equipment",
+                           "vehicle", "tank", "document", "opportunity", "attention", "prisoner", "hostage"})
 DEPLOY_OBJECTS = frozenset({"peacekeeper", "troop", "force", "contingent", "soldier", "unit", "battalion",
                             "brigade", "mission", "observer", "system", "plane", "ship", "warship", "personnel",
                             "reinforcement", "military", "monitor", "police"})
@@ -214,6 +216,8 @@ class Detector:
         elif kind in ("territory", "territory-lost"):
             if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
                 return None  # "the territory conquered by X": a past state described, not an event
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_TERRITORY for c in head.children):
+                return None  # "seized power", "captured weapons": no place changed hands
             if AGREEMENT_CUES.search(sentence_text) or AGREEMENT_CUES.search(previous):
                 candidate.event_type = "Strategic developments"
                 candidate.sub_event_type = "Non-violent transfer of territory"

@@ -140,7 +140,7 @@ def _date_contexts(annotated: Annotated) -> list[DateSpan | None]:
         contexts.append(context)
         doc = annotated.segmented.doc
         points = [d for d in note.dates if d.role != "since" and d.date.start <= published
-                  and not _modifies_noun(doc, d)]
+                  and not _modifies_noun(doc, d) and _in_main_clause(doc, d)]
         if points:
             context = points[-1].date
     return contexts
@@ -156,6 +156,18 @@ def _modifies_noun(doc: Doc, date: DateMention) -> bool:
     token = _date_token(doc, date)
     return token is not None and token.dep_ in ("compound", "nmod", "amod", "nummod") and \
         token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _in_main_clause(doc: Doc, date: DateMention) -> bool:
+    """A date in an adverbial clause ("since the offensive began on October 27") does not set the time
+    of the sentences that follow; one in a relative clause ("hostilities that lasted until 1994") does."""
+    token = _date_token(doc, date)
+    node = token
+    while node is not None and node.head.i != node.i:
+        if node.dep_ == "advcl" and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
 
 
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp"})
