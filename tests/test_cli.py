@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from warledger.cli import ingest_documents
 from warledger.export import ACLED_COLUMNS
+from warledger.ingest import ingest_documents
 from warledger.pipeline import Pipeline
 from warledger.records import Document, Skipped
 from warledger.store import Store

@@ -10,8 +10,7 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from warledger.records import EVENT_TYPES, Document, Skipped
 if TYPE_CHECKING:
     # Imported lazily at run time: spaCy and the gazetteer are slow to load, and `--help` needs neither.
     from warledger.pipeline import Pipeline
-    from warledger.store import BatchResult, Store
+    from warledger.store import Store
 
 EXIT_SKIPPED = 3
 DEFAULT_DB = "warledger.db"
@@ -136,61 +135,6 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
         sys.exit(EXIT_SKIPPED)
 
 
-@dataclass(slots=True, frozen=True)
-class IngestSummary:
-    """What one ingest did: documents extracted, documents already stored, inputs skipped, rows changed."""
-
-    new_documents: int
-    unchanged_documents: int
-    skipped: tuple[Skipped, ...]
-    batch: BatchResult
-
-
-def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document | Skipped],
-                     progress: Callable[[], None] = lambda: None) -> IngestSummary:
-    """Extract the documents the store does not hold yet and save them, with the events of the whole
-    store merged again, in one transaction.
-
-    Nothing is written before every input has been extracted, and the write is one transaction: an
-    interruption at any point (Ctrl-C, a crash) leaves the store as it was or holds the whole batch.
-    `progress` is called once per document extracted.
-    """
-    from warledger.records import mention_from_json, mention_to_json
-    from warledger.store import document_hash
-
-    skipped: list[Skipped] = []
-    unchanged = 0
-
-    def fresh() -> Iterator[Document]:
-        nonlocal unchanged
-        for item in inputs:
-            if isinstance(item, Skipped):
-                skipped.append(item)
-            elif store.has_document(item.id, document_hash(item)):
-                unchanged += 1
-            else:
-                yield item
-
-    new_documents: list[Document] = []
-    clusters_by_doc: dict[str, list[list[dict[str, Any]]]] = {}
-    for result in pipeline.documents(fresh()):
-        progress()
-        if result.skipped is not None:
-            skipped.append(result.skipped)
-            continue
-        new_documents.append(result.document)
-        clusters_by_doc[result.document.id] = [[mention_to_json(m) for m in c] for c in result.clusters]
-    # Events are merged across the whole store, not only this batch: a new report of a stored event
-    # must update that event's row, not add a second one.
-    stored = store.mention_clusters()
-    stored.update(clusters_by_doc)
-    all_clusters = [[mention_from_json(m) for m in cluster]
-                    for doc in sorted(stored) for cluster in stored[doc]]
-    events = [e.as_contract() for e in pipeline.merge(all_clusters)]
-    batch = store.save_batch(new_documents, events, skipped, clusters=clusters_by_doc, replace_events=True)
-    return IngestSummary(len(new_documents), unchanged, tuple(skipped), batch)
-
-
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
@@ -200,6 +144,7 @@ def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document
 def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profiles: tuple[Path, ...],
            processes: int) -> None:
     """Read INPUTS, extract events and store them; running it twice changes nothing."""
+    from warledger.ingest import ingest_documents
     from warledger.read import read_inputs
     from warledger.store import StoreError
 
@@ -207,7 +152,8 @@ def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profi
     pipeline = _pipeline(profiles, processes)
     store = _open_store(db)
     try:
-        with click.progressbar(length=0, label="extracting", file=sys.stderr, show_pos=True) as bar:
+        with click.progressbar(length=0, label="extracting", file=sys.stderr, show_pos=True,
+                               show_percent=False, show_eta=False) as bar:
 
             def advance() -> None:
                 bar.length = (bar.length or 0) + 1

@@ -9,6 +9,7 @@ mention never chains two distinct dated events together.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 from collections import Counter
@@ -51,25 +52,45 @@ def merge_document(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[li
 
 
 def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> list[Event]:
-    """Events across documents from per-document clusters."""
+    """Events across documents from per-document clusters.
+
+    Groups are indexed by event type and year, so a cluster is compared only with groups whose dates
+    could meet its own: the cost grows with the corpus, not with its square.
+    """
     ordered = sorted(clusters, key=lambda c: (_best_precision(c), _first_key(c)))
     groups: list[list[Mention]] = []
+    index: dict[tuple[str, int], list[int]] = {}
     for cluster in ordered:
         best_index, best_score = -1, 0.0
-        for index, group in enumerate(groups):
-            if {m.doc_id for m in group} & {m.doc_id for m in cluster}:
+        documents = {m.doc_id for m in cluster}
+        nearby = sorted({g for key in _index_keys(cluster) for g in index.get(key, ())})
+        for group_index in nearby:
+            group = groups[group_index]
+            if {m.doc_id for m in group} & documents:
                 continue  # one report's separate events stay separate
             score = _fit(cluster, group, gazetteer)
             if score and _best_precision(cluster) > 2 and not any(m.historical for m in group):
                 # a vague recap ("the 2020 war") never folds into one day's news report
                 score = 0.0
             if score > best_score:
-                best_index, best_score = index, score
-        if best_index >= 0:
-            groups[best_index].extend(cluster)
-        else:
-            groups.append(list(cluster))
+                best_index, best_score = group_index, score
+        if best_index < 0:
+            best_index = len(groups)
+            groups.append([])
+        groups[best_index].extend(cluster)
+        for key in _index_keys(cluster):
+            index.setdefault(key, []).append(best_index)
     return sorted((build_event(g) for g in groups), key=lambda e: (e.date.best, e.event_id))
+
+
+def _index_keys(cluster: Sequence[Mention]) -> set[tuple[str, int]]:
+    """(event type, year) for every year a cluster's dates touch, one day of slack either side."""
+    keys = set()
+    for m in cluster:
+        first = (m.date.start - dt.timedelta(days=DATE_SLACK_DAYS)).year
+        last = (m.date.end + dt.timedelta(days=DATE_SLACK_DAYS)).year
+        keys.update((m.event_type, year) for year in range(first, last + 1))
+    return keys
 
 
 def _best_precision(cluster: Sequence[Mention]) -> int:

@@ -1,0 +1,82 @@
+"""Ingest: extract the reports a store does not hold yet and store them with the merged events.
+
+Each batch of documents is one transaction. Events are merged across the whole store, not only the
+batch, so that a new report of a stored event updates that event's row instead of adding a second
+one; the mention clusters kept per document make this possible without parsing old text again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from warledger.pipeline import Pipeline
+from warledger.records import Document, Skipped, mention_from_json, mention_to_json
+from warledger.store import BatchResult, Store, document_hash
+
+# Documents stored per transaction: an interrupted run keeps every finished batch, and memory holds at
+# most one batch of documents. Each batch merges the whole store again, so larger batches mean fewer
+# merges on a big corpus; 500 reports of a few kilobytes each are well under 50 MB.
+INGEST_BATCH_DOCUMENTS = 500
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest did: documents extracted, documents already stored, inputs skipped, rows changed."""
+
+    new_documents: int = 0
+    unchanged_documents: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    batch: BatchResult = field(default_factory=BatchResult)
+
+    def add(self, result: BatchResult) -> None:
+        """Add one transaction's counts to the totals."""
+        totals = {name: getattr(self.batch, name) + getattr(result, name) for name in BatchResult.__dataclass_fields__}
+        self.batch = BatchResult(**totals)
+
+
+def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document | Skipped],
+                     progress: Callable[[], None] = lambda: None,
+                     batch_size: int = INGEST_BATCH_DOCUMENTS) -> IngestSummary:
+    """Extract and store, one transaction per batch of `batch_size` documents.
+
+    Nothing of a batch is written before all of its documents are extracted: an interruption (Ctrl-C,
+    a crash) keeps the batches already finished and leaves no part of the current one.
+    `progress` is called once per document extracted.
+    """
+    summary = IngestSummary()
+
+    def fresh() -> Iterator[Document]:
+        for item in inputs:
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+            elif store.has_document(item.id, document_hash(item)):
+                summary.unchanged_documents += 1
+            else:
+                yield item
+
+    documents = fresh()
+    while True:
+        skipped_before = len(summary.skipped)
+        new_documents: list[Document] = []
+        clusters_by_doc: dict[str, list[list[dict[str, Any]]]] = {}
+        for result in pipeline.documents(islice(documents, batch_size)):
+            progress()
+            if result.skipped is not None:
+                summary.skipped.append(result.skipped)
+                continue
+            new_documents.append(result.document)
+            clusters_by_doc[result.document.id] = [[mention_to_json(m) for m in c] for c in result.clusters]
+        batch_skipped = summary.skipped[skipped_before:]
+        if not new_documents and not batch_skipped:
+            break
+        stored = store.mention_clusters()
+        stored.update(clusters_by_doc)
+        all_clusters = [[mention_from_json(m) for m in cluster] for doc in sorted(stored) for cluster in stored[doc]]
+        events = [e.as_contract() for e in pipeline.merge(all_clusters)]
+        summary.add(store.save_batch(new_documents, events, batch_skipped, clusters=clusters_by_doc,
+                                     replace_events=True))
+        summary.new_documents += len(new_documents)
+    return summary
