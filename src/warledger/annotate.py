@@ -71,6 +71,7 @@ class Annotated:
     main_sides: tuple[str, ...]
     countries: dict[str, float]
     lead_places: list[Place]
+    mentions_border: bool = False
 
 
 def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, matcher: ActorMatcher,
@@ -90,6 +91,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         if cursor < len(notes) and mention.start >= notes[cursor].token_start:
             notes[cursor].actors.append(mention)
     matches = [gazetteer.find(note.text) for note in notes]
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     countries = _context_countries(notes, actor_mentions, matches)
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
@@ -105,7 +107,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             token_start = token.start if token is not None else note.token_start
             if _inside_actor(token_start, note.actors, doc) or _names_a_clock(note.text, match.end):
                 continue
-            if _inside_longer_person(doc, start, note.char_start + match.end):
+            if _inside_longer_person(persons, start, note.char_start + match.end):
                 continue
             note.places.append(PlaceNote(start, note.char_start + match.end, match.surface, place, token_start))
         note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
@@ -116,7 +118,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         note.figures = find_figures(doc, note.token_start, note.token_end, note.actors)
         if note.paragraph <= 1:
             lead_places.extend(p.place for p in note.places if p.place.feature != "country" and not p.in_speaker)
-    return Annotated(segmented, notes, published, main_sides, countries, lead_places)
+    mentions_border = any("border" in note.text.lower() for note in notes)
+    return Annotated(segmented, notes, published, main_sides, countries, lead_places, mentions_border)
 
 
 def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
@@ -132,11 +135,10 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
     return False
 
 
-def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
+def _inside_longer_person(persons: list[tuple[int, int]], start: int, end: int) -> bool:
     """"Aung San" inside "Aung San Suu Kyi": a place name that is part of a longer person's name.
     A person entity that is exactly the place name is not trusted (the model tags Lachin as a person)."""
-    return any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char
-               and (e.end_char - e.start_char) > (end - start) for e in doc.ents)
+    return any(p_start <= start and end <= p_end and (p_end - p_start) > (end - start) for p_start, p_end in persons)
 
 
 def _names_a_clock(text: str, end: int) -> bool:

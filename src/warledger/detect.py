@@ -141,22 +141,38 @@ class Detector:
 
     def __init__(self, nlp: Language, rules: Sequence[TriggerRule]):
         self.rules = {r.rule_id: r for r in rules}
-        _register_lower_lemma()
         self.matcher = Matcher(nlp.vocab)
+        # One-word triggers are looked up by lemma in a dict; spaCy's Matcher, which tests every
+        # pattern at every token, runs only the multi-word ones (it was most of the pipeline's own time).
+        self.by_lemma: dict[str, list[tuple[TriggerRule, frozenset[str] | None]]] = {}
         for rule in rules:
+            single = _single_word(rule.pattern)
+            if single is not None:
+                lemmas, pos = single
+                for lemma in lemmas:
+                    self.by_lemma.setdefault(lemma, []).append((rule, pos))
+                continue
             try:
-                self.matcher.add(rule.rule_id, [[_lower_lemma(t) for t in rule.pattern]])
+                # lemmas are lower-cased by segment's pipeline component, as the lexicon is
+                self.matcher.add(rule.rule_id, [list(rule.pattern)])
             except ValueError as error:
                 raise LexiconError(f"trigger {rule.rule_id!r}: bad spaCy pattern: {error}") from error
 
+    def _matches(self, doc: Doc) -> list[tuple[int, int, TriggerRule]]:
+        found = [(start, end, self.rules[doc.vocab.strings[match_id]]) for match_id, start, end in self.matcher(doc)]
+        for token in doc:
+            for rule, pos in self.by_lemma.get(token.lemma_, ()):
+                if pos is None or token.pos_ in pos:
+                    found.append((token.i, token.i + 1, rule))
+        return found
+
     def find(self, doc: Doc, sentences: Sequence[tuple[int, int, int, int]]) -> list[Candidate]:
         """Candidates for sentences given as (index, paragraph, first token, end token)."""
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        matches = sorted(self._matches(doc), key=lambda m: (m[0], -(m[1] - m[0]), m[2].rule_id))
         by_sentence: dict[int, list[tuple[int, int, TriggerRule]]] = {}
         bounds = list(sentences)
         cursor = 0
-        for match_id, start, end in matches:
-            rule = self.rules[doc.vocab.strings[match_id]]
+        for start, end, rule in matches:
             while cursor < len(bounds) and start >= bounds[cursor][3]:
                 cursor += 1
             if cursor < len(bounds) and start >= bounds[cursor][2]:
@@ -252,18 +268,24 @@ class Detector:
         return candidate
 
 
-def _lower_lemma(token_pattern: dict) -> dict:
-    """Lexicon lemmas are lower case, spaCy's lemmas of proper nouns are not ("Protocol", "Ceasefire"
-    in a treaty's name): match LEMMA through a lower-cased custom attribute."""
-    pattern = dict(token_pattern)
-    if "LEMMA" in pattern:
-        pattern["_"] = {"lower_lemma": pattern.pop("LEMMA")}
-    return pattern
+def _single_word(pattern: tuple[dict, ...]) -> tuple[frozenset[str], frozenset[str] | None] | None:
+    """(lemmas, parts of speech) of a one-token pattern on LEMMA (and POS) only, else None."""
+    if len(pattern) != 1 or set(pattern[0]) - {"LEMMA", "POS"} or "LEMMA" not in pattern[0]:
+        return None
+    lemma, pos = pattern[0]["LEMMA"], pattern[0].get("POS")
 
+    def values(spec: object) -> frozenset[str] | None:
+        if isinstance(spec, str):
+            return frozenset({spec})
+        if isinstance(spec, dict) and set(spec) == {"IN"}:
+            return frozenset(spec["IN"])
+        return None
 
-def _register_lower_lemma() -> None:
-    if not Token.has_extension("lower_lemma"):
-        Token.set_extension("lower_lemma", getter=lambda token: token.lemma_.lower())
+    lemmas = values(lemma)
+    parts = values(pos) if pos is not None else None
+    if lemmas is None or (pos is not None and parts is None):
+        return None
+    return lemmas, parts
 
 
 def _ancestors(token: Token, limit: int = 4) -> list[Token]:

@@ -571,9 +571,8 @@ def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str,
                     gazetteer: Gazetteer) -> Place | None:
     """No place in the paragraph: the report's lead place, a border between two states, a country."""
     states = [s for s in sides if len(s) == 3 and s != "CIV" and gazetteer.country(s) is not None]
-    whole_text = annotated.segmented.doc.text
-    if len(states) >= 2 and (BORDER_WORDS.search(note.text) or (not annotated.lead_places and
-                                                                 BORDER_WORDS.search(whole_text))):
+    if len(states) >= 2 and (BORDER_WORDS.search(note.text) or
+                             (not annotated.lead_places and annotated.mentions_border)):
         border = gazetteer.border(states[0], states[1])
         if border is not None:
             return border

@@ -33,6 +33,17 @@ def _line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("warledger_lower_lemmas")
+def _lower_lemmas(doc: Doc) -> Doc:
+    """Lemmas in lower case: the lexicons are written so, and proper nouns ("the Bishkek Protocol")
+    otherwise keep a capital. Done in the pipeline so that it runs in spaCy's worker processes."""
+    for token in doc:
+        lemma = token.lemma_
+        if lemma != lemma.lower():
+            token.lemma_ = lemma.lower()
+    return doc
+
+
 def load_nlp(model_name: str = MODEL_NAME) -> Language:
     """Load the pinned English model (or another installed spaCy model by package name) with our
     sentence-boundary rule before the parser."""
@@ -43,6 +54,7 @@ def load_nlp(model_name: str = MODEL_NAME) -> Language:
     except OSError as error:
         raise ModelMissing(f"spaCy model {model_name} is not installed: {INSTALL_HINT}") from error
     nlp.add_pipe("warledger_line_breaks", before="parser")
+    nlp.add_pipe("warledger_lower_lemmas", after="lemmatizer")
     return nlp
 
 
