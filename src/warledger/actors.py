@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from warledger.knowledge_actors import ActorKnowledge, GroupEntry
 from warledger.records import Actor
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "around", "across", "throughout", "to",
-                                   "towards", "toward", "inside", "within"})
+                                   "towards", "toward", "inside", "within", "on", "against"})
 # How many tokens may stand between a demonym and its role word ("Azerbaijani special forces").
 ROLE_WINDOW = 3
 
@@ -131,7 +131,7 @@ class ActorMatcher:
                 base = "people" if kind == "DEMONYM" and doc[start].tag_ in ("NNPS", "NNS") else "country"
                 if kind == "METONYM":
                     base = "metonym"
-                    word = doc[start]
+                    word = _phrase_head(doc[start:end].root)
                     if word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS:
                         continue  # "gathered in Yerevan": the capital as a place, not the state
                 if kind == "DEMONYM" and base == "country" and doc[start].pos_ == "ADJ":
@@ -203,6 +203,13 @@ def state_actor(iso3: str, role: str, knowledge: ActorKnowledge) -> Actor | None
         return None
     name = {"military": country.military, "police": country.police}.get(role, country.government)
     return Actor(name, 1, iso3)
+
+
+def _phrase_head(token: Token) -> Token:
+    """"Kyiv city", "Port-au-Prince": the noun the name belongs to, which carries the preposition."""
+    while token.dep_ in ("compound", "nmod", "amod") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _longest_first(raw: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

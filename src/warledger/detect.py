@@ -63,6 +63,9 @@ COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fi
                              "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",
                              "front", "checkpoint", "convoy", "garrison", "trench", "frontline", "line"})
+# What a "strike" was made with decides its sub-event type.
+MISSILE_WORDS = frozenset({"missile", "rocket", "artillery", "mortar", "ballistic", "cruise", "tank", "shell"})
+AIR_WORDS = frozenset({"air", "drone", "aerial", "airstrike", "helicopter", "uav", "kamikaze"})
 QUANTITY_WORDS = frozenset({"hundreds", "dozens", "thousands", "scores", "tens", "several", "many", "some",
                             "dozen", "hundred", "thousand", "number", "group", "handful"})
 INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullets|arrest\w*|detain\w*|"
@@ -258,7 +261,13 @@ class Detector:
             victims = _victims(head)
             if victims == "civilians":
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
-        elif kind == "protest":
+        elif kind == "remote" or candidate.event_type == "Explosions/Remote violence":
+            modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
+            if modifiers & MISSILE_WORDS:
+                candidate.sub_event_type = "Shelling/artillery/missile attack"
+            elif modifiers & AIR_WORDS:
+                candidate.sub_event_type = "Air/drone strike"
+        if kind == "protest":
             if RIOT_CUES.search(sentence_text):
                 candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
             elif EXCESSIVE.search(sentence_text):
@@ -343,15 +352,24 @@ def _governed(token: Token, governors: frozenset[str]) -> bool:
     or one attached to it ("the truce agreed on Monday")."""
     for node in _ancestors(token, 3):
         verbal = node.pos_ in ("VERB", "AUX") or (node.pos_ == "NOUN" and node.lower_.endswith("ing"))
-        if verbal and node.lemma_.lower() in governors and node.dep_ != "compound":
+        if verbal and _forms(node) & governors and node.dep_ != "compound":
             return True
     for child in token.children:
-        if child.lemma_.lower() in governors and child.pos_ in ("VERB", "AUX", "ADJ") \
-                and child.dep_ in ("acl", "relcl", "amod"):
+        attached = child.dep_ in ("acl", "relcl", "amod")
+        if attached and _forms(child) & governors and child.pos_ in ("VERB", "AUX", "ADJ"):
             return True
-    if token.pos_ == "VERB" and token.lemma_.lower() in governors:
-        return True
-    return False
+    return token.pos_ == "VERB" and bool(_forms(token) & governors)
+
+
+def _forms(token: Token) -> set[str]:
+    """A verb's lemma and the stems its inflected form suggests: the model lemmatises some verbs
+    wrongly ("staged" -> "stag"), so "stage" is found from "staged" as well."""
+    word = token.lower_
+    forms = {token.lemma_, word}
+    for suffix in ("ed", "d", "es", "s", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)])
+    return forms
 
 
 def _is_reference(noun: Token) -> bool:
@@ -388,9 +406,12 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     by_key: dict[tuple[int, str], Candidate] = {}
     violent = {c.sentence for c in candidates if c.rule.kind != "kill"
                and c.event_type in ("Battles", "Explosions/Remote violence")}
+    rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
     for c in candidates:
         if c.rule.kind == "kill" and c.sentence in violent:
             continue
+        if c.sentence in rioting and c.rule.kind in ("attack", "kill"):
+            continue  # "a mob attacked and lynched a man": the riot is the event
         key = (c.sentence, c.event_type)
         kept = by_key.get(key)
         if kept is None or _priority(c) < _priority(kept) or (kept.reference and not c.reference):

@@ -122,7 +122,7 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
             continue
         if token.lower_ in MULTIPLIERS and token.head.like_num:
             continue
-        noun = token.head if token.dep_ in ("nummod", "det", "quantmod", "compound") else token
+        noun = token.head if token.dep_ in ("nummod", "det", "quantmod", "compound", "amod") else token
         if noun.lower_ in MULTIPLIERS:
             noun = noun.head
         if noun.lower_ == "of" or (noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS

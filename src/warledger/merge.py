@@ -85,7 +85,7 @@ def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> lis
 
 def _index_keys(cluster: Sequence[Mention]) -> set[tuple[str, int]]:
     """(event type, year) for every year a cluster's dates touch, one day of slack either side."""
-    keys = set()
+    keys: set[tuple[str, int]] = set()
     for m in cluster:
         first = (m.date.start - dt.timedelta(days=DATE_SLACK_DAYS)).year
         last = (m.date.end + dt.timedelta(days=DATE_SLACK_DAYS)).year

@@ -54,6 +54,8 @@ FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 # Maps an offset in the clean text to the original text (clean.CleanText.to_original).
 OffsetMap = Callable[[int], int]
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Events that deaths told in passing may belong to.
+DEADLY_TYPES = (*VIOLENT_TYPES, "Riots", "Protests")
 
 
 @dataclass(slots=True)
@@ -257,9 +259,14 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     event_type, sub = candidate.event_type, candidate.sub_event_type
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
                                     speaker_side)
-    sides = tuple(sorted({code for side in sides if (code := output_side(side, knowledge))}))
+    mapped = {code for side in sides if (code := output_side(side, knowledge))}
+    if len(mapped) < len(set(sides)) and place is not None and place.country:
+        mapped.add(place.country)  # a group active in several countries stands for the place's
+    sides = tuple(sorted(mapped))
     if place is None:
-        place = _fallback_place(note, annotated, sides, gazetteer)
+        # the target's country first: an attack is located where it lands
+        order = [a.side for a in (actor2, actor1) if a is not None and a.side in sides]
+        place = _fallback_place(note, annotated, tuple(dict.fromkeys([*order, *sides])), gazetteer)
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
         sub = _territory_sub(actor1, place)
     if actor1 is not None and place is not None and actor1.inter == 1 and place.country and \
@@ -286,7 +293,7 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         trigger=trigger.text, trigger_span=trigger_span, event_type=event_type, sub_event_type=sub,
         actor1=actor1, actor2=actor2, sides=sides, place=place, place_span=place_span, date=date,
         date_span=date_span, historical=_is_historical(date, published), claims=claims,
-        fatalities_by_side=_figures_by_side(note) if event_type in VIOLENT_TYPES else {}, text=note.text.strip(),
+        fatalities_by_side=_figures_by_side(note) if event_type in DEADLY_TYPES else {}, text=note.text.strip(),
     )
 
 
@@ -445,8 +452,8 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         return actor1, actor2, sides
     if event_type == "Strategic developments":
         parties = [a for a in actors if a.side and a.side != "CIV" and a.kind not in ("outlet", "claimant")]
-        actor1 = _actor_for(first, event_type, knowledge, None, candidate.sub_event_type)
-        actor2 = _actor_for(second, event_type, knowledge, None, candidate.sub_event_type)
+        actor1 = _actor_for(first, event_type, knowledge, location_country, candidate.sub_event_type)
+        actor2 = _actor_for(second, event_type, knowledge, location_country, candidate.sub_event_type)
         if actor1 is None and speaker_did and speaker_side:
             actor1 = state_actor(speaker_side, "military", knowledge)
         if candidate.sub_event_type == "Non-violent transfer of territory" and actor1 is not None:
@@ -489,6 +496,10 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor1 = state_actor(annotated.main_sides[0], "military", knowledge) or actor1
         actor2 = state_actor(annotated.main_sides[1], "military", knowledge) or actor2
     local_sides = _paragraph_sides(annotated, candidate.sentence)
+    if set(local_sides) & set(annotated.main_sides):
+        # a paragraph naming the report's own parties is about their war, whoever else it names
+        local_sides = [s for s in annotated.main_sides if s in local_sides] + \
+            [s for s in annotated.main_sides if s not in local_sides]
     if event_type in ("Battles", "Explosions/Remote violence") and actor1 is None and actor2 is None \
             and local_sides:
         actor1 = _actor_for(ActorMention(0, 0, "military", local_sides[0], None, ""), event_type, knowledge)
@@ -563,6 +574,7 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) 
             return places[-1]
     doc = annotated.segmented.doc
     countries = [p for p in note.places if p.place.feature == "country" and not p.in_speaker
+                 and doc[p.token_start].pos_ == "PROPN"  # "Ukraine", not the adjective "Russian"
                  and doc[p.token_start].dep_ not in ("nsubj", "nsubjpass", "poss")]
     return countries[0] if countries else None
 
@@ -627,7 +639,7 @@ def _attachment_fit(m: Mention, attachment: Attachment) -> tuple[int, int, int]:
 
 def _attach(mentions: list[Mention], attachments: list[Attachment]) -> None:
     """Give each attachment's deaths and claims to the violent event it most likely belongs to."""
-    violent = [m for m in mentions if m.event_type in VIOLENT_TYPES]
+    violent = [m for m in mentions if m.event_type in DEADLY_TYPES]
     if not violent:
         return
     for attachment in attachments:
