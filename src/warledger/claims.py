@@ -128,6 +128,9 @@ def _resolve_phrase(doc: Doc, phrase: tuple[int, int], mentions: list[ActorMenti
         if iso3 is None and memory.last_claimant is not None and memory.last_claimant.side:
             iso3 = memory.last_claimant.side
         label = _claimant_label(doc[start:end].text, iso3, knowledge) if iso3 else None
+        if label is None and iso3 is None:
+            # "the Gaza health ministry": a body of no state we know; it speaks under its own name
+            label = " ".join(t.text for t in doc[start:end] if t.dep_ != "det").strip(" ,")
         if label:
             attribution = Attribution(label, iso3, None, start, end)
             memory.last_claimant = attribution

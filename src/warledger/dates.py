@@ -249,7 +249,9 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 # "on Monday night" runs into the next morning
                 span = DateSpan(span.start, span.start + dt.timedelta(days=1), 1, span.start)
             before = text[max(0, s - 20):s]
-            role = "until" if _UNTIL.search(before) else "since" if _SINCE.search(before) else "point"
+            first = m.group(0).split()[0].lower()  # "since October" matches with its preposition
+            role = "until" if _UNTIL.search(before) or first in ("until", "till", "by") else \
+                "since" if _SINCE.search(before) or first == "since" else "point"
             if kind == "year_range" or kind == "decade":
                 role = "point"
             taken.append((s, e))

@@ -129,8 +129,9 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
                                    and noun.lower_ in VAGUE_NUMBERS):
             objects = [c for c in noun.children if c.dep_ == "pobj"]
             noun = objects[0] if objects else noun
-        if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS and not (token.dep_ == "dobj" and
-                                                                         token.head.lemma_ in DEATH_VERBS):
+        people = any(m.kind == "people" and m.start <= noun.i < m.end for m in mentions)  # "30,000 Palestinians"
+        if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS and not people and not (
+                token.dep_ == "dobj" and token.head.lemma_ in DEATH_VERBS):
             continue
         if not _is_death_context(noun if noun.i != token.i else token):
             continue

@@ -39,6 +39,8 @@ EPISODE_DAYS = 7
 SPEAKER_PRONOUN = re.compile(r"(?:it|we|they|its \w+|their \w+|our \w+)")
 BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camps|neighbou?rs|nations|armies|"
                           r"belligerents|rivals)\b")
+CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|overall|death toll|since the (?:start|beginning|outbreak)|"
+                        r"since the war|in all)\b", re.I)
 ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the time)\b", re.I)
 BORDER_WORDS = re.compile(r"\bborder", re.I)
 CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city", "resident", "home", "house",
@@ -98,9 +100,14 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
             # a sentence with a date of its own tells an event, even if it names it with "the conflict"
             for c in found:
                 c.reference = False
+        cumulative = bool(CUMULATIVE.search(note.text)) or any(d.role == "since" for d in note.dates)
         for c in found:
-            if c.rule.kind == "kill" and not _has_agent(c.trigger, note.actors):
-                c.reference = True  # "27 people were killed": deaths of an event told elsewhere
+            if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
+                c.reference = True
+            if c.rule.kind == "kill" and (cumulative or not _has_agent(c.trigger, note.actors)):
+                # "27 people were killed": deaths of an event told elsewhere; "has killed 30,000 since
+                # October": a running toll, not one event
+                c.reference = True
         real = [c for c in found if not c.reference]
         if not real:
             if note.figures or found:
@@ -472,7 +479,11 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         return actor1, actor2, tuple(sorted(s for s in party_sides if s))
     actor1 = _actor_for(first, event_type, knowledge, location_country)
     actor2 = None
-    if second is not None and second.kind == "civilians":
+    if second is not None and second.kind == "people" and second.side and \
+            event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        # "killing 20 Palestinians": a people hit from afar are its civilians
+        actor2 = generic_actor("civilians", second.side, knowledge)
+    elif second is not None and second.kind == "civilians":
         country = second.side if second.side and second.side != "CIV" else location_country
         actor2 = second.actor or (generic_actor("civilians", country, knowledge) if country else None)
     else:
