@@ -59,6 +59,8 @@ class SentenceNotes:
     actors: list[ActorMention] = field(default_factory=list)
     speakers: list[Attribution] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    # tokens inside the clauses of the sentence's triggers, when it has several (set by resolve)
+    claimed_tokens: set[int] = field(default_factory=set)
 
 
 @dataclass(slots=True)

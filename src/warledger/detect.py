@@ -58,7 +58,8 @@ CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "p
                             "farmer", "worker", "refugee", "passenger", "student", "journalist", "family",
                             "man", "village", "town", "settlement", "city", "home", "house", "hospital",
                             "school", "market", "neighborhood", "neighbourhood", "shepherd", "camp", "tent",
-                            "hostage", "worshipper", "patient", "displace"})
+                            "hostage", "worshipper", "patient", "displace", "tourist", "visitor", "pilgrim",
+                            "commuter", "shopper", "bystander", "guest", "teacher", "doctor", "nurse"})
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
                              "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",
@@ -219,6 +220,9 @@ class Detector:
             if head.pos_ == "NOUN" and _is_reference(head):
                 candidate.reference = True
         kind = rule.kind
+        if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
+            # "a militant attack killed 26 tourists": the attack is on civilians
+            candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
         if kind == "agreement-verb":
             if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_NOUNS for c in head.children):
                 return None

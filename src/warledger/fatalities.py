@@ -20,6 +20,8 @@ PERSON_NOUNS = frozenset({
     "protester", "demonstrator", "resident", "villager", "combatant", "militiaman", "guard", "worker",
     "student", "journalist", "military", "personnel", "individual", "pilot", "crew", "volunteer",
     "peacekeeper", "recruit", "conscript", "citizen", "inhabitant", "refugee", "passenger", "farmer",
+    "tourist", "visitor", "pilgrim", "worshipper", "commuter", "bystander", "teacher", "doctor", "nurse",
+    "patient", "hostage", "militiamen", "jihadist", "gunman", "attacker", "assailant", "bandit",
 })
 DEATH_NOUNS = frozenset({"death", "dead", "fatality", "body", "corpse", "life"})
 DEATH_VERBS = frozenset({
@@ -152,7 +154,8 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
 def _side_of(noun: Token, mentions: list[ActorMention]) -> tuple[str | None, bool]:
     """Whose dead: a demonym on the noun, or "in the armed forces of X" after it."""
     civilian = noun.lemma_.lower() in ("civilian", "resident", "villager", "inhabitant", "refugee", "farmer",
-                                       "child", "woman", "passenger", "citizen", "student", "worker")
+                                       "child", "woman", "passenger", "citizen", "student", "worker", "tourist",
+                                       "visitor", "pilgrim", "worshipper", "commuter", "bystander", "patient")
     lo, hi = noun.left_edge.i, noun.right_edge.i + 1
     # a death noun counts people named after "of": "the deaths of two Armenian fighters"
     for m in mentions:

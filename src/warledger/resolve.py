@@ -42,7 +42,7 @@ BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camp
 CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|overall|death toll|since the (?:start|beginning|outbreak)|"
                         r"since the war|in all)\b", re.I)
 ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the time)\b", re.I)
-BORDER_WORDS = re.compile(r"\bborder", re.I)
+BORDER_WORDS = re.compile(r"\bborder|\bline of (?:control|contact)\b|\bfront ?line\b|\bboundary\b", re.I)
 CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city", "resident", "home", "house",
                               "school", "hospital", "neighborhood", "neighbourhood", "population", "people",
                               "market", "infrastructure"})
@@ -100,8 +100,12 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
             # a sentence with a date of its own tells an event, even if it names it with "the conflict"
             for c in found:
                 c.reference = False
-        cumulative = bool(CUMULATIVE.search(note.text)) or any(d.role == "since" for d in note.dates)
+        toll_words = bool(CUMULATIVE.search(note.text))
+        doc = annotated.segmented.doc
         for c in found:
+            # "has killed 30,000 since October": a since-date in the trigger's own clause makes a running toll
+            cumulative = toll_words or any(d.role == "since" and not _in_other_clause(doc, d, c.trigger)
+                                           and not _modifies_noun(doc, d) for d in note.dates)
             if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
                 c.reference = True
             if c.rule.kind == "kill" and (cumulative or not _has_agent(c.trigger, note.actors)):
@@ -118,6 +122,7 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                 attachments.append(Attachment(note.index, note.paragraph, date, sides, figures, claims,
                                               Span(map_back(note.char_start), map_back(note.char_end))))
             continue
+        note.claimed_tokens = set().union(*(_clause_of(c.trigger) for c in real)) if len(real) > 1 else set()
         for candidate in real:
             mention = _mention(document, annotated, note, candidate, contexts[note.index], speakers, gazetteer,
                                knowledge, map_back)
@@ -300,7 +305,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         trigger=trigger.text, trigger_span=trigger_span, event_type=event_type, sub_event_type=sub,
         actor1=actor1, actor2=actor2, sides=sides, place=place, place_span=place_span, date=date,
         date_span=date_span, historical=_is_historical(date, published), claims=claims,
-        fatalities_by_side=_figures_by_side(note) if event_type in DEADLY_TYPES else {}, text=note.text.strip(),
+        fatalities_by_side=_figures_by_side(note, _clause_of(trigger)) if event_type in DEADLY_TYPES else {},
+        text=note.text.strip(),
     )
 
 
@@ -631,9 +637,17 @@ def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution]
     return claims
 
 
-def _figures_by_side(note: SentenceNotes) -> dict[str, int]:
+def _figures_by_side(note: SentenceNotes, clause: set[int] | None = None) -> dict[str, int]:
+    """Deaths per side; with the trigger's clause, only the figures told in it ("after an attack killed
+    26 tourists, India launched strikes": the 26 belong to the attack). A clause that tells none takes
+    the figures the sentence tells outside any other trigger's clause: "..., killing 8" is attached
+    loosely by the parser but belongs to the main event."""
+    figures = note.figures
+    if clause is not None:
+        figures = [f for f in note.figures if f.start in clause] or \
+            [f for f in note.figures if f.start not in note.claimed_tokens]
     out: dict[str, int] = {}
-    for figure in note.figures:
+    for figure in figures:
         key = figure.side or "?"
         out[key] = out.get(key, 0) + figure.count
     return out
