@@ -20,6 +20,12 @@ SPEECH_VERBS = frozenset({
     "quote", "confirm", "deny", "allege", "insist", "declare", "specify", "stress", "publish", "assert",
     "blame", "reveal", "cite", "post", "show",
 })
+# Verbs that always report what someone said; the other speech verbs ("declare", "show") need a
+# reported clause, since "declared independence" is an act, not a statement about one.
+REPORTING_VERBS = frozenset({
+    "say", "report", "announce", "claim", "state", "inform", "tell", "write", "quote", "confirm", "accuse",
+    "blame", "allege", "deny", "note", "add", "stress", "specify",
+})
 # "Both sides said" speaks for the two main belligerents of the report.
 BOTH_WORDS = frozenset({"both", "each"})
 BOTH_NOUNS = frozenset({"camp", "camps", "side", "sides", "party", "parties", "countries"})
@@ -72,10 +78,8 @@ def _reports_speech(verb: Token, mentions: list[ActorMention]) -> bool:
     ("RIA Novosti reports", "This was reported in the ministry")."""
     if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ in ("parataxis",):
         return True
-    if verb.lemma_ in ("accuse", "blame", "claim", "allege", "deny", "report", "announce", "inform", "write",
-                       "quote", "confirm", "state", "say", "tell"):
-        if verb.lemma_ in ("accuse", "blame") or any(c.dep_ in ("dobj", "prep") for c in verb.children):
-            return True
+    if verb.lemma_ in REPORTING_VERBS:
+        return True
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lower_ in ("this", "it") for s in subjects):
         return True
@@ -88,6 +92,12 @@ def _subtree_range(token: Token) -> tuple[int, int]:
 
 
 def _speaker_phrase(verb: Token) -> tuple[int, int] | None:
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+    if not has_subject and verb.lemma_ in ("write", "report", "quote", "say"):
+        # "..., writes AFP": the parser takes the inverted subject for an object
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ == "PROPN":
+                return _subtree_range(child)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "this", "that", "which", "he", "she"):
             return _subtree_range(child)

@@ -216,9 +216,9 @@ class Detector:
         if head.dep_ in ("dobj", "pobj", "nsubjpass") and head.head.lemma_ in ENDING_HEADS and rule.kind != "agreement":
             return None
         candidate = Candidate(index, head, end, rule, rule.event_type, rule.sub_event_type)
-        if rule.kind == "generic" or rule.rule_id == "fight":
-            if head.pos_ == "NOUN" and _is_reference(head):
-                candidate.reference = True
+        if rule.event_type in ("Battles", "Explosions/Remote violence") and head.pos_ == "NOUN" and \
+                _is_reference(head):
+            candidate.reference = True  # "died in the clashes": deaths of a fight already told
         kind = rule.kind
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians

@@ -103,6 +103,8 @@ def _is_death_context(noun: Token) -> bool:
         for child in node.children:
             if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in DEATH_VERBS | {"dead"}:
                 return True
+            if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.lower_ == "dead":
+                return True  # "left two soldiers dead"
         if node.dep_ in ("ROOT",):
             break
         node = node.head
@@ -128,8 +130,10 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
         if noun.lower_ in MULTIPLIERS:
             noun = noun.head
         if noun.lower_ == "of" or (noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS
-                                   and noun.lower_ in VAGUE_NUMBERS):
-            objects = [c for c in noun.children if c.dep_ == "pobj"]
+                                   and (noun.lower_ in VAGUE_NUMBERS or noun.like_num)):
+            # "dozens of soldiers": the people are after "of"
+            preps = [noun] if noun.lower_ == "of" else [c for c in noun.children if c.lower_ == "of"]
+            objects = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
             noun = objects[0] if objects else noun
         people = any(m.kind == "people" and m.start <= noun.i < m.end for m in mentions)  # "30,000 Palestinians"
         if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS and not people and not (

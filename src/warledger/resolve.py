@@ -272,8 +272,10 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
                                     speaker_side)
     mapped = {code for side in sides if (code := output_side(side, knowledge))}
-    if len(mapped) < len(set(sides)) and place is not None and place.country:
-        mapped.add(place.country)  # a group active in several countries stands for the place's
+    if (len(mapped) < len(set(sides)) or not mapped) and place is not None and place.country:
+        # a group active in several countries, or an attack with no actor named ("a roadside bomb
+        # exploded in Mogadishu"), stands for the place's country
+        mapped.add(place.country)
     sides = tuple(sorted(mapped))
     if place is None:
         # the target's country first: an attack is located where it lands
@@ -289,6 +291,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
             actor2.side != place.country and event_type != "Strategic developments" and \
             actor2.name.startswith("Military Forces"):
         actor2 = Actor(actor2.name, 8, actor2.side)
+    if not sides and place is not None and place.country:
+        sides = (place.country,)
     if not sides:
         return None
     claims = _claims(document, note, speakers, map_back)

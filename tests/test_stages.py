@@ -1,0 +1,249 @@
+"""Stage behaviour on hand-written sentences: segment, actors, claims, fatalities, detect, resolve, merge.
+
+Every report here is written for the test, in the style of wire copy about several wars. Each test
+runs the real stages through one shared Pipeline (spaCy model, gazetteer, lexicons).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warledger.annotate import annotate
+from warledger.pipeline import Pipeline
+from warledger.records import Document, Event
+from warledger.segment import segment
+
+WEDNESDAY = dt.date(2022, 9, 14)
+
+
+def events(pipeline: Pipeline, *texts: str, published: dt.date = WEDNESDAY) -> list[Event]:
+    documents = [Document(f"doc{i}", text, published, origin=f"doc{i}") for i, text in enumerate(texts)]
+    found, skipped = pipeline.extract(documents)
+    assert skipped == []
+    return found
+
+
+def kinds(found: list[Event]) -> list[tuple[str, str]]:
+    return [(e.event_type, e.sub_event_type) for e in found]
+
+
+def notes_of(pipeline: Pipeline, text: str, published: dt.date = WEDNESDAY):  # type: ignore[no-untyped-def]
+    return annotate(segment(pipeline.nlp(text)), published, pipeline.gazetteer, pipeline.matcher,
+                    pipeline.knowledge)
+
+
+# --- segment -------------------------------------------------------------------------------------------
+
+
+def test_line_breaks_end_sentences_and_paragraphs(pipeline: Pipeline) -> None:
+    segmented = segment(pipeline.nlp("Border clashes resume\nTroops exchanged fire overnight.\n\nTalks stalled."))
+    assert [s.text.strip() for s in segmented.sentences] == [
+        "Border clashes resume", "Troops exchanged fire overnight.", "Talks stalled."]
+    assert [s.paragraph for s in segmented.sentences] == [0, 1, 2]
+
+
+# --- actors --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "inter", "side"), [
+    ("The Azerbaijani army said nothing.", "Military Forces of Azerbaijan", 1, "AZE"),
+    ("Officials spoke of the armed forces of Armenia.", "Military Forces of Armenia", 1, "ARM"),
+    ("Armenian civilians fled.", "Civilians (Armenia)", 7, "CIV"),
+    ("Fighters of the RSF advanced.", "Rapid Support Forces", 2, "RSF"),
+])
+def test_actor_names_follow_acled(pipeline: Pipeline, text: str, name: str, inter: int, side: str) -> None:
+    found = pipeline.matcher.find(pipeline.nlp(text))
+    actors = [m.actor for m in found if m.actor is not None]
+    assert (actors[0].name, actors[0].inter, actors[0].side) == (name, inter, side)
+
+
+def test_authorities_in_a_capital_are_its_government(pipeline: Pipeline) -> None:
+    found = pipeline.matcher.find(pipeline.nlp("The authorities in Yerevan reported losses."))
+    assert [(m.kind, m.side) for m in found] == [("government", "ARM")]
+
+
+def test_a_clock_is_no_actor_and_a_capital_after_in_is_a_place(pipeline: Pipeline) -> None:
+    annotated = notes_of(pipeline, "Crowds gathered in Yerevan at 07:00 Moscow time.")
+    note = annotated.sentences[0]
+    assert [p.place.name for p in note.places] == ["Yerevan"]
+    assert all(m.side != "RUS" for m in note.actors)
+
+
+# --- claims --------------------------------------------------------------------------------------------
+
+
+def test_ministry_claim_and_outlet(pipeline: Pipeline) -> None:
+    annotated = notes_of(pipeline, "Ukraine's defence ministry said that Russian troops shelled Kupiansk, writes AFP.")
+    speakers = annotated.sentences[0].speakers
+    assert ("Ministry of Defence of Ukraine", "UKR") in [(s.claimant, s.side) for s in speakers]
+    assert "AFP" in [s.outlet for s in speakers]
+
+
+def test_the_ministry_refers_back_and_declaring_independence_is_no_speech(pipeline: Pipeline) -> None:
+    annotated = notes_of(pipeline, "Armenia's defence ministry reported shelling. According to the ministry, "
+                                   "two soldiers died.\n\nIn 1991, the region declared independence.")
+    second, third = annotated.sentences[1], annotated.sentences[2]
+    assert [s.side for s in second.speakers] == ["ARM"]
+    assert third.speakers == []
+
+
+# --- fatalities ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "by_side", "total"), [
+    ("Shelling hit the town of Nikopol on Monday, killing 2 civilians and wounding 5 others.", {"CIV": 2}, 2),
+    # a total with no side named stays out of the per-side figures
+    ("An air strike killed 7 people, including 3 children, in Rafah on Monday.", {}, 7),
+    ("Clashes on Monday left at least two Armenian fighters and an Azeri soldier dead.", {"ARM": 2, "AZE": 1}, 3),
+])
+def test_death_figures(pipeline: Pipeline, text: str, by_side: dict[str, int], total: int) -> None:
+    [event] = events(pipeline, text)
+    assert (event.fatalities_by_side, event.fatalities) == (by_side, total)
+
+
+def test_casualties_and_wounded_are_no_deaths(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Russian shelling of Kharkiv on Monday caused casualties and wounded 12 people.")
+    assert [e.fatalities for e in found] == [None]
+
+
+def test_vague_and_written_numbers(pipeline: Pipeline) -> None:
+    [event] = events(pipeline, "Dozens of soldiers were killed in fighting near Bakhmut on Monday.")
+    assert event.fatalities == 12
+    [war] = events(pipeline, "In 1991 a war broke out between Armenia and Azerbaijan. During the war, "
+                             "more than 30 thousand people died.")
+    assert war.fatalities == 30000
+
+
+# --- detect --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sudanese troops clashed with RSF fighters in El Fasher on Monday.", ("Battles", "Armed clash")),
+    ("Russian forces shelled Kherson on Monday.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("An Israeli air strike hit a house in Rafah on Monday.", ("Explosions/Remote violence", "Air/drone strike")),
+    ("A roadside bomb exploded near a convoy in Mogadishu on Monday.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Gunmen abducted 15 students from a school in Kaduna on Monday.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Thousands of demonstrators rallied in Tbilisi on Monday.", ("Protests", "Peaceful protest")),
+    ("Rioters torched cars in Dakar on Monday.", ("Riots", "Violent demonstration")),
+    ("Police arrested 20 activists in Kampala on Monday.", ("Strategic developments", "Arrests")),
+    ("Ukrainian air defences shot down 12 drones over Kyiv on Monday.",
+     ("Strategic developments", "Disrupted weapons use")),
+])
+def test_each_kind_of_event(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan will launch an offensive next week, an official warned.",
+    "The observer mission is due to arrive in Yerevan on Thursday.",
+    "The move sparked fears of a resurgence of war in the region.",
+    "Armenia threatened to strike back if attacked.",
+    "There were no comments on the offensive from the ministry.",
+    "Since the truce, from time to time clashes broke out between the parties.",
+    "Multiple Grad rocket systems were deployed along the corridor.",
+])
+def test_not_events(pipeline: Pipeline, text: str) -> None:
+    found = events(pipeline, text)
+    assert [e for e in found if e.event_type != "Strategic developments"] == []
+
+
+def test_a_declaration_to_end_the_war_is_an_agreement_not_a_battle(pipeline: Pipeline) -> None:
+    found = events(pipeline, "On Monday, Armenia and Azerbaijan signed a declaration to end the war.")
+    assert kinds(found) == [("Strategic developments", "Agreement")]
+
+
+# --- resolve: dates ------------------------------------------------------------------------------------
+
+
+def test_wednesday_in_a_wednesday_report_and_background_years(pipeline: Pipeline) -> None:
+    text = ("Azerbaijani troops shelled Armenian positions near Jermuk on Wednesday, the ministry said.\n\n"
+            "In 1991, the region declared independence. This led to hostilities that lasted until 1994.\n\n"
+            "Fighting continues on several fronts, officials say.")
+    found = events(pipeline, text)
+    dated = {(e.event_type, e.date.best.isoformat(), e.historical) for e in found}
+    assert ("Explosions/Remote violence", "2022-09-14", False) in dated
+    background = [e for e in found if e.event_type == "Battles" and e.historical]
+    assert [(e.date.start.year, e.date.end.year) for e in background] == [(1991, 1994)]
+
+
+def test_planned_event_is_not_dated_as_news(pipeline: Pipeline) -> None:
+    assert events(pipeline, "A CSTO mission is due to arrive on Thursday.") == []
+
+
+# --- resolve: territory, places, attachments ---------------------------------------------------------------
+
+
+def test_territory_sub_types_by_whose_land(pipeline: Pipeline) -> None:
+    own = events(pipeline, "The Azerbaijani army took control of Shusha on Monday.")
+    foreign = events(pipeline, "Russian forces took control of Avdiivka on Monday.")
+    agreed = events(pipeline, "Under the terms of the agreement, Azerbaijani troops entered Lachin on Monday.")
+    assert ("Battles", "Government regains territory") in kinds(own)
+    assert ("Battles", "Non-state actor overtakes territory") in kinds(foreign)
+    assert ("Strategic developments", "Non-violent transfer of territory") in kinds(agreed)
+
+
+def test_two_regions_handed_over_are_two_events(pipeline: Pipeline) -> None:
+    text = ("Under the ceasefire declaration, Armenia withdrew its troops. "
+            "Azerbaijan has already taken over the Kelbajar and Aghdam regions.")
+    found = [e for e in events(pipeline, text) if e.sub_event_type == "Non-violent transfer of territory"]
+    assert sorted(e.place.name for e in found if e.place) == ["Aghdam District", "Kalbajar District"]
+
+
+def test_lead_place_and_border_fallback(pipeline: Pipeline) -> None:
+    lead = events(pipeline, "Fighting flares in Nagorno-Karabakh\n\nThe Armenian army fired at Azerbaijani "
+                            "positions on Tuesday, the ministry said.")
+    assert {e.place.name for e in lead if e.place} == {"Nagorno-Karabakh"}
+    border = events(pipeline, "Armenian and Azerbaijani troops exchanged fire in border areas on Tuesday.")
+    assert [e.place.feature for e in border if e.place] == ["border"]
+
+
+def test_deaths_told_later_attach_to_the_battle(pipeline: Pipeline) -> None:
+    text = ("Heavy fighting broke out between Armenian and Azerbaijani forces on Monday.\n\n"
+            "According to Azerbaijan's defence ministry, 50 Azerbaijani soldiers died during the fighting.")
+    [battle] = events(pipeline, text)
+    assert battle.fatalities_by_side == {"AZE": 50}
+
+
+# --- merge ---------------------------------------------------------------------------------------------
+
+
+def test_two_reports_of_one_battle_are_one_row(pipeline: Pipeline) -> None:
+    first = "Azerbaijani troops attacked Armenian positions near Sotk on Tuesday, Armenia's ministry said."
+    second = "Armenia said Azerbaijani forces attacked its positions near Sotk on Tuesday, killing 3 soldiers."
+    [event] = events(pipeline, first, second)
+    assert event.sources == ["doc0", "doc1"]
+
+
+def test_background_war_told_twice_is_one_row(pipeline: Pipeline) -> None:
+    first = "The bloodiest clashes between Armenians and Azeris over Nagorno-Karabakh took place in 1988-1994."
+    second = ("In 1991, Nagorno-Karabakh declared independence from Azerbaijan. This led to hostilities that "
+              "lasted until 1994.")
+    wars = [e for e in events(pipeline, first, second) if e.event_type == "Battles"]
+    assert len(wars) == 1 and wars[0].sources == ["doc0", "doc1"]
+
+
+def test_ceasefires_on_different_days_stay_apart(pipeline: Pipeline) -> None:
+    first = "A ceasefire between Armenia and Azerbaijan came into force in Nagorno-Karabakh on October 10, 2020."
+    second = "A ceasefire between Armenia and Azerbaijan came into force in Nagorno-Karabakh on October 26, 2020."
+    found = events(pipeline, first, second, published=dt.date(2020, 11, 1))
+    assert sorted(e.date.best.isoformat() for e in found) == ["2020-10-10", "2020-10-26"]
+
+
+def test_vague_recap_does_not_join_a_days_news(pipeline: Pipeline) -> None:
+    news = "Armenian and Azerbaijani forces clashed in Nagorno-Karabakh on November 6, 2020."
+    recap = "Armenia and Azerbaijan fought a war over Nagorno-Karabakh in 2020."
+    found = events(pipeline, news, recap, published=dt.date(2020, 11, 7))
+    assert len([e for e in found if e.event_type == "Battles"]) == 2
+
+
+def test_lowest_claim_per_side_summed_across_sides(pipeline: Pipeline) -> None:
+    text = ("Clashes broke out between Armenian and Azerbaijani forces on Monday.\n\n"
+            "Azerbaijan's defence ministry said 71 Azerbaijani soldiers died in the clashes.\n\n"
+            "Armenia said 105 Armenian soldiers and 80 Azerbaijani soldiers died in the clashes.")
+    [battle] = events(pipeline, text)
+    assert battle.fatalities_by_side == {"AZE": 71, "ARM": 105}
+    assert battle.fatalities == 176
