@@ -200,7 +200,9 @@ def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
         if node.head.i == node.i:
             break
         node = node.head
-    return False
+    # "restored the constitution in 1925 and proclaimed independence": a date of the first of two
+    # joined verbs is not the second one's
+    return trigger.dep_ == "conj" and trigger.pos_ == "VERB" and node.i == trigger.head.i and node.i != token.i
 
 
 def _attached_to(doc: Doc, date: DateMention, trigger: Token) -> bool:
