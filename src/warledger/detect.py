@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -101,7 +101,6 @@ class Candidate:
     event_type: str
     sub_event_type: str
     reference: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 class LexiconError(ValueError):

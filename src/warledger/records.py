@@ -182,9 +182,7 @@ class Mention:
     claims: list[Claim] = field(default_factory=list)
     # deaths per side stated in this sentence; the key "?" holds a total with no side
     fatalities_by_side: dict[str, int] = field(default_factory=dict)
-    fatality_spans: list[Span] = field(default_factory=list)
     text: str = ""
-    assoc_actors: tuple[Actor, ...] = ()
 
 
 @dataclass(slots=True)
