@@ -23,6 +23,11 @@ PERSON_NOUNS = frozenset({
     "tourist", "visitor", "pilgrim", "worshipper", "commuter", "bystander", "teacher", "doctor", "nurse",
     "patient", "hostage", "militiamen", "jihadist", "gunman", "attacker", "assailant", "bandit",
 })
+COMBATANT_NOUNS = frozenset({
+    "soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "combatant", "militiaman", "guard",
+    "officer", "policeman", "rebel", "insurgent", "personnel", "pilot", "peacekeeper", "recruit", "conscript",
+    "military", "death", "fatality", "dead", "gunman", "jihadist", "attacker",
+})
 DEATH_NOUNS = frozenset({"death", "dead", "fatality", "body", "corpse", "life"})
 DEATH_VERBS = frozenset({
     "die", "kill", "perish", "murder", "execute", "slay", "behead", "massacre", "lose", "claim",
@@ -150,7 +155,10 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
         seen.update(t.i for t in parts)
         side, civilian = _side_of(noun, mentions)
         if side is None:
-            side = "CIV" if civilian else _only_side(mentions, start, end)
+            # the one party a sentence names owns its dead only when they are fighters ("105 military
+            # deaths", "soldiers"); "killing one person" in a Russian strike is no Russian death
+            combatant = noun.lemma_.lower() in COMBATANT_NOUNS or noun.lower_ in ("military",)
+            side = "CIV" if civilian else _only_side(mentions, start, end) if combatant else None
         figures.append(Figure(count, side, parts[0].i, parts[-1].i + 1, civilian))
     return figures
 

@@ -457,7 +457,10 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
             knowledge: ActorKnowledge, speaker_side: str | None = None
             ) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
     event_type = candidate.event_type
-    location_country = place.country if place else (annotated.main_sides[0] if annotated.main_sides else None)
+    # the report's country: its main parties' states, an armed group standing for its home country
+    states = [code for s in annotated.main_sides if (code := output_side(s, knowledge))
+              and code in knowledge.country_by_iso3 and code != "CIV"]
+    location_country = place.country if place else (states[0] if states else None)
     subject_tokens, _ = _subject_and_object(candidate.trigger)
     subject_text = " ".join(candidate.trigger.doc[i].lower_ for i in sorted(subject_tokens))
     # "the air force said it shot down 31 drones": the speaker did it
