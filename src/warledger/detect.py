@@ -339,7 +339,11 @@ def _habitual(token: Token) -> bool:
     # the clause without clauses joined to it ("..., but from time to time clashes broke out")
     joined = {t.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     text = " ".join(t.text for t in clause.subtree if t.i not in joined)
-    return bool(HABITUAL.search(text))
+    if HABITUAL.search(text):
+        return True
+    # "Ukraine has repeatedly accused Russia of shelling the plant": the habit sits on the governing verb
+    governing = [a for a in _ancestors(token, 3) if a.pos_ in ("VERB", "AUX")][:2]
+    return any(c.dep_ == "advmod" and HABITUAL.search(c.text) for verb in governing for c in verb.children)
 
 
 def _negated(token: Token) -> bool:
