@@ -46,7 +46,6 @@ BORDER_WORDS = re.compile(r"\bborder|\bline of (?:control|contact)\b|\bfront ?li
 CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city", "resident", "home", "house",
                               "school", "hospital", "neighborhood", "neighbourhood", "population", "people",
                               "market", "infrastructure"})
-# Reported-speech sentences name the date of the statement; the event is no later than that.
 # The claimant of what a report states in its own voice.
 REPORTER = "reporter"
 # Strategic developments whose actors are governments rather than armed forces.
@@ -78,7 +77,7 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
     """Mentions of one document, with deaths told in passing attached to the events they belong to."""
     published = annotated.published
     notes = annotated.sentences
-    map_back = to_original  # callable: clean offset -> original offset
+    map_back = to_original
     contexts = _date_contexts(annotated)
     by_sentence: dict[int, list[Candidate]] = {}
     for c in candidates:
@@ -96,22 +95,7 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
             speakers_carry = party_speakers
         speakers = note.speakers if party_speakers else [*speakers_carry, *note.speakers]
         found = by_sentence.get(note.index, [])
-        if note.dates:
-            # a sentence with a date of its own tells an event, even if it names it with "the conflict"
-            for c in found:
-                c.reference = False
-        toll_words = bool(CUMULATIVE.search(note.text))
-        doc = annotated.segmented.doc
-        for c in found:
-            # "has killed 30,000 since October": a since-date in the trigger's own clause makes a running toll
-            cumulative = toll_words or any(d.role == "since" and not _in_other_clause(doc, d, c.trigger)
-                                           and not _modifies_noun(doc, d) for d in note.dates)
-            if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
-                c.reference = True
-            if c.rule.kind == "kill" and (cumulative or not _has_agent(c.trigger, note.actors)):
-                # "27 people were killed": deaths of an event told elsewhere; "has killed 30,000 since
-                # October": a running toll, not one event
-                c.reference = True
+        _mark_references(found, note, annotated.segmented.doc)
         real = [c for c in found if not c.reference]
         if not real:
             if note.figures or found:
@@ -131,6 +115,23 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                 mentions.extend(_coordinated(mention, note, annotated, map_back))
     _attach(mentions, attachments)
     return mentions
+
+
+def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> None:
+    """Which triggers of a sentence only add to events told elsewhere rather than make new ones."""
+    toll_words = bool(CUMULATIVE.search(note.text))
+    for c in found:
+        if note.dates:
+            # a sentence with a date of its own tells an event, even if it names it with "the conflict"
+            c.reference = False
+        # "has killed 30,000 since October": a since-date in the trigger's own clause makes a running toll
+        cumulative = toll_words or any(d.role == "since" and not _in_other_clause(doc, d, c.trigger)
+                                       and not _modifies_noun(doc, d) for d in note.dates)
+        if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
+            c.reference = True
+        if c.rule.kind == "kill" and (cumulative or not _has_agent(c.trigger, note.actors)):
+            # "27 people were killed": deaths of an event told elsewhere
+            c.reference = True
 
 
 def _has_agent(trigger: Token, actors: list[ActorMention]) -> bool:
