@@ -247,3 +247,18 @@ def test_lowest_claim_per_side_summed_across_sides(pipeline: Pipeline) -> None:
     [battle] = events(pipeline, text)
     assert battle.fatalities_by_side == {"AZE": 71, "ARM": 105}
     assert battle.fatalities == 176
+
+
+def test_evidence_spans_point_into_the_original_text(pipeline: Pipeline) -> None:
+    """Cleaning drops boilerplate lines; every span must still select the same words in the original."""
+    text = ("[ad_1]\n\nRussian forces shelled Kherson on Monday, killing 3 civilians.\n\n"
+            "See also: ten ways to save on heating\n\nUkrainian troops repelled an attack near Robotyne on Monday.")
+    found = events(pipeline, text)
+    assert len(found) == 2
+    for event in found:
+        for mention in event.mentions:
+            assert text[mention.span.start:mention.span.end].strip() == mention.text
+            assert text[mention.trigger_span.start:mention.trigger_span.end] == mention.trigger
+            if mention.place_span is not None:
+                assert event.place is not None
+                assert text[mention.place_span.start:mention.place_span.end] in ("Kherson", "Robotyne")

@@ -62,6 +62,12 @@ class SentenceNotes:
     # tokens inside the clauses of the sentence's triggers, when it has several (set by resolve)
     claimed_tokens: set[int] = field(default_factory=set)
 
+    @property
+    def words(self) -> tuple[int, int]:
+        """The sentence's range in the clean text without the spaces and line breaks around it."""
+        start = self.char_start + len(self.text) - len(self.text.lstrip())
+        return start, self.char_start + len(self.text.rstrip())
+
 
 @dataclass(slots=True)
 class Annotated:

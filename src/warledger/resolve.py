@@ -52,8 +52,9 @@ REPORTER = "reporter"
 POLITICAL_SUB_TYPES = frozenset({"Agreement", "Other", "Change to group/activity"})
 ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
 FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
-# Maps an offset in the clean text to the original text (clean.CleanText.to_original).
-OffsetMap = Callable[[int], int]
+# Maps an offset in the clean text to the original text: clean.CleanText.to_original(offset, end=False),
+# where end=True maps an exclusive end so that it stops before lines removed right after it.
+OffsetMap = Callable[..., int]
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Events that deaths told in passing may belong to.
 DEADLY_TYPES = (*VIOLENT_TYPES, "Riots", "Protests")
@@ -104,7 +105,7 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                 figures = _figures_by_side(note)
                 sides = tuple(sorted({a.side for a in note.actors if a.side and belligerent(a)}))
                 attachments.append(Attachment(note.index, note.paragraph, date, sides, figures, claims,
-                                              Span(map_back(note.char_start), map_back(note.char_end))))
+                                              _original(map_back, *note.words)))
             continue
         note.claimed_tokens = set().union(*(_clause_of(c.trigger) for c in real)) if len(real) > 1 else set()
         for candidate in real:
@@ -286,27 +287,20 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         place = _fallback_place(note, annotated, tuple(dict.fromkeys([*order, *sides])), gazetteer)
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
         sub = _territory_sub(actor1, place)
-    if actor1 is not None and place is not None and actor1.inter == 1 and place.country and \
-            actor1.side != place.country and event_type != "Strategic developments" and \
-            actor1.name.startswith("Military Forces"):
-        actor1 = Actor(actor1.name, 8, actor1.side)
-    if actor2 is not None and place is not None and actor2.inter == 1 and place.country and \
-            actor2.side != place.country and event_type != "Strategic developments" and \
-            actor2.name.startswith("Military Forces"):
-        actor2 = Actor(actor2.name, 8, actor2.side)
+    if event_type != "Strategic developments":
+        actor1, actor2 = _abroad(actor1, place), _abroad(actor2, place)
     if not sides and place is not None and place.country:
         sides = (place.country,)
     if not sides:
         return None
     claims = _claims(document, note, speakers, map_back)
-    mb = map_back
     trigger = candidate.trigger
-    span = Span(mb(note.char_start), mb(note.char_end))
-    trigger_span = Span(mb(trigger.idx), mb(trigger.idx + len(trigger.text)))
+    span = _original(map_back, *note.words)
+    trigger_span = _original(map_back, trigger.idx, trigger.idx + len(trigger.text))
     # the date expression that gave the date, when the sentence itself dates the event
     told = next((d for d in note.dates if date.start <= d.date.start and d.date.end <= date.end), None)
-    date_span = Span(mb(told.span.start), mb(told.span.end)) if told else None
-    place_span = Span(mb(place_note.start), mb(place_note.end)) if place_note else None
+    date_span = _original(map_back, told.span.start, told.span.end) if told else None
+    place_span = _original(map_back, place_note.start, place_note.end) if place_note else None
     return Mention(
         doc_id=document.id, sentence=note.index, paragraph=note.paragraph, span=span,
         trigger=trigger.text, trigger_span=trigger_span, event_type=event_type, sub_event_type=sub,
@@ -315,6 +309,18 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         fatalities_by_side=_figures_by_side(note, _clause_of(trigger)) if event_type in DEADLY_TYPES else {},
         text=note.text.strip(),
     )
+
+
+def _original(map_back: OffsetMap, start: int, end: int) -> Span:
+    """A clean-text range as a range of the original text."""
+    return Span(map_back(start), map_back(end, end=True))
+
+
+def _abroad(actor: Actor | None, place: Place | None) -> Actor | None:
+    """ACLED codes a state's forces fighting outside their country as external forces (inter 8)."""
+    if actor is None or place is None or not place.country or actor.inter != 1 or actor.side == place.country:
+        return actor
+    return Actor(actor.name, 8, actor.side) if actor.name.startswith("Military Forces") else actor
 
 
 def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annotated) -> ActorMention:
@@ -630,8 +636,7 @@ def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str,
 
 
 def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution], map_back: OffsetMap) -> list[Claim]:
-    mb = map_back
-    span = Span(mb(note.char_start), mb(note.char_end))
+    span = _original(map_back, *note.words)
     outlet = next((s.outlet for s in speakers if s.outlet), None) or document.outlet
     parties = [s for s in speakers if s.outlet is None] or [s for s in speakers if s.side]
     statement = note.text.strip()
@@ -713,10 +718,9 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
             (anchor.dep_ == "conj" and anchor.head.i == token.i)
         if not linked:
             continue
-        mb = map_back
         clone = copy.copy(mention)
         clone.place = other.place
-        clone.place_span = Span(mb(other.start), mb(other.end))
+        clone.place_span = _original(map_back, other.start, other.end)
         clone.claims = list(mention.claims)
         clone.fatalities_by_side = dict(mention.fatalities_by_side)
         out.append(clone)
