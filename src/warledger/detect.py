@@ -226,6 +226,8 @@ class Detector:
             if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_NOUNS for c in head.children):
                 return None
         elif kind == "agreement":
+            if head.lemma_.lower() not in AGREEMENT_NOUNS | {"silence"}:
+                return None  # "ceasefire talks", "a truce proposal", "ceasefire violations": no agreement yet
             if head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with", "by") and \
                     head.head.head.lemma_.lower() in ("violation", "violate", "term", "accordance", "according",
                                                       "accord", "under", "breach"):
