@@ -128,6 +128,11 @@ class ActorMatcher:
                     prev = out.pop()
                     out.append(self._with_role(doc, prev.start, end, iso3, role_before))
                     continue
+                if kind == "COUNTRY":
+                    word = phrase_head(doc[start:end].root)
+                    if word.dep_ == "pobj" and word.head.lower_ in ("in", "inside", "across", "throughout", "within",
+                                                                   "near", "into"):
+                        continue  # "in northern Burkina Faso": the country as a place, not its state
                 base = "people" if kind == "DEMONYM" and doc[start].tag_ in ("NNPS", "NNS") else "country"
                 if kind == "METONYM":
                     base = "metonym"

@@ -416,8 +416,13 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     violent = {c.sentence for c in candidates if c.rule.kind != "kill"
                and c.event_type in ("Battles", "Explosions/Remote violence")}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
+    # "jihadists killed 12 villagers in an attack": the killing of civilians says what the attack was
+    massacres = {c.sentence for c in candidates if c.rule.kind == "kill" and c.event_type == "Violence against civilians"}
     for c in candidates:
-        if c.rule.kind == "kill" and c.sentence in violent:
+        if c.sentence in massacres and c.rule.rule_id == "offensive":
+            continue
+        if c.rule.kind == "kill" and c.sentence in violent and not (
+                c.event_type == "Violence against civilians" and _only_generic_attack(candidates, c.sentence)):
             continue
         if c.sentence in rioting and c.rule.kind in ("attack", "kill"):
             continue  # "a mob attacked and lynched a man": the riot is the event
@@ -426,6 +431,13 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
         if kept is None or _priority(c) < _priority(kept) or (kept.reference and not c.reference):
             by_key[key] = c
     return sorted(by_key.values(), key=lambda c: (c.sentence, c.trigger.i))
+
+
+def _only_generic_attack(candidates: list[Candidate], sentence: int) -> bool:
+    """Whether the sentence's other violent triggers are only the generic noun "attack"."""
+    others = [c for c in candidates if c.sentence == sentence and c.rule.kind != "kill"
+              and c.event_type in ("Battles", "Explosions/Remote violence")]
+    return all(c.rule.rule_id == "offensive" for c in others)
 
 
 def _priority(c: Candidate) -> int:

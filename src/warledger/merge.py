@@ -21,6 +21,10 @@ from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mentio
 # a clash elsewhere on the front; an agreement and an arrest). Protests, riots and remote violence told
 # twice are one event whose higher sub-type wins.
 SUB_TYPE_SEPARATES = frozenset({"Battles", "Strategic developments", "Violence against civilians"})
+# Tie-breakers for a cluster that fits several groups: small next to the side and date terms, which
+# decide; set so that ten reports (0.1) never outweigh a shared trigger word (0.2).
+WORD_BONUS = 0.2
+REPORT_BONUS = 0.01
 # Places closer than this are one location for merging (ACLED codes "near a town" to the town).
 SAME_PLACE_KM = 25.0
 # Dates this many days apart still meet (reports date night fighting to either day).
@@ -110,7 +114,11 @@ def _fit(cluster: Sequence[Mention], group: Sequence[Mention], gazetteer: Gazett
         return 0.0
     shared = len(_parties(a.sides) & _parties(b.sides)) / max(1, len(_parties(a.sides) | _parties(b.sides)))
     precise = 1.0 if a.date.precision <= 2 and b.date.precision <= 2 else 0.5
-    return 1.0 + shared + precise
+    # between groups that fit equally, the one more reports tell and whose words are the same ("war",
+    # "conflict") is the event a vague recap means
+    words = {m.trigger.lower() for m in cluster} & {m.trigger.lower() for m in group}
+    reports = len({m.doc_id for m in group})
+    return 1.0 + shared + precise + (WORD_BONUS if words else 0.0) + min(reports, 10) * REPORT_BONUS
 
 
 def _parties(sides: Sequence[str]) -> set[str]:
