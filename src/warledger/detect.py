@@ -417,7 +417,8 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
                and c.event_type in ("Battles", "Explosions/Remote violence")}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
     # "jihadists killed 12 villagers in an attack": the killing of civilians says what the attack was
-    massacres = {c.sentence for c in candidates if c.rule.kind == "kill" and c.event_type == "Violence against civilians"}
+    massacres = {c.sentence for c in candidates
+                 if c.rule.kind == "kill" and c.event_type == "Violence against civilians"}
     for c in candidates:
         if c.sentence in massacres and c.rule.rule_id == "offensive":
             continue
