@@ -84,3 +84,22 @@ def test_spans_point_into_the_text_with_offset() -> None:
     assert found[0].span.start - 100 == text.index("12 September")
     assert found[0].date.start == dt.date(2022, 9, 12)
 
+
+
+def test_parts_of_a_month_without_a_year() -> None:
+    wednesday = dt.date(2024, 5, 8)
+    assert spans("fighting resumed at the end of April", wednesday)[0][1:] == ("2024-04-20", "2024-04-30", 3)
+    assert spans("in early May the front moved", wednesday)[0][1:] == ("2024-05-01", "2024-05-10", 3)
+    assert spans("they may attack again", wednesday) == []
+
+
+def test_slashed_dates_read_the_way_the_numbers_allow() -> None:
+    wednesday = dt.date(2024, 5, 8)
+    assert spans("on 25/4/2024", wednesday)[0][1] == "2024-04-25"
+    assert spans("on 4/25/2024", wednesday)[0][1] == "2024-04-25"
+    # both readings possible: the one on or before publication, nearest to it
+    assert spans("on 5/6/2024", wednesday)[0][1] == "2024-05-06"
+
+
+def test_two_consecutive_days_are_day_precise() -> None:
+    assert spans("on the night of May 6 to 7", dt.date(2024, 5, 8))[0][1:] == ("2024-05-06", "2024-05-07", 1)

@@ -39,6 +39,7 @@ _PART = r"(?:\s+(?P<part>night|evening|morning|afternoon))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    ("slashed", re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
     ("day_range_month", re.compile(rf"\b{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
     ("month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?![\d,]*\d{{3}})(?:,?\s+{_YEAR})?\b", re.I)),
@@ -50,8 +51,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year_range", re.compile(rf"\b{_MONTH}\s*(?:-|–|to)\s*{_MONTH2}\s+{_YEAR}\b", re.I)),
     ("month_year", re.compile(
         rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I)),
-    ("month_alone", re.compile(rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:in|since|during|by|until|last|this)"
-                               rf"\s+{_MONTH}\b(?!\s+\d)", re.I)),
+    ("month_alone", re.compile(
+        r"\b(?:(?P<edge>early|late|mid)[-\s]+|(?:in|since|during|by|until|last|this|from)\s+(?:the\s+)?"
+        r"(?:(?P<edge2>early|late|mid)[-\s]*|(?P<edge3>end|beginning|start|middle)\s+of\s+)?"
+        r"|at\s+the\s+(?P<edge4>end|beginning|start)\s+of\s+)"
+        rf"{_MONTH}\b(?!\s+\d)", re.I)),
     ("year_range", re.compile(
         r"\b(?P<year>(?:19|20)\d\d)\s*(?:-|–|—|to|and)\s*(?P<year2>(?:19|20)?\d\d)\b(?!\s*(?:km|kilomet|people|soldiers))")),
     ("decade", re.compile(r"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:19|')?(?P<decade>[0-9]0)'?s\b", re.I)),
@@ -144,7 +148,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         d1, d2 = _clamp_day(year, month, day1), _clamp_day(year, month, day2)
         if not d1 or not d2 or d2 < d1:
             return None
-        return DateSpan(d1, d2, 1 if d1 == d2 else 2, d1)
+        return DateSpan(d1, d2, 1 if (d2 - d1).days <= 1 else 2, d1)
     if kind == "weekday_date":
         d = _resolve_weekday(WEEKDAYS[g["weekday"].lower()], published, future)
         return DateSpan.day(d)
@@ -170,7 +174,11 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         if not month:
             return None
         year = published.year if month <= published.month else published.year - 1
-        return _month_span(year, month, g.get("edge"))
+        named = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
+        edge = g.get("edge") or g.get("edge2") or named.get((g.get("edge3") or g.get("edge4") or "").lower())
+        return _month_span(year, month, edge)
+    if kind == "slashed":
+        return _slashed(int(g["first"]), int(g["second"]), int(g["year"]), published)
     if kind == "year_range":
         y1 = int(g["year"])
         y2s = g["year2"]
@@ -223,6 +231,15 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         n = _NUMBER_WORDS.get(count) or int(count)
         return DateSpan.day(published - dt.timedelta(days=n))
     return None
+
+
+def _slashed(first: int, second: int, year: int, published: dt.date) -> DateSpan | None:
+    """"5/6/2024": day first or month first, whichever the numbers allow; when both do, the reading
+    that falls on or before publication, nearest to it."""
+    readings = [d for d in (_clamp_day(year, second, first), _clamp_day(year, first, second)) if d is not None]
+    past = [d for d in readings if d <= published]
+    chosen = max(past) if past else (min(readings) if readings else None)
+    return DateSpan.day(chosen) if chosen else None
 
 
 def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
