@@ -262,3 +262,21 @@ def test_evidence_spans_point_into_the_original_text(pipeline: Pipeline) -> None
             if mention.place_span is not None:
                 assert event.place is not None
                 assert text[mention.place_span.start:mention.place_span.end] in ("Kherson", "Robotyne")
+
+
+@pytest.mark.parametrize("text", [
+    "The president fought off a challenge from his party in Abuja on Tuesday.",
+    "The opposition vowed to fight the election result in court on Tuesday.",
+])
+def test_figurative_fights_are_no_battles(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in events(pipeline, text) if e.event_type == "Battles"] == []
+
+
+def test_police_clashing_with_protesters_is_a_riot_not_a_battle(pipeline: Pipeline) -> None:
+    assert kinds(events(pipeline, "Police clashed with protesters in Nairobi on Tuesday.")) == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_unnamed_rebels_face_the_army(pipeline: Pipeline) -> None:
+    [event] = events(pipeline, "Troops fought rebels near Goma on Tuesday.")
+    assert event.actor2 is not None and event.actor2.name.startswith("Unidentified Armed Group")

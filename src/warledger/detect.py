@@ -64,6 +64,13 @@ COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fi
                              "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",
                              "front", "checkpoint", "convoy", "garrison", "trench", "frontline", "line"})
+# Objects that make "fight", "battle" or "war" a figure of speech.
+FIGURATIVE_OBJECTS = frozenset({
+    "challenge", "charge", "allegation", "election", "result", "corruption", "poverty", "disease", "virus",
+    "pandemic", "inflation", "drug", "case", "court", "bill", "law", "vote", "wildfire", "flame", "blaze", "cancer",
+    "crime", "impunity", "hunger", "climate", "extradition", "ruling", "decision", "price", "trade", "tariff",
+    "word", "narrative", "title", "championship", "cup", "match", "seat", "nomination", "ban", "deportation",
+})
 # What a "strike" was made with decides its sub-event type.
 MISSILE_WORDS = frozenset({"missile", "rocket", "artillery", "mortar", "ballistic", "cruise", "tank", "shell"})
 AIR_WORDS = frozenset({"air", "drone", "aerial", "airstrike", "helicopter", "uav", "kamikaze"})
@@ -74,7 +81,8 @@ INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullet
 EXCESSIVE = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|"
                        r"crowd)|killed (?:\w+ )?(?:protesters|demonstrators))\b", re.I)
 RIOT_CUES = re.compile(r"\b(?:threw (?:stones|rocks|molotov)|set fire to|torched|smashed|vandali[sz]ed|"
-                       r"clashed with (?:the )?police|stormed)\b", re.I)
+                       r"clash(?:ed|es)? with (?:the )?(?:riot )?police|stormed|"
+                       r"clash(?:ed|es)? with (?:the )?(?:protesters|demonstrators|crowds?))\b", re.I)
 
 
 @dataclass(slots=True, frozen=True)
@@ -218,6 +226,8 @@ class Detector:
         if rule.event_type in ("Battles", "Explosions/Remote violence") and head.pos_ == "NOUN" and \
                 _is_reference(head):
             candidate.reference = True  # "died in the clashes": deaths of a fight already told
+        if candidate.event_type == "Battles" and _figurative(head):
+            return None  # "fought off a challenge", "the fight against corruption"
         kind = rule.kind
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians
@@ -333,6 +343,17 @@ def _irrealis(token: Token) -> bool:
     return False
 
 
+def _figurative(token: Token) -> bool:
+    """A fight whose object or aim is no armed enemy: a challenge, corruption, a fire, a court case."""
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "pobj", "attr"):
+            words.add(child.lemma_.lower())
+        if child.dep_ == "prep" and child.lower_ in ("against", "on", "over", "for", "of"):
+            words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+    return bool(words & FIGURATIVE_OBJECTS)
+
+
 def _habitual(token: Token) -> bool:
     """"from time to time armed clashes broke out": a habit of the clause, not one event."""
     clause = token
@@ -416,6 +437,8 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     violent = {c.sentence for c in candidates if c.rule.kind != "kill"
                and c.event_type in ("Battles", "Explosions/Remote violence")}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
+    # "police clashed with protesters": a demonstration met by force, not a battle of armed groups
+    demonstrating = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
     # "jihadists killed 12 villagers in an attack": the killing of civilians says what the attack was
     massacres = {c.sentence for c in candidates
                  if c.rule.kind == "kill" and c.event_type == "Violence against civilians"}
@@ -427,6 +450,8 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
             continue
         if c.sentence in rioting and c.rule.kind in ("attack", "kill"):
             continue  # "a mob attacked and lynched a man": the riot is the event
+        if c.sentence in demonstrating and c.event_type == "Battles" and c.rule.kind not in ("territory",):
+            continue
         key = (c.sentence, c.event_type)
         kept = by_key.get(key)
         if kept is None or _priority(c) < _priority(kept) or (kept.reference and not c.reference):

@@ -394,7 +394,7 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
         return None, None
     subject, obj = _subject_and_object(candidate.trigger)
     first = next((a for a in parties if a.start in subject), None)
-    second = next((a for a in parties if a.start in obj and (first is None or a.side != first.side)), None)
+    second = next((a for a in parties if a.start in obj and _other_party(a, first)), None)
     if candidate.rule.kind == "territory-lost":
         # "X no longer controls Y": the taker is the other party
         loser = first
@@ -413,9 +413,19 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
         first = rest[0] if rest else None
     if second is None:
         clause = _clause_of(candidate.trigger)
-        second = next((a for a in parties if first is not None and a.side != first.side and a is not first
-                       and a.start in clause), None)
+        second = next((a for a in parties if first is not None and _other_party(a, first) and a.start in clause),
+                      None)
     return first, second
+
+
+def _other_party(candidate: ActorMention, first: ActorMention | None) -> bool:
+    """Whether an actor can face the first one: another side, or a side still unknown ("troops fought
+    rebels": neither names its country yet)."""
+    if first is None:
+        return True
+    if candidate is first:
+        return False
+    return candidate.side is None or first.side is None or candidate.side != first.side
 
 
 def _clause_of(trigger: Token) -> set[int]:
