@@ -280,3 +280,16 @@ def test_police_clashing_with_protesters_is_a_riot_not_a_battle(pipeline: Pipeli
 def test_unnamed_rebels_face_the_army(pipeline: Pipeline) -> None:
     [event] = events(pipeline, "Troops fought rebels near Goma on Tuesday.")
     assert event.actor2 is not None and event.actor2.name.startswith("Unidentified Armed Group")
+
+
+def test_a_raid_that_kills_militants_is_one_battle(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Israeli troops raided the Jenin refugee camp on Wednesday, killing three "
+                             "Palestinian militants, the health ministry said.")
+    assert kinds(found) == [("Battles", "Armed clash")]
+    assert found[0].fatalities == 3
+
+
+def test_the_attacker_named_on_the_attack_does_not_own_the_dead(pipeline: Pipeline) -> None:
+    [event] = events(pipeline, "Two soldiers were killed in a Russian drone attack near Kupiansk on Tuesday.")
+    assert "RUS" not in event.fatalities_by_side
+    assert event.fatalities == 2

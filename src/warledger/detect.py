@@ -432,22 +432,21 @@ def _victims(head: Token) -> str | None:
 
 # ACLED's priority inside an event type: the earlier sub-event type wins when tactics co-occur.
 def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per sentence and event type; a killing with another violent trigger is dropped."""
+    """One candidate per sentence and event type, after the rules below on which trigger tells the event."""
     by_key: dict[tuple[int, str], Candidate] = {}
-    violent = {c.sentence for c in candidates if c.rule.kind != "kill"
+    # a killing beside a generic attack or raid says what the attack was: "jihadists killed 12 villagers
+    # in an attack" is violence against civilians, "troops raided the camp, killing three militants" a battle
+    killings = {c.sentence for c in candidates if c.rule.kind == "kill"}
+    violent = {c.sentence for c in candidates if c.rule.kind != "kill" and not _generic_attack(c)
                and c.event_type in ("Battles", "Explosions/Remote violence")}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
     # "police clashed with protesters": a demonstration met by force, not a battle of armed groups
     demonstrating = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
-    # "jihadists killed 12 villagers in an attack": the killing of civilians says what the attack was
-    massacres = {c.sentence for c in candidates
-                 if c.rule.kind == "kill" and c.event_type == "Violence against civilians"}
     for c in candidates:
-        if c.sentence in massacres and c.rule.rule_id == "offensive":
+        if _generic_attack(c) and c.sentence in killings and c.sentence not in violent:
             continue
-        if c.rule.kind == "kill" and c.sentence in violent and not (
-                c.event_type == "Violence against civilians" and _only_generic_attack(candidates, c.sentence)):
-            continue
+        if c.rule.kind == "kill" and c.sentence in violent:
+            continue  # "killed in shelling": the shelling is the event
         if c.sentence in rioting and c.rule.kind in ("attack", "kill"):
             continue  # "a mob attacked and lynched a man": the riot is the event
         if c.sentence in demonstrating and c.event_type == "Battles" and c.rule.kind not in ("territory",):
@@ -459,11 +458,9 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(by_key.values(), key=lambda c: (c.sentence, c.trigger.i))
 
 
-def _only_generic_attack(candidates: list[Candidate], sentence: int) -> bool:
-    """Whether the sentence's other violent triggers are only the generic noun "attack"."""
-    others = [c for c in candidates if c.sentence == sentence and c.rule.kind != "kill"
-              and c.event_type in ("Battles", "Explosions/Remote violence")]
-    return all(c.rule.rule_id == "offensive" for c in others)
+def _generic_attack(c: Candidate) -> bool:
+    """An attack, raid or assault named with no weapon: what it was depends on whom it hit."""
+    return c.rule.rule_id == "offensive" or c.rule.kind == "attack"
 
 
 def _priority(c: Candidate) -> int:

@@ -23,6 +23,9 @@ PERSON_NOUNS = frozenset({
     "tourist", "visitor", "pilgrim", "worshipper", "commuter", "bystander", "teacher", "doctor", "nurse",
     "patient", "hostage", "militiamen", "jihadist", "gunman", "attacker", "assailant", "bandit",
 })
+# Nouns of attacks: a demonym on one of them names the attacker ("a Russian drone attack").
+ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "shelling", "drone", "missile", "rocket", "offensive",
+                          "raid", "ambush", "bombardment", "fire", "assault", "artillery", "mortar", "bombing"})
 COMBATANT_NOUNS = frozenset({
     "soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "combatant", "militiaman", "guard",
     "officer", "policeman", "rebel", "insurgent", "personnel", "pilot", "peacekeeper", "recruit", "conscript",
@@ -158,7 +161,7 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
             # the one party a sentence names owns its dead only when they are fighters ("105 military
             # deaths", "soldiers"); "killing one person" in a Russian strike is no Russian death
             combatant = noun.lemma_.lower() in COMBATANT_NOUNS or noun.lower_ in ("military",)
-            side = "CIV" if civilian else _only_side(mentions, start, end) if combatant else None
+            side = "CIV" if civilian else _only_side(doc, mentions, start, end) if combatant else None
         figures.append(Figure(count, side, parts[0].i, parts[-1].i + 1, civilian))
     return figures
 
@@ -181,10 +184,11 @@ def _side_of(noun: Token, mentions: list[ActorMention]) -> tuple[str | None, boo
     return None, civilian
 
 
-def _only_side(mentions: list[ActorMention], start: int, end: int) -> str | None:
-    """The one party a sentence names, if it names only one ("On the side of Armenia, ... 105 deaths")."""
+def _only_side(doc: Doc, mentions: list[ActorMention], start: int, end: int) -> str | None:
+    """The one party a sentence names, if it names only one ("On the side of Armenia, ... 105 deaths").
+    A party named as the author of the attack ("a Russian drone attack") is the killer, not the dead."""
     sides = {m.side for m in mentions if start <= m.start < end and m.side and m.side != "CIV"
-             and m.kind != "outlet"}
+             and m.kind != "outlet" and doc[m.start].head.lemma_.lower() not in ATTACK_NOUNS}
     return sides.pop() if len(sides) == 1 else None
 
 
