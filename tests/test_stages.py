@@ -293,3 +293,17 @@ def test_the_attacker_named_on_the_attack_does_not_own_the_dead(pipeline: Pipeli
     [event] = events(pipeline, "Two soldiers were killed in a Russian drone attack near Kupiansk on Tuesday.")
     assert "RUS" not in event.fatalities_by_side
     assert event.fatalities == 2
+
+
+def test_the_documented_example_profile_works() -> None:
+    """docs/profile-example.json, which the README points users to, must stay a valid profile."""
+    from pathlib import Path
+
+    profile = Path(__file__).resolve().parents[1] / "docs" / "profile-example.json"
+    own = Pipeline([profile])
+    text = ("Azerbaijani troops attacked the Highland Volunteers on Kestrel Ridge on Monday, the ministry said.\n"
+            "Subscribe to our channel for more")
+    [event] = events(own, text)
+    assert event.place is not None and event.place.name == "Kestrel Ridge"
+    assert event.actor2 is not None and event.actor2.name == "Highland Volunteer Battalion"
+    assert all("Subscribe" not in m.text for m in event.mentions)
