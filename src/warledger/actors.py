@@ -54,6 +54,7 @@ class ActorMatcher:
     knowledge: ActorKnowledge
     matcher: PhraseMatcher
     exact: PhraseMatcher
+    _government_words: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, nlp: Language, knowledge: ActorKnowledge) -> ActorMatcher:
@@ -82,7 +83,7 @@ class ActorMatcher:
         add("ROLE|claimant", knowledge.claimant_words.keys())
         for key, generic in knowledge.generic.items():
             add(f"ROLE|{key}", generic.words)
-        return cls(knowledge, matcher, exact)
+        return cls(knowledge, matcher, exact, frozenset(w.lower() for w in knowledge.government_words))
 
     def find(self, doc: Doc) -> list[ActorMention]:
         """All actor mentions in a parsed document, left to right, non-overlapping."""
@@ -139,6 +140,9 @@ class ActorMatcher:
                     word = phrase_head(doc[start:end].root)
                     if word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS:
                         continue  # "gathered in Yerevan": the capital as a place, not the state
+                    root = doc[start:end].root
+                    if root.dep_ == "compound" and root.head.lower_ not in self._government_words:
+                        continue  # "the Bishkek Protocol", "the Minsk agreements": a name, not a party
                 if kind == "DEMONYM" and base == "country" and doc[start].pos_ == "ADJ":
                     base = "adjective"
                 out.append(ActorMention(start, end, base, iso3, None, doc[start:end].text))

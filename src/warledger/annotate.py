@@ -25,6 +25,9 @@ from warledger.segment import Segmented
 # Weight of a country named in the title or first paragraph against one named further down,
 # when choosing among places of the same name (a report is about what its lead names).
 LEAD_WEIGHT = 3.0
+# Nouns whose compound modifier names a document, not a place ("the Minsk agreements").
+AGREEMENT_NAMES = frozenset({"protocol", "agreement", "accord", "declaration", "treaty", "format", "process",
+                             "memorandum", "deal", "talks", "group", "summit", "convention"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "around", "across", "throughout", "from",
                                    "to", "towards", "toward", "inside", "within", "over", "on"})
 # Present-time cues: a paragraph with one of these is news of the day, not background.
@@ -117,6 +120,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                 continue
             if _inside_longer_person(persons, start, note.char_start + match.end):
                 continue
+            if _names_a_document(doc, token_start):
+                continue
             note.places.append(PlaceNote(start, note.char_start + match.end, match.surface, place, token_start))
         note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
         for speaker in note.speakers:
@@ -147,6 +152,15 @@ def _inside_longer_person(persons: list[tuple[int, int]], start: int, end: int) 
     """"Aung San" inside "Aung San Suu Kyi": a place name that is part of a longer person's name.
     A person entity that is exactly the place name is not trusted (the model tags Lachin as a person)."""
     return any(p_start <= start and end <= p_end and (p_end - p_start) > (end - start) for p_start, p_end in persons)
+
+
+def _names_a_document(doc: Doc, token: int) -> bool:
+    """"the Bishkek Protocol", "the Minsk agreements": a place in an agreement's name is not where an
+    event happened."""
+    word = doc[token]
+    while word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head
+    return word.i != token and word.lemma_.lower() in AGREEMENT_NAMES
 
 
 def _names_a_clock(text: str, end: int) -> bool:

@@ -227,17 +227,54 @@ def _fatalities(mentions: Sequence[Mention]) -> tuple[int | None, dict[str, int]
     return max(by_sides, total_unknown), per_side
 
 
+# How a note tells each sub-event type; {a1}, {a2} are the actors, {where} the place.
+NOTE_PHRASES = {
+    "Armed clash": "{a1} clashed with {a2} {where}",
+    "Government regains territory": "{a1} regained control {where} from {a2}",
+    "Non-state actor overtakes territory": "{a1} took control {where} from {a2}",
+    "Shelling/artillery/missile attack": "{a1} shelled or fired missiles {where}, hitting {a2}",
+    "Air/drone strike": "{a1} carried out an air or drone strike {where}, hitting {a2}",
+    "Remote explosive/landmine/IED": "an explosive device went off {where}, hitting {a2}",
+    "Suicide bomb": "a suicide bomber struck {where}, hitting {a2}",
+    "Attack": "{a1} attacked {a2} {where}",
+    "Abduction/forced disappearance": "{a1} abducted {a2} {where}",
+    "Peaceful protest": "{a1} demonstrated {where}",
+    "Protest with intervention": "{a1} demonstrated {where}; {a2} intervened",
+    "Excessive force against protesters": "{a2} used force against {a1} {where}",
+    "Violent demonstration": "{a1} rioted {where}",
+    "Mob violence": "{a1} attacked {a2} {where}",
+    "Agreement": "{a1} and {a2} reached an agreement {where}",
+    "Arrests": "{a1} made arrests {where}",
+    "Non-violent transfer of territory": "{a1} took over {where} from {a2} without fighting",
+    "Disrupted weapons use": "{a1} intercepted or defused weapons of {a2} {where}",
+    "Headquarters or base established": "{a1} deployed or set up a base {where}",
+    "Looting/property destruction": "{a1} looted or destroyed property {where}",
+}
+
+
 def _notes(event: Event) -> str:
-    date = event.date.best.isoformat() if event.date.precision == 1 else (
-        f"{event.date.start.isoformat()}/{event.date.end.isoformat()}")
-    who = " and ".join(a.name for a in (event.actor1, event.actor2) if a is not None) or "unnamed actors"
-    where = event.place.name if event.place else "an unknown place"
-    text = f"On {date}, {event.sub_event_type.lower()} involving {who} in {where}"
+    """One sentence in the manner of ACLED's notes: when, who did what to whom, where, deaths, per whom."""
+    if event.date.precision == 1:
+        date = f"On {event.date.best.day} {event.date.best:%B %Y}"
+    elif event.date.precision <= 3:
+        date = f"Between {event.date.start.isoformat()} and {event.date.end.isoformat()}"
+    else:
+        date = f"In {event.date.start.year}" if event.date.start.year == event.date.end.year else \
+            f"Between {event.date.start.year} and {event.date.end.year}"
+    a1 = event.actor1.name if event.actor1 else "unidentified actors"
+    a2 = event.actor2.name if event.actor2 else "others"
+    where = f"in {event.place.name}" if event.place else "at an unreported place"
+    phrase = NOTE_PHRASES.get(event.sub_event_type, "{a1}: " + event.sub_event_type.lower() + " {where}")
+    text = f"{date}, " + phrase.format(a1=a1, a2=a2, where=where).replace(", hitting others", "")
+    text = text.replace(" from others", "").replace("; others intervened", "").replace(" of others", "")
     if event.fatalities is not None:
-        text += f"; {event.fatalities} reported killed"
+        text += f". Fatalities: {event.fatalities}"
+        if event.fatalities_by_side:
+            by_side = sorted(event.fatalities_by_side.items())
+            text += " (" + ", ".join(f"{side} {count}" for side, count in by_side) + ")"
     claimants = sorted({c.claimant for c in event.claims if c.side})
     if claimants:
-        text += f" (according to {', '.join(claimants)})"
+        text += f"; according to {', '.join(claimants)}"
     if event.historical:
-        text += "; mentioned as background"
+        text += "; told as background"
     return text + "."

@@ -71,6 +71,8 @@ class Attachment:
     figures: dict[str, int]
     claims: list[Claim]
     span: Span
+    # the event type the sentence named in passing ("died during the fighting": Battles), if any
+    event_type: str | None = None
 
 
 def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candidate], gazetteer: Gazetteer,
@@ -104,8 +106,9 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                 claims = _claims(document, note, speakers, map_back)
                 figures = _figures_by_side(note)
                 sides = tuple(sorted({a.side for a in note.actors if a.side and belligerent(a)}))
+                named = next((c.event_type for c in found), None)
                 attachments.append(Attachment(note.index, note.paragraph, date, sides, figures, claims,
-                                              _original(map_back, *note.words)))
+                                              _original(map_back, *note.words), named))
             continue
         note.claimed_tokens = set().union(*(_clause_of(c.trigger) for c in real)) if len(real) > 1 else set()
         for candidate in real:
@@ -501,7 +504,7 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
                 other = next((s for s in annotated.main_sides if s != actor1.side), None)
                 actor2 = state_actor(other, "military", knowledge) if other else None
         party_sides: set[str | None] = {a.side for a in parties}
-        if candidate.sub_event_type in ("Agreement",) and len(party_sides) < 2:
+        if candidate.sub_event_type in ("Agreement",) and not party_sides:
             party_sides.update(annotated.main_sides)
             if actor1 is None and annotated.main_sides:
                 actor1 = state_actor(annotated.main_sides[0], "government", knowledge)
@@ -678,13 +681,15 @@ def _figures_by_side(note: SentenceNotes, clause: set[int] | None = None) -> dic
     return out
 
 
-def _attachment_fit(m: Mention, attachment: Attachment) -> tuple[int, int, int]:
-    """Prefer an event sharing a side, told earlier or in the same paragraph, and close by."""
+def _attachment_fit(m: Mention, attachment: Attachment) -> tuple[int, int, int, int]:
+    """Prefer an event sharing a side, of the kind the sentence named ("during the fighting": a battle),
+    told earlier or in the same paragraph, and close by."""
     sides = set(attachment.sides) - {"CIV"}
     side_ok = not sides or bool(sides & set(m.sides))
+    same_kind = attachment.event_type is None or m.event_type == attachment.event_type
     same_paragraph = m.paragraph == attachment.paragraph
     before = m.sentence <= attachment.sentence
-    return (int(side_ok), int(same_paragraph or before), -abs(m.sentence - attachment.sentence))
+    return (int(side_ok), int(same_kind), int(same_paragraph or before), -abs(m.sentence - attachment.sentence))
 
 
 def _attach(mentions: list[Mention], attachments: list[Attachment]) -> None:
