@@ -46,7 +46,7 @@ AGREEMENT_NOUNS = frozenset({"agreement", "declaration", "truce", "deal", "accor
                              "ceasefire", "cease-fire", "armistice", "memorandum"})
 AGREEMENT_CUES = re.compile(
     r"\b(?:agreement|declaration|deal|accord|under the terms|in accordance|handover|handed over|hand over|"
-    r"peace (?:plan|deal)|ceasefire|truce|treaty|withdraw(?:al|n)?|as agreed)\b", re.I)
+    r"peace (?:plan|deal)|ceasefire|truce|treaty|as agreed)\b", re.I)
 NOT_TERRITORY = frozenset({"power", "weapon", "ammunition", "arm", "drug", "asset", "initiative", "equipment",
                            "vehicle", "tank", "document", "opportunity", "attention", "prisoner", "hostage"})
 DEPLOY_OBJECTS = frozenset({"peacekeeper", "troop", "force", "contingent", "soldier", "unit", "battalion",

@@ -50,6 +50,8 @@ CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city
 REPORTER = "reporter"
 # Strategic developments whose actors are governments rather than armed forces.
 POLITICAL_SUB_TYPES = frozenset({"Agreement", "Other", "Change to group/activity"})
+# Handover verbs whose subject gives the territory up rather than takes it.
+GIVING_UP = frozenset({"withdraw", "withdrawal", "evacuate", "vacate", "cede", "hand", "handover", "pullout"})
 ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
 FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 # Maps an offset in the clean text to the original text: clean.CleanText.to_original(offset, end=False),
@@ -502,7 +504,12 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
             actor1 = state_actor(actor1.side, "military", knowledge) or actor1
             if actor2 is None:
                 other = next((s for s in annotated.main_sides if s != actor1.side), None)
+                if other is None and place is not None and place.country != actor1.side:
+                    other = place.country  # the place's own state takes it back
                 actor2 = state_actor(other, "military", knowledge) if other else None
+            if candidate.trigger.lemma_ in GIVING_UP:
+                # "Armenian troops withdrew from Aghdam": the one who leaves is the one who loses the place
+                actor1, actor2 = actor2, actor1
         party_sides: set[str | None] = {a.side for a in parties}
         if candidate.sub_event_type in ("Agreement",) and not party_sides:
             party_sides.update(annotated.main_sides)
