@@ -312,8 +312,7 @@ def test_the_documented_example_profile_works() -> None:
 def test_withdrawals_name_the_taker_first_and_need_an_agreement(pipeline: Pipeline) -> None:
     [handover] = events(pipeline, "Under the agreement, Armenian troops withdrew from Aghdam on Friday, "
                                   "Azerbaijan's defence ministry said.", published=dt.date(2020, 11, 21))
-    assert (handover.sub_event_type, handover.actor1, handover.actor2) == (
-        "Non-violent transfer of territory", handover.actor1, handover.actor2)
+    assert handover.sub_event_type == "Non-violent transfer of territory"
     assert handover.actor1 is not None and handover.actor1.side == "AZE"
     assert handover.actor2 is not None and handover.actor2.side == "ARM"
     retreat = events(pipeline, "The commander said on Saturday that units had withdrawn from Avdiivka to avoid "
