@@ -296,6 +296,10 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         actor1, actor2 = _abroad(actor1, place), _abroad(actor2, place)
     if not sides and place is not None and place.country:
         sides = (place.country,)
+    elif actor2 is None and event_type in ("Explosions/Remote violence", "Violence against civilians") and \
+            place is not None and place.country and place.country not in sides:
+        # a strike with no target named hits the country where it lands: that state is a party to it
+        sides = tuple(sorted({*sides, place.country}))
     if not sides:
         return None
     claims = _claims(document, note, speakers, map_back)
