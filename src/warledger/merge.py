@@ -112,7 +112,10 @@ def _fit(cluster: Sequence[Mention], group: Sequence[Mention], gazetteer: Gazett
     a, b = _representative(cluster), _representative(group)
     if not _same_event(a, b, gazetteer, same_document=False):
         return 0.0
-    shared = len(_parties(a.sides) & _parties(b.sides)) / max(1, len(_parties(a.sides) | _parties(b.sides)))
+    # the parties of everything each side has gathered, not of one representative mention
+    ours = set().union(*(_parties(m.sides) for m in cluster))
+    theirs = set().union(*(_parties(m.sides) for m in group))
+    shared = len(ours & theirs) / max(1, len(ours | theirs))
     precise = 1.0 if a.date.precision <= 2 and b.date.precision <= 2 else 0.5
     # between groups that fit equally, the one more reports tell and whose words are the same ("war",
     # "conflict") is the event a vague recap means

@@ -515,11 +515,13 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
                 # "Armenian troops withdrew from Aghdam": the one who leaves is the one who loses the place
                 actor1, actor2 = actor2, actor1
         party_sides: set[str | None] = {a.side for a in parties}
-        if candidate.sub_event_type in ("Agreement",) and not party_sides:
+        if candidate.sub_event_type == "Agreement" and actor1 is None and actor2 is None:
+            # "a ceasefire brokered by Russia": the signatories are the report's two parties; the broker
+            # named in passing stays among the sides
             party_sides.update(annotated.main_sides)
-            if actor1 is None and annotated.main_sides:
+            if annotated.main_sides:
                 actor1 = state_actor(annotated.main_sides[0], "government", knowledge)
-            if actor2 is None and len(annotated.main_sides) > 1:
+            if len(annotated.main_sides) > 1:
                 actor2 = state_actor(annotated.main_sides[1], "government", knowledge)
         party_sides.update(a.side for a in (actor1, actor2) if a is not None)
         return actor1, actor2, tuple(sorted(s for s in party_sides if s))
