@@ -1,0 +1,102 @@
+"""Stage 3, actors: who fights, who is hit and who speaks, named the way ACLED names them."""
+
+from __future__ import annotations
+
+import pytest
+from stage_fixtures import annotated, extract
+
+from warledger.actors import ActorMention
+from warledger.pipeline import Pipeline
+from warledger.records import Actor
+
+pytest_plugins = ["stage_fixtures"]
+
+
+def actors_in(pipeline: Pipeline, text: str) -> list[ActorMention]:
+    return pipeline.matcher.find(pipeline.nlp(text))
+
+
+def named(pipeline: Pipeline, text: str) -> list[Actor]:
+    """The canonical actors the text names, left to right."""
+    return [m.actor for m in actors_in(pipeline, text) if m.actor is not None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demonym before a role word
+    ("The Azerbaijani army shelled the village.", Actor("Military Forces of Azerbaijan", 1, "AZE")),
+    ("Malian soldiers patrolled the road to Gao.", Actor("Military Forces of Mali", 1, "MLI")),
+    ("Congolese police fired tear gas in Goma.",
+     Actor("Police Forces of the Democratic Republic of Congo", 1, "COD")),
+    # a role word before "of" and the country
+    ("Officials blamed the armed forces of Armenia for the attack.",
+     Actor("Military Forces of Armenia", 1, "ARM")),
+    # a possessive country before the role word
+    ("Sudan's army said it repelled the assault.", Actor("Military Forces of Sudan", 1, "SDN")),
+])
+def test_state_forces_get_the_acled_name_inter_1_and_their_side(
+        stage_pipeline: Pipeline, text: str, expected: Actor) -> None:
+    assert named(stage_pipeline, text) == [expected]
+
+
+def test_the_authorities_in_a_capital_are_that_states_government(stage_pipeline: Pipeline) -> None:
+    [found] = actors_in(stage_pipeline, "The authorities in Yerevan denied the claim.")
+    assert (found.kind, found.side) == ("government", "ARM")
+    assert found.actor == Actor("Government of Armenia", 1, "ARM")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armenian civilians fled the shelling.", Actor("Civilians (Armenia)", 7, "CIV")),
+    ("Palestinian civilians fled south.", Actor("Civilians (Palestine)", 7, "CIV")),
+    ("Sudanese protesters marched on the palace.", Actor("Protesters (Sudan)", 6, "SDN")),
+])
+def test_generic_actors_carry_their_country_in_the_name(
+        stage_pipeline: Pipeline, text: str, expected: Actor) -> None:
+    assert named(stage_pipeline, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("RSF fighters stormed the market in Nyala.", Actor("Rapid Support Forces", 2, "RSF")),
+    ("The paramilitary Rapid Support Forces entered the town.", Actor("Rapid Support Forces", 2, "RSF")),
+    ("M23 rebels advanced towards Goma.", Actor("M23: March 23 Movement", 2, "M23")),
+    ("Hamas fired rockets at Ashkelon.", Actor("Hamas Movement", 2, "HAMAS")),
+    ("The Islamic Resistance Movement said it fired rockets.", Actor("Hamas Movement", 2, "HAMAS")),
+    ("JNIM militants attacked a convoy near Timbuktu.",
+     Actor("JNIM: Group for Support of Islam and Muslims", 2, "JNIM")),
+])
+def test_a_named_group_gets_its_acled_name_and_inter_code(
+        stage_pipeline: Pipeline, text: str, expected: Actor) -> None:
+    assert named(stage_pipeline, text)[0] == expected
+
+
+def test_a_capital_speaking_stands_for_its_state(stage_pipeline: Pipeline) -> None:
+    [found] = actors_in(stage_pipeline, "Baku said the talks had failed.")
+    assert (found.kind, found.side) == ("metonym", "AZE")
+
+
+@pytest.mark.parametrize("text", [
+    "The assault began at 07:00 Moscow time.",
+    "The sirens sounded at 05:30 Kyiv time.",
+])
+def test_a_clock_time_names_no_actor_and_no_place(stage_pipeline: Pipeline, text: str) -> None:
+    assert actors_in(stage_pipeline, text) == []
+    [note] = annotated(stage_pipeline, text).sentences
+    assert note.places == []
+
+
+def test_a_capital_after_in_stays_a_place_and_is_no_actor(stage_pipeline: Pipeline) -> None:
+    [note] = annotated(stage_pipeline, "Hundreds of people gathered in Yerevan on Sunday.").sentences
+    assert [p.surface for p in note.places] == ["Yerevan"]
+    assert [m.side for m in note.actors if m.side is not None] == []
+
+
+def test_a_capital_as_speaker_is_no_place(stage_pipeline: Pipeline) -> None:
+    [note] = annotated(stage_pipeline, "Yerevan said Azerbaijani troops fired at Sotk.").sentences
+    assert [p.surface for p in note.places] == ["Sotk"]
+    assert ("metonym", "ARM") in [(m.kind, m.side) for m in note.actors]
+
+
+def test_unnamed_gunmen_become_an_unidentified_group_of_the_places_country(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "Unidentified gunmen attacked a bus near Kidal on Tuesday, killing six "
+                                      "passengers.")
+    assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Mali)"
+    assert event.actor2 == Actor("Civilians (Mali)", 7, "CIV")

@@ -1,0 +1,90 @@
+"""Stage 3, claims: who asserts what a sentence reports, and which outlet relayed it."""
+
+from __future__ import annotations
+
+import pytest
+from stage_fixtures import annotated, extract
+
+from warledger.pipeline import Pipeline
+
+pytest_plugins = ["stage_fixtures"]
+
+
+def speakers(pipeline: Pipeline, text: str) -> list[list[tuple[str, str | None, str | None]]]:
+    """(claimant, side, outlet) of each speaker, sentence by sentence."""
+    notes = annotated(pipeline, text).sentences
+    return [[(a.claimant, a.side, a.outlet) for a in note.speakers] for note in notes]
+
+
+@pytest.mark.parametrize(("text", "claimant", "side"), [
+    ("Azerbaijan's defense ministry said that Armenian units fired on its positions.",
+     "Ministry of Defence of Azerbaijan", "AZE"),
+    ("Sudan's defence ministry said that RSF fighters shelled a camp in El Fasher.",
+     "Ministry of Defence of Sudan", "SDN"),
+    ("Russia's defense ministry claimed that its forces captured Krynky.",
+     "Ministry of Defence of Russia", "RUS"),
+    ("Ukraine's General Staff said that 30 Russian drones were shot down.",
+     "General Staff of the Armed Forces of Ukraine", "UKR"),
+    ("The authorities in Yerevan reported that Azerbaijani drones struck Jermuk.",
+     "Government of Armenia", "ARM"),
+])
+def test_a_state_body_that_speaks_becomes_a_claimant_with_its_side(
+        stage_pipeline: Pipeline, text: str, claimant: str, side: str) -> None:
+    assert speakers(stage_pipeline, text) == [[(claimant, side, None)]]
+
+
+def test_a_body_of_no_known_state_speaks_under_its_own_name(stage_pipeline: Pipeline) -> None:
+    assert speakers(stage_pipeline, "The Gaza health ministry said that 20 people were killed.") == [
+        [("Gaza health ministry", None, None)]]
+
+
+@pytest.mark.parametrize(("text", "claimant", "side"), [
+    ("Armenia's defence ministry said that Azerbaijani troops opened fire. Azerbaijan's defence ministry "
+     "said that Armenian units fired first. According to the ministry, one soldier was wounded.",
+     "Ministry of Defence of Azerbaijan", "AZE"),
+    ("Azerbaijan's defence ministry said that Armenian units fired first. Armenia's defence ministry "
+     "said that Azerbaijani troops opened fire. According to the ministry, one soldier was wounded.",
+     "Ministry of Defence of Armenia", "ARM"),
+])
+def test_according_to_the_ministry_refers_to_the_last_ministry_named(
+        stage_pipeline: Pipeline, text: str, claimant: str, side: str) -> None:
+    assert speakers(stage_pipeline, text)[2] == [(claimant, side, None)]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Fighting resumed near Goma on Tuesday, writes AFP.", "AFP"),
+    ("Israeli tanks shelled Rafah overnight, writes Reuters.", "Reuters"),
+])
+def test_writes_an_agency_names_the_outlet(stage_pipeline: Pipeline, text: str, outlet: str) -> None:
+    assert speakers(stage_pipeline, text) == [[(outlet, None, outlet)]]
+
+
+def test_a_party_and_the_outlet_relaying_it_are_both_kept(stage_pipeline: Pipeline) -> None:
+    text = "Mali's army said that jihadists attacked a convoy near Gao, Reuters reported."
+    assert speakers(stage_pipeline, text) == [
+        [("Military Forces of Mali", "MLI", None), ("Reuters", None, "Reuters")]]
+
+
+@pytest.mark.parametrize("text", [
+    "In 1991, Nagorno-Karabakh declared independence from Azerbaijan.",
+    "The region declared independence from Azerbaijan, and war followed.",
+    "The junta declared martial law in Myanmar in 2021.",
+])
+def test_a_speech_verb_with_no_reported_clause_is_no_attribution(stage_pipeline: Pipeline, text: str) -> None:
+    assert speakers(stage_pipeline, text) == [[]]
+
+
+def test_the_events_claim_names_claimant_side_and_outlet(stage_pipeline: Pipeline) -> None:
+    text = ("Sudan's defence ministry said that RSF fighters shelled a camp in El Fasher on Tuesday, "
+            "writes AFP.")
+    [event] = extract(stage_pipeline, text)
+    assert [(c.claimant, c.side, c.outlet, c.source_id) for c in event.claims] == [
+        ("Ministry of Defence of Sudan", "SDN", "AFP", "doc0")]
+    assert event.outlets == ["AFP"]
+    [claim] = event.claims
+    assert text[claim.span.start:claim.span.end] == text
+
+
+def test_a_report_in_its_own_voice_is_claimed_by_the_reporter(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "Junta jets bombed a village in Sagaing on Tuesday.")
+    assert [(c.claimant, c.side) for c in event.claims] == [("reporter", None)]

@@ -1,0 +1,130 @@
+"""Stage 6, merge: mentions of one real-world event become one row, inside a report and across reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from stage_fixtures import WEDNESDAY, extract, mention
+
+from warledger.merge import merge_corpus, merge_document
+from warledger.pipeline import Pipeline
+from warledger.records import Actor, Event
+
+pytest_plugins = ["stage_fixtures"]
+
+ISRAEL = Actor("Military Forces of Israel", 8, "ISR")
+HAMAS = Actor("Hamas Movement", 2, "HAMAS")
+
+
+def battles(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.event_type == "Battles"]
+
+
+# --- the same event told twice ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Sudanese troops and RSF fighters clashed in Omdurman on Tuesday, residents said.",
+     "The RSF said its fighters fought the army in Omdurman on Tuesday, killing 12 soldiers."),
+    ("M23 rebels clashed with Congolese troops in Sake on Tuesday.",
+     "Congo's army said it fought M23 rebels in Sake on Tuesday."),
+])
+def test_two_reports_of_one_battle_are_one_event_with_both_sources(
+        stage_pipeline: Pipeline, first: str, second: str) -> None:
+    [event] = extract(stage_pipeline, first, second)
+    assert event.event_type == "Battles"
+    assert event.sources == ["doc0", "doc1"]
+    assert len(event.mentions) == 2
+
+
+@pytest.mark.parametrize("second", [
+    "Sudanese troops and RSF fighters clashed in El Fasher on Tuesday, residents said.",  # 800 km away
+    "Sudanese troops and RSF fighters clashed in Omdurman on Friday, residents said.",  # four days before
+])
+def test_battles_in_other_places_or_on_other_days_stay_apart(stage_pipeline: Pipeline, second: str) -> None:
+    first = "Sudanese troops and RSF fighters clashed in Omdurman on Tuesday, residents said."
+    found = battles(extract(stage_pipeline, first, second))
+    assert sorted(e.sources for e in found) == [["doc0"], ["doc1"]]
+
+
+def test_one_report_telling_a_battle_twice_gives_one_event(stage_pipeline: Pipeline) -> None:
+    text = ("Sudanese troops and RSF fighters clashed in Omdurman on Tuesday.\n\n"
+            "The fighting in Omdurman on Tuesday was the heaviest in weeks, residents said.")
+    [event] = extract(stage_pipeline, text)
+    assert [m.sentence for m in event.mentions] == [0, 1]
+
+
+def test_the_same_background_war_in_two_reports_is_one_event(stage_pipeline: Pipeline) -> None:
+    first = "Armenian and Azerbaijani forces fought a war over Nagorno-Karabakh in 1988-1994."
+    second = ("In 1991, Nagorno-Karabakh declared independence. Armenian and Azerbaijani forces then fought "
+              "hostilities that lasted until 1994.")
+    [war] = battles(extract(stage_pipeline, first, second))
+    assert war.sources == ["doc0", "doc1"]
+    assert war.historical
+    assert war.date.start.year >= 1988 and war.date.end.year <= 1994
+
+
+# --- distinct events stay apart --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("first", "second", "published", "days"), [
+    ("Israel and Hamas agreed a ceasefire in Gaza on November 21, 2023.",
+     "Israel and Hamas agreed a ceasefire in Gaza on January 15, 2025.", dt.date(2025, 1, 20),
+     ["2023-11-21", "2025-01-15"]),
+    ("A truce between the army and the RSF came into force in Khartoum on May 22, 2023.",
+     "A truce between the army and the RSF came into force in Khartoum on June 10, 2023.",
+     dt.date(2023, 6, 12), ["2023-05-22", "2023-06-10"]),
+])
+def test_two_ceasefires_on_different_days_are_two_events(
+        stage_pipeline: Pipeline, first: str, second: str, published: dt.date, days: list[str]) -> None:
+    found = extract(stage_pipeline, first, second, published=published)
+    assert [(e.sub_event_type, e.date.best.isoformat()) for e in found] == [
+        ("Agreement", day) for day in days]
+
+
+@pytest.mark.parametrize(("news", "recap", "published"), [
+    ("Armenian and Azerbaijani forces clashed near Hadrut on October 12, 2020.",
+     "Armenia and Azerbaijan fought a war over Nagorno-Karabakh in 2020.", dt.date(2020, 10, 13)),
+    ("M23 rebels and Congolese troops clashed in Sake on February 7, 2024.",
+     "M23 rebels and Congolese troops fought in North Kivu in 2024.", dt.date(2024, 2, 8)),
+])
+def test_a_vague_recap_does_not_fold_into_a_days_battle(
+        stage_pipeline: Pipeline, news: str, recap: str, published: dt.date) -> None:
+    found = battles(extract(stage_pipeline, news, recap, published=published))
+    day = [e for e in found if e.date.precision == 1]
+    assert [e.sources for e in day] == [["doc0"]]
+    assert len(found) == 2
+
+
+# --- fatalities across claims ----------------------------------------------------------------------------
+
+
+def test_deaths_are_the_lowest_claim_per_side_summed_across_sides(stage_pipeline: Pipeline) -> None:
+    militants = ("Israeli troops and Hamas fighters clashed in Khan Younis on Tuesday, killing 9 Israeli "
+                 "soldiers and 40 Hamas fighters, the militants said.")
+    army = ("Israeli troops and Hamas fighters clashed in Khan Younis on Tuesday, killing 2 Israeli soldiers "
+            "and 60 Hamas fighters, the army said.")
+    [event] = extract(stage_pipeline, militants, army)
+    assert event.fatalities_by_side == {"ISR": 2, "HAMAS": 40}
+    assert event.fatalities == 42
+    assert event.as_contract()["disputed"]
+
+
+def test_merge_keeps_per_side_minimums_of_hand_built_mentions(stage_pipeline: Pipeline) -> None:
+    tuesday = WEDNESDAY - dt.timedelta(days=1)
+    one = mention("report-a", tuesday, ("ISR", "PSE"), actors=(ISRAEL, HAMAS),
+                  fatalities_by_side={"ISR": 9, "HAMAS": 40})
+    other = mention("report-b", tuesday, ("ISR", "PSE"), actors=(ISRAEL, HAMAS),
+                    fatalities_by_side={"ISR": 2, "HAMAS": 60})
+    [event] = merge_corpus([[one], [other]], stage_pipeline.gazetteer)
+    assert (event.fatalities, event.fatalities_by_side) == (42, {"ISR": 2, "HAMAS": 40})
+    assert event.sources == ["report-a", "report-b"]
+
+
+def test_hand_built_mentions_merge_only_when_their_parties_meet(stage_pipeline: Pipeline) -> None:
+    tuesday = WEDNESDAY - dt.timedelta(days=1)
+    gaza = mention("report-a", tuesday, ("ISR", "PSE"))
+    donbas = mention("report-b", tuesday, ("RUS", "UKR"))
+    assert len(merge_corpus([[gaza], [donbas]], stage_pipeline.gazetteer)) == 2
+    assert len(merge_document([gaza, mention("report-a", tuesday, ("ISR",))], stage_pipeline.gazetteer)) == 1
