@@ -174,9 +174,6 @@ def test_deaths_told_later_without_a_trigger_attach_to_the_battle(
     assert len(battle.mentions) == 1  # the later sentence adds deaths, not an event
 
 
-@pytest.mark.xfail(strict=True, reason="an armed group's dead told later do not attach: the battle's "
-                                       "sides hold the group's country (COD), the later sentence the group's "
-                                       "code (M23)")
 def test_an_armed_groups_dead_told_later_attach_to_the_battle(stage_pipeline: Pipeline) -> None:
     [battle] = extract(stage_pipeline, "M23 rebels and Congolese troops clashed near Sake on Monday.\n\n"
                                        "At least 30 M23 fighters died during the fighting.")

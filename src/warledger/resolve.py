@@ -107,7 +107,9 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                 date = _date_for(None, note, contexts[note.index], published, annotated)
                 claims = _claims(document, note, speakers, map_back)
                 figures = _figures_by_side(note)
-                sides = tuple(sorted({a.side for a in note.actors if a.side and belligerent(a)}))
+                # in the rows' terms (an armed group stands for its country), as the events' sides are
+                sides = tuple(sorted({code for a in note.actors if a.side and belligerent(a)
+                                      and (code := output_side(a.side, knowledge))}))
                 named = next((c.event_type for c in found), None)
                 attachments.append(Attachment(note.index, note.paragraph, date, sides, figures, claims,
                                               _original(map_back, *note.words), named))
