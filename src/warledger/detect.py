@@ -370,10 +370,14 @@ def _habitual(token: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    for node in (token, token.head):
+    """"did not attack", "no comments on the clashes": a negation on the trigger or on the words it
+    hangs from, up to the nearest verb."""
+    for node in [token, *_ancestors(token, 3)]:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
+        if node.i != token.i and node.pos_ in ("VERB", "AUX"):
+            break
     return False
 
 
