@@ -104,8 +104,6 @@ def test_rocket_systems_deployed_are_no_shelling(stage_pipeline: Pipeline) -> No
     assert [kind for kind in found if kind[0] == "Explosions/Remote violence"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="'fired at' also makes an armed clash when what was fired is rockets, "
-                                       "so one rocket attack is coded twice")
 def test_rockets_fired_at_a_town_are_shelling_only(stage_pipeline: Pipeline) -> None:
     assert detected(stage_pipeline, "Grad rockets were fired at Stepanakert on Tuesday.") == [SHELLING]
 

@@ -446,9 +446,12 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
     # "police clashed with protesters": a demonstration met by force, not a battle of armed groups
     demonstrating = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
+    remote_heads = {c.trigger.head.i for c in candidates if c.event_type == "Explosions/Remote violence"}
     for c in candidates:
         if _generic_attack(c) and c.sentence in killings and c.sentence not in violent:
             continue
+        if c.rule.rule_id in ("fire-at", "open-fire") and c.trigger.i in remote_heads:
+            continue  # "Grad rockets were fired at Stepanakert": the rockets tell the attack
         if c.rule.kind == "kill" and c.sentence in violent:
             continue  # "killed in shelling": the shelling is the event
         if c.sentence in rioting and c.rule.kind in ("attack", "kill"):
