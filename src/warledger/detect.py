@@ -238,6 +238,8 @@ class Detector:
         elif kind == "agreement":
             if head.lemma_.lower() not in AGREEMENT_NOUNS | {"silence"}:
                 return None  # "ceasefire talks", "a truce proposal", "ceasefire violations": no agreement yet
+            if head.dep_ == "pobj" and head.head.lower_ in ("under", "per", "despite"):
+                return None  # "under the agreement": one already made, referred to
             if head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with", "by") and \
                     head.head.head.lemma_.lower() in ("violation", "violate", "term", "accordance", "according",
                                                       "accord", "under", "breach"):
