@@ -150,8 +150,6 @@ def test_border_places_between_two_states_are_their_border(
     assert (event.place.key, event.place.feature) == (border.key, "border")
 
 
-@pytest.mark.xfail(strict=True, reason="Pokrovsk resolves to Engels (Russia), whose old name it is, over the "
-                                       "Ukrainian town that bears the name today")
 def test_a_town_named_by_its_current_name_wins_over_an_old_name(stage_pipeline: Pipeline) -> None:
     [event] = extract(stage_pipeline, "Russian and Ukrainian troops clashed near Pokrovsk on Tuesday.")
     assert event.place is not None and (event.place.name, event.place.country) == ("Pokrovsk", "UKR")

@@ -720,9 +720,14 @@ class Gazetteer:
         if not match.candidates:
             return None
 
-        def rank(p: Place) -> tuple[float, bool, int, int, str]:
+        said = name_key(match.surface)
+
+        def rank(p: Place) -> tuple[float, bool, bool, int, int, str]:
             return (
                 -context_countries.get(p.country, 0.0),
+                # a town by its own name before one for which the name is only a former or foreign one
+                # (Pokrovsk, Ukraine before Engels, once called Pokrovsk)
+                p.source == "geonames" and name_key(p.name) != said,
                 p.source == "geonames" and p.feature != "country",
                 FEATURE_RANK.get(p.feature, len(FEATURE_RANK)),
                 -p.population,
