@@ -233,6 +233,13 @@ def test_small_town_outside_the_documents_countries_is_dropped(gazetteer: Gazett
     assert resolved(gazetteer, "Talks in Moscow.", {"ARM": 1.0, "AZE": 1.0}).country == "RUS"
 
 
+def test_a_town_the_text_calls_a_town_is_kept_outside_the_documents_countries(gazetteer: Gazetteer) -> None:
+    # "Russian forces shelled the city of Kherson": the attacker's country is the only one named, and
+    # Kherson (66,000 in GeoNames) is below the out-of-context floor, but "the city of" says it is a place
+    kherson = resolved(gazetteer, "Troops shelled the city of Kherson.", {"RUS": 1.0})
+    assert kherson is not None and kherson.country == "UKR"
+
+
 def test_lowercase_alias_resolves_only_in_context(gazetteer: Gazetteer) -> None:
     match = only(gazetteer, "Fighting resumed in the enclave.")
     assert match.surface == "the enclave"

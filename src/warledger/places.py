@@ -121,6 +121,8 @@ class PlaceMatch:
     end: int
     surface: str
     candidates: tuple[Place, ...]
+    # the text calls it a place itself ("the city of Kherson", "Lachin district")
+    designated: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -583,7 +585,10 @@ class Gazetteer:
                 hits.append(hit)
             i = hit.next_token
         self._apply_plural_designators(hits, text)
-        return [PlaceMatch(h.start, h.end, text[h.start : h.end], self._places(h.refs)) for h in hits]
+        return [
+            PlaceMatch(h.start, h.end, text[h.start : h.end], self._places(h.refs), h.designator is not None)
+            for h in hits
+        ]
 
     def _match_at(self, i: int, tokens: _Tokens) -> _Hit | None:
         raws, spans, joinable = tokens.raws, tokens.spans, tokens.joinable
@@ -748,6 +753,9 @@ class Gazetteer:
             return None  # "the enclave" refers to the document's own conflict, or to nothing we know
         if (
             not in_context
+            # "the city of Kherson" is a place whatever the report's countries; a bare capitalised
+            # word that some small town abroad is named after most often is not
+            and not match.designated
             and any(weight > 0 for weight in context_countries.values())
             and best.source == "geonames"
             and best.feature != "country"
