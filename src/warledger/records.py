@@ -183,6 +183,9 @@ class Mention:
     # deaths per side stated in this sentence; the key "?" holds a total with no side
     fatalities_by_side: dict[str, int] = field(default_factory=dict)
     text: str = ""
+    # the words that gave each field: (field, span in the original text); fields are trigger,
+    # actor1, actor2, place, date, fatalities and claimant
+    marks: list[tuple[str, Span]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -258,7 +261,12 @@ class Event:
             "outlets": list(self.outlets),
             "notes": self.notes,
             "evidence": [
-                {"source": m.doc_id, "span": [m.span.start, m.span.end], "text": m.text}
+                {
+                    "source": m.doc_id,
+                    "span": [m.span.start, m.span.end],
+                    "text": m.text,
+                    "marks": [{"field": name, "span": [s.start, s.end]} for name, s in m.marks],
+                }
                 for m in self.mentions
             ],
         }
@@ -300,6 +308,7 @@ def mention_to_json(m: Mention) -> dict[str, Any]:
                     "span": span(c.span), "fatalities": c.fatalities, "fatalities_side": c.fatalities_side,
                     "outlet": c.outlet} for c in m.claims],
         "fatalities_by_side": dict(m.fatalities_by_side), "text": m.text,
+        "marks": [[name, s.start, s.end] for name, s in m.marks],
     }
 
 
@@ -325,4 +334,6 @@ def mention_from_json(d: dict[str, Any]) -> Mention:
                       dt.date.fromisoformat(best)),
         date_span=span(d["date_span"]), historical=d["historical"], claims=claims,
         fatalities_by_side=dict(d["fatalities_by_side"]), text=d["text"],
+        # stores written before marks existed have none
+        marks=[(name, Span(int(start), int(end))) for name, start, end in d.get("marks", ())],
     )

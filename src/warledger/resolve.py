@@ -312,14 +312,37 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     told = next((d for d in note.dates if date.start <= d.date.start and d.date.end <= date.end), None)
     date_span = _original(map_back, told.span.start, told.span.end) if told else None
     place_span = _original(map_back, place_note.start, place_note.end) if place_note else None
+    by_side = _figures_by_side(note, _clause_of(trigger)) if event_type in DEADLY_TYPES else {}
+    marks = _marks(annotated, note, map_back, trigger_span, date_span, place_span,
+                   (actor1_m if actor1 else None, actor2_m if actor2 else None), by_side, speakers)
     return Mention(
         doc_id=document.id, sentence=note.index, paragraph=note.paragraph, span=span,
         trigger=trigger.text, trigger_span=trigger_span, event_type=event_type, sub_event_type=sub,
         actor1=actor1, actor2=actor2, sides=sides, place=place, place_span=place_span, date=date,
         date_span=date_span, historical=_is_historical(date, published), claims=claims,
-        fatalities_by_side=_figures_by_side(note, _clause_of(trigger)) if event_type in DEADLY_TYPES else {},
-        text=note.text.strip(),
+        fatalities_by_side=by_side, text=note.text.strip(), marks=marks,
     )
+
+
+def _marks(annotated: Annotated, note: SentenceNotes, map_back: OffsetMap, trigger: Span, date: Span | None,
+           place: Span | None, roles: tuple[ActorMention | None, ActorMention | None], by_side: dict[str, int],
+           speakers: list[Attribution]) -> list[tuple[str, Span]]:
+    """The words of the sentence that gave each field, so a reader can check the row against them."""
+    doc = annotated.segmented.doc
+
+    def tokens(start: int, end: int) -> Span:
+        return _original(map_back, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+    marks: list[tuple[str, Span]] = [("trigger", trigger)]
+    marks += [(name, span) for name, span in (("date", date), ("place", place)) if span is not None]
+    marks += [(name, tokens(a.start, a.end)) for name, a in zip(("actor1", "actor2"), roles, strict=True)
+              if a is not None]
+    counts = set(by_side.values())
+    marks += [("fatalities", tokens(f.start, f.end)) for f in note.figures if f.count in counts]
+    marks += [("claimant", tokens(s.token_start, s.token_end)) for s in speakers if s.token_end > s.token_start]
+    sentence = _original(map_back, *note.words)
+    # a place or date told in an earlier sentence of the paragraph is not marked in this one
+    return [(name, span) for name, span in marks if sentence.start <= span.start and span.end <= sentence.end]
 
 
 def _original(map_back: OffsetMap, start: int, end: int) -> Span:
@@ -753,5 +776,6 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
         clone.place_span = _original(map_back, other.start, other.end)
         clone.claims = list(mention.claims)
         clone.fatalities_by_side = dict(mention.fatalities_by_side)
+        clone.marks = [m for m in mention.marks if m[0] != "place"] + [("place", clone.place_span)]
         out.append(clone)
     return out
