@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from warledger.records import (
 )
 from warledger.store import (
     POSTGRES_NOT_BUILT,
+    SQLITE,
     AmbiguousEventId,
     EventFilter,
     Migration,
@@ -489,3 +491,79 @@ def test_replacing_events_removes_rows_merged_away(store: Store) -> None:
     result = store.save_batch([], [make_event("e3", "2022-09-13", sources=("a", "b"))], replace_events=True)
     assert result.events_removed == 2
     assert ids(store.query(EventFilter())) == ["e3"]
+
+
+# -- paging, sorting, searching and counting (what the HTTP API asks of the store) -------------------
+
+
+def test_query_page_counts_all_matches_while_returning_one_page(filled: Store) -> None:
+    page = filled.query_page(EventFilter(historical=False, limit=2, offset=1))
+    assert page.total == 4
+    assert [json.loads(b)["event_id"] for b in page.bodies] == ["ev-aaaa02", "ev-bbbb03"]
+    assert filled.query_page(EventFilter(limit=0)).total == 5
+
+
+def test_sub_type_filter_is_exact(filled: Store) -> None:
+    assert ids(filled.query(EventFilter(sub_event_type="peaceful protest"))) == ["ev-bbbb03"]
+    with pytest.raises(StoreError, match="unknown event type"):
+        filled.query(EventFilter(sub_event_type="protest"))
+
+
+def test_text_search_looks_in_notes_and_evidence_as_one_phrase(filled: Store) -> None:
+    assert len(filled.query(EventFilter(text="CLASHED NEAR"))) == 5  # evidence sentence, any case
+    assert len(filled.query(EventFilter(text="two   armed forces"))) == 5  # notes, spaces folded
+    assert filled.query(EventFilter(text="near clashed")) == []
+    assert filled.query(EventFilter(text="Ministry of Defence")) == []  # claims are not searched
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("-event_date", ["ev-bbbb04", "ev-bbbb03", "ev-aaaa02", "ev-aaaa01", "ev-cccc05"]),
+        # events without a figure come last, in date order
+        ("-fatalities", ["ev-aaaa01", "ev-cccc05", "ev-aaaa02", "ev-bbbb03", "ev-bbbb04"]),
+        ("location", ["ev-cccc05", "ev-aaaa02", "ev-bbbb04", "ev-aaaa01", "ev-bbbb03"]),
+    ],
+)
+def test_sort_orders_and_breaks_ties_by_date(filled: Store, sort: str, expected: list[str]) -> None:
+    assert ids(filled.query(EventFilter(sort=sort))) == expected
+
+
+def test_sort_key_must_be_known(filled: Store) -> None:
+    with pytest.raises(StoreError, match="cannot sort by 'body'"):
+        filled.query(EventFilter(sort="body"))
+
+
+def test_stats_count_by_day_type_and_country(filled: Store) -> None:
+    stats = filled.stats(EventFilter(historical=False))
+    assert stats.total == 4 and stats.fatalities == 5
+    assert stats.by_day_and_type == {
+        ("2020-09-27", "Battles"): 1,
+        ("2020-09-28", "Explosions/Remote violence"): 1,
+        ("2020-10-10", "Protests"): 1,
+        ("2020-11-08", "Battles"): 1,
+    }
+    assert stats.by_country == {"AZE": 3, "ARM": 1}
+    near = filled.stats(EventFilter(near=(40.18, 44.51, 20)))
+    assert near.total == 1 and near.by_country == {"ARM": 1}
+
+
+def test_documents_by_id_returns_the_known_ones(filled: Store) -> None:
+    found = filled.documents_by_id(["doc-2", "doc-404", "doc-1"])
+    assert sorted(found) == ["doc-1", "doc-2"] and found["doc-1"] == make_document("doc-1")
+
+
+def test_search_migration_fills_rows_stored_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    older = [m for m in load_migrations() if m.name < "0003"]
+    connection = sqlite3.connect(path, isolation_level=None)
+    store = Store(connection, SQLITE, str(path))
+    store.migrate(older)
+    connection.execute(
+        "INSERT INTO events (event_id, content_hash, event_date, event_type, sub_event_type, historical, body, "
+        "updated_at) VALUES ('ev-old', 'h', '2020-09-27', 'Battles', 'Armed clash', 0, ?, 'now')",
+        (json.dumps(make_event("ev-old", "2020-09-27")),),
+    )
+    connection.close()
+    with Store.open(str(path)) as upgraded:
+        assert ids(upgraded.query(EventFilter(text="clashed near the town"))) == ["ev-old"]

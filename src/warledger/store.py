@@ -20,7 +20,7 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -58,6 +58,7 @@ _EVENT_COLUMNS = (
     "historical",
     "body",
     "updated_at",
+    "search_text",
 )
 _DOCUMENT_COLUMNS = (
     "id",
@@ -136,8 +137,44 @@ class EventFilter:
     actor: str | None = None
     near: tuple[float, float, float] | None = None
     historical: bool | None = None
+    sub_event_type: str | None = None
+    # words searched for (case-insensitive, as one phrase) in the notes and evidence sentences
+    text: str | None = None
     limit: int | None = None
     offset: int = 0
+    # a SORT_KEYS name; "-" before it sorts descending. Ties are broken by date, then id.
+    sort: str = "event_date"
+
+
+# Sort keys accepted by queries -> the column they order by.
+SORT_KEYS = {
+    "event_date": "event_date",
+    "fatalities": "fatalities",
+    "country": "country",
+    "event_type": "event_type",
+    "sub_event_type": "sub_event_type",
+    "location": "location",
+    "actor1": "actor1",
+    "actor2": "actor2",
+}
+
+
+@dataclass(slots=True, frozen=True)
+class Page:
+    """One page of a query: the events' stored JSON, unparsed, and how many events match in all."""
+
+    total: int
+    bodies: list[str]
+
+
+@dataclass(slots=True, frozen=True)
+class Stats:
+    """Counts of the events matching a filter: per (event_date, event_type), per country."""
+
+    total: int
+    fatalities: int
+    by_day_and_type: dict[tuple[str, str], int]
+    by_country: dict[str, int]
 
 
 def load_migrations() -> list[Migration]:
@@ -221,6 +258,23 @@ def event_type_names(name: str) -> str:
     return wanted
 
 
+def search_text(event: dict[str, Any]) -> str:
+    """What the text filter searches in: the event's notes and evidence sentences, lower-cased."""
+    parts = [str(event.get("notes") or "")]
+    parts += [str(e.get("text") or "") for e in event.get("evidence") or ()]
+    return "\n".join(parts).lower()
+
+
+def _backfill_search_text(store: Store) -> None:
+    rows = store._execute("SELECT event_id, body FROM events").fetchall()
+    for event_id, body in rows:
+        store._execute("UPDATE events SET search_text = ? WHERE event_id = ?", (search_text(_body(body)), event_id))
+
+
+# Work a migration needs done in Python after its SQL, run inside the same transaction.
+BACKFILLS = {"0003_search_text": _backfill_search_text}
+
+
 def _like_pattern(text: str) -> str:
     """A LIKE pattern that matches `text` literally (with ESCAPE '\\')."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -271,14 +325,20 @@ class Store:
         self.location = location
 
     @classmethod
-    def open(cls, url_or_path: str) -> Store:
+    def open(cls, url_or_path: str, any_thread: bool = False) -> Store:
         """Open (creating if needed) the store at a file path or a sqlite:/// URL and bring its
-        schema up to date."""
+        schema up to date.
+
+        `any_thread` lets another thread than the opening one use or close the store; the caller
+        then makes sure that no two threads use it at once.
+        """
         path = _sqlite_path(url_or_path)
         try:
             # isolation_level=None: this module issues BEGIN/COMMIT itself, so that DDL in
             # migrations and every batch are exactly one transaction each.
-            connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S, isolation_level=None)
+            connection = sqlite3.connect(
+                path, timeout=LOCK_TIMEOUT_S, isolation_level=None, check_same_thread=not any_thread
+            )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {url_or_path!r}: {exc}") from None
         try:
@@ -351,6 +411,8 @@ class Store:
                         self._execute(statement)
                     except sqlite3.Error as exc:
                         raise StoreError(f"migration {migration.name} failed: {exc}") from None
+                if migration.name in BACKFILLS:
+                    BACKFILLS[migration.name](self)
                 self._execute(
                     "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, _now())
                 )
@@ -472,6 +534,7 @@ class Store:
             # the hash above is over the sorted spelling.
             json.dumps(event, ensure_ascii=False, allow_nan=False),
             now,
+            search_text(event),
         )
         if row is None:
             columns = ", ".join(_EVENT_COLUMNS)
@@ -520,17 +583,7 @@ class Store:
         )
         while rows := cursor.fetchmany(FETCH_CHUNK):
             for row in rows:
-                yield Document(
-                    id=row[0],
-                    text=row[1],
-                    published=dt.date.fromisoformat(row[2]) if row[2] else None,
-                    published_source=row[3],
-                    url=row[4],
-                    title=row[5],
-                    outlet=row[6],
-                    language=row[7],
-                    origin=row[8],
-                )
+                yield _document(row)
 
     def document_text(self, document_id: str) -> str | None:
         row = self._execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -567,56 +620,152 @@ class Store:
         return _body(rows[0][1]) if rows else None
 
     def query(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Stored events matching every filter, ordered by event_date then event_id."""
+        """Stored events matching every filter, in the filter's order (by event_date, then event_id,
+        unless it says otherwise)."""
+        return [_body(body) for body in self.query_page(filters, count=False).bodies]
+
+    def query_page(self, filters: EventFilter | None = None, count: bool = True) -> Page:
+        """Like query(), but the events' JSON is left unparsed (a web page of them is sent as it
+        is stored), and with `count` the number of all matching events is taken too."""
         filters = filters or EventFilter()
         if filters.limit is not None and filters.limit < 0:
             raise StoreError(f"limit must be zero or more, not {filters.limit}")
         if filters.offset < 0:
             raise StoreError(f"offset must be zero or more, not {filters.offset}")
-        conditions: list[str] = []
-        params: list[Any] = []
-        if filters.since is not None:
-            conditions.append("event_date >= ?")
-            params.append(filters.since.isoformat())
-        if filters.until is not None:
-            conditions.append("event_date <= ?")
-            params.append(filters.until.isoformat())
-        if filters.event_type is not None:
-            wanted = event_type_names(filters.event_type)
-            conditions.append("(LOWER(event_type) = ? OR LOWER(sub_event_type) = ?)")
-            params += [wanted, wanted]
-        if filters.country is not None:
-            conditions.append("country = ?")
-            params.append(country_code(filters.country))
-        if filters.actor is not None:
-            pattern = "%" + _like_pattern(filters.actor.strip().lower()) + "%"
-            conditions.append("(LOWER(actor1) LIKE ? ESCAPE '\\' OR LOWER(actor2) LIKE ? ESCAPE '\\')")
-            params += [pattern, pattern]
-        if filters.historical is not None:
-            conditions.append("historical = ?")
-            params.append(1 if filters.historical else 0)
+        where, params = _where(filters)
+        order = _order_by(filters.sort)
         if filters.near is not None:
-            box_conditions, box_params = _bounding_box(*filters.near)
-            conditions += box_conditions
-            params += box_params
-        query = "SELECT body, latitude, longitude FROM events"
-        if conditions:
-            query += " WHERE " + " AND ".join(conditions)
-        query += " ORDER BY event_date, event_id"
-        # With `near`, the exact distance is checked in Python, so paging must wait until then.
-        page_in_sql = filters.near is None and filters.limit is not None
-        if page_in_sql:
+            # the exact distance is checked in Python, so counting and paging wait until then
+            rows = self._execute(f"SELECT body, latitude, longitude FROM events{where}{order}", params)
+            lat, lon, km = filters.near
+            bodies = [r[0] for r in rows if distance_km(lat, lon, r[1], r[2]) <= km]
+            end = None if filters.limit is None else filters.offset + filters.limit
+            return Page(len(bodies), bodies[filters.offset : end])
+        query = f"SELECT body FROM events{where}{order}"
+        page_params = list(params)
+        if filters.limit is not None or filters.offset:
             query += " LIMIT ? OFFSET ?"
-            params += [filters.limit, filters.offset]
-        rows: Iterable[tuple[str, float, float]] = self._execute(query, params)
+            page_params += [-1 if filters.limit is None else filters.limit, filters.offset]
+        bodies = [r[0] for r in self._execute(query, page_params)]
+        total = len(bodies)
+        if count and (filters.limit is not None or filters.offset):
+            total = int(self._execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
+        return Page(total, bodies)
+
+    def stats(self, filters: EventFilter | None = None) -> Stats:
+        """Counts of the matching events by day and type and by country; paging fields are ignored."""
+        filters = filters or EventFilter()
+        where, params = _where(filters)
+        by_day: dict[tuple[str, str], int] = {}
+        by_country: dict[str, int] = {}
+        total = fatalities = 0
+
+        def add(day: str, kind: str, country: str | None, n: int, dead: int | None) -> None:
+            nonlocal total, fatalities
+            by_day[(day, kind)] = by_day.get((day, kind), 0) + n
+            if country:
+                by_country[country] = by_country.get(country, 0) + n
+            total += n
+            fatalities += dead or 0
+
         if filters.near is not None:
             lat, lon, km = filters.near
-            rows = (r for r in rows if distance_km(lat, lon, r[1], r[2]) <= km)
-        events = [_body(r[0]) for r in rows]
-        if page_in_sql:
-            return events
-        end = None if filters.limit is None else filters.offset + filters.limit
-        return events[filters.offset : end]
+            rows = self._execute(
+                f"SELECT event_date, event_type, country, fatalities, latitude, longitude FROM events{where}", params
+            )
+            for day, kind, country, dead, r_lat, r_lon in rows:
+                if distance_km(lat, lon, r_lat, r_lon) <= km:
+                    add(day, kind, country, 1, dead)
+        else:
+            rows = self._execute(
+                "SELECT event_date, event_type, country, COUNT(*), SUM(fatalities) FROM events"
+                f"{where} GROUP BY event_date, event_type, country",
+                params,
+            )
+            for day, kind, country, n, dead in rows:
+                add(day, kind, country, int(n), None if dead is None else int(dead))
+        return Stats(total, fatalities, by_day, by_country)
+
+    def documents_by_id(self, document_ids: Sequence[str]) -> dict[str, Document]:
+        """The stored documents among these ids, keyed by id (unknown ids are left out)."""
+        found: dict[str, Document] = {}
+        for start in range(0, len(document_ids), FETCH_CHUNK):
+            chunk = list(document_ids[start : start + FETCH_CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._execute(
+                "SELECT id, text, published, published_source, url, title, outlet, language, origin "
+                f"FROM documents WHERE id IN ({marks})",
+                chunk,
+            )
+            for row in rows:
+                found[row[0]] = _document(row)
+        return found
+
+
+def _where(filters: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its leading space, or empty) and parameters of a filter."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if filters.since is not None:
+        conditions.append("event_date >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until is not None:
+        conditions.append("event_date <= ?")
+        params.append(filters.until.isoformat())
+    if filters.event_type is not None:
+        wanted = event_type_names(filters.event_type)
+        conditions.append("(LOWER(event_type) = ? OR LOWER(sub_event_type) = ?)")
+        params += [wanted, wanted]
+    if filters.sub_event_type is not None:
+        wanted = event_type_names(filters.sub_event_type)
+        conditions.append("LOWER(sub_event_type) = ?")
+        params.append(wanted)
+    if filters.country is not None:
+        conditions.append("country = ?")
+        params.append(country_code(filters.country))
+    if filters.actor is not None:
+        pattern = "%" + _like_pattern(filters.actor.strip().lower()) + "%"
+        conditions.append("(LOWER(actor1) LIKE ? ESCAPE '\\' OR LOWER(actor2) LIKE ? ESCAPE '\\')")
+        params += [pattern, pattern]
+    if filters.text is not None and filters.text.strip():
+        # the text is lower-cased here, in Python, because SQLite's LOWER() only folds ASCII
+        conditions.append("search_text LIKE ? ESCAPE '\\'")
+        params.append("%" + _like_pattern(" ".join(filters.text.lower().split())) + "%")
+    if filters.historical is not None:
+        conditions.append("historical = ?")
+        params.append(1 if filters.historical else 0)
+    if filters.near is not None:
+        box_conditions, box_params = _bounding_box(*filters.near)
+        conditions += box_conditions
+        params += box_params
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+
+def _order_by(sort: str) -> str:
+    descending = sort.startswith("-")
+    column = SORT_KEYS.get(sort.removeprefix("-"))
+    if column is None:
+        raise StoreError(f"cannot sort by {sort!r}: use one of {', '.join(SORT_KEYS)} (with '-' for descending)")
+    if column == "event_date":
+        direction = " DESC" if descending else ""
+        return f" ORDER BY event_date{direction}, event_id{direction}"
+    # rows without a value come last either way
+    direction = " DESC" if descending else ""
+    return f" ORDER BY {column} IS NULL, {column}{direction}, event_date, event_id"
+
+
+def _document(row: Sequence[Any]) -> Document:
+    return Document(
+        id=row[0],
+        text=row[1],
+        published=dt.date.fromisoformat(row[2]) if row[2] else None,
+        published_source=row[3],
+        url=row[4],
+        title=row[5],
+        outlet=row[6],
+        language=row[7],
+        origin=row[8],
+    )
 
 
 def _body(text: str) -> dict[str, Any]:
