@@ -365,6 +365,19 @@ def _jsonl_documents(
         yield Skipped(origin, "empty file")
 
 
+def read_records(
+    records: Iterable[Any], origin: str, default_date: dt.date | None = None
+) -> Iterator[Document | Skipped]:
+    """Documents from JSON records already parsed (an HTTP request's body, say), in the JSON Lines
+    input's record format. A bad record becomes a Skipped item named `origin:N` (N counted from 1)."""
+    for number, record in enumerate(records, start=1):
+        record_origin = f"{origin}:{number}"
+        try:
+            yield _record_document(record, record_origin, record_origin, default_date)
+        except _InputError as error:
+            yield Skipped(record_origin, str(error))
+
+
 def _record_document(record: Any, fallback_id: str, origin: str, default_date: dt.date | None) -> Document:
     """A Document from one JSON object with our field names or news-please's."""
     if not isinstance(record, dict):
