@@ -6,8 +6,12 @@ so a test session loads it once and every command run through `run_cli` uses tha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -47,3 +51,56 @@ def run_cli(pipeline: Pipeline) -> RunCli:
             return CliRunner().invoke(cli.main, [str(a) for a in args], input=stdin, catch_exceptions=False)
 
     return invoke
+
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+# A report whose title, outlet, URL and sentences carry markup and script: the dashboard must show it
+# as text and never run it.
+HOSTILE_REPORT = REPOSITORY / "tests" / "data" / "hostile-report.jsonl"
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
+    """A store built from the example reports the project ships, plus the hostile report. Shared by the
+    API and browser tests, which only read it."""
+    from warledger.ingest import ingest_documents
+    from warledger.read import read_inputs
+    from warledger.store import Store
+
+    path = tmp_path_factory.mktemp("served") / "examples.db"
+    with Store.open(str(path)) as store:
+        summary = ingest_documents(pipeline, store, read_inputs([str(REPOSITORY / "examples"), str(HOSTILE_REPORT)]))
+    assert not summary.skipped, summary.skipped
+    return path
+
+
+@contextlib.contextmanager
+def live_server(settings: Any) -> Iterator[str]:
+    """Run the real app under uvicorn on a free loopback port in a background thread; yield its base URL."""
+    import uvicorn
+
+    from warledger.api import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def read_only_server(example_db: Path) -> Iterator[str]:
+    """The dashboard and API over the example store, read-only, as `warledger serve` starts them."""
+    from warledger.api import Settings
+
+    with live_server(Settings(db=str(example_db))) as url:
+        yield url

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 EXIT_SKIPPED = 3
 DEFAULT_DB = "warledger.db"
+# A write token shorter than this is too easy to guess.
+MIN_WRITE_TOKEN = 16
 
 
 class UserError(click.ClickException):
@@ -223,6 +225,8 @@ def _write(rows: Sequence[dict[str, Any]], fmt: str, output: str) -> None:
 @click.option("--country", help="ISO3 code or country name of the event's location.")
 @click.option("--actor", help="Part of an actor's name, e.g. 'Azerbaijan'.")
 @click.option("--near", callback=_near, metavar="LAT,LON,KM", help="Events within KM of a point.")
+@click.option("--sub-type", "sub_event_type", help="Sub-event type, e.g. 'Armed clash'.")
+@click.option("--search", "text", help="Words searched for in the notes and source sentences.")
 @click.option("--current/--all", "current_only", default=False,
               help="Leave out background (historical) events.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
@@ -230,16 +234,16 @@ def _write(rows: Sequence[dict[str, Any]], fmt: str, output: str) -> None:
               type=click.Choice(["table", "jsonl", "csv", "acled", "geojson"]), help="Output format.")
 @click.option("-o", "--output", default="-", show_default=True, help="Where to write ('-' for stdout).")
 def events(db: str, since: dt.date | None, until: dt.date | None, event_type: str | None, country: str | None,
-           actor: str | None, near: tuple[float, float, float] | None, current_only: bool, limit: int | None,
-           fmt: str, output: str) -> None:
+           actor: str | None, near: tuple[float, float, float] | None, sub_event_type: str | None,
+           text: str | None, current_only: bool, limit: int | None, fmt: str, output: str) -> None:
     """List stored events, filtered, as a table or an export format."""
     from warledger.store import EventFilter, StoreError
 
     store = _open_existing_store(db)
     try:
         rows = store.query(EventFilter(since=since, until=until, event_type=event_type, country=country,
-                                       actor=actor, near=near, historical=False if current_only else None,
-                                       limit=limit))
+                                       actor=actor, near=near, sub_event_type=sub_event_type, text=text,
+                                       historical=False if current_only else None, limit=limit))
     except StoreError as error:
         raise UserError(str(error)) from None
     finally:
@@ -299,6 +303,35 @@ def render_event(event: dict[str, Any], document_text: Any) -> str:
         sentence = text[start:end].strip() if text else item.get("text", "")
         lines.append(f"    [{item['source']} {start}-{end}] {sentence}")
     return "\n".join(lines)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Only this machine can connect unless you change it.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--write-token", envvar="WARLEDGER_WRITE_TOKEN", metavar="TOKEN",
+              help="Accept POST /api/documents from clients that send this token (env WARLEDGER_WRITE_TOKEN). "
+                   "Without it the server is read-only.")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let pages from this origin (e.g. http://localhost:3000) read the API; repeatable. "
+                   "Closed by default.")
+@profile_option
+def serve(db: str, host: str, port: int, write_token: str | None, cors_origins: tuple[str, ...],
+          profiles: tuple[Path, ...]) -> None:
+    """Serve the dashboard (map, timeline, table, evidence) and the JSON API over a store."""
+    import uvicorn
+
+    from warledger.api import Settings, create_app
+
+    _open_existing_store(db).close()
+    if write_token is not None and len(write_token) < MIN_WRITE_TOKEN:
+        raise UserError(f"the write token must be at least {MIN_WRITE_TOKEN} characters long")
+    settings = Settings(db=db, write_token=write_token, cors_origins=cors_origins,
+                        pipeline_factory=lambda: build_pipeline(profiles, 1))
+    click.echo(f"warledger: serving {db} at http://{host}:{port}/ "
+               f"({'read-write' if write_token else 'read-only'}); Ctrl-C stops", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
 @main.command(name="eval")

@@ -1,0 +1,361 @@
+"""The HTTP API and the dashboard page that `warledger serve` runs.
+
+Read-only by default: the one write endpoint, POST /api/documents, answers only when the server was
+started with a write token and the request presents it. Reports are untrusted input, so every
+response carries a Content-Security-Policy that allows no inline script, and the page (web/) builds
+its DOM from text, never from markup. CORS stays closed unless origins are named.
+
+SQLite connections cannot cross threads, and FastAPI runs plain (non-async) endpoints in a thread
+pool; so each worker thread opens the store once and keeps it (`_StorePool`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import importlib.resources
+import io
+import json
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from fastapi import Body, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+
+from warledger import __version__
+from warledger.export import write_events
+from warledger.records import EVENT_TYPES
+from warledger.store import EventFilter, Stats, Store, StoreError
+
+if TYPE_CHECKING:
+    from warledger.pipeline import Pipeline
+
+# A page of JSON holds at most this many events; exports (csv, acled, geojson) have no cap.
+MAX_PAGE = 1000
+DEFAULT_PAGE = 100
+# Timeline buckets: days up to this span, then weeks up to the next, then months.
+DAY_BUCKETS_UP_TO_DAYS = 120
+WEEK_BUCKETS_UP_TO_DAYS = 3 * 366
+# Reports one POST may carry: a crawler sends batches, and one request holds up one worker thread.
+MAX_POSTED_DOCUMENTS = 500
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "warledger-events.csv"),
+    "acled": ("text/csv; charset=utf-8", "warledger-events-acled.csv"),
+    "geojson": ("application/geo+json", "warledger-events.geojson"),
+}
+# Nothing the page needs comes from elsewhere, so everything else is refused; inline script and
+# style are refused too, so markup smuggled into a report could not run even if it reached the DOM.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+class EventQuery(BaseModel):
+    """The filters shared by /api/events and /api/stats (those of `warledger events`)."""
+
+    # an unknown parameter (a misspelt filter) is an error rather than silently matching everything
+    model_config = ConfigDict(extra="forbid")
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    type: str | None = None
+    sub_type: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    near: str | None = None
+    q: str | None = None
+    historical: bool | None = None
+
+    def to_filter(self, sort: str = "event_date", limit: int | None = None, offset: int = 0) -> EventFilter:
+        return EventFilter(
+            since=self.since, until=self.until, event_type=self.type or None, sub_event_type=self.sub_type or None,
+            country=self.country or None, actor=self.actor or None, near=parse_near(self.near),
+            text=self.q or None, historical=self.historical, sort=sort, limit=limit, offset=offset,
+        )
+
+
+class EventsQuery(EventQuery):
+    """/api/events: the filters, then the order, the page and the format."""
+
+    sort: str = Field("event_date", description="Sort key (event_date, fatalities, country, event_type, "
+                      "sub_event_type, location, actor1, actor2); '-' before it for descending.")
+    limit: int | None = Field(None, ge=0, description=f"Events per page (JSON: default {DEFAULT_PAGE}, at most "
+                              f"{MAX_PAGE}; files: all matching events).")
+    offset: int = Field(0, ge=0)
+    format: Literal["json", "csv", "acled", "geojson"] = "json"
+
+
+class StatsQuery(EventQuery):
+    """/api/stats: the filters and the timeline's bucket (chosen from the span when not given)."""
+
+    bucket: Literal["day", "week", "month"] | None = None
+
+
+@dataclass(slots=True)
+class Settings:
+    """What a running server was started with."""
+
+    db: str
+    write_token: str | None = None
+    cors_origins: Sequence[str] = ()
+    # builds the extraction pipeline on the first POST (loading spaCy takes seconds, and a read-only
+    # server never needs it)
+    pipeline_factory: Callable[[], Pipeline] | None = None
+
+
+@dataclass(slots=True)
+class _StorePool:
+    """One open store per worker thread; all of them closed when the server stops."""
+
+    db: str
+    local: threading.local = field(default_factory=threading.local)
+    opened: list[Store] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self) -> Store:
+        store: Store | None = getattr(self.local, "store", None)
+        if store is None:
+            # any_thread: only so that close() may run on the server's thread at shutdown
+            store = Store.open(self.db, any_thread=True)
+            self.local.store = store
+            with self.lock:
+                self.opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self.lock:
+            for store in self.opened:
+                store.close()
+            self.opened.clear()
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The FastAPI application: /api/... endpoints, the page at /, its files under /static."""
+    pool = _StorePool(settings.db)
+    pipeline_lock = threading.Lock()
+    pipeline_holder: list[Pipeline] = []
+    app = FastAPI(
+        title="warledger",
+        version=__version__,
+        description="Conflict events extracted from news reports, each traceable to its sentences and claimants.",
+        # FastAPI's documentation pages load their scripts from a CDN, which this offline tool cannot
+        # reach; the schema itself stays at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.router.add_event_handler("shutdown", pool.close)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"], allow_headers=[]
+        )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(StoreError)
+    async def store_error(_request: Request, error: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
+        # one line a user can act on, rather than pydantic's nested report
+        first = error.errors()[0] if error.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("query", "body"))
+        return JSONResponse({"detail": f"{where or 'request'}: {first.get('msg', 'invalid')}"}, status_code=400)
+
+    web = importlib.resources.files("warledger").joinpath("web")
+    app.mount("/static", StaticFiles(directory=str(web)), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(str(web.joinpath("index.html")), media_type="text/html; charset=utf-8")
+
+    @app.get("/api/events", summary="Events matching the filters, a page at a time or as a file")
+    def list_events(query: Annotated[EventsQuery, Query()]) -> Response:
+        store = pool.get()
+        if query.format != "json":
+            wanted = query.to_filter(sort=query.sort, limit=query.limit, offset=query.offset)
+            out = io.StringIO()
+            write_events((json.loads(b) for b in store.query_page(wanted, count=False).bodies), query.format, out)
+            media_type, filename = EXPORT_FORMATS[query.format]
+            return Response(out.getvalue(), media_type=media_type,
+                            headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        limit = DEFAULT_PAGE if query.limit is None else min(query.limit, MAX_PAGE)
+        offset = query.offset
+        page = store.query_page(query.to_filter(sort=query.sort, limit=limit, offset=offset))
+        # the stored JSON is sent as it is: parsing and re-encoding a page would only cost time
+        body = f'{{"total": {page.total}, "limit": {limit}, "offset": {offset}, "events": [{",".join(page.bodies)}]}}'
+        return Response(body, media_type="application/json")
+
+    @app.get("/api/events/{event_id}", summary="One event with its claims, sources and marked source sentences")
+    def one_event(event_id: str) -> dict[str, Any]:
+        store = pool.get()
+        event = store.get_event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return event_detail(event, store)
+
+    @app.get("/api/stats", summary="Counts for the timeline: per day, week or month and type; per country")
+    def stats(query: Annotated[StatsQuery, Query()]) -> dict[str, Any]:
+        return stats_body(pool.get().stats(query.to_filter()), query.bucket)
+
+    @app.post("/api/documents", summary="Add reports (JSON records as in JSON Lines input); needs the write token")
+    def post_documents(
+        records: Annotated[Any, Body(description="One record or a list of records.")],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> dict[str, Any]:
+        _check_token(settings.write_token, authorization)
+        items = records if isinstance(records, list) else [records]
+        if len(items) > MAX_POSTED_DOCUMENTS:
+            raise HTTPException(413, f"at most {MAX_POSTED_DOCUMENTS} reports per request, not {len(items)}")
+        from warledger.ingest import ingest_documents
+        from warledger.read import read_records
+
+        with pipeline_lock:
+            if not pipeline_holder:
+                if settings.pipeline_factory is None:
+                    raise HTTPException(503, "this server cannot extract reports (no pipeline)")
+                pipeline_holder.append(settings.pipeline_factory())
+            summary = ingest_documents(pipeline_holder[0], pool.get(), read_records(items, "post"))
+        return {
+            "documents_new": summary.new_documents,
+            "documents_unchanged": summary.unchanged_documents,
+            "events_new": summary.batch.events_new,
+            "events_updated": summary.batch.events_updated,
+            "events_removed": summary.batch.events_removed,
+            "skipped": [{"origin": s.origin, "reason": s.reason} for s in summary.skipped],
+        }
+
+    return app
+
+
+def _check_token(expected: str | None, authorization: str | None) -> None:
+    if not expected:
+        raise HTTPException(403, "writing is off: start `warledger serve` with --write-token "
+                                 "(or WARLEDGER_WRITE_TOKEN set)")
+    scheme, _, presented = (authorization or "").partition(" ")
+    # compare_digest: the time taken does not tell how much of a guessed token was right
+    if scheme.lower() != "bearer" or not hmac.compare_digest(presented.strip().encode(), expected.encode()):
+        raise HTTPException(401, "missing or wrong write token: send 'Authorization: Bearer TOKEN'",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def parse_near(value: str | None) -> tuple[float, float, float] | None:
+    if not value:
+        return None
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError:
+        raise StoreError(f"near: {value!r} is not LAT,LON,KM (for example 39.82,46.75,50)") from None
+    return lat, lon, km
+
+
+def event_detail(event: dict[str, Any], store: Store) -> dict[str, Any]:
+    """An event with its source documents, its evidence sentences cut from the documents with the
+    marks made relative to each sentence, and its claims with the disputed figures flagged."""
+    documents = store.documents_by_id(list(event.get("sources") or ()))
+    evidence = []
+    for item in event.get("evidence") or ():
+        start, end = item["span"]
+        document = documents.get(item["source"])
+        if document is None or end > len(document.text):
+            # the report is not in this store (events imported alone): the sentence as extracted
+            evidence.append({"source": item["source"], "span": item["span"], "text": item.get("text", ""),
+                             "marks": []})
+            continue
+        marks = [{"field": m["field"], "start": m["span"][0] - start, "end": m["span"][1] - start}
+                 for m in item.get("marks") or () if start <= m["span"][0] < m["span"][1] <= end]
+        evidence.append({"source": item["source"], "span": item["span"], "text": document.text[start:end],
+                         "marks": marks})
+    sources = [
+        {"id": doc_id, "url": d.url, "title": d.title, "outlet": d.outlet,
+         "published": d.published.isoformat() if d.published else None}
+        if (d := documents.get(doc_id)) is not None else
+        {"id": doc_id, "url": None, "title": None, "outlet": None, "published": None}
+        for doc_id in event.get("sources") or ()
+    ]
+    claims = flag_disputed(event.get("claims") or [])
+    return {"event": event, "sources": sources, "evidence": evidence, "claims": claims}
+
+
+def flag_disputed(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each claim with `disputed`: another claim gives a different death figure for the same side."""
+    figures: dict[Any, set[int]] = {}
+    for claim in claims:
+        if claim.get("fatalities") is not None:
+            figures.setdefault(claim.get("fatalities_side"), set()).add(int(claim["fatalities"]))
+    return [
+        {k: v for k, v in claim.items() if k != "span"}
+        | {"disputed": claim.get("fatalities") is not None and len(figures[claim.get("fatalities_side")]) > 1}
+        for claim in claims
+    ]
+
+
+def stats_body(stats: Stats, bucket: str | None) -> dict[str, Any]:
+    """The /api/stats answer: a continuous timeline (empty buckets included) stacked by type."""
+    days = sorted({day for day, _ in stats.by_day_and_type})
+    by_type: dict[str, int] = {}
+    for (_, kind), n in stats.by_day_and_type.items():
+        by_type[kind] = by_type.get(kind, 0) + n
+    types = [t for t in EVENT_TYPES if t in by_type] + sorted(t for t in by_type if t not in EVENT_TYPES)
+    body: dict[str, Any] = {
+        "total": stats.total, "fatalities": stats.fatalities, "bucket": bucket or "day",
+        "date_min": days[0] if days else None, "date_max": days[-1] if days else None,
+        "types": types, "timeline": [], "by_type": {t: by_type[t] for t in types},
+        "by_country": dict(sorted(stats.by_country.items(), key=lambda item: (-item[1], item[0]))),
+    }
+    if not days:
+        return body
+    first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    if bucket is None:
+        span = (last - first).days
+        bucket = "day" if span <= DAY_BUCKETS_UP_TO_DAYS else "week" if span <= WEEK_BUCKETS_UP_TO_DAYS else "month"
+    body["bucket"] = bucket
+    buckets: dict[dt.date, dict[str, int]] = {start: {} for start, _ in _buckets(first, last, bucket)}
+    for (day, kind), n in stats.by_day_and_type.items():
+        start = _bucket_start(dt.date.fromisoformat(day), bucket)
+        buckets[start][kind] = buckets[start].get(kind, 0) + n
+    body["timeline"] = [
+        {"start": start.isoformat(), "end": end.isoformat(),
+         "counts": {t: buckets[start][t] for t in types if t in buckets[start]}}
+        for start, end in _buckets(first, last, bucket)
+    ]
+    return body
+
+
+def _bucket_start(day: dt.date, bucket: str) -> dt.date:
+    if bucket == "week":
+        return day - dt.timedelta(days=day.weekday())  # ISO weeks start on Monday
+    if bucket == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _buckets(first: dt.date, last: dt.date, bucket: str) -> Iterator[tuple[dt.date, dt.date]]:
+    start = _bucket_start(first, bucket)
+    while start <= last:
+        if bucket == "day":
+            end = start
+        elif bucket == "week":
+            end = start + dt.timedelta(days=6)
+        else:
+            end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        yield start, end
+        start = end + dt.timedelta(days=1)
