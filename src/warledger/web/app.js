@@ -1187,8 +1187,11 @@ function sourcesSection(sources) {
   const items = sources.map((s) => {
     const href = safeUrl(s.url);
     const title = s.title || s.id;
+    // a URL that is not http(s) is provenance all the same: shown as text, never as a link
+    const unlinked = s.url && !href ? el('span', { class: 'muted unlinked', text: ` · URL not linked: ${s.url}` }) : null;
     return el('li', {}, href ? externalLink(href, title) : el('span', { text: title }),
-      el('span', { class: 'muted', text: ` · ${joined([s.outlet, s.published, s.title ? s.id : null], ' · ')}` }));
+      el('span', { class: 'muted', text: ` · ${joined([s.outlet, s.published, s.title ? s.id : null], ' · ')}` }),
+      unlinked);
   });
   return el('section', { class: 'sources' }, el('h3', { text: `Sources (${sources.length})` }), el('ul', {}, items));
 }
