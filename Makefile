@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench bench-api serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
+
+bench-api: $(STAMP)
+	$(BIN)/python bench/bench_api.py
+
+# The dashboard over the demo's store: run `make demo` first.
+serve: $(STAMP)
+	$(BIN)/warledger serve --db demo.db
 
 clean:
 	rm -rf $(VENV) demo.db
