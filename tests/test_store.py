@@ -516,6 +516,18 @@ def test_text_search_looks_in_notes_and_evidence_as_one_phrase(filled: Store) ->
     assert filled.query(EventFilter(text="Ministry of Defence")) == []  # claims are not searched
 
 
+def test_text_search_matches_words_by_their_start(store: Store) -> None:
+    event = make_event("ev-words", "2020-09-27")
+    event["notes"] = "Security forces in Uri's old town fired on al-Fashir-bound trucks."
+    event["evidence"] = [{"doc": "doc-1", "text": "Shelling resumed. Nobody was hurt."}]
+    store.save_batch([make_document("doc-1")], [event])
+    for found in ("uri", "URI'S", "sec", "al fashir", "al-Fashir-bound", "town fired on al", "shelling resumed"):
+        assert ids(store.query(EventFilter(text=found))) == ["ev-words"], found
+    # inside a word, words out of order, and a phrase running from the notes into a source sentence
+    for missed in ("ri", "curity", "old fired", "trucks shelling"):
+        assert store.query(EventFilter(text=missed)) == [], missed
+
+
 @pytest.mark.parametrize(
     ("sort", "expected"),
     [

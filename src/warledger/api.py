@@ -69,15 +69,16 @@ class EventQuery(BaseModel):
     # an unknown parameter (a misspelt filter) is an error rather than silently matching everything
     model_config = ConfigDict(extra="forbid")
 
-    since: dt.date | None = None
-    until: dt.date | None = None
-    type: str | None = None
-    sub_type: str | None = None
-    country: str | None = None
-    actor: str | None = None
-    near: str | None = None
-    q: str | None = None
-    historical: bool | None = None
+    since: dt.date | None = Field(None, description="First event date included (YYYY-MM-DD).")
+    until: dt.date | None = Field(None, description="Last event date included (YYYY-MM-DD).")
+    type: str | None = Field(None, description="ACLED event type or sub-event type, any case (e.g. 'Battles').")
+    sub_type: str | None = Field(None, description="ACLED sub-event type, exactly one (e.g. 'Armed clash').")
+    country: str | None = Field(None, description="ISO 3166 alpha-3 code or country name.")
+    actor: str | None = Field(None, description="Part of an actor's name, either side, any case.")
+    near: str | None = Field(None, description="'LAT,LON,KM': events within KM kilometres of the point.")
+    q: str | None = Field(None, description="Words in the notes or source sentences, matched by their start "
+                          "('Uri' finds \"Uri's\", not 'security'); several words match as a phrase.")
+    historical: bool | None = Field(None, description="true: background events only; false: current ones only.")
 
     def to_filter(self, sort: str = "event_date", limit: int | None = None, offset: int = 0) -> EventFilter:
         return EventFilter(

@@ -258,11 +258,23 @@ def event_type_names(name: str) -> str:
     return wanted
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _search_words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
 def search_text(event: dict[str, Any]) -> str:
-    """What the text filter searches in: the event's notes and evidence sentences, lower-cased."""
+    """What the text filter searches in: the words of the event's notes and evidence sentences,
+    lower-cased, one space before each, one line per sentence or note.
+
+    Matching ' word' then finds words by their start ("Uri" finds "Uri's" but not "security"), and
+    a phrase cannot run from one sentence into the next.
+    """
     parts = [str(event.get("notes") or "")]
     parts += [str(e.get("text") or "") for e in event.get("evidence") or ()]
-    return "\n".join(parts).lower()
+    return "\n".join("".join(" " + word for word in _search_words(part)) for part in parts) + "\n"
 
 
 def _backfill_search_text(store: Store) -> None:
@@ -272,7 +284,7 @@ def _backfill_search_text(store: Store) -> None:
 
 
 # Work a migration needs done in Python after its SQL, run inside the same transaction.
-BACKFILLS = {"0003_search_text": _backfill_search_text}
+BACKFILLS = {"0003_search_text": _backfill_search_text, "0005_search_words": _backfill_search_text}
 
 
 def _like_pattern(text: str) -> str:
@@ -732,10 +744,14 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
             "OR actor2 IN (SELECT actor2 FROM events WHERE LOWER(actor2) LIKE ? ESCAPE '\\'))"
         )
         params += [pattern, pattern]
-    if filters.text is not None and filters.text.strip():
-        # the text is lower-cased here, in Python, because SQLite's LOWER() only folds ASCII
+    words = _search_words(filters.text or "")
+    if words:
+        # words start where search_text puts a space; lower-cased here, in Python, because SQLite's
+        # LOWER() only folds ASCII
         conditions.append("search_text LIKE ? ESCAPE '\\'")
-        params.append("%" + _like_pattern(" ".join(filters.text.lower().split())) + "%")
+        params.append("%" + _like_pattern("".join(" " + word for word in words)) + "%")
+    elif filters.text is not None and filters.text.strip():
+        conditions.append("0 = 1")  # only punctuation: no word can match it
     if filters.historical is not None:
         conditions.append("historical = ?")
         params.append(1 if filters.historical else 0)
