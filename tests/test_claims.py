@@ -88,3 +88,10 @@ def test_the_events_claim_names_claimant_side_and_outlet(stage_pipeline: Pipelin
 def test_a_report_in_its_own_voice_is_claimed_by_the_reporter(stage_pipeline: Pipeline) -> None:
     [event] = extract(stage_pipeline, "Junta jets bombed a village in Sagaing on Tuesday.")
     assert [(c.claimant, c.side) for c in event.claims] == [("reporter", None)]
+
+
+def test_a_claimant_with_a_figure_has_one_claim_not_a_bare_repeat(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "Pakistan's army said Indian troops shelled its posts near Uri on Tuesday, "
+                                      "killing seven Indian soldiers in the return fire.")
+    assert [(c.claimant, c.side, c.fatalities, c.fatalities_side) for c in event.claims] == [
+        ("Military Forces of Pakistan", "PAK", 7, "IND")]

@@ -694,7 +694,9 @@ def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution]
     claims: list[Claim] = []
     if not parties:
         parties = [Attribution(REPORTER, None, outlet, 0, 0)]
-    for party in parties:
+    for i, party in enumerate(parties):
+        if i == 0 and note.figures:
+            continue  # its figures below are what it claimed: a claim without one would only repeat them
         claims.append(Claim(party.claimant, party.side, statement, document.id, span, outlet=outlet))
     for figure in note.figures:
         party = parties[0]
