@@ -192,3 +192,36 @@ def test_spans_point_into_the_original_text_around_removed_boilerplate(stage_pip
         assert quoted(text, mention.trigger_span) == mention.trigger
         assert quoted(text, mention.place_span) in ("El Fasher", "Omdurman")
         assert quoted(text, mention.date_span) == "Tuesday"
+
+
+# --- attacks whose dead are told in a passive clause --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the attack names the doer; the passive killing only counts its dead
+    ("Pakistan's army said that Indian troops attacked its posts near Uri on Tuesday and that seven Indian "
+     "soldiers were killed.", ("Armed clash", "Military Forces of India", "Military Forces of Pakistan", 7)),
+    ("Russian forces attacked Ukrainian positions near Bakhmut on Tuesday; three soldiers were killed.",
+     ("Armed clash", "Military Forces of Russia", "Military Forces of Ukraine", 3)),
+    # killed in an attack: the attack's victims are those the verb names
+    ("Twelve villagers were killed in an attack by jihadists near Mopti on Tuesday.",
+     ("Attack", "Unidentified Armed Group (Mali)", "Civilians (Mali)", 12)),
+    ("Five civilians died in an attack on a market in Goma on Tuesday, the army said.",
+     ("Attack", "Unidentified Armed Group (Democratic Republic of Congo)",
+      "Civilians (Democratic Republic of Congo)", 5)),
+    # nobody named as the doer: an unidentified armed group, never the victims or the one who tells it
+    ("Two policemen were killed in an ambush near Bamako on Tuesday.",
+     ("Armed clash", "Unidentified Armed Group (Mali)", "Police Forces of Mali", 2)),
+    ("Four farmers were shot dead near Jos on Tuesday.",
+     ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 4)),
+])
+def test_an_attack_told_with_its_dead_in_a_passive_clause_is_one_event(
+        stage_pipeline: Pipeline, text: str, expected: tuple) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.actor1 and event.actor1.name, event.actor2 and event.actor2.name,
+            event.fatalities) == expected
+
+
+def test_deaths_without_a_day_or_town_of_their_own_still_join_the_event_told_before(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Gunmen attacked a village near Mopti on Tuesday. Twelve civilians were killed.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 12)]

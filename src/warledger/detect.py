@@ -274,8 +274,12 @@ class Detector:
                 return None
             if victims == "combatants":
                 candidate.event_type, candidate.sub_event_type = "Battles", "Armed clash"
-        elif kind == "attack":
-            victims = _victims(head)
+        elif kind == "attack" or rule.rule_id == "offensive":
+            # "an attack on a market" says whom it hit; "an offensive on the town" does not make it one on civilians
+            victims = _victims(head) if kind == "attack" or head.lemma_.lower() in ("attack", "raid") else None
+            if victims is None and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+                # "twelve villagers were killed in an attack", "died in a raid": those the verb names were hit
+                victims = _victims(head.head.head)
             if victims == "civilians":
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
         elif kind == "remote" or candidate.event_type == "Explosions/Remote violence":
@@ -419,6 +423,8 @@ def _is_reference(noun: Token) -> bool:
 def _victims(head: Token) -> str | None:
     """Who was killed or attacked: "civilians", "combatants" or None when the clause does not say."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+    if head.lemma_.lower() in ("die", "perish"):
+        objects += [c for c in head.children if c.dep_ == "nsubj"]  # "five civilians died"
     if head.dep_ in ("acl", "amod", "relcl"):
         objects.append(head.head)
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "in")):
@@ -442,7 +448,9 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     by_key: dict[tuple[int, str], Candidate] = {}
     # a killing beside a generic attack or raid says what the attack was: "jihadists killed 12 villagers
     # in an attack" is violence against civilians, "troops raided the camp, killing three militants" a battle
-    killings = {c.sentence for c in candidates if c.rule.kind == "kill"}
+    # ... but not "troops attacked the posts and seven soldiers were killed": a killing with no one named
+    # as its doer only counts the attack's dead
+    killings = {c.sentence for c in candidates if c.rule.kind == "kill" and not _agentless_passive(c.trigger)}
     violent = {c.sentence for c in candidates if c.rule.kind != "kill" and not _generic_attack(c)
                and c.event_type in ("Battles", "Explosions/Remote violence")}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
@@ -462,9 +470,21 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
             continue
         key = (c.sentence, c.event_type)
         kept = by_key.get(key)
-        if kept is None or _priority(c) < _priority(kept) or (kept.reference and not c.reference):
+        if kept is None or _priority(c) < _priority(kept) or (kept.reference and not c.reference) or \
+                (_priority(c) == _priority(kept) and _agentless_kill(kept) and not _agentless_kill(c)):
+            # "twelve villagers were killed in an attack by jihadists": the attack names who did it
             by_key[key] = c
     return sorted(by_key.values(), key=lambda c: (c.sentence, c.trigger.i))
+
+
+def _agentless_passive(token: Token) -> bool:
+    """'Seven soldiers were killed' (no 'by ...'): the verb's subject is its victim and no doer is named."""
+    children = {c.dep_ for c in token.children}
+    return "nsubjpass" in children and "agent" not in children
+
+
+def _agentless_kill(c: Candidate) -> bool:
+    return c.rule.kind == "kill" and _agentless_passive(c.trigger)
 
 
 def _generic_attack(c: Candidate) -> bool:

@@ -24,7 +24,7 @@ from warledger.actors import (
     state_actor,
 )
 from warledger.annotate import Annotated, PlaceNote, SentenceNotes
-from warledger.claims import Attribution
+from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
 from warledger.detect import Candidate
 from warledger.knowledge_actors import ActorKnowledge
@@ -57,6 +57,8 @@ FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 # Maps an offset in the clean text to the original text: clean.CleanText.to_original(offset, end=False),
 # where end=True maps an exclusive end so that it stops before lines removed right after it.
 OffsetMap = Callable[..., int]
+# Verbs whose subject was harmed in the attack named after them ("killed in an ambush", "died in a raid").
+HARMED_IN = frozenset({"kill", "wound", "injure", "hurt", "die", "perish", "maim"})
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Events that deaths told in passing may belong to.
 DEADLY_TYPES = (*VIOLENT_TYPES, "Riots", "Protests")
@@ -137,9 +139,16 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> N
                                        and not _modifies_noun(doc, d) for d in note.dates)
         if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
             c.reference = True
-        if c.rule.kind == "kill" and (cumulative or not _has_agent(c.trigger, note.actors)):
-            # "27 people were killed": deaths of an event told elsewhere
+        if c.rule.kind == "kill" and (cumulative or not (_has_agent(c.trigger, note.actors) or _told_here(note))):
+            # "27 people were killed": deaths of an event told elsewhere; but "four farmers were shot dead
+            # near Jos on Tuesday", with a day and a town of its own, is an event with no doer named
             c.reference = True
+
+
+def _told_here(note: SentenceNotes) -> bool:
+    """Whether the sentence gives its own day and a place below the country."""
+    return any(d.role != "since" for d in note.dates) and \
+        any(p.place.feature != "country" and not p.in_speaker for p in note.places)
 
 
 def _has_agent(trigger: Token, actors: list[ActorMention]) -> bool:
@@ -367,6 +376,12 @@ def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annota
     return actor
 
 
+def _reports(doc: Doc, actor: ActorMention) -> bool:
+    """Whether the actor is the one telling ("..., the army said"): it reports the attack, it did not make it."""
+    root = doc[actor.start:actor.end].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
+
+
 def _in_speaker(actor: ActorMention, speakers: list[Attribution]) -> bool:
     return any(s.token_start <= actor.start < s.token_end for s in speakers)
 
@@ -418,12 +433,20 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
                 take(obj, child)
     if trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         take(subject, trigger.head) if trigger.dep_ == "relcl" else None
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and \
+            trigger.head.head.lemma_.lower() in HARMED_IN:
+        # "two policemen were killed in an ambush": those harmed are the ones the attack hit
+        harmed = trigger.head.head
+        for child in harmed.children:
+            if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and harmed.lemma_.lower() in ("die", "perish")):
+                take(obj, child)
     return subject - obj, obj
 
 
 def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
-    parties = [a for a in actors if belligerent(a) or a.kind in ("civilians", "protesters", "rioters",
-                                                                 "government")]
+    doc = candidate.trigger.doc
+    parties = [a for a in actors if (belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government"))
+               and not _reports(doc, a)]
     if not parties:
         return None, None
     subject, obj = _subject_and_object(candidate.trigger)
@@ -565,8 +588,9 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         # civilians are the targets of violence, never its perpetrators
         actor1, actor2 = None, actor2 or actor1
     if actor1 is None and event_type == "Violence against civilians":
+        doc = candidate.trigger.doc
         armed = next((a for a in actors if belligerent(a) and a.side and a.side != "CIV"
-                      and a.kind in ("group", "military", "unidentified", "police")), None)
+                      and a.kind in ("group", "military", "unidentified", "police") and not _reports(doc, a)), None)
         actor1 = _actor_for(armed, event_type, knowledge, location_country)
     words = {t.lemma_.lower() for t in candidate.trigger.sent}
     if event_type in ("Explosions/Remote violence", "Violence against civilians") and actor2 is None:
@@ -608,8 +632,13 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         a, b = annotated.main_sides[:2]
         actor1 = state_actor(a, "military", knowledge)
         actor2 = state_actor(b, "military", knowledge)
-    if actor2 is not None and actor1 is None and event_type in VIOLENT_TYPES:
-        actor1, actor2 = None, actor2
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None  # "its troops repelled an attack": the attacker is not named, it is not themselves
+    if location_country and event_type in ("Battles", "Violence against civilians") and \
+            (actor1 is None) != (actor2 is None) and (actor1 is None or event_type == "Battles"):
+        # "two policemen were killed in an ambush": someone fought them, and the text does not say who
+        unknown = generic_actor("unidentified", location_country, knowledge)
+        actor1, actor2 = (unknown, actor2) if actor1 is None else (actor1, unknown)
     found_sides = {a.side for a in (actor1, actor2) if a is not None}
     if actor2 is not None and actor2.side == "CIV" and location_country:
         found_sides.add(location_country)
