@@ -225,3 +225,18 @@ def test_an_attack_told_with_its_dead_in_a_passive_clause_is_one_event(
 def test_deaths_without_a_day_or_town_of_their_own_still_join_the_event_told_before(stage_pipeline: Pipeline) -> None:
     events = extract(stage_pipeline, "Gunmen attacked a village near Mopti on Tuesday. Twelve civilians were killed.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 12)]
+
+
+@pytest.mark.parametrize(("text", "location", "actor2"), [
+    # the place an actor is named with is where the event happened
+    ("Protesters clashed with police in Nairobi on Tuesday.", "Nairobi", "Police Forces of Kenya"),
+    ("Thousands marched through Tbilisi on Tuesday against the foreign agents bill.", "Tbilisi", None),
+    # a town after "in" is taken even in a report that never names its country
+    ("Russian shelling killed two civilians in Kherson on Tuesday.", "Kherson", "Civilians (Ukraine)"),
+    # a bus is a civilian target
+    ("An Azerbaijani drone strike hit a bus near Kapan on Tuesday.", "Kapan", "Civilians (Armenia)"),
+])
+def test_the_place_and_target_of_a_one_sentence_report(stage_pipeline: Pipeline, text: str, location: str,
+                                                        actor2: str | None) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.place and event.place.name, event.actor2 and event.actor2.name) == (location, actor2)

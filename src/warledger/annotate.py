@@ -6,6 +6,7 @@ detect and resolve work on plain records rather than re-reading the text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -29,7 +30,10 @@ LEAD_WEIGHT = 3.0
 AGREEMENT_NAMES = frozenset({"protocol", "agreement", "accord", "declaration", "treaty", "format", "process",
                              "memorandum", "deal", "talks", "group", "summit", "convention"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "around", "across", "throughout", "from",
-                                   "to", "towards", "toward", "inside", "within", "over", "on"})
+                                   "to", "towards", "toward", "inside", "within", "over", "on", "through", "along",
+                                   "off", "beyond", "past", "via"})
+# Prepositions after which a capitalised name is almost always a place ("in", "near", "outside Kherson").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside", "at"})
 # Present-time cues: a paragraph with one of these is news of the day, not background.
 CURRENT_CUES = re.compile(
     r"\b(?:today|tonight|yesterday|this (?:morning|week|evening)|on (?:Monday|Tuesday|Wednesday|Thursday|"
@@ -110,12 +114,16 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     for note in notes:
         note.dates = find_dates(note.text, published, offset=note.char_start)
         for match in matches[note.index]:
-            place = gazetteer.resolve(match, countries)
-            if place is None:
-                continue
             start = note.char_start + match.start
             token = doc.char_span(start, note.char_start + match.end, alignment_mode="expand")
             token_start = token.start if token is not None else note.token_start
+            if token is not None:
+                word = phrase_head(token.root)
+                if word.dep_ == "pobj" and word.head.lower_ in PLACE_PREPOSITIONS:
+                    match = dataclasses.replace(match, located=True)
+            place = gazetteer.resolve(match, countries)
+            if place is None:
+                continue
             if _inside_actor(token_start, note.actors, doc) or _names_a_clock(note.text, match.end):
                 continue
             if _inside_longer_person(persons, start, note.char_start + match.end):
@@ -136,15 +144,17 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
 
 
 def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
-    """A place word that names an actor is no location: "the army of X", "Baku said", "the
-    authorities in Yerevan". A capital after "in"/"near" stays a place ("gathered in Yerevan")."""
+    """A place word that names an actor is no location: "the army of X", "Baku said". A capital after
+    "in"/"near" stays a place ("gathered in Yerevan"), and so does the place an actor is named with
+    ("clashed with police in Nairobi", "the authorities in Yerevan", who may also be speaking)."""
     for actor in actors:
         if not actor.start <= token < actor.end:
             continue
         if actor.kind in ("country", "metonym", "people", "adjective"):
             word = phrase_head(doc[actor.start:actor.end].root)
             return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS)
-        return True
+        word = phrase_head(doc[token])
+        return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS and word.head.i >= actor.start)
     return False
 
 

@@ -59,7 +59,8 @@ CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "p
                             "man", "village", "town", "settlement", "city", "home", "house", "hospital",
                             "school", "market", "neighborhood", "neighbourhood", "shepherd", "camp", "tent",
                             "hostage", "worshipper", "patient", "displace", "tourist", "visitor", "pilgrim",
-                            "commuter", "shopper", "bystander", "guest", "teacher", "doctor", "nurse"})
+                            "commuter", "shopper", "bystander", "guest", "teacher", "doctor", "nurse",
+                            "bus", "minibus", "ambulance", "mosque", "church", "monastery", "apartment", "shop"})
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
                              "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",

@@ -60,6 +60,9 @@ OUT_OF_CONTEXT_MIN_POPULATION = 100_000
 # A namesake town this small, in a country with less than this share of the report's context, yields to a
 # candidate city of WORLD_CITY_POPULATION or more. Chosen so that a mediator named once (weight share
 # about a tenth) cannot pull a capital to a village, while a report about Lebanon keeps its Tripoli.
+# ... and after a preposition of place ("Russian shelling killed two civilians in Kherson", in a report that
+# never names Ukraine), a town this big abroad is still taken (GeoNames gives Kherson 66,000)
+LOCATED_OUT_OF_CONTEXT_MIN_POPULATION = 40_000
 SMALL_TOWN_POPULATION = 100_000
 WEAK_CONTEXT_SHARE = 0.25
 WORLD_CITY_POPULATION = 1_000_000
@@ -123,6 +126,8 @@ class PlaceMatch:
     candidates: tuple[Place, ...]
     # the text calls it a place itself ("the city of Kherson", "Lachin district")
     designated: bool = False
+    # the text puts it after a preposition of place ("shelling in Kherson"), so it is most likely a place
+    located: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -759,7 +764,8 @@ class Gazetteer:
             and any(weight > 0 for weight in context_countries.values())
             and best.source == "geonames"
             and best.feature != "country"
-            and best.population < OUT_OF_CONTEXT_MIN_POPULATION
+            and best.population < (LOCATED_OUT_OF_CONTEXT_MIN_POPULATION if match.located
+                                   else OUT_OF_CONTEXT_MIN_POPULATION)
         ):
             return None
         return best

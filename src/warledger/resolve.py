@@ -45,7 +45,8 @@ ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the ti
 BORDER_WORDS = re.compile(r"\bborder|\bline of (?:control|contact)\b|\bfront ?line\b|\bboundary\b", re.I)
 CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city", "resident", "home", "house",
                               "school", "hospital", "neighborhood", "neighbourhood", "population", "people",
-                              "market", "infrastructure"})
+                              "market", "infrastructure", "bus", "minibus", "car", "ambulance", "mosque", "church",
+                              "monastery", "apartment", "shop", "shelter"})
 # The claimant of what a report states in its own voice.
 REPORTER = "reporter"
 # Strategic developments whose actors are governments rather than armed forces.
