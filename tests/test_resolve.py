@@ -214,6 +214,11 @@ def test_spans_point_into_the_original_text_around_removed_boilerplate(stage_pip
      ("Armed clash", "Unidentified Armed Group (Mali)", "Police Forces of Mali", 2)),
     ("Four farmers were shot dead near Jos on Tuesday.",
      ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 4)),
+    # the army that tells it did it, even when the text names no country for it
+    ("The army said it killed 15 militants in an operation in North Waziristan on Tuesday.",
+     ("Armed clash", "Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)", 15)),
+    ("A landmine killed two shepherds near Tartar on Tuesday.",
+     ("Remote explosive/landmine/IED", None, "Civilians (Azerbaijan)", 2)),
 ])
 def test_an_attack_told_with_its_dead_in_a_passive_clause_is_one_event(
         stage_pipeline: Pipeline, text: str, expected: tuple) -> None:

@@ -446,12 +446,15 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
 
 def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
     doc = candidate.trigger.doc
-    parties = [a for a in actors if (belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government"))
-               and not _reports(doc, a)]
-    if not parties:
+    able = [a for a in actors if belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government")]
+    parties = [a for a in able if not _reports(doc, a)]
+    if not able:
         return None, None
     subject, obj = _subject_and_object(candidate.trigger)
     first = next((a for a in parties if a.start in subject), None)
+    if first is None and SPEAKER_PRONOUN.fullmatch(" ".join(doc[i].lower_ for i in sorted(subject))):
+        # "the army said it killed 15 militants": the one who tells it did it
+        first = next((a for a in able if a not in parties), None)
     second = next((a for a in parties if a.start in obj and _other_party(a, first)), None)
     if candidate.rule.kind == "territory-lost":
         # "X no longer controls Y": the taker is the other party
@@ -460,7 +463,7 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
         return taker, loser
     if candidate.event_type == "Battles":
         parties = [a for a in parties if a.kind not in ("civilians", "protesters", "rioters")]
-        first = first if first in parties else None
+        first = first if first is not None and first.kind not in ("civilians", "protesters", "rioters") else None
         second = second if second in parties else None
     if first is None and second is None:
         # nothing in subject or object position: only actors of the trigger's own clause may stand in
@@ -635,8 +638,10 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor2 = state_actor(b, "military", knowledge)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None  # "its troops repelled an attack": the attacker is not named, it is not themselves
+    known = actor1 or actor2
     if location_country and event_type in ("Battles", "Violence against civilians") and \
-            (actor1 is None) != (actor2 is None) and (actor1 is None or event_type == "Battles"):
+            (actor1 is None) != (actor2 is None) and (actor1 is None or event_type == "Battles") and \
+            not (known is not None and known.name.startswith("Unidentified")):
         # "two policemen were killed in an ambush": someone fought them, and the text does not say who
         unknown = generic_actor("unidentified", location_country, knowledge)
         actor1, actor2 = (unknown, actor2) if actor1 is None else (actor1, unknown)
