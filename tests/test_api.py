@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from conftest import live_server
 
-from warledger import cli
+from warledger import api, cli
 from warledger.api import MAX_PAGE, Settings
 from warledger.export import ACLED_COLUMNS, FLAT_COLUMNS
 from warledger.pipeline import Pipeline
@@ -138,6 +139,10 @@ def test_sorting_by_fatalities_descending_puts_unknown_figures_last(read_only_se
         ({"limit": "-1"}, "limit"),
         ({"format": "xlsx"}, "format"),
         ({"typ": "Battles"}, "typ"),  # a misspelt filter must not silently match everything
+        ({"offset": str(10**23)}, "offset"),  # beyond SQLite's integers
+        ({"limit": str(10**23), "format": "csv"}, "limit"),
+        ({"near": "0,0,inf"}, "near"),
+        ({"near": "95,0,10"}, "latitude"),
     ],
 )
 def test_bad_parameters_get_400_with_one_line_reason(read_only_server: str, params: dict, words: str) -> None:
@@ -366,6 +371,45 @@ def test_writing_is_refused_without_the_right_token(writable: tuple[str, Path], 
     assert reply.status == 401
     with Store.open(str(db)) as store:
         assert not store.has_document("posted-1")
+
+
+def test_the_token_is_checked_before_the_body_is_read(writable: tuple[str, Path]) -> None:
+    url, _ = writable
+    garbage = urllib.request.Request(url + "/api/documents", data=b"{not json", method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(garbage, timeout=60)
+    assert refused.value.code == 401
+
+
+def test_a_body_over_the_limit_is_refused(writable: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    url, db = writable
+    monkeypatch.setattr(api, "MAX_POST_BYTES", 1000)
+    reply = request(url, "/api/documents", method="POST", data=[REPORT] * 10,
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert reply.status == 413 and "MB" in reply.json()["detail"]
+    with Store.open(str(db)) as store:
+        assert not store.has_document("posted-1")
+
+
+def test_the_store_pool_never_opens_more_than_its_size(example_db: Path) -> None:
+    pool = api._StorePool(str(example_db), size=2)
+    counts: list[int] = []
+
+    def query() -> None:
+        with pool.borrow() as store:
+            counts.append(store.query_page(EventFilter(limit=1)).total)
+
+    threads = [threading.Thread(target=query) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert len(counts) == 20 and len(set(counts)) == 1 and counts[0] > 0
+        assert len(pool.opened) <= 2
+    finally:
+        pool.close()
 
 
 def test_posted_report_is_extracted_stored_and_not_duplicated_when_posted_again(

@@ -11,22 +11,26 @@ pool; so each worker thread opens the store once and keeps it (`_StorePool`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hmac
 import importlib.resources
 import io
 import json
+import math
+import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import Body, FastAPI, Header, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
 from warledger import __version__
 from warledger.export import write_events
@@ -44,6 +48,12 @@ DAY_BUCKETS_UP_TO_DAYS = 120
 WEEK_BUCKETS_UP_TO_DAYS = 3 * 366
 # Reports one POST may carry: a crawler sends batches, and one request holds up one worker thread.
 MAX_POSTED_DOCUMENTS = 500
+# The largest request body POST /api/documents reads.
+MAX_POST_BYTES = 20_000_000
+# Upper bound of limit and offset (SQLite integers are 64-bit).
+MAX_ROWS = 2**62
+# Open stores shared by the requests.
+POOL_SIZE = 8
 EXPORT_FORMATS = {
     "csv": ("text/csv; charset=utf-8", "warledger-events.csv"),
     "acled": ("text/csv; charset=utf-8", "warledger-events-acled.csv"),
@@ -93,9 +103,10 @@ class EventsQuery(EventQuery):
 
     sort: str = Field("event_date", description="Sort key (event_date, fatalities, country, event_type, "
                       "sub_event_type, location, actor1, actor2); '-' before it for descending.")
-    limit: int | None = Field(None, ge=0, description=f"Events per page (JSON: default {DEFAULT_PAGE}, at most "
-                              f"{MAX_PAGE}; files: all matching events).")
-    offset: int = Field(0, ge=0)
+    limit: int | None = Field(None, ge=0, le=MAX_ROWS,
+                              description=f"Events per page (JSON: default {DEFAULT_PAGE}, at most {MAX_PAGE}; "
+                              "files: all matching events).")
+    offset: int = Field(0, ge=0, le=MAX_ROWS)
     format: Literal["json", "csv", "acled", "geojson"] = "json"
 
 
@@ -119,22 +130,35 @@ class Settings:
 
 @dataclass(slots=True)
 class _StorePool:
-    """One open store per worker thread; all of them closed when the server stops."""
+    """At most `size` open stores, lent to one request at a time; all closed when the server stops.
+
+    A store per worker thread would leak: the server's worker threads end after a few idle seconds
+    and new ones take their place, each opening another connection.
+    """
 
     db: str
-    local: threading.local = field(default_factory=threading.local)
+    size: int = POOL_SIZE
+    idle: queue.LifoQueue[Store] = field(default_factory=queue.LifoQueue)
     opened: list[Store] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self) -> Store:
-        store: Store | None = getattr(self.local, "store", None)
-        if store is None:
-            # any_thread: only so that close() may run on the server's thread at shutdown
-            store = Store.open(self.db, any_thread=True)
-            self.local.store = store
+    @contextlib.contextmanager
+    def borrow(self) -> Iterator[Store]:
+        store: Store | None = None
+        try:
+            store = self.idle.get_nowait()
+        except queue.Empty:
             with self.lock:
-                self.opened.append(store)
-        return store
+                if len(self.opened) < self.size:
+                    # any_thread: a store is lent to whichever worker thread serves the request
+                    store = Store.open(self.db, any_thread=True)
+                    self.opened.append(store)
+            if store is None:
+                store = self.idle.get()
+        try:
+            yield store
+        finally:
+            self.idle.put(store)
 
     def close(self) -> None:
         with self.lock:
@@ -190,7 +214,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/events", summary="Events matching the filters, a page at a time or as a file")
     def list_events(query: Annotated[EventsQuery, Query()]) -> Response:
-        store = pool.get()
+        with pool.borrow() as store:
+            return _events_response(store, query)
+
+    def _events_response(store: Store, query: EventsQuery) -> Response:
         if query.format != "json":
             wanted = query.to_filter(sort=query.sort, limit=query.limit, offset=query.offset)
             out = io.StringIO()
@@ -207,22 +234,42 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/events/{event_id}", summary="One event with its claims, sources and marked source sentences")
     def one_event(event_id: str) -> dict[str, Any]:
-        store = pool.get()
-        event = store.get_event(event_id)
-        if event is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return event_detail(event, store)
+        with pool.borrow() as store:
+            event = store.get_event(event_id)
+            if event is None:
+                raise HTTPException(404, f"no event {event_id!r}")
+            return event_detail(event, store)
 
     @app.get("/api/stats", summary="Counts for the timeline: per day, week or month and type; per country")
     def stats(query: Annotated[StatsQuery, Query()]) -> dict[str, Any]:
-        return stats_body(pool.get().stats(query.to_filter()), query.bucket)
+        with pool.borrow() as store:
+            return stats_body(store.stats(query.to_filter()), query.bucket)
 
-    @app.post("/api/documents", summary="Add reports (JSON records as in JSON Lines input); needs the write token")
-    def post_documents(
-        records: Annotated[Any, Body(description="One record or a list of records.")],
-        authorization: Annotated[str | None, Header()] = None,
-    ) -> dict[str, Any]:
-        _check_token(settings.write_token, authorization)
+    @app.post("/api/documents", summary="Add reports (JSON records as in JSON Lines input); needs the write token",
+              openapi_extra={"requestBody": {"required": True, "description": "One record or a JSON array of records "
+                                             "(the fields of JSON Lines input); at most 20 MB.",
+                                             "content": {"application/json": {"schema": {}}}}})
+    async def post_documents(request: Request) -> dict[str, Any]:
+        """The body is one record or a JSON array of records. The token is checked before the body is
+        read, and a body over MAX_POST_BYTES is refused without being read whole."""
+        _check_token(settings.write_token, request.headers.get("authorization"))
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_POST_BYTES):
+            raise HTTPException(413, f"the body is over {MAX_POST_BYTES // 1_000_000} MB")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_POST_BYTES:
+                raise HTTPException(413, f"the body is over {MAX_POST_BYTES // 1_000_000} MB")
+            chunks.append(chunk)
+        try:
+            records = json.loads(b"".join(chunks))
+        except (ValueError, UnicodeDecodeError) as error:
+            raise HTTPException(400, f"the body is not JSON: {error}") from None
+        return await run_in_threadpool(_ingest_posted, records)
+
+    def _ingest_posted(records: Any) -> dict[str, Any]:
         items = records if isinstance(records, list) else [records]
         if len(items) > MAX_POSTED_DOCUMENTS:
             raise HTTPException(413, f"at most {MAX_POSTED_DOCUMENTS} reports per request, not {len(items)}")
@@ -234,7 +281,8 @@ def create_app(settings: Settings) -> FastAPI:
                 if settings.pipeline_factory is None:
                     raise HTTPException(503, "this server cannot extract reports (no pipeline)")
                 pipeline_holder.append(settings.pipeline_factory())
-            summary = ingest_documents(pipeline_holder[0], pool.get(), read_records(items, "post"))
+            with pool.borrow() as store:
+                summary = ingest_documents(pipeline_holder[0], store, read_records(items, "post"))
         return {
             "documents_new": summary.new_documents,
             "documents_unchanged": summary.unchanged_documents,
@@ -265,6 +313,8 @@ def parse_near(value: str | None) -> tuple[float, float, float] | None:
         lat, lon, km = (float(part) for part in value.split(","))
     except ValueError:
         raise StoreError(f"near: {value!r} is not LAT,LON,KM (for example 39.82,46.75,50)") from None
+    if not (math.isfinite(km) and -90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= km <= 20_100):
+        raise StoreError(f"near: {value!r} needs a latitude in -90..90, a longitude in -180..180 and 0..20100 km")
     return lat, lon, km
 
 
