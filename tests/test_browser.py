@@ -224,3 +224,29 @@ def test_a_report_with_script_and_markup_is_shown_as_text(dashboard: Watched, re
     assert panel.locator('a[href^="javascript:"]').count() == 0
     assert "javascript:alert(1)" in text
     assert dashboard.errors == []
+
+
+def test_a_sort_click_during_a_filter_change_still_refreshes_every_view(dashboard: Watched,
+                                                                        read_only_server: str) -> None:
+    page = dashboard.page
+    protests = api(read_only_server, "/api/events?type=Protests&limit=1000")["events"]
+    assert protests
+    held: list[Any] = []
+    page.route("**/api/stats?*", lambda route: held.append(route))  # the timeline's answer is slow
+    page.select_option("#f-type", "Protests")
+    page.click("#apply")
+    while not held:
+        page.wait_for_timeout(20)
+    page.click('th[data-sort="location"] button')  # a sort while the filter change is in flight
+    page.unroute("**/api/stats?*")
+    for route in held:
+        try:
+            route.continue_()
+        except Exception:  # noqa: BLE001 - the page has already given up on this request
+            pass
+    dashboard.ready()
+    assert table_total(page) == len(protests)
+    bars = page.locator("#timeline rect.bar")
+    assert sum(int(bars.nth(i).get_attribute("data-count") or 0) for i in range(bars.count())) == len(protests)
+    assert page.locator("#counts").inner_text().startswith(f"{len(protests)} event")
+    assert page.locator("circle.event-point").count() == sum(1 for e in protests if e.get("latitude") is not None)

@@ -735,7 +735,7 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
     if filters.country is not None:
         conditions.append("country = ?")
         params.append(country_code(filters.country))
-    if filters.actor is not None:
+    if filters.actor is not None and filters.actor.strip():
         pattern = "%" + _like_pattern(filters.actor.strip().lower()) + "%"
         # the names are matched in the actor indexes first (see migration 0004): scanning the table for a
         # substring took 190 ms on 100,000 events, the indexes 50 ms

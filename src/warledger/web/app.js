@@ -147,6 +147,14 @@ function queryParams({ withSelection = true } = {}) {
 // ---------------------------------------------------------------- reloading
 
 async function reload({ timeline = true, map = true, table = true, refit = false } = {}) {
+  // a reload cancels the one in flight: whatever that one still had to fetch is fetched by this one,
+  // or a sort click during a filter change would leave the map and timeline on the old filters
+  const owed = state.pending || {};
+  timeline = timeline || !!owed.timeline;
+  map = map || !!owed.map;
+  table = table || !!owed.table;
+  refit = refit || !!owed.refit;
+  state.pending = { timeline, map, table, refit };
   if (state.controller) state.controller.abort();
   const controller = new AbortController();
   state.controller = controller;
@@ -164,6 +172,7 @@ async function reload({ timeline = true, map = true, table = true, refit = false
   const results = await Promise.allSettled(jobs);
   if (generation !== state.generation) return;  // a newer reload owns the page now
 
+  state.pending = null;
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) showNothing({ timeline, map, table });
   renderCounts();
