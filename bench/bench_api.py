@@ -4,7 +4,8 @@ Run with `make bench-api`. Generates a store of --events synthetic events (defau
 event types over three years, 40 countries, a notes sentence and an evidence sentence each), starts
 `warledger serve` on it as a separate process on a loopback port, and times --requests sequential
 requests of each kind of filtered query from this process (a warm-up round first, not counted).
-Prints the median and 95th percentile per kind and over all kinds. The aim is p95 < 200 ms.
+Prints the median and 95th percentile per kind and over all kinds (the aim is p95 < 200 ms), then
+downloads every event as CSV, ACLED CSV and GeoJSON and reports the server's peak memory.
 
 The generated store is kept at --db (default under /tmp) and reused when it already holds
 --events events, so reruns skip the generation.
@@ -197,9 +198,33 @@ def main() -> None:
         p95 = percentile(every, 0.95)
         print(f"{'all kinds':34} {statistics.median(every):8.1f} {p95:8.1f} {max(every):8.1f}")
         print(f"\naim: p95 < 200 ms -> {'met' if p95 < 200 else 'NOT met'}")
+        print(f"\nexports of all {args.events:,} events (server memory: peak resident set of the process)")
+        print(f"  before any export: {peak_rss_mb(server.pid):.0f} MB")
+        for fmt in ("csv", "acled", "geojson"):
+            started = time.perf_counter()
+            size = download(base + f"/api/events?format={fmt}")
+            print(f"  {fmt:8} {size / 1e6:6.1f} MB in {time.perf_counter() - started:4.1f} s; "
+                  f"server peak so far {peak_rss_mb(server.pid):.0f} MB")
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def download(url: str) -> int:
+    """Read a response to the end a megabyte at a time; return its size in bytes."""
+    size = 0
+    with urllib.request.urlopen(url, timeout=600) as response:
+        while chunk := response.read(1 << 20):
+            size += len(chunk)
+    return size
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set (Linux /proc), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 if __name__ == "__main__":

@@ -516,6 +516,19 @@ def test_text_search_looks_in_notes_and_evidence_as_one_phrase(filled: Store) ->
     assert filled.query(EventFilter(text="Ministry of Defence")) == []  # claims are not searched
 
 
+@pytest.mark.parametrize("filters", [
+    EventFilter(), EventFilter(sort="-fatalities", limit=2, offset=1), EventFilter(offset=3),
+    EventFilter(near=(39.76, 46.75, 30), sort="location", offset=1), EventFilter(historical=False, limit=0),
+])
+def test_iter_bodies_yields_what_a_page_holds(filled: Store, filters: EventFilter) -> None:
+    assert list(filled.iter_bodies(filters)) == filled.query_page(filters, count=False).bodies
+
+
+def test_iter_bodies_checks_the_filters_before_reading(filled: Store) -> None:
+    with pytest.raises(StoreError, match="unknown event type"):
+        filled.iter_bodies(EventFilter(event_type="Battle"))
+
+
 def test_a_blank_actor_filter_is_no_filter(store: Store) -> None:
     store.save_batch([make_document("doc-1")], [make_event("ev-none01", "2020-10-10", "Peaceful protest", None, None,
                                                            YEREVAN)])

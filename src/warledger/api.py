@@ -22,12 +22,12 @@ import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO, cast
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
@@ -54,6 +54,9 @@ MAX_POST_BYTES = 20_000_000
 MAX_ROWS = 2**62
 # Open stores shared by the requests.
 POOL_SIZE = 8
+# Exports are sent in chunks of this many characters; a client that takes none for this long is dropped.
+EXPORT_CHUNK = 65536
+EXPORT_STALL_SECONDS = 120.0
 EXPORT_FORMATS = {
     "csv": ("text/csv; charset=utf-8", "warledger-events.csv"),
     "acled": ("text/csv; charset=utf-8", "warledger-events-acled.csv"),
@@ -214,17 +217,17 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/events", summary="Events matching the filters, a page at a time or as a file")
     def list_events(query: Annotated[EventsQuery, Query()]) -> Response:
-        with pool.borrow() as store:
-            return _events_response(store, query)
-
-    def _events_response(store: Store, query: EventsQuery) -> Response:
         if query.format != "json":
             wanted = query.to_filter(sort=query.sort, limit=query.limit, offset=query.offset)
-            out = io.StringIO()
-            write_events((json.loads(b) for b in store.query_page(wanted, count=False).bodies), query.format, out)
+            with pool.borrow() as store:
+                store.iter_bodies(wanted)  # a bad filter is a 400 now, not a cut-off download later
             media_type, filename = EXPORT_FORMATS[query.format]
-            return Response(out.getvalue(), media_type=media_type,
-                            headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+            return StreamingResponse(export_stream(pool, wanted, query.format), media_type=media_type,
+                                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        with pool.borrow() as store:
+            return _page_response(store, query)
+
+    def _page_response(store: Store, query: EventsQuery) -> Response:
         limit = DEFAULT_PAGE if query.limit is None else min(query.limit, MAX_PAGE)
         offset = query.offset
         page = store.query_page(query.to_filter(sort=query.sort, limit=limit, offset=offset))
@@ -304,6 +307,78 @@ def _check_token(expected: str | None, authorization: str | None) -> None:
     if scheme.lower() != "bearer" or not hmac.compare_digest(presented.strip().encode(), expected.encode()):
         raise HTTPException(401, "missing or wrong write token: send 'Authorization: Bearer TOKEN'",
                             headers={"WWW-Authenticate": "Bearer"})
+
+
+class _Stopped(Exception):
+    """The client went away: the export stops writing."""
+
+
+class _ChunkSink(io.TextIOBase):
+    """A text file whose writes go, 64 KB at a time, into a bounded queue read by the response."""
+
+    def __init__(self, chunks: queue.Queue[Any], stop: threading.Event) -> None:
+        self.chunks, self.stop = chunks, stop
+        self.parts: list[str] = []
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= EXPORT_CHUNK:
+            self.send("".join(self.parts).encode("utf-8"))
+            self.parts, self.size = [], 0
+        return len(text)
+
+    def finish(self) -> None:
+        if self.parts:
+            self.send("".join(self.parts).encode("utf-8"))
+            self.parts, self.size = [], 0
+
+    def send(self, item: Any) -> None:
+        waited = 0.0
+        while not self.stop.is_set() and waited < EXPORT_STALL_SECONDS:
+            try:
+                self.chunks.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                waited += 0.5
+        raise _Stopped
+
+
+def export_stream(pool: _StorePool, wanted: EventFilter, fmt: str) -> Iterator[bytes]:
+    """An export file, written by the CLI's exporter in a thread of its own while it is sent: memory
+    stays at a few chunks whatever the number of events."""
+    chunks: queue.Queue[Any] = queue.Queue(maxsize=16)
+    stop = threading.Event()
+    sink = _ChunkSink(chunks, stop)
+
+    def produce() -> None:
+        try:
+            with pool.borrow() as store:
+                write_events((json.loads(b) for b in store.iter_bodies(wanted)), fmt, cast(TextIO, sink))
+            sink.finish()
+            sink.send(None)
+        except _Stopped:
+            return
+        except Exception as error:  # the client gets a cut-off file; the log gets the reason
+            with contextlib.suppress(_Stopped):
+                sink.send(error)
+
+    thread = threading.Thread(target=produce, name="warledger-export", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = chunks.get()
+            if item is None:
+                return
+            if isinstance(item, Exception):
+                raise item
+            yield item
+    finally:
+        stop.set()
 
 
 def parse_near(value: str | None) -> tuple[float, float, float] | None:

@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 import importlib.resources
+import itertools
 import json
 import math
 import re
@@ -285,6 +286,11 @@ def _backfill_search_text(store: Store) -> None:
 
 # Work a migration needs done in Python after its SQL, run inside the same transaction.
 BACKFILLS = {"0003_search_text": _backfill_search_text, "0005_search_words": _backfill_search_text}
+
+
+def _fetch_batches(cursor: sqlite3.Cursor, size: int = 500) -> Iterator[Any]:
+    while rows := cursor.fetchmany(size):
+        yield from rows
 
 
 def _like_pattern(text: str) -> str:
@@ -663,6 +669,29 @@ class Store:
         if count and (filters.limit is not None or filters.offset):
             total = int(self._execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
         return Page(total, bodies)
+
+    def iter_bodies(self, filters: EventFilter | None = None) -> Iterator[str]:
+        """The matching events' stored JSON in order, read from the database a batch at a time, for
+        exports of any size. The filters are checked here, before the first row is read."""
+        filters = filters or EventFilter()
+        if filters.limit is not None and filters.limit < 0:
+            raise StoreError(f"limit must be zero or more, not {filters.limit}")
+        if filters.offset < 0:
+            raise StoreError(f"offset must be zero or more, not {filters.offset}")
+        where, params = _where(filters)
+        order = _order_by(filters.sort)
+        end = None if filters.limit is None else filters.offset + filters.limit
+        if filters.near is not None:
+            lat, lon, km = filters.near
+            rows = _fetch_batches(self._execute(f"SELECT body, latitude, longitude FROM events{where}{order}", params))
+            near = (r[0] for r in rows if distance_km(lat, lon, r[1], r[2]) <= km)
+            return itertools.islice(near, filters.offset, end)
+        query = f"SELECT body FROM events{where}{order}"
+        page_params = list(params)
+        if filters.limit is not None or filters.offset:
+            query += " LIMIT ? OFFSET ?"
+            page_params += [-1 if filters.limit is None else filters.limit, filters.offset]
+        return (r[0] for r in _fetch_batches(self._execute(query, page_params)))
 
     def stats(self, filters: EventFilter | None = None) -> Stats:
         """Counts of the matching events by day and type and by country; paging fields are ignored."""
