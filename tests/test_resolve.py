@@ -245,3 +245,22 @@ def test_the_place_and_target_of_a_one_sentence_report(stage_pipeline: Pipeline,
                                                         actor2: str | None) -> None:
     [event] = extract(stage_pipeline, text)
     assert (event.place and event.place.name, event.actor2 and event.actor2.name) == (location, actor2)
+
+
+def test_drones_shot_down_are_a_disrupted_weapons_use_with_no_dead(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "Ukraine's air force said on Tuesday it had shot down 40 of 56 drones "
+                                      "launched by Russia overnight.")
+    assert (event.sub_event_type, event.actor1 and event.actor1.name, event.actor2 and event.actor2.name,
+            event.fatalities, event.place and event.place.country) == (
+        "Disrupted weapons use", "Military Forces of Ukraine", "Military Forces of Russia", None, "UKR")
+
+
+def test_a_town_is_read_in_the_attacked_country_even_when_the_attacker_is_named_more(
+        stage_pipeline: Pipeline) -> None:
+    # Pokrovsk is a Ukrainian town of 60,000 and a Siberian one of 10,000; Russia is named three times here
+    events = extract(stage_pipeline, "Russian forces captured the village of Nevelske near Pokrovsk on Tuesday, "
+                                     "Russia's defence ministry said. Ukraine did not comment.\n\n"
+                                     "Russia has pressed its offensive for months.")
+    captured = [e for e in events if e.event_type == "Battles"]
+    assert [(e.sub_event_type, e.place and e.place.name, e.place and e.place.country) for e in captured] == [
+        ("Non-state actor overtakes territory", "Pokrovsk", "UKR")]

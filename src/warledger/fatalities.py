@@ -154,8 +154,10 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
             objects = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
             noun = objects[0] if objects else noun
         people = any(m.kind == "people" and m.start <= noun.i < m.end for m in mentions)  # "30,000 Palestinians"
-        if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS and not people and not (
-                token.dep_ == "dobj" and token.head.lemma_ in DEATH_VERBS):
+        # "killed 12" counts people; "shot down 40 of 56 drones" and "shot down 40" count machines
+        bare_kill = noun.i == token.i and token.dep_ == "dobj" and token.head.lemma_ in DEATH_VERBS and \
+            not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.head.children)
+        if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS and not people and not bare_kill:
             continue
         if not _is_death_context(noun if noun.i != token.i else token):
             continue

@@ -64,6 +64,9 @@ OUT_OF_CONTEXT_MIN_POPULATION = 100_000
 # never names Ukraine), a town this big abroad is still taken (GeoNames gives Kherson 66,000)
 LOCATED_OUT_OF_CONTEXT_MIN_POPULATION = 40_000
 SMALL_TOWN_POPULATION = 100_000
+# A country named at least this share as often as the report's most named one (weights as in
+# annotate) is one of its leading countries; their places are weighed alike.
+LEADING_CONTEXT_SHARE = 0.3
 WEAK_CONTEXT_SHARE = 0.25
 WORLD_CITY_POPULATION = 1_000_000
 # GeoNames alternate names that are not names: capitals-only codes up to this length ("EVN", "LAX") and
@@ -732,15 +735,24 @@ class Gazetteer:
 
         said = name_key(match.surface)
 
-        def rank(p: Place) -> tuple[float, bool, bool, int, int, str]:
+        top = max(context_countries.values(), default=0.0)
+
+        def rank(p: Place) -> tuple[bool, float, bool, bool, int, int, float, str]:
+            weight = context_countries.get(p.country, 0.0)
+            # the countries a report is mostly about count alike: a war report names the attacker more
+            # often than the attacked, and the town is most often on the attacked side (Pokrovsk, Ukraine,
+            # not the small Pokrovsk in Siberia, in a report that names Russia more than Ukraine)
+            leading = top > 0 and weight >= LEADING_CONTEXT_SHARE * top
             return (
-                -context_countries.get(p.country, 0.0),
+                not leading,
+                0.0 if leading else -weight,
                 # a town by its own name before one for which the name is only a former or foreign one
                 # (Pokrovsk, Ukraine before Engels, once called Pokrovsk)
                 p.source == "geonames" and name_key(p.name) != said,
                 p.source == "geonames" and p.feature != "country",
                 FEATURE_RANK.get(p.feature, len(FEATURE_RANK)),
                 -p.population,
+                -weight,
                 p.key,
             )
 

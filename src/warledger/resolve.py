@@ -300,7 +300,9 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     sides = tuple(sorted(mapped))
     if place is None:
         # the target's country first: an attack is located where it lands
-        order = [a.side for a in (actor2, actor1) if a is not None and a.side in sides]
+        # ... except a weapon stopped, which is stopped over the land of the one who stops it
+        pair = (actor1, actor2) if sub == "Disrupted weapons use" else (actor2, actor1)
+        order = [a.side for a in pair if a is not None and a.side in sides]
         place = _fallback_place(note, annotated, tuple(dict.fromkeys([*order, *sides])), gazetteer)
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
         sub = _territory_sub(actor1, place)
@@ -419,8 +421,9 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
             take(subject, child)
         elif child.dep_ == "agent":
             take(subject, child)
-        elif child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.i:
-            take(obj, child)
+        elif (child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "npadvmod" and child.like_num)) \
+                and child.i != trigger.i:
+            take(obj, child)  # "shot down 40 of 56 drones" (the number parsed as an adverbial)
         elif child.dep_ == "prep" and child.lower_ in ("against", "with", "at", "on", "upon", "into", "toward",
                                                        "towards", "between"):
             take(obj, child)
