@@ -7,7 +7,7 @@ are no events come in pairs with a sentence that is one, so that each test shows
 from __future__ import annotations
 
 import pytest
-from stage_fixtures import detected
+from stage_fixtures import detected, extract
 
 from warledger.pipeline import Pipeline
 
@@ -119,3 +119,16 @@ def test_an_agreement_referred_to_is_no_new_agreement(stage_pipeline: Pipeline) 
 ])
 def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -> None:
     assert BATTLE not in detected(stage_pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attack someone fought off was a fight, whatever it targeted
+    ("On Tuesday, the army said it had repelled an RSF attack on the town of Babanusa, killing dozens of "
+     "fighters.", [("Battles", "Armed clash")]),
+    # a town may be held by a garrison: attacking it says nothing of civilians
+    ("RSF fighters attacked the town of Babanusa on Tuesday.", [("Battles", "Armed clash")]),
+    # a market or a village is where civilians are
+    ("Gunmen attacked a market in Goma on Tuesday.", [("Violence against civilians", "Attack")]),
+])
+def test_what_an_attack_hit_decides_its_type(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

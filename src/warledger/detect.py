@@ -61,6 +61,9 @@ CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "p
                             "hostage", "worshipper", "patient", "displace", "tourist", "visitor", "pilgrim",
                             "commuter", "shopper", "bystander", "guest", "teacher", "doctor", "nurse",
                             "bus", "minibus", "ambulance", "mosque", "church", "monastery", "apartment", "shop"})
+TOWN_WORDS = frozenset({"town", "city", "settlement"})
+# Verbs that say an attack met resistance: whatever its target, it was a fight.
+RESISTED = frozenset({"repel", "repulse", "thwart", "foil", "beat", "fend", "fight", "resist"})
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
                              "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",
@@ -276,8 +279,12 @@ class Detector:
             if victims == "combatants":
                 candidate.event_type, candidate.sub_event_type = "Battles", "Armed clash"
         elif kind == "attack" or rule.rule_id == "offensive":
-            # "an attack on a market" says whom it hit; "an offensive on the town" does not make it one on civilians
-            victims = _victims(head) if kind == "attack" or head.lemma_.lower() in ("attack", "raid") else None
+            # "an attack on a market" says whom it hit; "an offensive on the town" does not make it one on
+            # civilians, and neither does an attack on a town, which its garrison may hold
+            victims = _victims(head, towns=False) if kind == "attack" or head.lemma_.lower() in ("attack", "raid") \
+                else None
+            if head.head.lemma_.lower() in RESISTED:
+                victims = "combatants"  # "the army repelled an attack on the town": someone fought back
             if victims is None and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
                 # "twelve villagers were killed in an attack", "died in a raid": those the verb names were hit
                 victims = _victims(head.head.head)
@@ -421,8 +428,9 @@ def _is_reference(noun: Token) -> bool:
                for c in noun.children)
 
 
-def _victims(head: Token) -> str | None:
-    """Who was killed or attacked: "civilians", "combatants" or None when the clause does not say."""
+def _victims(head: Token, towns: bool = True) -> str | None:
+    """Who was killed or attacked: "civilians", "combatants" or None when the clause does not say.
+    With `towns` false, a town or city named as the target says nothing either way."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
     if head.lemma_.lower() in ("die", "perish"):
         objects += [c for c in head.children if c.dep_ == "nsubj"]  # "five civilians died"
@@ -438,7 +446,7 @@ def _victims(head: Token) -> str | None:
         words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
         if words & COMBATANT_WORDS:
             return "combatants"
-        if words & CIVILIAN_WORDS:
+        if words & (CIVILIAN_WORDS if towns else CIVILIAN_WORDS - TOWN_WORDS):
             return "civilians"
     return None
 
