@@ -128,3 +128,11 @@ def test_hand_built_mentions_merge_only_when_their_parties_meet(stage_pipeline: 
     donbas = mention("report-b", tuesday, ("RUS", "UKR"))
     assert len(merge_corpus([[gaza], [donbas]], stage_pipeline.gazetteer)) == 2
     assert len(merge_document([gaza, mention("report-a", tuesday, ("ISR",))], stage_pipeline.gazetteer)) == 1
+
+
+def test_attacks_by_opposite_sides_on_two_towns_stay_two_events(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Israeli air strikes killed 20 Palestinians in Gaza on Tuesday, the civil "
+                                     "defence agency said.\n\nHamas said its fighters fired anti-tank missiles at "
+                                     "an Israeli tank in Khan Younis.")
+    assert sorted((e.actor1 and e.actor1.name, e.place and e.place.name) for e in events) == [
+        ("Hamas Movement", "Khān Yūnis"), ("Military Forces of Israel", "Gaza")]

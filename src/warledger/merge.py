@@ -124,6 +124,10 @@ def _fit(cluster: Sequence[Mention], group: Sequence[Mention], gazetteer: Gazett
     return 1.0 + shared + precise + (WORD_BONUS if words else 0.0) + min(reports, 10) * REPORT_BONUS
 
 
+# Event types with a direction: who struck whom. Two of them with different attackers are different events.
+ONE_WAY_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
 def _parties(sides: Sequence[str]) -> set[str]:
     return {s for s in sides if s != "CIV"}
 
@@ -139,6 +143,12 @@ def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: boo
         return False
     pa, pb = _parties(a.sides), _parties(b.sides)
     if pa and pb and not (pa & pb):
+        return False
+    if a.event_type in ONE_WAY_TYPES and a.actor1 is not None and b.actor1 is not None and \
+            a.actor1.side != b.actor1.side and a.place is not None and b.place is not None and \
+            a.place.key != b.place.key and a.place.geo_precision == 1 and b.place.geo_precision == 1:
+        # Israeli strikes on Gaza and Hamas missiles at a tank at Khan Younis: two attacks in two towns.
+        # (Each side blaming the other for shelling in one place is one exchange of fire, claimed twice.)
         return False
     return _places_agree(a.place, b.place, gazetteer)
 

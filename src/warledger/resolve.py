@@ -371,8 +371,8 @@ def _abroad(actor: Actor | None, place: Place | None) -> Actor | None:
 
 def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annotated) -> ActorMention:
     """"its forces", "our troops" in a speaker's sentence are the speaker's own forces."""
-    if actor.side is not None or actor.kind not in ("military", "police") or speaker_side is None:
-        return actor
+    if actor.side is not None or actor.kind not in ("military", "police", "unidentified") or speaker_side is None:
+        return actor  # "its fighters", said by an armed group, are the group's own
     doc = annotated.segmented.doc
     if any(t.lower_ in ("its", "our", "their") for t in doc[max(0, actor.start - 2):actor.end]):
         return ActorMention(actor.start, actor.end, actor.kind, speaker_side, None, actor.text)
