@@ -264,3 +264,22 @@ def test_a_town_is_read_in_the_attacked_country_even_when_the_attacker_is_named_
     captured = [e for e in events if e.event_type == "Battles"]
     assert [(e.sub_event_type, e.place and e.place.name, e.place and e.place.country) for e in captured] == [
         ("Non-state actor overtakes territory", "Pokrovsk", "UKR")]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # a government's act for its whole country is coded to the capital, as ACLED does
+    ("Martial law was introduced in Armenia on Tuesday.", "Yerevan"),
+    ("The Azerbaijani parliament lifted martial law on Tuesday.", "Baku"),
+])
+def test_a_country_wide_political_act_is_placed_in_the_capital(stage_pipeline: Pipeline, text: str,
+                                                                location: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.place and event.place.name, event.place and event.place.geo_precision) == (
+        "Other", location, 3)
+
+
+def test_a_background_event_does_not_take_the_leads_town(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "A Russian missile struck Odesa on Tuesday, injuring four people.\n\n"
+                                     "Russia launched its full-scale invasion of Ukraine in February 2022.")
+    background = [e for e in events if e.historical]
+    assert [(e.place and e.place.name) for e in background] == ["Ukraine"]

@@ -18,6 +18,7 @@ lowercased token n-grams (n <= 4) that start at a capitalised token; no scan per
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import math
@@ -395,11 +396,14 @@ class Gazetteer:
         for entry in curated:
             add(entry.place, entry.aliases)
         self._countries: dict[str, Place] = {}
+        self._capital_names: dict[str, str] = {}
         country_refs: Index = {}
         for c in countries.values():
             place = self._country_place(c)
             if place is not None:
                 self._countries[place.country] = place
+                if c.get("capital"):
+                    self._capital_names[place.country] = str(c["capital"])
                 _add_refs(country_refs, name_key(place.name), (add(place, ()),))
         self._borders = {b.countries: b for b in borders}
         self._by_key.update((b.place.key, b.place) for b in borders)
@@ -787,6 +791,18 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         """The country as a place (feature "country", geo_precision 3, settlement centroid)."""
         return self._countries.get(iso3.upper())
+
+    def capital(self, iso3: str) -> Place | None:
+        """The country's capital (GeoNames), at geo_precision 3: where ACLED codes a country-wide event
+        ("martial law was introduced in Armenia"), never the whole country."""
+        name = self._capital_names.get(iso3.upper())
+        if name is None:
+            return None
+        towns = [p for m in self.find(name) if name_key(m.surface) == name_key(name) for p in m.candidates
+                 if p.country == iso3.upper() and p.feature != "country"]
+        if not towns:
+            return None
+        return dataclasses.replace(max(towns, key=lambda p: p.population), geo_precision=3)
 
     def country_of_name(self, text: str) -> str | None:
         """ISO3 code of a country's name or alias ("Armenia", "Burma", "U.S."), else None. An ambiguous

@@ -298,12 +298,21 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         # exploded in Mogadishu"), stands for the place's country
         mapped.add(place.country)
     sides = tuple(sorted(mapped))
+    political = event_type == "Strategic developments" and sub in POLITICAL_SUB_TYPES
+    if place is None and political and actor1 is not None and actor2 is None and \
+            gazetteer.country(actor1.side) is not None:
+        # "the Azerbaijani parliament lifted martial law": a state's own act, in its capital
+        place = gazetteer.capital(actor1.side)
     if place is None:
         # the target's country first: an attack is located where it lands
         # ... except a weapon stopped, which is stopped over the land of the one who stops it
         pair = (actor1, actor2) if sub == "Disrupted weapons use" else (actor2, actor1)
         order = [a.side for a in pair if a is not None and a.side in sides]
-        place = _fallback_place(note, annotated, tuple(dict.fromkeys([*order, *sides])), gazetteer)
+        place = _fallback_place(note, annotated, tuple(dict.fromkeys([*order, *sides])), gazetteer,
+                                _is_historical(date, published), political)
+    if place is not None and place.feature == "country" and political:
+        # a government's act for a whole country ("martial law was introduced in Armenia"): its capital
+        place = gazetteer.capital(place.country) or place
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
         sub = _territory_sub(actor1, place)
     if event_type != "Strategic developments":
@@ -702,26 +711,28 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) 
 
 
 def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str, ...],
-                    gazetteer: Gazetteer) -> Place | None:
-    """No place in the paragraph: the report's lead place, a border between two states, a country."""
+                    gazetteer: Gazetteer, historical: bool = False, political: bool = False) -> Place | None:
+    """No place in the paragraph: the report's lead place, a border between two states, a country.
+    A background event does not take the lead's place: the lead tells today's news, elsewhere. A
+    government's act for a whole country ("martial law was introduced in Armenia") is coded to the
+    capital, as ACLED does."""
     states = [s for s in sides if len(s) == 3 and s != "CIV" and gazetteer.country(s) is not None]
     if len(states) >= 2 and (BORDER_WORDS.search(note.text) or
                              (not annotated.lead_places and annotated.mentions_border)):
         border = gazetteer.border(states[0], states[1])
         if border is not None:
             return border
-    if annotated.lead_places:
+    if annotated.lead_places and not historical:
         counts: dict[str, int] = {}
         for place in annotated.lead_places:
             counts[place.key] = counts.get(place.key, 0) + 1
         best = max(annotated.lead_places, key=lambda p: (counts[p.key], -annotated.lead_places.index(p)))
         return best
     country_places = [p.place for p in note.places if p.place.feature == "country" and not p.in_speaker]
-    if country_places:
-        return country_places[0]
-    if states:
-        return gazetteer.country(states[0])
-    return None
+    country = country_places[0] if country_places else gazetteer.country(states[0]) if states else None
+    if country is not None and political:
+        return gazetteer.capital(country.country) or country
+    return country
 
 
 def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution], map_back: OffsetMap) -> list[Claim]:
