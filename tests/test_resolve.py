@@ -217,6 +217,10 @@ def test_spans_point_into_the_original_text_around_removed_boilerplate(stage_pip
     # the army that tells it did it, even when the text names no country for it
     ("The army said it killed 15 militants in an operation in North Waziristan on Tuesday.",
      ("Armed clash", "Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)", 15)),
+    # the one a speaker blames did it
+    ("A drone strike on a wedding in a village near El Obeid killed 11 people on Tuesday, a medical group said, "
+     "blaming the paramilitary Rapid Support Forces.",
+     ("Air/drone strike", "Rapid Support Forces", "Civilians (Sudan)", 11)),
     ("A landmine killed two shepherds near Tartar on Tuesday.",
      ("Remote explosive/landmine/IED", None, "Civilians (Azerbaijan)", 2)),
 ])

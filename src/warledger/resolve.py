@@ -21,6 +21,7 @@ from warledger.actors import (
     generic_actor,
     group_for_side,
     output_side,
+    phrase_head,
     state_actor,
 )
 from warledger.annotate import Annotated, PlaceNote, SentenceNotes
@@ -388,6 +389,11 @@ def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annota
     return actor
 
 
+def _blamed(doc: Doc, actor: ActorMention) -> bool:
+    root = phrase_head(doc[actor.start:actor.end].root)
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in ACCUSING_VERBS
+
+
 def _reports(doc: Doc, actor: ActorMention) -> bool:
     """Whether the actor is the one telling ("..., the army said"): it reports the attack, it did not make it."""
     root = doc[actor.start:actor.end].root
@@ -468,6 +474,9 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
         # "the army said it killed 15 militants": the one who tells it did it
         first = next((a for a in able if a not in parties), None)
     second = next((a for a in parties if a.start in obj and _other_party(a, first)), None)
+    if first is None:
+        # "..., killed 11 people, a medical group said, blaming the RSF": the one blamed did it
+        first = next((a for a in parties if a is not second and _blamed(doc, a)), None)
     if candidate.rule.kind == "territory-lost":
         # "X no longer controls Y": the taker is the other party
         loser = first
