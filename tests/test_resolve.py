@@ -222,7 +222,11 @@ def test_spans_point_into_the_original_text_around_removed_boilerplate(stage_pip
      "blaming the paramilitary Rapid Support Forces.",
      ("Air/drone strike", "Rapid Support Forces", "Civilians (Sudan)", 11)),
     ("A landmine killed two shepherds near Tartar on Tuesday.",
-     ("Remote explosive/landmine/IED", None, "Civilians (Azerbaijan)", 2)),
+     ("Remote explosive/landmine/IED", "Unidentified Armed Group (Azerbaijan)", "Civilians (Azerbaijan)", 2)),
+    ("Five soldiers were killed when their vehicle hit a landmine near Menaka on Tuesday.",
+     ("Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Military Forces of Mali", 5)),
+    ("Gang members killed at least 15 people in the Pétion-Ville area of Port-au-Prince on Tuesday.",
+     ("Attack", "Unidentified Armed Group (Haiti)", "Civilians (Haiti)", 15)),
 ])
 def test_an_attack_told_with_its_dead_in_a_passive_clause_is_one_event(
         stage_pipeline: Pipeline, text: str, expected: tuple) -> None:
@@ -244,6 +248,11 @@ def test_deaths_without_a_day_or_town_of_their_own_still_join_the_event_told_bef
     ("Russian shelling killed two civilians in Kherson on Tuesday.", "Kherson", "Civilians (Ukraine)"),
     # a bus is a civilian target
     ("An Azerbaijani drone strike hit a bus near Kapan on Tuesday.", "Kapan", "Civilians (Armenia)"),
+    # "the area of" a capital is in it; "Ville" of an unknown hyphenated name is no town
+    ("Gang members killed 15 people in the Pétion-Ville area of Port-au-Prince on Tuesday.", "Port-au-Prince",
+     "Civilians (Haiti)"),
+    # tear gas is an intervention in a protest, by the force that fired it
+    ("Police fired tear gas at opposition supporters in Dakar on Tuesday.", "Dakar", "Police Forces of Senegal"),
 ])
 def test_the_place_and_target_of_a_one_sentence_report(stage_pipeline: Pipeline, text: str, location: str,
                                                         actor2: str | None) -> None:

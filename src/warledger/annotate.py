@@ -32,6 +32,10 @@ AGREEMENT_NAMES = frozenset({"protocol", "agreement", "accord", "declaration", "
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "around", "across", "throughout", "from",
                                    "to", "towards", "toward", "inside", "within", "over", "on", "through", "along",
                                    "off", "beyond", "past", "via"})
+# Nouns for a part of a place: "the outskirts of Kyiv" is in Kyiv, whatever Kyiv stands for elsewhere.
+PART_NOUNS = frozenset({"area", "outskirts", "suburb", "suburbs", "centre", "center", "district", "neighbourhood",
+                        "neighborhood", "part", "north", "south", "east", "west", "northeast", "northwest",
+                        "southeast", "southwest", "edge", "streets", "street", "heart", "downtown", "outskirt"})
 # Prepositions after which a capitalised name is almost always a place ("in", "near", "outside Kherson").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside", "at"})
 # Present-time cues: a paragraph with one of these is news of the day, not background.
@@ -152,6 +156,8 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
             continue
         if actor.kind in ("country", "metonym", "people", "adjective"):
             word = phrase_head(doc[actor.start:actor.end].root)
+            if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in PART_NOUNS:
+                return False  # "the Pétion-Ville area of Port-au-Prince", "the outskirts of Kyiv"
             return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS)
         word = phrase_head(doc[token])
         return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS and word.head.i >= actor.start)

@@ -593,6 +593,11 @@ class Gazetteer:
             if hit is None:
                 i += 1
                 continue
+            if i > 0 and text[spans[i - 1][1] : spans[i][0]] == "-" and raws[i - 1][:1].isupper() and \
+                    not (hits and hits[-1].next_token == i):
+                # "Ville" of "Pétion-Ville", a name we do not know: not a place of its own
+                i = hit.next_token
+                continue
             if hit.refs:
                 hits.append(hit)
             i = hit.next_token

@@ -59,6 +59,9 @@ FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 # Maps an offset in the clean text to the original text: clean.CleanText.to_original(offset, end=False),
 # where end=True maps an exclusive end so that it stops before lines removed right after it.
 OffsetMap = Callable[..., int]
+# Weapons whose user is rarely named and never a state's regular forces: with no actor named, an
+# unidentified armed group used them.
+HIDDEN_HAND_SUB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 # Verbs whose subject was harmed in the attack named after them ("killed in an ambush", "died in a raid").
 HARMED_IN = frozenset({"kill", "wound", "injure", "hurt", "die", "perish", "maim"})
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -389,6 +392,11 @@ def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annota
     return actor
 
 
+def _harmed(doc: Doc, actor: ActorMention) -> bool:
+    root = phrase_head(doc[actor.start:actor.end].root)
+    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in HARMED_IN
+
+
 def _blamed(doc: Doc, actor: ActorMention) -> bool:
     root = phrase_head(doc[actor.start:actor.end].root)
     return root.dep_ == "dobj" and root.head.lemma_.lower() in ACCUSING_VERBS
@@ -568,7 +576,12 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         kind = "protesters" if event_type == "Protests" else "rioters"
         country = location_country or (first.side if first else None)
         actor1 = generic_actor(kind, country, knowledge) if country else None
-        actor2 = _actor_for(second, "Battles", knowledge) if second and second.kind in ("police", "military") else None
+        if not (second and second.kind in ("police", "military")) and \
+                candidate.sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
+            # "police fired tear gas": the force that intervened, wherever the sentence names it
+            second = next((a for a in actors if a.kind in ("police", "military")), None)
+        actor2 = _actor_for(second, "Battles", knowledge, location_country) \
+            if second and second.kind in ("police", "military") else None
         sides = tuple(sorted({a.side for a in (actor1, actor2) if a and a.side}))
         return actor1, actor2, sides
     if event_type == "Strategic developments":
@@ -659,11 +672,19 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor2 = state_actor(b, "military", knowledge)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None  # "its troops repelled an attack": the attacker is not named, it is not themselves
+    if actor1 is None and actor2 is None and event_type == "Explosions/Remote violence":
+        # "five soldiers were killed when their vehicle hit a landmine": those harmed are its target
+        doc = candidate.trigger.doc
+        harmed = next((a for a in actors if a.kind in ("military", "police", "civilians") and _harmed(doc, a)), None)
+        actor2 = _actor_for(harmed, event_type, knowledge, location_country)
     known = actor1 or actor2
-    if location_country and event_type in ("Battles", "Violence against civilians") and \
-            (actor1 is None) != (actor2 is None) and (actor1 is None or event_type == "Battles") and \
+    hidden = event_type in ("Battles", "Violence against civilians") or \
+        candidate.sub_event_type in HIDDEN_HAND_SUB_TYPES
+    if location_country and hidden and (actor1 is None) != (actor2 is None) and \
+            (actor1 is None or event_type == "Battles") and \
             not (known is not None and known.name.startswith("Unidentified")):
-        # "two policemen were killed in an ambush": someone fought them, and the text does not say who
+        # "two policemen were killed in an ambush", "a car bomb killed four": someone did it, and the
+        # text does not say who
         unknown = generic_actor("unidentified", location_country, knowledge)
         actor1, actor2 = (unknown, actor2) if actor1 is None else (actor1, unknown)
     found_sides = {a.side for a in (actor1, actor2) if a is not None}
