@@ -227,6 +227,9 @@ def test_spans_point_into_the_original_text_around_removed_boilerplate(stage_pip
      ("Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Military Forces of Mali", 5)),
     ("Gang members killed at least 15 people in the Pétion-Ville area of Port-au-Prince on Tuesday.",
      ("Attack", "Unidentified Armed Group (Haiti)", "Civilians (Haiti)", 15)),
+    # "southern Israel" is where it happened; the hostages taken are not dead
+    ("Hamas-led militants attacked southern Israel on Tuesday, killing about 1,200 people.",
+     ("Attack", "Hamas Movement", "Civilians (Israel)", 1200)),
 ])
 def test_an_attack_told_with_its_dead_in_a_passive_clause_is_one_event(
         stage_pipeline: Pipeline, text: str, expected: tuple) -> None:
@@ -296,3 +299,10 @@ def test_a_background_event_does_not_take_the_leads_town(stage_pipeline: Pipelin
                                      "Russia launched its full-scale invasion of Ukraine in February 2022.")
     background = [e for e in events if e.historical]
     assert [(e.place and e.place.name) for e in background] == ["Ukraine"]
+
+
+def test_hostages_taken_beside_a_killing_are_not_counted_dead(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Gunmen attacked a village near Mopti on Tuesday, killing 12 people and taking "
+                                     "30 hostages.")
+    # one event: an attack and an abduction at once is coded as the attack (the higher sub-event type)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 12)]

@@ -36,6 +36,8 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "aroun
 PART_NOUNS = frozenset({"area", "outskirts", "suburb", "suburbs", "centre", "center", "district", "neighbourhood",
                         "neighborhood", "part", "north", "south", "east", "west", "northeast", "northwest",
                         "southeast", "southwest", "edge", "streets", "street", "heart", "downtown", "outskirt"})
+DIRECTIONS = frozenset({"southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
+                        "southeastern", "southwestern", "south", "north", "east", "west"})
 # Prepositions after which a capitalised name is almost always a place ("in", "near", "outside Kherson").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside", "at"})
 # Present-time cues: a paragraph with one of these is news of the day, not background.
@@ -158,6 +160,8 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
             word = phrase_head(doc[actor.start:actor.end].root)
             if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in PART_NOUNS:
                 return False  # "the Pétion-Ville area of Port-au-Prince", "the outskirts of Kyiv"
+            if any(c.dep_ == "amod" and c.lower_ in DIRECTIONS for c in word.children):
+                return False  # "attacked southern Israel": a part of the country, where it happened
             return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS)
         word = phrase_head(doc[token])
         return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS and word.head.i >= actor.start)

@@ -118,6 +118,8 @@ def _is_death_context(noun: Token) -> bool:
             return True
         if lemma in DEATH_NOUNS and node.pos_ == "NOUN":
             return True
+        if node.pos_ == "VERB" and node.dep_ == "conj" and lemma not in DEATH_VERBS:
+            return False  # "killing 1,200 people and taking 251 hostages": the hostages are the taking's
         for child in node.children:
             if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in DEATH_VERBS | {"dead"}:
                 return True

@@ -337,7 +337,9 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     told = next((d for d in note.dates if date.start <= d.date.start and d.date.end <= date.end), None)
     date_span = _original(map_back, told.span.start, told.span.end) if told else None
     place_span = _original(map_back, place_note.start, place_note.end) if place_note else None
-    by_side = _figures_by_side(note, _clause_of(trigger)) if event_type in DEADLY_TYPES else {}
+    # an abduction has the dead of its own clause only: "killing 1,200 and taking 251 hostages"
+    by_side = _figures_by_side(note, _clause_of(trigger), strict=sub == "Abduction/forced disappearance") \
+        if event_type in DEADLY_TYPES else {}
     marks = _marks(annotated, note, map_back, trigger_span, date_span, place_span,
                    (actor1_m if actor1 else None, actor2_m if actor2 else None), by_side, speakers)
     return Mention(
@@ -784,7 +786,7 @@ def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution]
     return claims
 
 
-def _figures_by_side(note: SentenceNotes, clause: set[int] | None = None) -> dict[str, int]:
+def _figures_by_side(note: SentenceNotes, clause: set[int] | None = None, strict: bool = False) -> dict[str, int]:
     """Deaths per side; with the trigger's clause, only the figures told in it ("after an attack killed
     26 tourists, India launched strikes": the 26 belong to the attack). A clause that tells none takes
     the figures the sentence tells outside any other trigger's clause: "..., killing 8" is attached
@@ -792,7 +794,7 @@ def _figures_by_side(note: SentenceNotes, clause: set[int] | None = None) -> dic
     figures = note.figures
     if clause is not None:
         figures = [f for f in note.figures if f.start in clause] or \
-            [f for f in note.figures if f.start not in note.claimed_tokens]
+            ([] if strict else [f for f in note.figures if f.start not in note.claimed_tokens])
     out: dict[str, int] = {}
     for figure in figures:
         key = figure.side or "?"
