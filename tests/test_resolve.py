@@ -306,3 +306,16 @@ def test_hostages_taken_beside_a_killing_are_not_counted_dead(stage_pipeline: Pi
                                      "30 hostages.")
     # one event: an attack and an abduction at once is coded as the attack (the higher sub-event type)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 12)]
+
+
+def test_a_report_of_glide_bombs_dated_by_the_event_not_by_the_saying(stage_pipeline: Pipeline) -> None:
+    # published on Wednesday 13 March 2024
+    events = extract(stage_pipeline, "Two people were killed and 15 wounded when Russian forces dropped guided "
+                                     "aerial bombs on a residential district of Kharkiv late on Monday, the "
+                                     "governor said on Tuesday.\n\nLast week, a similar strike on a hardware store "
+                                     "in the city killed 19 people.")
+    assert sorted((str(e.date.best), e.sub_event_type, e.actor1 and e.actor1.name, e.actor2 and e.actor2.name,
+                   e.fatalities) for e in events) == [
+        ("2024-03-07", "Air/drone strike", "Military Forces of Russia", "Civilians (Ukraine)", 19),  # mid-week
+        ("2024-03-11", "Air/drone strike", "Military Forces of Russia", "Civilians (Ukraine)", 2),
+    ]

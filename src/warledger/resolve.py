@@ -218,6 +218,9 @@ def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
     governing = {trigger.i, *(a.i for a in trigger.ancestors)}
     node = token
     while node.i not in governing:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "as", "while")
+                                        for c in node.children):
+            return False  # "killed and 15 wounded when bombs fell on Monday": the time of the event itself
         if node.dep_ in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX") and node.head.i != trigger.i:
             return True
         if node.head.i == node.i:
@@ -226,6 +229,18 @@ def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
     # "restored the constitution in 1925 and proclaimed independence": a date of the first of two
     # joined verbs is not the second one's
     return trigger.dep_ == "conj" and trigger.pos_ == "VERB" and node.i == trigger.head.i and node.i != token.i
+
+
+def _date_of_saying(doc: Doc, date: DateMention, trigger: Token) -> bool:
+    """Whether the date modifies a reporting verb above the trigger ("said on Tuesday")."""
+    token = _date_token(doc, date)
+    if token is None:
+        return False
+    node = token
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node.lemma_.lower() in REPORTING_VERBS and node.i != trigger.i and \
+        node.i in {a.i for a in trigger.ancestors}
 
 
 def _attached_to(doc: Doc, date: DateMention, trigger: Token) -> bool:
@@ -254,6 +269,9 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
     dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
     if candidate is not None:
         dates = [d for d in dates if not _in_other_clause(doc, d, candidate.trigger)]
+        # "..., the governor said on Tuesday": the day it was said, when the sentence also dates the event
+        told = [d for d in dates if not _date_of_saying(doc, d, candidate.trigger)]
+        dates = told or dates
     trigger_char = candidate.trigger.idx if candidate is not None else note.char_start
     anaphor = ANAPHORIC_TIME.search(note.text)
     if anaphor and context is not None:
@@ -569,7 +587,10 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
     # the report's country: its main parties' states, an armed group standing for its home country
     states = [code for s in annotated.main_sides if (code := output_side(s, knowledge))
               and code in knowledge.country_by_iso3 and code != "CIV"]
-    location_country = place.country if place else (states[0] if states else None)
+    # with no place in the sentence, the event most likely falls back to the lead's place (see
+    # _fallback_place): its country names the civilians ("a similar strike in the city killed 19")
+    lead_country = annotated.lead_places[0].country if annotated.lead_places else None
+    location_country = place.country if place else (lead_country or (states[0] if states else None))
     subject_tokens, _ = _subject_and_object(candidate.trigger)
     subject_text = " ".join(candidate.trigger.doc[i].lower_ for i in sorted(subject_tokens))
     # "the air force said it shot down 31 drones": the speaker did it
@@ -674,6 +695,14 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor2 = state_actor(b, "military", knowledge)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None  # "its troops repelled an attack": the attacker is not named, it is not themselves
+    if actor1 is None and actor2 is not None and event_type == "Explosions/Remote violence" and \
+            candidate.sub_event_type not in HIDDEN_HAND_SUB_TYPES:
+        # "a similar strike on a store in the city killed 19", in a report of Russian strikes on Kharkiv:
+        # the report's other party struck
+        target = location_country if actor2.side == "CIV" else actor2.side
+        striker = next((side for side in [*local_sides, *annotated.main_sides]
+                        if side not in (target, "CIV") and knowledge.country_by_iso3.get(side)), None)
+        actor1 = state_actor(striker, "military", knowledge) if striker else None
     if actor1 is None and actor2 is None and event_type == "Explosions/Remote violence":
         # "five soldiers were killed when their vehicle hit a landmine": those harmed are its target
         doc = candidate.trigger.doc
