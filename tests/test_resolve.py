@@ -319,3 +319,16 @@ def test_a_report_of_glide_bombs_dated_by_the_event_not_by_the_saying(stage_pipe
         ("2024-03-07", "Air/drone strike", "Military Forces of Russia", "Civilians (Ukraine)", 19),  # mid-week
         ("2024-03-11", "Air/drone strike", "Military Forces of Russia", "Civilians (Ukraine)", 2),
     ]
+
+
+def test_each_sides_figure_for_government_soldiers_and_the_lowest_one_counts(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Fierce fighting broke out on Tuesday between M23 rebels and the FARDC near "
+                                     "Sake.\n\nAt least 7 soldiers of the FARDC lost their life and several civilians "
+                                     "were wounded by stray bullets. The M23 claimed to have killed 40 government "
+                                     "soldiers near Sake on Tuesday.")
+    [clash] = [e for e in events if e.event_type == "Battles"]
+    assert {clash.actor1 and clash.actor1.name, clash.actor2 and clash.actor2.name} == {
+        "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo"}
+    # the wounded civilians are not dead; the M23's 40 and the governor's 7 are both Congolese soldiers
+    assert (clash.fatalities, clash.fatalities_by_side) == (7, {"COD": 7})
+    assert sorted(c.fatalities for c in clash.claims if c.fatalities_side == "COD") == [7, 40]

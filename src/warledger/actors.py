@@ -107,7 +107,10 @@ class ActorMatcher:
                 continue
             if kind == "GROUP":
                 group = knowledge.group_by_name[value]
-                out.append(ActorMention(start, end, "group", group.side,
+                # a state's own forces under their own name (FARDC, IDF) act as its military or police
+                state_kind = "police" if group.name.startswith("Police Forces of") else \
+                    "military" if group.name.startswith("Military Forces of") and group.inter == 1 else "group"
+                out.append(ActorMention(start, end, state_kind, group.side,
                                         Actor(group.name, group.inter, group.side), doc[start:end].text))
                 continue
             if kind == "OUTLET":

@@ -59,6 +59,10 @@ WORD_NUMBERS = {
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "hundred": 100}
 
 
+# The side of "government soldiers": the state of the event's place, known once the place is (resolve).
+GOVERNMENT = "GOV"
+
+
 @dataclass(slots=True, frozen=True)
 class Figure:
     """A death figure: count, side of the dead (None when unsaid), token range of the number."""
@@ -103,6 +107,9 @@ def _number_tokens(token: Token) -> list[Token]:
 
 def _is_death_context(noun: Token) -> bool:
     """Whether a counted noun is said to have died."""
+    after = [t for t in noun.doc[noun.i + 1 : noun.i + 4] if t.lemma_.lower() not in ("be", "also", "reportedly")]
+    if after and after[0].lemma_.lower() in INJURY_WORDS:
+        return False  # "several civilians were wounded", whatever the parser attached them to
     if noun.lemma_.lower() in DEATH_NOUNS:
         return not any(c.lemma_.lower() in INJURY_WORDS for c in noun.children)
     node: Token | None = noun
@@ -176,6 +183,9 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
             # deaths", "soldiers"); "killing one person" in a Russian strike is no Russian death
             combatant = noun.lemma_.lower() in COMBATANT_NOUNS or noun.lower_ in ("military",)
             side = "CIV" if civilian else _only_side(doc, mentions, start, end) if combatant else None
+            if side is None and combatant and any(c.lemma_.lower() in ("government", "regime", "state")
+                                                  for c in noun.children if c.dep_ in ("compound", "amod")):
+                side = GOVERNMENT  # "40 government soldiers": the forces of the state where it happens
         figures.append(Figure(count, side, parts[0].i, parts[-1].i + 1, civilian))
     return figures
 
@@ -200,8 +210,19 @@ def _only_side(doc: Doc, mentions: list[ActorMention], start: int, end: int) -> 
     """The one party a sentence names, if it names only one ("On the side of Armenia, ... 105 deaths").
     A party named as the author of the attack ("a Russian drone attack") is the killer, not the dead."""
     sides = {m.side for m in mentions if start <= m.start < end and m.side and m.side != "CIV"
-             and m.kind != "outlet" and doc[m.start].head.lemma_.lower() not in ATTACK_NOUNS}
+             and m.kind != "outlet" and doc[m.start].head.lemma_.lower() not in ATTACK_NOUNS
+             and not _killer(doc, m)}
     return sides.pop() if len(sides) == 1 else None
+
+
+def _killer(doc: Doc, mention: ActorMention) -> bool:
+    """Whether the party is the subject of a killing ("the M23 claimed to have killed 40 soldiers")."""
+    root = doc[mention.start:mention.end].root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    return verb.lemma_.lower() in DEATH_VERBS or any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in DEATH_VERBS for c in verb.children)
 
 
 def _is_subset(noun: Token) -> bool:

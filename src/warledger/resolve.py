@@ -28,6 +28,7 @@ from warledger.annotate import Annotated, PlaceNote, SentenceNotes
 from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
 from warledger.detect import Candidate
+from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import Gazetteer
 from warledger.records import Actor, Claim, DateSpan, Document, Mention, Place, Span
@@ -112,8 +113,9 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
         if not real:
             if note.figures or found:
                 date = _date_for(None, note, contexts[note.index], published, annotated)
-                claims = _claims(document, note, speakers, map_back)
-                figures = _figures_by_side(note)
+                state = annotated.lead_places[0].country if annotated.lead_places else None
+                claims = _claims(document, note, speakers, map_back, state)
+                figures = _figures_by_side(note, state=state)
                 # in the rows' terms (an armed group stands for its country), as the events' sides are
                 sides = tuple(sorted({code for a in note.actors if a.side and belligerent(a)
                                       and (code := output_side(a.side, knowledge))}))
@@ -312,8 +314,12 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     actors = [_own_forces(a, speaker_side, annotated) for a in note.actors if not _in_speaker(a, speakers)]
     actor1_m, actor2_m = _roles(candidate, actors)
     event_type, sub = candidate.event_type, candidate.sub_event_type
+    subject, _ = _subject_and_object(candidate.trigger)
+    # "the M23 claimed to have killed 40 soldiers": the one who speaks is the one who did it
+    speaker_subject = any(sp.outlet is None and sp.side and any(sp.token_start <= i < sp.token_end for i in subject)
+                          for sp in speakers)
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
-                                    speaker_side)
+                                    speaker_side, speaker_subject)
     mapped = {code for side in sides if (code := output_side(side, knowledge))}
     if (len(mapped) < len(set(sides)) or not mapped) and place is not None and place.country:
         # a group active in several countries, or an attack with no actor named ("a roadside bomb
@@ -347,7 +353,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         sides = tuple(sorted({*sides, place.country}))
     if not sides:
         return None
-    claims = _claims(document, note, speakers, map_back)
+    state = place.country if place is not None else None  # whose "government soldiers" died
+    claims = _claims(document, note, speakers, map_back, state)
     trigger = candidate.trigger
     span = _original(map_back, *note.words)
     trigger_span = _original(map_back, trigger.idx, trigger.idx + len(trigger.text))
@@ -356,8 +363,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     date_span = _original(map_back, told.span.start, told.span.end) if told else None
     place_span = _original(map_back, place_note.start, place_note.end) if place_note else None
     # an abduction has the dead of its own clause only: "killing 1,200 and taking 251 hostages"
-    by_side = _figures_by_side(note, _clause_of(trigger), strict=sub == "Abduction/forced disappearance") \
-        if event_type in DEADLY_TYPES else {}
+    by_side = _figures_by_side(note, _clause_of(trigger), strict=sub == "Abduction/forced disappearance",
+                               state=state) if event_type in DEADLY_TYPES else {}
     marks = _marks(annotated, note, map_back, trigger_span, date_span, place_span,
                    (actor1_m if actor1 else None, actor2_m if actor2 else None), by_side, speakers)
     return Mention(
@@ -494,6 +501,16 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     doc = candidate.trigger.doc
     able = [a for a in actors if belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government")]
     parties = [a for a in able if not _reports(doc, a)]
+    # "government soldiers", "army troops": a word that qualifies another party's noun is that party
+    heads = {a.end - 1: a for a in parties}
+
+    def qualifies(a: ActorMention) -> bool:
+        word = doc[a.end - 1]
+        owner = heads.get(word.head.i) if word.dep_ in ("compound", "amod", "nmod") else None
+        # ... but "Indian and Pakistani troops" are two sides
+        return owner is not None and owner is not a and (a.side is None or a.side == owner.side)
+
+    parties = [a for a in parties if not qualifies(a)]
     if not able:
         return None, None
     subject, obj = _subject_and_object(candidate.trigger)
@@ -581,7 +598,7 @@ def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKn
 
 def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMention | None,
             actors: list[ActorMention], annotated: Annotated, place: Place | None,
-            knowledge: ActorKnowledge, speaker_side: str | None = None
+            knowledge: ActorKnowledge, speaker_side: str | None = None, speaker_subject: bool = False
             ) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
     event_type = candidate.event_type
     # the report's country: its main parties' states, an armed group standing for its home country
@@ -594,7 +611,7 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
     subject_tokens, _ = _subject_and_object(candidate.trigger)
     subject_text = " ".join(candidate.trigger.doc[i].lower_ for i in sorted(subject_tokens))
     # "the air force said it shot down 31 drones": the speaker did it
-    speaker_did = bool(speaker_side) and bool(SPEAKER_PRONOUN.fullmatch(subject_text))
+    speaker_did = bool(speaker_side) and (speaker_subject or bool(SPEAKER_PRONOUN.fullmatch(subject_text)))
     if event_type in ("Protests", "Riots"):
         kind = "protesters" if event_type == "Protests" else "rioters"
         country = location_country or (first.side if first else None)
@@ -658,8 +675,13 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         if event_type == "Violence against civilians" or words & CIVILIAN_TARGETS:
             country = location_country or (first.side if first else None)
             actor2 = generic_actor("civilians", country, knowledge) if country else None
-    if actor1 is None and speaker_did:
-        actor1 = state_actor(speaker_side, "military", knowledge) if speaker_side else None
+    if speaker_subject and speaker_side and actor1 is not None and actor1.side != speaker_side and actor2 is None:
+        # the speaker did it to the one the sentence names: "the M23 claimed to have killed 40 soldiers"
+        actor1, actor2 = None, actor1
+    if actor1 is None and speaker_did and speaker_side:
+        group = group_for_side(speaker_side, knowledge)
+        actor1 = state_actor(speaker_side, "military", knowledge) or (
+            Actor(group.name, group.inter, group.side) if group else None)
     if BOTH_PARTIES.search(subject_text) and len(annotated.main_sides) >= 2 and event_type != "Protests":
         # "the two countries fought", "both sides exchanged fire": the report's two main parties
         actor1 = state_actor(annotated.main_sides[0], "military", knowledge) or actor1
@@ -796,7 +818,13 @@ def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str,
     return country
 
 
-def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution], map_back: OffsetMap) -> list[Claim]:
+def _figure_side(side: str | None, state: str | None) -> str | None:
+    """A figure's side, with "government soldiers" given to the state where the event happened."""
+    return state if side == GOVERNMENT else side
+
+
+def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution], map_back: OffsetMap,
+            state: str | None = None) -> list[Claim]:
     span = _original(map_back, *note.words)
     outlet = next((s.outlet for s in speakers if s.outlet), None) or document.outlet
     parties = [s for s in speakers if s.outlet is None] or [s for s in speakers if s.side]
@@ -811,11 +839,12 @@ def _claims(document: Document, note: SentenceNotes, speakers: list[Attribution]
     for figure in note.figures:
         party = parties[0]
         claims.append(Claim(party.claimant, party.side, statement, document.id, span, fatalities=figure.count,
-                            fatalities_side=figure.side, outlet=outlet))
+                            fatalities_side=_figure_side(figure.side, state), outlet=outlet))
     return claims
 
 
-def _figures_by_side(note: SentenceNotes, clause: set[int] | None = None, strict: bool = False) -> dict[str, int]:
+def _figures_by_side(note: SentenceNotes, clause: set[int] | None = None, strict: bool = False,
+                     state: str | None = None) -> dict[str, int]:
     """Deaths per side; with the trigger's clause, only the figures told in it ("after an attack killed
     26 tourists, India launched strikes": the 26 belong to the attack). A clause that tells none takes
     the figures the sentence tells outside any other trigger's clause: "..., killing 8" is attached
@@ -826,7 +855,7 @@ def _figures_by_side(note: SentenceNotes, clause: set[int] | None = None, strict
             ([] if strict else [f for f in note.figures if f.start not in note.claimed_tokens])
     out: dict[str, int] = {}
     for figure in figures:
-        key = figure.side or "?"
+        key = _figure_side(figure.side, state) or "?"
         out[key] = out.get(key, 0) + figure.count
     return out
 
