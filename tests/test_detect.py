@@ -132,3 +132,16 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
 ])
 def test_what_an_attack_hit_decides_its_type(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # machine-translated wording of an exchange of fire
+    ("The armed forces of Azerbaijan subjected to fire the positions of the Armenian army near Sotk on Tuesday.",
+     [("Battles", "Armed clash")]),
+    # protesters who burn a police station riot; the station is no deployment
+    ("Protesters set fire to a police station in Nairobi on Tuesday.", [("Riots", "Violent demonstration")]),
+    # a local chief shot dead is a civilian killed
+    ("Unknown gunmen shot dead a local chief in Ituri on Tuesday.", [("Violence against civilians", "Attack")]),
+])
+def test_wordings_from_other_outlets(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

@@ -254,6 +254,9 @@ def test_deaths_without_a_day_or_town_of_their_own_still_join_the_event_told_bef
     # "the area of" a capital is in it; "Ville" of an unknown hyphenated name is no town
     ("Gang members killed 15 people in the Pétion-Ville area of Port-au-Prince on Tuesday.", "Port-au-Prince",
      "Civilians (Haiti)"),
+    # violence against civilians hits civilians, whatever demonym names them
+    ("Israeli settlers attacked Palestinian homes in the village of Huwara on Tuesday.", "Huwara",
+     "Civilians (Palestine)"),
     # tear gas is an intervention in a protest, by the force that fired it
     ("Police fired tear gas at opposition supporters in Dakar on Tuesday.", "Dakar", "Police Forces of Senegal"),
 ])

@@ -60,7 +60,10 @@ CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "p
                             "school", "market", "neighborhood", "neighbourhood", "shepherd", "camp", "tent",
                             "hostage", "worshipper", "patient", "displace", "tourist", "visitor", "pilgrim",
                             "commuter", "shopper", "bystander", "guest", "teacher", "doctor", "nurse",
-                            "bus", "minibus", "ambulance", "mosque", "church", "monastery", "apartment", "shop"})
+                            "bus", "minibus", "ambulance", "mosque", "church", "monastery", "apartment", "shop",
+                            "chief", "elder", "leader", "official", "mayor", "councillor", "councilor", "politician",
+                            "lawmaker", "pastor", "priest", "imam", "businessman", "activist", "trader", "driver",
+                            "herder", "fisherman", "miner", "boy", "girl", "baby"})
 TOWN_WORDS = frozenset({"town", "city", "settlement"})
 # Verbs that say an attack met resistance: whatever its target, it was a fight.
 RESISTED = frozenset({"repel", "repulse", "thwart", "foil", "beat", "fend", "fight", "resist"})

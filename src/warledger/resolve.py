@@ -653,9 +653,11 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         return actor1, actor2, tuple(sorted(s for s in party_sides if s))
     actor1 = _actor_for(first, event_type, knowledge, location_country)
     actor2 = None
-    if second is not None and second.kind == "people" and second.side and \
-            event_type in ("Explosions/Remote violence", "Violence against civilians"):
-        # "killing 20 Palestinians": a people hit from afar are its civilians
+    if second is not None and second.side and second.side != "CIV" and (
+            (second.kind == "people" and event_type in ("Explosions/Remote violence", "Violence against civilians"))
+            or (second.kind == "adjective" and event_type == "Violence against civilians")):
+        # "killing 20 Palestinians": a people hit from afar are its civilians; "attacked Palestinian
+        # homes": violence against civilians only ever hits civilians
         actor2 = generic_actor("civilians", second.side, knowledge)
     elif second is not None and second.kind == "civilians":
         country = second.side if second.side and second.side != "CIV" else location_country
