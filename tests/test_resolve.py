@@ -223,6 +223,8 @@ def test_spans_point_into_the_original_text_around_removed_boilerplate(stage_pip
      ("Air/drone strike", "Rapid Support Forces", "Civilians (Sudan)", 11)),
     ("A landmine killed two shepherds near Tartar on Tuesday.",
      ("Remote explosive/landmine/IED", "Unidentified Armed Group (Azerbaijan)", "Civilians (Azerbaijan)", 2)),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Tuesday, killing six soldiers.",
+     ("Suicide bomb", "Unidentified Armed Group (Somalia)", "Military Forces of Somalia", 6)),
     ("Five soldiers were killed when their vehicle hit a landmine near Menaka on Tuesday.",
      ("Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Military Forces of Mali", 5)),
     ("Gang members killed at least 15 people in the Pétion-Ville area of Port-au-Prince on Tuesday.",

@@ -420,8 +420,9 @@ def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annota
 
 
 def _harmed(doc: Doc, actor: ActorMention) -> bool:
+    """'Five soldiers were killed', 'killing six soldiers': the actor is the one harmed."""
     root = phrase_head(doc[actor.start:actor.end].root)
-    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in HARMED_IN
+    return root.dep_ in ("nsubjpass", "dobj") and root.head.lemma_.lower() in HARMED_IN
 
 
 def _blamed(doc: Doc, actor: ActorMention) -> bool:
