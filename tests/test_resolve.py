@@ -337,3 +337,8 @@ def test_each_sides_figure_for_government_soldiers_and_the_lowest_one_counts(sta
     # the wounded civilians are not dead; the M23's 40 and the governor's 7 are both Congolese soldiers
     assert (clash.fatalities, clash.fatalities_by_side) == (7, {"COD": 7})
     assert sorted(c.fatalities for c in clash.claims if c.fatalities_side == "COD") == [7, 40]
+
+
+def test_arrests_with_no_one_named_are_made_by_the_police(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "The interior ministry said 14 people were detained in Tbilisi on Tuesday.")
+    assert (event.sub_event_type, event.actor1 and event.actor1.name) == ("Arrests", "Police Forces of Georgia")

@@ -631,6 +631,9 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor2 = _actor_for(second, event_type, knowledge, location_country, candidate.sub_event_type)
         if actor1 is None and speaker_did and speaker_side:
             actor1 = state_actor(speaker_side, "military", knowledge)
+        if candidate.sub_event_type == "Arrests" and actor1 is None and location_country:
+            # "14 people were detained": arrests are made by the state's police unless the text says who
+            actor1 = state_actor(location_country, "police", knowledge)
         if candidate.sub_event_type == "Non-violent transfer of territory" and actor1 is not None:
             actor1 = state_actor(actor1.side, "military", knowledge) or actor1
             if actor2 is None:
