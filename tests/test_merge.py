@@ -136,3 +136,16 @@ def test_attacks_by_opposite_sides_on_two_towns_stay_two_events(stage_pipeline: 
                                      "an Israeli tank in Khan Younis.")
     assert sorted((e.actor1 and e.actor1.name, e.place and e.place.name) for e in events) == [
         ("Hamas Movement", "Khān Yūnis"), ("Military Forces of Israel", "Gaza")]
+
+
+def test_three_wordings_of_one_drone_strike_are_one_event(stage_pipeline: Pipeline) -> None:
+    # published on Wednesday 13 March 2024; all three tell Tuesday's strike
+    events = extract(stage_pipeline,
+                     "A Russian drone strike killed three civilians in the city of Kherson on Tuesday, the regional "
+                     "governor said.",
+                     "Three people were killed when a Russian drone hit a bus in Kherson on March 12, local "
+                     "authorities said.",
+                     "Ukrainian officials reported that a Russian UAV attacked a passenger bus in Kherson region "
+                     "yesterday, leaving 3 people dead.")
+    assert [(e.sub_event_type, e.place and e.place.name, e.fatalities, sorted(e.sources)) for e in events] == [
+        ("Air/drone strike", "Kherson", 3, ["doc0", "doc1", "doc2"])]

@@ -471,9 +471,12 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     remote_heads = {c.trigger.head.i for c in candidates if c.event_type == "Explosions/Remote violence"}
     # "shot down 40 of 56 drones launched by Russia": the drones stopped are not a strike of their own
     stopped = {t.i for c in candidates if c.rule.kind == "disrupt" for t in c.trigger.subtree if t.i != c.trigger.i}
+    remote_triggers = {c.trigger.i for c in candidates if c.event_type == "Explosions/Remote violence"}
     for c in candidates:
         if c.event_type == "Explosions/Remote violence" and c.trigger.i in stopped:
             continue
+        if _generic_attack(c) and any(w.i in remote_triggers for w in c.trigger.children if w.dep_ == "nsubj"):
+            continue  # "a Russian UAV attacked a bus": the drone strike is the event
         if _generic_attack(c) and c.sentence in killings and c.sentence not in violent:
             continue
         if c.rule.rule_id in ("fire-at", "open-fire") and c.trigger.i in remote_heads:
