@@ -369,3 +369,9 @@ def test_supplement_is_credited_sourced_and_consistent() -> None:
     assert distance_km(entries["boyuk-taglar"]["lat"], entries["boyuk-taglar"]["lon"], 39.52, 47.01) < 5
 
 
+
+
+def test_a_spelling_of_a_far_bigger_town_beats_a_village_of_that_very_name(gazetteer: Gazetteer) -> None:
+    [match] = gazetteer.find("Gunmen attacked Jenin.")
+    place = gazetteer.resolve(match, {})
+    assert place is not None and (place.country, place.name) == ("PSE", "Janīn")

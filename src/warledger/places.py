@@ -65,6 +65,9 @@ OUT_OF_CONTEXT_MIN_POPULATION = 100_000
 # never names Ukraine), a town this big abroad is still taken (GeoNames gives Kherson 66,000)
 LOCATED_OUT_OF_CONTEXT_MIN_POPULATION = 40_000
 SMALL_TOWN_POPULATION = 100_000
+# A town whose own name is the one in the text still yields to another reading of the name (a spelling
+# or former name) with this many times its population.
+SPELLING_POPULATION_FACTOR = 20
 # A country named at least this share as often as the report's most named one (weights as in
 # annotate) is one of its leading countries; their places are weighed alike.
 LEADING_CONTEXT_SHARE = 0.3
@@ -766,6 +769,13 @@ class Gazetteer:
             )
 
         best = min(match.candidates, key=rank)
+        if best.source == "geonames" and name_key(best.name) == said:
+            # ... unless the name is a spelling of a far bigger town in the same standing: "Jenin" is Janīn
+            # in the West Bank (35,000), not the Polish village of 1,100 whose own name it is
+            peers = [p for p in match.candidates if rank(p)[:2] == rank(best)[:2] and p.source == "geonames"
+                     and p.population >= SPELLING_POPULATION_FACTOR * max(best.population, 1)]
+            if peers:
+                best = max(peers, key=lambda p: p.population)
         total = sum(context_countries.values())
         share = context_countries.get(best.country, 0.0) / total if total else 0.0
         if best.population < SMALL_TOWN_POPULATION and share < WEAK_CONTEXT_SHARE:
