@@ -342,3 +342,17 @@ def test_each_sides_figure_for_government_soldiers_and_the_lowest_one_counts(sta
 def test_arrests_with_no_one_named_are_made_by_the_police(stage_pipeline: Pipeline) -> None:
     [event] = extract(stage_pipeline, "The interior ministry said 14 people were detained in Tbilisi on Tuesday.")
     assert (event.sub_event_type, event.actor1 and event.actor1.name) == ("Arrests", "Police Forces of Georgia")
+
+
+@pytest.mark.parametrize(("text", "actor1", "country"), [
+    ("CODECO militiamen attacked an army post near Bunia on Tuesday.",
+     "CODECO: Cooperative for Development of the Congo", "COD"),
+    ("Ambazonian separatists attacked an army post near Bamenda on Tuesday.", "Ambazonian Separatists", "CMR"),
+    # a group's country is the report's context: Nasir is a South Sudanese town, not a Turkish one
+    ("SPLA-IO forces attacked an army post near Nasir on Tuesday.",
+     "SPLA-IO: Sudan People's Liberation Army-In Opposition", "SSD"),
+])
+def test_armed_groups_of_other_wars_and_their_country(stage_pipeline: Pipeline, text: str, actor1: str,
+                                                        country: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.actor1 and event.actor1.name, event.place and event.place.country) == (actor1, country)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from warledger.actors import ActorMatcher, ActorMention, phrase_head
+from warledger.actors import ActorMatcher, ActorMention, output_side, phrase_head
 from warledger.claims import Attribution, SpeakerMemory, find_attributions
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
@@ -113,7 +113,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             notes[cursor].actors.append(mention)
     matches = [gazetteer.find(note.text) for note in notes]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    countries = _context_countries(notes, actor_mentions, matches)
+    countries = _context_countries(notes, actor_mentions, matches, knowledge)
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
@@ -189,7 +189,7 @@ def _names_a_clock(text: str, end: int) -> bool:
 
 
 def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
-                       matches: list[list[PlaceMatch]]) -> dict[str, float]:
+                       matches: list[list[PlaceMatch]], knowledge: ActorKnowledge | None = None) -> dict[str, float]:
     """Countries the report is about: its actors, and places whose name has a single reading."""
     weights: dict[str, float] = defaultdict(float)
     for note, found in zip(notes, matches, strict=True):
@@ -200,8 +200,11 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
                 weights[countries.pop()] += weight
     lead_end = next((n.token_end for n in notes if n.paragraph > 1), notes[-1].token_end if notes else 0)
     for m in mentions:
-        if m.side and len(m.side) == 3 and m.side != "CIV":
-            weights[m.side] += LEAD_WEIGHT if m.start < lead_end else 1.0
+        side = m.side
+        if side and knowledge is not None and m.kind == "group":
+            side = output_side(side, knowledge)  # an armed group stands for the country it fights in
+        if side and len(side) == 3 and side != "CIV" and side.isupper():
+            weights[side] += LEAD_WEIGHT if m.start < lead_end else 1.0
     return dict(weights)
 
 
