@@ -145,3 +145,21 @@ def test_what_an_attack_hit_decides_its_type(stage_pipeline: Pipeline, text: str
 ])
 def test_wordings_from_other_outlets(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thousands of people demonstrated in Belgrade on Saturday against the government.",
+     [("Protests", "Peaceful protest")]),
+    ("Students staged a sit-in outside the education ministry in Dhaka on Tuesday.",
+     [("Protests", "Peaceful protest")]),
+    # unarmed supporters who clash with police riot
+    ("Supporters of the former prime minister clashed with police in Islamabad on Tuesday.",
+     [("Riots", "Violent demonstration")]),
+    # forces firing on protesters use excessive force; it is no battle
+    ("Security forces opened fire on protesters in Khartoum on Tuesday, killing five, medics said.",
+     [("Protests", "Excessive force against protesters")]),
+    # 'demonstrated' meaning 'showed' is no protest
+    ("The army demonstrated its new drones at a parade in Minsk on Tuesday.", []),
+])
+def test_protests_and_riots_in_other_words(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

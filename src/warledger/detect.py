@@ -65,6 +65,9 @@ CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "p
                             "lawmaker", "pastor", "priest", "imam", "businessman", "activist", "trader", "driver",
                             "herder", "fisherman", "miner", "boy", "girl", "baby"})
 TOWN_WORDS = frozenset({"town", "city", "settlement"})
+# Unarmed crowds: when they clash with police, it is a riot.
+CROWD_WORDS = frozenset({"supporter", "protester", "protestor", "demonstrator", "student", "resident", "villager",
+                         "crowd", "youth", "fan", "worker", "farmer", "people", "activist", "mourner", "trader"})
 # Verbs that say an attack met resistance: whatever its target, it was a fight.
 RESISTED = frozenset({"repel", "repulse", "thwart", "foil", "beat", "fend", "fight", "resist"})
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
@@ -299,6 +302,13 @@ class Detector:
                 candidate.sub_event_type = "Shelling/artillery/missile attack"
             elif modifiers & AIR_WORDS:
                 candidate.sub_event_type = "Air/drone strike"
+        if kind == "protest" and head.lemma_.lower() == "demonstrate" and \
+                any(c.dep_ in ("dobj", "ccomp") for c in head.children):
+            return None  # "demonstrated its resolve", "demonstrated that...": showed, not protested
+        if rule.rule_id == "clash" and any(c.dep_ == "nsubj" and c.lemma_.lower() in CROWD_WORDS
+                                           for c in head.children) and RIOT_CUES.search(sentence_text):
+            # "supporters of the former prime minister clashed with police": a riot, not a battle
+            candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
         if kind == "protest":
             if RIOT_CUES.search(sentence_text):
                 candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"

@@ -623,6 +623,8 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
             second = next((a for a in actors if a.kind in ("police", "military")), None)
         actor2 = _actor_for(second, "Battles", knowledge, location_country) \
             if second and second.kind in ("police", "military") else None
+        if actor2 is None and candidate.sub_event_type == "Mob violence" and country:
+            actor2 = generic_actor("civilians", country, knowledge)  # "a mob lynched a man"
         sides = tuple(sorted({a.side for a in (actor1, actor2) if a and a.side}))
         return actor1, actor2, sides
     if event_type == "Strategic developments":
