@@ -356,3 +356,14 @@ def test_armed_groups_of_other_wars_and_their_country(stage_pipeline: Pipeline, 
                                                         country: str) -> None:
     [event] = extract(stage_pipeline, text)
     assert (event.actor1 and event.actor1.name, event.place and event.place.country) == (actor1, country)
+
+
+def test_a_demonym_on_a_place_is_no_party_and_on_homes_names_civilians(stage_pipeline: Pipeline) -> None:
+    [strike] = extract(stage_pipeline, "Unidentified drones attacked an oil refinery in the Russian region of "
+                                       "Krasnodar on Tuesday.")
+    assert (strike.actor1, strike.place and strike.place.country) == (None, "RUS")
+    [demolition] = extract(stage_pipeline, "Israeli forces demolished 12 Palestinian homes in the village of "
+                                           "Masafer Yatta on Tuesday.")
+    assert (demolition.sub_event_type, demolition.actor2 and demolition.actor2.name,
+            demolition.place and demolition.place.country) == (
+        "Looting/property destruction", "Civilians (Palestine)", "PSE")

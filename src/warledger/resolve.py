@@ -60,6 +60,10 @@ FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 # Maps an offset in the clean text to the original text: clean.CleanText.to_original(offset, end=False),
 # where end=True maps an exclusive end so that it stops before lines removed right after it.
 OffsetMap = Callable[..., int]
+# Nouns for places: a demonym on one of them tells where, not who.
+PLACE_NOUNS = frozenset({"region", "city", "town", "village", "province", "oblast", "district", "territory",
+                         "border", "capital", "coast", "port", "area", "county", "enclave",
+                         "settlement", "soil", "part", "countryside"})
 # Weapons whose user is rarely named and never a state's regular forces: with no actor named, an
 # unidentified armed group used them.
 HIDDEN_HAND_SUB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
@@ -336,6 +340,12 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         # ... except a weapon stopped, which is stopped over the land of the one who stops it
         pair = (actor1, actor2) if sub == "Disrupted weapons use" else (actor2, actor1)
         order = [a.side for a in pair if a is not None and a.side in sides]
+        if actor2 is not None and actor2.side == "CIV" and actor2_m is not None and actor2_m.side and \
+                actor2_m.side != "CIV" and sub != "Disrupted weapons use":
+            # "Palestinian homes": the civilians' own country is where they were hit
+            civilians_country = output_side(actor2_m.side, knowledge)
+            if civilians_country:
+                order.insert(0, civilians_country)
         place = _fallback_place(note, annotated, tuple(dict.fromkeys([*order, *sides])), gazetteer,
                                 _is_historical(date, published), political)
     if place is not None and place.feature == "country" and political:
@@ -500,7 +510,9 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
 
 def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
     doc = candidate.trigger.doc
-    able = [a for a in actors if belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government")]
+    # "the Russian region of Krasnodar", "a Ukrainian town": a demonym on a place noun names no party
+    able = [a for a in actors if (belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government"))
+            and not (a.kind == "adjective" and doc[a.end - 1].head.lemma_.lower() in PLACE_NOUNS)]
     parties = [a for a in able if not _reports(doc, a)]
     # "government soldiers", "army troops": a word that qualifies another party's noun is that party
     heads = {a.end - 1: a for a in parties}
@@ -631,6 +643,9 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         parties = [a for a in actors if a.side and a.side != "CIV" and a.kind not in ("outlet", "claimant")]
         actor1 = _actor_for(first, event_type, knowledge, location_country, candidate.sub_event_type)
         actor2 = _actor_for(second, event_type, knowledge, location_country, candidate.sub_event_type)
+        if candidate.sub_event_type == "Looting/property destruction" and second is not None and \
+                second.kind in ("adjective", "people") and second.side and second.side != "CIV":
+            actor2 = generic_actor("civilians", second.side, knowledge)  # "demolished 12 Palestinian homes"
         if actor1 is None and speaker_did and speaker_side:
             actor1 = state_actor(speaker_side, "military", knowledge)
         if candidate.sub_event_type == "Arrests" and actor1 is None and location_country:
@@ -661,7 +676,8 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
     actor2 = None
     if second is not None and second.side and second.side != "CIV" and (
             (second.kind == "people" and event_type in ("Explosions/Remote violence", "Violence against civilians"))
-            or (second.kind == "adjective" and event_type == "Violence against civilians")):
+            or (second.kind == "adjective" and (event_type == "Violence against civilians"
+                                                 or candidate.sub_event_type == "Looting/property destruction"))):
         # "killing 20 Palestinians": a people hit from afar are its civilians; "attacked Palestinian
         # homes": violence against civilians only ever hits civilians
         actor2 = generic_actor("civilians", second.side, knowledge)
@@ -762,7 +778,10 @@ def _paragraph_sides(annotated: Annotated, sentence: int) -> list[str]:
     for note in notes:
         if note.paragraph != paragraph:
             continue
+        doc = annotated.segmented.doc
         for actor in note.actors:
+            if actor.kind == "adjective" and doc[actor.end - 1].head.lemma_.lower() in PLACE_NOUNS:
+                continue  # "the Russian region of Krasnodar"
             if actor.side and actor.side != "CIV" and belligerent(actor) or actor.kind == "government":
                 if actor.side:
                     counts[actor.side] = counts.get(actor.side, 0) + 1
