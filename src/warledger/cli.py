@@ -311,8 +311,9 @@ def render_event(event: dict[str, Any], document_text: Any) -> str:
               help="Address to listen on. Only this machine can connect unless you change it.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--write-token", envvar="WARLEDGER_WRITE_TOKEN", metavar="TOKEN",
-              help="Accept POST /api/documents from clients that send this token (env WARLEDGER_WRITE_TOKEN). "
-                   "Without it the server is read-only.")
+              help="Accept POST /api/documents from clients that send this token. Prefer the environment "
+                   "variable WARLEDGER_WRITE_TOKEN: other users of the machine can read a command line. "
+                   "Without a token the server is read-only.")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Let pages from this origin (e.g. http://localhost:3000) read the API; repeatable. "
                    "Closed by default.")
