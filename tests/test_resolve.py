@@ -367,3 +367,13 @@ def test_a_demonym_on_a_place_is_no_party_and_on_homes_names_civilians(stage_pip
     assert (demolition.sub_event_type, demolition.actor2 and demolition.actor2.name,
             demolition.place and demolition.place.country) == (
         "Looting/property destruction", "Civilians (Palestine)", "PSE")
+
+
+def test_the_day_before_and_after_count_from_the_day_just_told(stage_pipeline: Pipeline) -> None:
+    # published on Wednesday 13 March 2024
+    events = extract(stage_pipeline, "Russian shelling killed two civilians in Kherson on Monday.\n\n"
+                                     "The next day, Russian missiles struck Odesa, killing four people.")
+    assert sorted((str(e.date.best), e.place and e.place.name) for e in events) == [
+        ("2024-03-11", "Kherson"), ("2024-03-12", "Odesa")]
+    [event] = extract(stage_pipeline, "A day earlier, Russian missiles struck Odesa, killing four people.")
+    assert str(event.date.best) == "2024-03-12"  # with no day told before, from the publication day

@@ -43,6 +43,8 @@ BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camp
                           r"belligerents|rivals)\b")
 CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|overall|death toll|since the (?:start|beginning|outbreak)|"
                         r"since the war|in all)\b", re.I)
+# "the previous day", "a day earlier", "the next day", "a day later", "the day before"
+RELATIVE_DAY = re.compile(r"\b(?:the|a) (previous|next|following|day) (day|earlier|later|before|after)\b", re.I)
 ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the time)\b", re.I)
 BORDER_WORDS = re.compile(r"\bborder|\bline of (?:control|contact)\b|\bfront ?line\b|\bboundary\b", re.I)
 CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city", "resident", "home", "house",
@@ -285,6 +287,15 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
         if not dates or abs(anaphor_pos - trigger_char) < min(abs(d.span.start - trigger_char) for d in dates):
             return context
     if not dates:
+        shift = RELATIVE_DAY.search(note.text)
+        if shift is not None:
+            # "a day earlier", "the next day": a day away from the day the report has just told
+            told = next((d.date.best for n in reversed(annotated.sentences[:note.index]) for d in reversed(n.dates)
+                         if d.role == "point" and d.date.precision == 1 and d.date.start <= published), None)
+            base = told or (context.best if context is not None and context.precision == 1 else published)
+            offset = -1 if shift.group(1).lower() in ("previous", "before", "earlier") or \
+                shift.group(2).lower() in ("before", "earlier") else 1
+            return DateSpan.day(base + dt.timedelta(days=offset))
         return context if context is not None else DateSpan.day(published)
     days = [d for d in dates if d.date.precision == 1 and d.role == "point"]
     if len(days) > 1 and candidate is not None and candidate.event_type != "Strategic developments":
