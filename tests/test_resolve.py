@@ -375,5 +375,9 @@ def test_the_day_before_and_after_count_from_the_day_just_told(stage_pipeline: P
                                      "The next day, Russian missiles struck Odesa, killing four people.")
     assert sorted((str(e.date.best), e.place and e.place.name) for e in events) == [
         ("2024-03-11", "Kherson"), ("2024-03-12", "Odesa")]
+    # each told with its own day, two strikes on one town are two events
+    events = extract(stage_pipeline, "Russian shelling killed two civilians in Kherson on Monday.\n\n"
+                                     "A day earlier, a Russian drone strike hit a bus in Kherson, killing three.")
+    assert sorted((str(e.date.best), e.fatalities) for e in events) == [("2024-03-10", 3), ("2024-03-11", 2)]
     [event] = extract(stage_pipeline, "A day earlier, Russian missiles struck Odesa, killing four people.")
     assert str(event.date.best) == "2024-03-12"  # with no day told before, from the publication day

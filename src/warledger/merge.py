@@ -141,6 +141,9 @@ def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: boo
         return False
     if not _dates_meet(a.date, b.date, precise_only=not same_document):
         return False
+    if same_document and a.date_span is not None and b.date_span is not None and a.date.precision == 1 \
+            and b.date.precision == 1 and a.date.start != b.date.start and a.date.end != b.date.end:
+        return False  # a report that gives each its own day ("on Monday", "a day earlier") tells two events
     pa, pb = _parties(a.sides), _parties(b.sides)
     if pa and pb and not (pa & pb):
         return False

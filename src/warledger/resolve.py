@@ -290,9 +290,10 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
         shift = RELATIVE_DAY.search(note.text)
         if shift is not None:
             # "a day earlier", "the next day": a day away from the day the report has just told
-            told = next((d.date.best for n in reversed(annotated.sentences[:note.index]) for d in reversed(n.dates)
-                         if d.role == "point" and d.date.precision == 1 and d.date.start <= published), None)
-            base = told or (context.best if context is not None and context.precision == 1 else published)
+            last_day = next((d.date.best for n in reversed(annotated.sentences[:note.index])
+                             for d in reversed(n.dates)
+                             if d.role == "point" and d.date.precision == 1 and d.date.start <= published), None)
+            base = last_day or (context.best if context is not None and context.precision == 1 else published)
             offset = -1 if shift.group(1).lower() in ("previous", "before", "earlier") or \
                 shift.group(2).lower() in ("before", "earlier") else 1
             return DateSpan.day(base + dt.timedelta(days=offset))
@@ -382,6 +383,9 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     # the date expression that gave the date, when the sentence itself dates the event
     told = next((d for d in note.dates if date.start <= d.date.start and d.date.end <= date.end), None)
     date_span = _original(map_back, told.span.start, told.span.end) if told else None
+    relative = RELATIVE_DAY.search(note.text) if told is None and not note.dates else None
+    if relative is not None:  # "the next day" dated it
+        date_span = _original(map_back, note.char_start + relative.start(), note.char_start + relative.end())
     place_span = _original(map_back, place_note.start, place_note.end) if place_note else None
     # an abduction has the dead of its own clause only: "killing 1,200 and taking 251 hostages"
     by_side = _figures_by_side(note, _clause_of(trigger), strict=sub == "Abduction/forced disappearance",
