@@ -381,3 +381,9 @@ def test_the_day_before_and_after_count_from_the_day_just_told(stage_pipeline: P
     assert sorted((str(e.date.best), e.fatalities) for e in events) == [("2024-03-10", 3), ("2024-03-11", 2)]
     [event] = extract(stage_pipeline, "A day earlier, Russian missiles struck Odesa, killing four people.")
     assert str(event.date.best) == "2024-03-12"  # with no day told before, from the publication day
+
+
+def test_a_force_deployed_is_the_actor_of_its_deployment(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "Russian peacekeepers were deployed to Nagorno-Karabakh on Tuesday.")
+    assert (event.sub_event_type, event.actor1 and event.actor1.name, event.actor2) == (
+        "Headquarters or base established", "Military Forces of Russia Peacekeeping Contingent", None)

@@ -663,6 +663,8 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
             actor2 = generic_actor("civilians", second.side, knowledge)  # "demolished 12 Palestinian homes"
         if actor1 is None and speaker_did and speaker_side:
             actor1 = state_actor(speaker_side, "military", knowledge)
+        if candidate.sub_event_type == "Headquarters or base established" and actor1 is None and actor2 is not None:
+            actor1, actor2 = actor2, None  # "Russian peacekeepers were deployed": the force deployed
         if candidate.sub_event_type == "Arrests" and actor1 is None and location_country:
             # "14 people were detained": arrests are made by the state's police unless the text says who
             actor1 = state_actor(location_country, "police", knowledge)
