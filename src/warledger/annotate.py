@@ -94,6 +94,11 @@ class Annotated:
     lead_places: list[Place]
     mentions_border: bool = False
 
+    @property
+    def lead_country(self) -> str | None:
+        """The country of the lead's first place: where the report's news happens."""
+        return self.lead_places[0].country if self.lead_places else None
+
 
 def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, matcher: ActorMatcher,
              knowledge: ActorKnowledge) -> Annotated:

@@ -35,7 +35,7 @@ from starlette.concurrency import run_in_threadpool
 from warledger import __version__
 from warledger.export import write_events
 from warledger.records import EVENT_TYPES
-from warledger.store import EventFilter, Stats, Store, StoreError
+from warledger.store import EventFilter, Stats, Store, StoreError, check_filter
 
 if TYPE_CHECKING:
     from warledger.pipeline import Pipeline
@@ -219,8 +219,7 @@ def create_app(settings: Settings) -> FastAPI:
     def list_events(query: Annotated[EventsQuery, Query()]) -> Response:
         if query.format != "json":
             wanted = query.to_filter(sort=query.sort, limit=query.limit, offset=query.offset)
-            with pool.borrow() as store:
-                store.iter_bodies(wanted)  # a bad filter is a 400 now, not a cut-off download later
+            check_filter(wanted)  # a bad filter is a 400 now, not a cut-off download later
             media_type, filename = EXPORT_FORMATS[query.format]
             return StreamingResponse(export_stream(pool, wanted, query.format), media_type=media_type,
                                      headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -119,7 +119,7 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
         if not real:
             if note.figures or found:
                 date = _date_for(None, note, contexts[note.index], published, annotated)
-                state = annotated.lead_places[0].country if annotated.lead_places else None
+                state = annotated.lead_country
                 claims = _claims(document, note, speakers, map_back, state)
                 figures = _figures_by_side(note, state=state)
                 # in the rows' terms (an armed group stands for its country), as the events' sides are
@@ -330,12 +330,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     actors = [_own_forces(a, speaker_side, annotated) for a in note.actors if not _in_speaker(a, speakers)]
     actor1_m, actor2_m = _roles(candidate, actors)
     event_type, sub = candidate.event_type, candidate.sub_event_type
-    subject, _ = _subject_and_object(candidate.trigger)
-    # "the M23 claimed to have killed 40 soldiers": the one who speaks is the one who did it
-    speaker_subject = any(sp.outlet is None and sp.side and any(sp.token_start <= i < sp.token_end for i in subject)
-                          for sp in speakers)
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
-                                    speaker_side, speaker_subject)
+                                    speaker_side, speakers)
     mapped = {code for side in sides if (code := output_side(side, knowledge))}
     if (len(mapped) < len(set(sides)) or not mapped) and place is not None and place.country:
         # a group active in several countries, or an attack with no actor named ("a roadside bomb
@@ -444,15 +440,20 @@ def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annota
     return actor
 
 
+def _argument_of(doc: Doc, actor: ActorMention, deps: tuple[str, ...], verbs: frozenset[str]) -> bool:
+    """Whether the actor's phrase stands in one of `deps` to one of `verbs`."""
+    root = phrase_head(doc[actor.start:actor.end].root)
+    return root.dep_ in deps and root.head.lemma_.lower() in verbs
+
+
 def _harmed(doc: Doc, actor: ActorMention) -> bool:
     """'Five soldiers were killed', 'killing six soldiers': the actor is the one harmed."""
-    root = phrase_head(doc[actor.start:actor.end].root)
-    return root.dep_ in ("nsubjpass", "dobj") and root.head.lemma_.lower() in HARMED_IN
+    return _argument_of(doc, actor, ("nsubjpass", "dobj"), HARMED_IN)
 
 
 def _blamed(doc: Doc, actor: ActorMention) -> bool:
-    root = phrase_head(doc[actor.start:actor.end].root)
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in ACCUSING_VERBS
+    """'..., blaming the RSF': the actor is the one blamed."""
+    return _argument_of(doc, actor, ("dobj",), ACCUSING_VERBS)
 
 
 def _reports(doc: Doc, actor: ActorMention) -> bool:
@@ -626,7 +627,7 @@ def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKn
 
 def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMention | None,
             actors: list[ActorMention], annotated: Annotated, place: Place | None,
-            knowledge: ActorKnowledge, speaker_side: str | None = None, speaker_subject: bool = False
+            knowledge: ActorKnowledge, speaker_side: str | None = None, speakers: Sequence[Attribution] = ()
             ) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
     event_type = candidate.event_type
     # the report's country: its main parties' states, an armed group standing for its home country
@@ -634,10 +635,12 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
               and code in knowledge.country_by_iso3 and code != "CIV"]
     # with no place in the sentence, the event most likely falls back to the lead's place (see
     # _fallback_place): its country names the civilians ("a similar strike in the city killed 19")
-    lead_country = annotated.lead_places[0].country if annotated.lead_places else None
-    location_country = place.country if place else (lead_country or (states[0] if states else None))
+    location_country = place.country if place else (annotated.lead_country or (states[0] if states else None))
     subject_tokens, _ = _subject_and_object(candidate.trigger)
     subject_text = " ".join(candidate.trigger.doc[i].lower_ for i in sorted(subject_tokens))
+    # "the M23 claimed to have killed 40 soldiers": the one who speaks is the one who did it
+    speaker_subject = any(sp.outlet is None and sp.side and any(sp.token_start <= i < sp.token_end
+                                                                for i in subject_tokens) for sp in speakers)
     # "the air force said it shot down 31 drones": the speaker did it
     speaker_did = bool(speaker_side) and (speaker_subject or bool(SPEAKER_PRONOUN.fullmatch(subject_text)))
     if event_type in ("Protests", "Riots"):

@@ -12,6 +12,7 @@ only needs a different connection and the small `Dialect` switch below.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -286,6 +287,34 @@ def _backfill_search_text(store: Store) -> None:
 
 # Work a migration needs done in Python after its SQL, run inside the same transaction.
 BACKFILLS = {"0003_search_text": _backfill_search_text, "0005_search_words": _backfill_search_text}
+
+
+def check_filter(filters: EventFilter) -> None:
+    """Raise StoreError for a filter the store would refuse (unknown type or country, bad paging or
+    sort key), without reading anything."""
+    _body_query(filters)
+
+
+def _body_query(filters: EventFilter) -> tuple[str, list[Any]]:
+    """The SELECT of the matching events' bodies in order: paged in SQL, or for a `near` filter with
+    their coordinates and unpaged (the exact distance is checked, and the page cut, in Python)."""
+    if filters.limit is not None and filters.limit < 0:
+        raise StoreError(f"limit must be zero or more, not {filters.limit}")
+    if filters.offset < 0:
+        raise StoreError(f"offset must be zero or more, not {filters.offset}")
+    where, params = _where(filters)
+    order = _order_by(filters.sort)
+    if filters.near is not None:
+        return f"SELECT body, latitude, longitude FROM events{where}{order}", params
+    query = f"SELECT body FROM events{where}{order}"
+    if filters.limit is not None or filters.offset:
+        query += " LIMIT ? OFFSET ?"
+        params = [*params, -1 if filters.limit is None else filters.limit, filters.offset]
+    return query, params
+
+
+def _page_end(filters: EventFilter) -> int | None:
+    return None if filters.limit is None else filters.offset + filters.limit
 
 
 def _fetch_batches(cursor: sqlite3.Cursor, size: int = 500) -> Iterator[Any]:
@@ -646,27 +675,15 @@ class Store:
         """Like query(), but the events' JSON is left unparsed (a web page of them is sent as it
         is stored), and with `count` the number of all matching events is taken too."""
         filters = filters or EventFilter()
-        if filters.limit is not None and filters.limit < 0:
-            raise StoreError(f"limit must be zero or more, not {filters.limit}")
-        if filters.offset < 0:
-            raise StoreError(f"offset must be zero or more, not {filters.offset}")
-        where, params = _where(filters)
-        order = _order_by(filters.sort)
+        _body_query(filters)  # a bad filter fails before anything is read
         if filters.near is not None:
             # the exact distance is checked in Python, so counting and paging wait until then
-            rows = self._execute(f"SELECT body, latitude, longitude FROM events{where}{order}", params)
-            lat, lon, km = filters.near
-            bodies = [r[0] for r in rows if distance_km(lat, lon, r[1], r[2]) <= km]
-            end = None if filters.limit is None else filters.offset + filters.limit
-            return Page(len(bodies), bodies[filters.offset : end])
-        query = f"SELECT body FROM events{where}{order}"
-        page_params = list(params)
-        if filters.limit is not None or filters.offset:
-            query += " LIMIT ? OFFSET ?"
-            page_params += [-1 if filters.limit is None else filters.limit, filters.offset]
-        bodies = [r[0] for r in self._execute(query, page_params)]
+            matching = list(self.iter_bodies(dataclasses.replace(filters, limit=None, offset=0)))
+            return Page(len(matching), matching[filters.offset : _page_end(filters)])
+        bodies = list(self.iter_bodies(filters))
         total = len(bodies)
         if count and (filters.limit is not None or filters.offset):
+            where, params = _where(filters)
             total = int(self._execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
         return Page(total, bodies)
 
@@ -674,24 +691,13 @@ class Store:
         """The matching events' stored JSON in order, read from the database a batch at a time, for
         exports of any size. The filters are checked here, before the first row is read."""
         filters = filters or EventFilter()
-        if filters.limit is not None and filters.limit < 0:
-            raise StoreError(f"limit must be zero or more, not {filters.limit}")
-        if filters.offset < 0:
-            raise StoreError(f"offset must be zero or more, not {filters.offset}")
-        where, params = _where(filters)
-        order = _order_by(filters.sort)
-        end = None if filters.limit is None else filters.offset + filters.limit
-        if filters.near is not None:
-            lat, lon, km = filters.near
-            rows = _fetch_batches(self._execute(f"SELECT body, latitude, longitude FROM events{where}{order}", params))
-            near = (r[0] for r in rows if distance_km(lat, lon, r[1], r[2]) <= km)
-            return itertools.islice(near, filters.offset, end)
-        query = f"SELECT body FROM events{where}{order}"
-        page_params = list(params)
-        if filters.limit is not None or filters.offset:
-            query += " LIMIT ? OFFSET ?"
-            page_params += [-1 if filters.limit is None else filters.limit, filters.offset]
-        return (r[0] for r in _fetch_batches(self._execute(query, page_params)))
+        query, params = _body_query(filters)
+        rows = _fetch_batches(self._execute(query, params))
+        if filters.near is None:
+            return (r[0] for r in rows)
+        lat, lon, km = filters.near
+        near = (r[0] for r in rows if distance_km(lat, lon, r[1], r[2]) <= km)
+        return itertools.islice(near, filters.offset, _page_end(filters))
 
     def stats(self, filters: EventFilter | None = None) -> Stats:
         """Counts of the matching events by day and type and by country; paging fields are ignored."""
