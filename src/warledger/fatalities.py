@@ -23,7 +23,7 @@ PERSON_NOUNS = frozenset({
     "tourist", "visitor", "pilgrim", "worshipper", "commuter", "bystander", "teacher", "doctor", "nurse",
     "patient", "hostage", "militiamen", "jihadist", "gunman", "attacker", "assailant", "bandit",
     "shepherd", "herder", "fisherman", "driver", "motorist", "trader", "miner", "pupil", "medic", "paramedic",
-    "activist", "priest", "imam", "monk", "boy", "girl", "baby", "infant", "policemen",
+    "activist", "priest", "imam", "monk", "boy", "girl", "baby", "infant",
 })
 # Of those, the ones who are civilians.
 CIVILIAN_NOUNS = frozenset({
