@@ -1,7 +1,8 @@
 """Benchmark: articles per second of `extract` beside bare spaCy over the same texts.
 
-Run with `make bench`. The corpus is the seed reports (../shared/seeds, when present) and the
-project's example reports, repeated to --articles texts. Both runs use --processes workers.
+Run with `make bench`. The corpus is the project's example reports, plus the seed reports when
+../shared/eval/seeds is beside the checkout, repeated to --articles texts. Both runs use
+--processes workers.
 Prints throughput of each, the ratio pipeline/spaCy (1.0 = no overhead of our own), and peak
 resident memory of the benchmark process and of its worker processes.
 """

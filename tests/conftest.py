@@ -19,11 +19,33 @@ from click.testing import CliRunner, Result
 from warledger import cli
 from warledger.pipeline import Pipeline
 
-# The shared evaluation material (seed reports, gold annotations, reference scorer) sits beside the
-# repository in a full checkout; a bare clone of the repository does not have it.
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+REPOSITORY = Path(__file__).resolve().parents[1]
+# Material kept outside the repository (the seed reports, their gold annotation, the reference scorer,
+# notes on ACLED's codebook) sits beside it as ../shared in a full checkout; a bare clone has none of
+# it. The project never reads it: only tests that cross-check against it do, through
+# `requires_shared`, and they are skipped, saying why, where it is absent.
+SHARED = REPOSITORY.parent / "shared"
 
 RunCli = Callable[..., Result]
+
+
+def shared_absent(*parts: str) -> str | None:
+    """What is missing of ../shared/PART for each of `parts` ("../shared is absent" when the whole
+    folder is), or None when everything is there."""
+    if not SHARED.is_dir():
+        return "../shared is absent"
+    missing = [part for part in parts if not (SHARED / part).exists()]
+    return f"../shared/{missing[0]} is absent" if missing else None
+
+
+def requires_shared(*parts: str, purpose: str) -> pytest.MarkDecorator:
+    """Skip the test (or, as `pytestmark`, the module) unless ../shared/PART exists for every part.
+
+    The reason names what is missing and `purpose`, what the test would check with it:
+    "../shared is absent: PURPOSE". The one way tests depend on ../shared, so that a bare clone runs.
+    """
+    absent = shared_absent(*parts)
+    return pytest.mark.skipif(absent is not None, reason=f"{absent}: {purpose}")
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +75,6 @@ def run_cli(pipeline: Pipeline) -> RunCli:
     return invoke
 
 
-REPOSITORY = Path(__file__).resolve().parents[1]
 # A report whose title, outlet, URL and sentences carry markup and script: the dashboard must show it
 # as text and never run it.
 HOSTILE_REPORT = REPOSITORY / "tests" / "data" / "hostile-report.jsonl"

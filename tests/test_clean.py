@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import SHARED, requires_shared
 
 from warledger.clean import CleanText, clean, default_rules, parse_rules
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 
 # Written for these tests in the style of a content-farm repost.
 FARM_POST = """Rebels say they took the hill above Dorvan / VALLEY WIRE
@@ -230,8 +230,8 @@ def test_packaged_rules_load_once() -> None:
     assert len(default_rules()) > 10
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
-@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+@requires_shared("seeds", purpose="the raw seed reports are cleaned and checked line by line")
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")))
 def test_seed_reports(name: str) -> None:
     original = (SEEDS / name).read_text(encoding="utf-8")
 

@@ -30,7 +30,7 @@ from warledger.store import Store
 
 RunCli = Callable[..., Result]  # the `run_cli` fixture of conftest.py
 
-# Fields every extracted event carries (../shared/eval/README.md, "Event output contract").
+# Fields every extracted event carries (docs/output-contract.md lists them all).
 CONTRACT_FIELDS = (
     "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "country",
     "latitude", "longitude", "geo_precision", "fatalities", "sources",

@@ -7,10 +7,10 @@ import datetime as dt
 import io
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SHARED, requires_shared
 
 from warledger.export import (
     ACLED_COLUMNS,
@@ -23,7 +23,7 @@ from warledger.export import (
 )
 from warledger.records import SUB_EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place, Span
 
-ACLED_NOTES = Path(__file__).resolve().parents[2] / "shared" / "ACLED.md"
+ACLED_NOTES = SHARED / "ACLED.md"
 ACLED_REGIONS = {
     "Western Africa",
     "Middle Africa",
@@ -159,11 +159,19 @@ def test_csv_flat_columns(events: list[dict[str, Any]]) -> None:
     assert rows[2]["location"] == "" and rows[2]["historical"] == "true"
 
 
-def test_acled_columns_are_exactly_acleds(events: list[dict[str, Any]]) -> None:
+def test_acled_header_is_the_projects_column_list(events: list[dict[str, Any]]) -> None:
     _, text = export(events, "acled", timestamp=1_700_000_000)
     header = next(csv.reader(io.StringIO(text)))
     assert tuple(header) == ACLED_COLUMNS
-    # the same list, in the same order, as our notes on ACLED's codebook spell it
+    # ACLED's 31 columns, each once, from the event's id to the time it was written
+    assert len(ACLED_COLUMNS) == len(set(ACLED_COLUMNS)) == 31
+    assert (ACLED_COLUMNS[0], ACLED_COLUMNS[-1]) == ("event_id_cnty", "timestamp")
+    assert ACLED_COLUMNS.index("actor1") < ACLED_COLUMNS.index("assoc_actor_1") < ACLED_COLUMNS.index("inter1")
+
+
+@requires_shared("ACLED.md", purpose="cross-check of ACLED_COLUMNS against the notes on ACLED's codebook")
+def test_acled_columns_match_the_shared_notes_on_acleds_codebook() -> None:
+    # the same list, in the same order, as the notes on ACLED's codebook beside the repository spell it
     notes = ACLED_NOTES.read_text(encoding="utf-8")
     listed = notes.split("## Columns of an ACLED export", 1)[1].strip().rstrip(".")
     assert tuple(re.split(r",\s*", listed)) == ACLED_COLUMNS

@@ -1,7 +1,7 @@
 """Golden-corpus gate: `warledger extract` on the seed reports, scored by the shared reference scorer.
 
 The seed reports, their gold annotation and the scorer live in ../shared/eval (outside this
-repository); the gate is skipped, saying why, where that folder is absent.
+repository); the gate is skipped, saying why, where they are absent (conftest.requires_shared).
 """
 
 from __future__ import annotations
@@ -9,16 +9,16 @@ from __future__ import annotations
 import importlib.util
 import json
 from collections.abc import Callable
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 from click.testing import Result
+from conftest import SHARED, requires_shared
 
 RunCli = Callable[..., Result]  # the `run_cli` fixture of conftest.py
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+EVAL = SHARED / "eval"
 ARTICLES = EVAL / "seeds" / "articles.jsonl"
 GOLD = EVAL / "seeds" / "gold.jsonl"
 SCORER = EVAL / "score.py"
@@ -35,9 +35,11 @@ MAX_INVENTED_FATALITIES = 0
 
 pytestmark = [
     pytest.mark.issue(2),
-    pytest.mark.skipif(
-        not (ARTICLES.is_file() and GOLD.is_file() and SCORER.is_file()),
-        reason=f"the shared evaluation corpus is not at {EVAL} (a bare clone has no ../shared)",
+    requires_shared(
+        "eval/seeds/articles.jsonl",
+        "eval/seeds/gold.jsonl",
+        "eval/score.py",
+        purpose="the golden-corpus gate scores `warledger extract` on the seed reports with the reference scorer",
     ),
 ]
 

@@ -73,7 +73,12 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="warledger")
 def main() -> None:
-    """warledger: news reports about armed conflict in, an ACLED-style event dataset out."""
+    """warledger: news reports about armed conflict in, an ACLED-style event dataset out.
+
+    \b
+    The events' fields, export and input formats, in the warledger repository:
+      docs/output-contract.md
+    """
 
 
 def build_pipeline(profiles: Sequence[Path], processes: int) -> Pipeline:
@@ -123,7 +128,12 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
             profiles: tuple[Path, ...], processes: int) -> None:
     """Extract events from INPUTS (files, directories, JSON Lines, HTML, or - for stdin); no database.
 
-    Writes one event per line in the output contract (../shared/eval/README.md).
+    Writes one event per line as JSON (or another --format).
+
+    \b
+    Every field with its meaning and values, the export columns and the input
+    formats, in the warledger repository:
+      docs/output-contract.md
     """
     pipeline = _pipeline(profiles, processes)
     skipped: list[Skipped] = []
@@ -236,7 +246,12 @@ def _write(rows: Sequence[dict[str, Any]], fmt: str, output: str) -> None:
 def events(db: str, since: dt.date | None, until: dt.date | None, event_type: str | None, country: str | None,
            actor: str | None, near: tuple[float, float, float] | None, sub_event_type: str | None,
            text: str | None, current_only: bool, limit: int | None, fmt: str, output: str) -> None:
-    """List stored events, filtered, as a table or an export format."""
+    """List stored events, filtered, as a table or an export format.
+
+    \b
+    The fields and the columns of each format, in the warledger repository:
+      docs/output-contract.md
+    """
     from warledger.store import EventFilter, StoreError
 
     store = _open_existing_store(db)
@@ -256,7 +271,12 @@ def events(db: str, since: dt.date | None, until: dt.date | None, event_type: st
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the stored event as JSON.")
 def show(event_id: str, db: str, as_json: bool) -> None:
-    """Show one event: its fields, every claim, and the source sentences behind it."""
+    """Show one event: its fields, every claim, and the source sentences behind it.
+
+    \b
+    The fields (also of --json), in the warledger repository:
+      docs/output-contract.md
+    """
     from warledger.store import StoreError
 
     store = _open_existing_store(db)
@@ -340,7 +360,14 @@ def serve(db: str, host: str, port: int, write_token: str | None, cors_origins: 
 @click.argument("events_file", metavar="EVENTS", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def eval_command(gold: str, events_file: str, as_json: bool) -> None:
-    """Score EVENTS (JSON Lines from `extract`) against your own hand-coded GOLD sample."""
+    """Score EVENTS (JSON Lines from `extract`) against your own hand-coded GOLD sample.
+
+    GOLD is JSON Lines, one report a line with its events.
+
+    \b
+    Its format and how events are matched, in the warledger repository:
+      docs/output-contract.md, "Gold files for warledger eval"
+    """
     from warledger.evaluate import EvaluationError, evaluate, load_jsonl, render
 
     try:

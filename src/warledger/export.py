@@ -54,7 +54,7 @@ FLAT_COLUMNS = (
     "outlets",
     "notes",
 )
-# ACLED's export columns, in ACLED's order (../shared/ACLED.md).
+# ACLED's export columns, in ACLED's order (ACLED's public codebook; listed in docs/output-contract.md).
 ACLED_COLUMNS = (
     "event_id_cnty",
     "event_date",

@@ -210,7 +210,7 @@ class Event:
     notes: str
 
     def as_contract(self) -> dict[str, Any]:
-        """The event as the output contract of ../shared/eval/README.md describes it."""
+        """The event as a JSON object: the output contract that docs/output-contract.md describes."""
         inter1 = self.actor1.inter if self.actor1 else None
         inter2 = self.actor2.inter if self.actor2 else None
         codes = sorted(c for c in (inter1, inter2) if c)
