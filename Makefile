@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-api serve lint clean
+.PHONY: demo test eval bench bench-api serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src
 	$(BIN)/python -m pytest -q
+
+# The team's development corpus (tests/data/corpus), both halves, and the seed reports when
+# ../shared is beside the project.
+eval: $(STAMP)
+	$(BIN)/python -m warledger.devcorpus eval --shared ../shared
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py

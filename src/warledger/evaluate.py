@@ -1,6 +1,6 @@
 """Check extracted events against an analyst's own hand-coded sample.
 
-The gold format is that of ../shared/eval/GOLD_FORMAT.md: one JSON object per report with its
+The gold format is described in docs/output-contract.md: one JSON object per report with its
 events (date span, type, sides, place with a radius, fatalities). A system event stands for a gold
 event of the same report when its best date falls in the gold span (one day of slack), the two
 share a side, the event types are equal and the place lies within the gold radius (plus a
@@ -88,7 +88,7 @@ def evaluate(gold_rows: list[dict[str, Any]], system_rows: list[dict[str, Any]])
     """Precision, recall and field accuracies of system events against gold annotations."""
     for number, row in enumerate(gold_rows, 1):
         if "doc" not in row or not isinstance(row.get("events", []), list):
-            raise EvaluationError(f"gold line {number}: needs 'doc' and an 'events' list (see GOLD_FORMAT.md)")
+            raise EvaluationError(f"gold line {number}: needs 'doc' and an 'events' list (see docs/output-contract.md)")
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in system_rows:
         for doc in _as_list(event.get("sources")):
@@ -156,3 +156,104 @@ def render(report: dict[str, Any]) -> str:
     for name, value in report["fields"].items():
         lines.append(f"  {name:16s} {value['accuracy']:.3f}  (n={value['n']})")
     return "\n".join(lines)
+
+
+def _place_ok(system: dict[str, Any], gold: dict[str, Any]) -> bool:
+    if gold.get("lat") is None:
+        return True
+    if system.get("latitude") is None:
+        return False
+    distance = distance_km(system["latitude"], system["longitude"], gold["lat"], gold["lon"])
+    return distance <= gold.get("radius_km", DEFAULT_RADIUS_KM) + RADIUS_TOLERANCE_KM
+
+
+def _same_event(system: dict[str, Any], gold: dict[str, Any]) -> float | None:
+    """How well a system event stands for a gold one by date and sides, whatever its type and place: the
+    reference scorer's loose matching. Where it happened is scored by the strict F1; a nearer place
+    only breaks ties here."""
+    best, start = _day(system.get("event_date")), _day(gold.get("date_start"))
+    end = _day(gold.get("date_end")) or start
+    if best is None or start is None or end is None:
+        return None
+    if not (start - dt.timedelta(days=1) <= best <= end + dt.timedelta(days=1)):
+        return None
+    gold_sides, system_sides = _parties(gold.get("sides")), _parties(system.get("sides"))
+    if gold_sides and not (gold_sides & system_sides):
+        return None
+    subs = [s.lower() for s in _as_list(gold.get("sub_event_type"))]
+    score = 1.0 - (0.25 if not (start <= best <= end) else 0.0) + 0.5 * _place_ok(system, gold)
+    score += 2.0 * ((system.get("sub_event_type") or "").lower() in subs)
+    score += 1.0 * ((system.get("event_type") or "").lower() == (gold.get("event_type") or "").lower())
+    return score
+
+
+def by_sub_type(gold_rows: list[dict[str, Any]], system_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Precision, recall and F1 per ACLED sub-event type, and their support-weighted F1.
+
+    A system event is paired with a gold event of its report by date and sides alone, so a
+    found event with the wrong sub-type counts against both types (a miss for the gold's, a false
+    alarm for the system's). Optional gold events neither count nor are counted against. Also: the
+    share of texts with events that give at least one event, and of texts with none that give none.
+    """
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in system_rows:
+        for doc in _as_list(event.get("sources")):
+            by_doc[str(doc)].append(event)
+    hits: dict[str, int] = defaultdict(int)
+    false_alarms: dict[str, int] = defaultdict(int)
+    support: dict[str, int] = defaultdict(int)
+    texts = {"with_events": 0, "with_events_found": 0, "without_events": 0, "without_events_empty": 0}
+    for row in gold_rows:
+        golds = [g for g in row.get("events", []) if not g.get("historical")]
+        mine = by_doc.get(row["doc"], [])
+        required = [g for g in golds if not g.get("optional")]
+        if required:
+            texts["with_events"] += 1
+            texts["with_events_found"] += bool(mine)
+        elif not golds and not row.get("events"):
+            texts["without_events"] += 1
+            texts["without_events_empty"] += not mine
+        pairs = sorted(((score, i, j) for i, s in enumerate(mine) for j, g in enumerate(golds)
+                        if (score := _same_event(s, g)) is not None), reverse=True)
+        used_s: set[int] = set()
+        used_g: set[int] = set()
+        paired: dict[int, int] = {}
+        for _, i, j in pairs:
+            if i not in used_s and j not in used_g:
+                used_s.add(i)
+                used_g.add(j)
+                paired[j] = i
+        for j, gold in enumerate(golds):
+            if gold.get("optional"):
+                continue
+            label = str(_as_list(gold.get("sub_event_type"))[0])
+            support[label] += 1
+            if j not in paired:
+                continue
+            said = mine[paired[j]].get("sub_event_type") or ""
+            if said.lower() in [s.lower() for s in _as_list(gold.get("sub_event_type"))]:
+                hits[label] += 1
+            else:
+                false_alarms[said] += 1
+        optional_pairs = {paired[j] for j, g in enumerate(golds) if g.get("optional") and j in paired}
+        for i, event in enumerate(mine):
+            if i not in used_s and i not in optional_pairs:
+                false_alarms[event.get("sub_event_type") or ""] += 1
+    per_type: dict[str, dict[str, Any]] = {}
+    for label in sorted(set(support) | set(false_alarms)):
+        tp, fp, n = hits[label], false_alarms[label], support[label]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / n if n else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+        per_type[label] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+                           "support": n, "predicted": tp + fp}
+    total = sum(support.values())
+    weighted = sum(per_type[t]["f1"] * support[t] for t in support) / total if total else 0.0
+    return {
+        "weighted_f1": round(weighted, 3),
+        "per_type": per_type,
+        "events_found": round(texts["with_events_found"] / texts["with_events"], 3) if texts["with_events"] else None,
+        "no_event_kept_empty": round(texts["without_events_empty"] / texts["without_events"], 3)
+        if texts["without_events"] else None,
+        "texts": texts,
+    }

@@ -1,0 +1,280 @@
+"""The team's development corpus (tests/data/corpus): load it, check it, split it by conflict.
+
+Each line holds one text and its hand-coded gold (see tests/data/corpus/README.md). This module
+turns those lines into the two files the evaluators read: input records and gold rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from warledger.pipeline import Pipeline
+from warledger.records import EVENT_TYPES, SUB_EVENT_TYPES, Document, Skipped
+
+REGISTERS = {"bulletin", "wire", "note", "local", "repost", "snippet", "report"}
+GOLD_FIELDS = ("key", "historical", "date_start", "date_end", "event_type", "sub_event_type", "sides",
+               "actor1", "actor2", "location", "country", "lat", "lon", "radius_km", "fatalities",
+               "fatalities_by_side", "claimants", "evidence")
+# Short texts are one to three sentences; a long report 300 to 800 words (the issue's bounds, with
+# a little slack for headlines and datelines).
+SHORT_MAX_WORDS = 120
+LONG_WORDS = (280, 850)
+# spaCy worker processes for `make eval`: the machine's two cores.
+PROCESSES = 2
+
+
+class CorpusError(ValueError):
+    """A corpus line breaks the format."""
+
+
+def _date(value: Any, where: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise CorpusError(f"{where}: {value!r} is not a YYYY-MM-DD date") from None
+
+
+def check_line(row: dict[str, Any], where: str, long: bool) -> list[str]:
+    """Problems with one corpus line; an empty list when it is well formed."""
+    problems: list[str] = []
+    for name in ("doc", "conflict", "register", "pub_date", "text", "events"):
+        if name not in row:
+            problems.append(f"{where}: missing '{name}'")
+    if problems:
+        return problems
+    if row["register"] not in REGISTERS:
+        problems.append(f"{where}: register {row['register']!r} is not one of {sorted(REGISTERS)}")
+    try:
+        pub = _date(row["pub_date"], f"{where} pub_date")
+    except CorpusError as error:
+        return [*problems, str(error)]
+    words = len(str(row["text"]).split())
+    if long and not LONG_WORDS[0] <= words <= LONG_WORDS[1]:
+        problems.append(f"{where}: a long report has {words} words, outside {LONG_WORDS}")
+    if not long and words > SHORT_MAX_WORDS:
+        problems.append(f"{where}: a short text has {words} words, over {SHORT_MAX_WORDS}")
+    for n, event in enumerate(row["events"]):
+        at = f"{where} event {n}"
+        missing = [f for f in GOLD_FIELDS if f not in event]
+        if missing:
+            problems.append(f"{at}: missing {missing}")
+            continue
+        subs = event["sub_event_type"] if isinstance(event["sub_event_type"], list) else [event["sub_event_type"]]
+        for sub in subs:
+            if sub not in SUB_EVENT_TYPES:
+                problems.append(f"{at}: sub_event_type {sub!r} is not ACLED's")
+            elif SUB_EVENT_TYPES[sub] != event["event_type"]:
+                problems.append(f"{at}: {sub!r} belongs to {SUB_EVENT_TYPES[sub]!r}, not {event['event_type']!r}")
+        if event["event_type"] not in EVENT_TYPES:
+            problems.append(f"{at}: event_type {event['event_type']!r} is not ACLED's")
+        try:
+            start, end = _date(event["date_start"], at), _date(event["date_end"], at)
+            if end < start:
+                problems.append(f"{at}: date_end before date_start")
+            if start > pub + dt.timedelta(days=1):
+                problems.append(f"{at}: the event starts after the text was published")
+        except CorpusError as error:
+            problems.append(str(error))
+        if not isinstance(event["sides"], list) or not event["sides"]:
+            problems.append(f"{at}: sides must be a non-empty list of codes")
+        if event["lat"] is None or event["lon"] is None:
+            problems.append(f"{at}: lat and lon are required")
+        elif not (-90 <= event["lat"] <= 90 and -180 <= event["lon"] <= 180):
+            problems.append(f"{at}: coordinates out of range")
+        if event["fatalities"] is not None and not isinstance(event["fatalities"], int):
+            problems.append(f"{at}: fatalities must be an integer or null")
+        if len(str(event["evidence"]).split()) > 12:
+            problems.append(f"{at}: evidence is over 12 words")
+    return problems
+
+
+def load(root: Path) -> list[dict[str, Any]]:
+    """Every corpus line under root, with 'long' and 'split' set; raises CorpusError on a bad one."""
+    splits = json.loads((root / "splits.json").read_text(encoding="utf-8"))
+    split_of = {c: name for name in ("dev", "heldout") for c in splits[name]}
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for kind in ("short", "long"):
+        for path in sorted((root / kind).glob("*.jsonl")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip():
+                    continue
+                where = f"{path.relative_to(root)}:{number}"
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as error:
+                    problems.append(f"{where}: not JSON: {error.msg}")
+                    continue
+                problems += check_line(row, where, long=kind == "long")
+                if row.get("doc") in seen:
+                    problems.append(f"{where}: doc {row.get('doc')!r} appears twice")
+                seen.add(row.get("doc"))
+                if row.get("conflict") not in split_of:
+                    problems.append(f"{where}: conflict {row.get('conflict')!r} is in neither half of splits.json")
+                row["long"] = kind == "long"
+                row["split"] = split_of.get(row.get("conflict"), "")
+                rows.append(row)
+    if problems:
+        raise CorpusError("\n".join(problems))
+    return rows
+
+
+def as_inputs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Input records in the JSON Lines format `warledger extract` reads."""
+    return [{"id": r["doc"], "date": r["pub_date"], "language": "en", "title": r.get("title"), "text": r["text"]}
+            for r in rows]
+
+
+def as_gold(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gold rows in the format of GOLD_FORMAT.md."""
+    return [{"doc": r["doc"], "pub_date": r["pub_date"], "lang": "en", "events": r["events"]} for r in rows]
+
+
+def label(event: dict[str, Any]) -> str:
+    """The preferred sub-event type of a gold event."""
+    sub = event["sub_event_type"]
+    return str(sub[0] if isinstance(sub, list) else sub)
+
+
+def census(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """How many texts of each kind the corpus holds, per half."""
+    out: dict[str, Any] = {}
+    for half in ("dev", "heldout", "all"):
+        part = [r for r in rows if half == "all" or r["split"] == half]
+        short = [r for r in part if not r["long"]]
+        subs = Counter(label(e) for r in short for e in r["events"] if not e.get("optional"))
+        out[half] = {
+            "short_texts": len(short),
+            "short_with_events": sum(1 for r in short if r["events"]),
+            "no_event_texts": sum(1 for r in short if not r["events"]),
+            "long_reports": sum(1 for r in part if r["long"]),
+            "conflicts": len({r["conflict"] for r in part}),
+            "registers": dict(Counter(r["register"] for r in part)),
+            "sub_event_types": {s: subs.get(s, 0) for s in SUB_EVENT_TYPES},
+        }
+    return out
+
+
+def extract(rows: list[dict[str, Any]], pipeline: Pipeline) -> list[dict[str, Any]]:
+    """Run warledger on the corpus texts, each on its own: no merge across texts, which are
+    unrelated reports."""
+    from warledger.read import read_records
+
+    documents: list[Document] = []
+    for item in read_records(as_inputs(rows), "corpus"):
+        if isinstance(item, Skipped):
+            raise CorpusError(f"{item.origin}: {item.reason}")
+        documents.append(item)
+    events: list[dict[str, Any]] = []
+    for result in pipeline.documents(documents):
+        if result.skipped is not None:
+            raise CorpusError(f"{result.skipped.origin}: {result.skipped.reason}")
+        events += [event.as_contract() for event in pipeline.merge(result.clusters)]
+    return events
+
+
+def scores(rows: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per half: strict precision/recall/F1 for short texts and for long reports, and the
+    sub-event type scores over both."""
+    from warledger.evaluate import by_sub_type, evaluate
+
+    out: dict[str, Any] = {}
+    for half in ("dev", "heldout"):
+        part = [r for r in rows if r["split"] == half]
+        docs = {r["doc"] for r in part}
+        mine = [e for e in events if set(e.get("sources") or []) & docs]
+        result: dict[str, Any] = {"types": by_sub_type(as_gold(part), mine)}
+        for kind, subset in (("short", [r for r in part if not r["long"]]), ("long", [r for r in part if r["long"]])):
+            kind_docs = {r["doc"] for r in subset}
+            result[kind] = evaluate(as_gold(subset), [e for e in mine if set(e.get("sources") or []) & kind_docs])
+        out[half] = result
+    return out
+
+
+def render(report: dict[str, Any]) -> str:
+    lines: list[str] = []
+    halves = ("dev", "heldout")
+    types = sorted({t for h in halves for t in report[h]["types"]["per_type"]},
+                   key=lambda t: (list(SUB_EVENT_TYPES).index(t) if t in SUB_EVENT_TYPES else 99, t))
+    lines.append(f"{'sub-event type':36s} " + "  ".join(f"{h + ' P/R/F1 (n)':>24s}" for h in halves))
+    for t in types:
+        cells = []
+        for h in halves:
+            v = report[h]["types"]["per_type"].get(t)
+            cells.append(f"{v['precision']:.2f}/{v['recall']:.2f}/{v['f1']:.2f} ({v['support']:3d})" if v else "-")
+        lines.append(f"{(t or '(none)'):36s} " + "  ".join(f"{c:>24s}" for c in cells))
+    for h in halves:
+        r = report[h]
+        t = r["types"]
+        lines.append(f"{h}: weighted F1 (sub-event type) {t['weighted_f1']:.3f}  events found {t['events_found']}  "
+                     f"no-event texts kept empty {t['no_event_kept_empty']}")
+        for kind in ("short", "long"):
+            s = r[kind]
+            lines.append(f"  {kind:5s} strict P {s['precision']:.3f}  R(current) {s['recall_current']:.3f}  "
+                         f"F1 {s['f1_current']:.3f}  R(historical) {s['recall_historical']}  "
+                         f"fatalities {s['fields'].get('fatalities', {}).get('accuracy')}  "
+                         f"invented fatalities {s['invented_fatalities']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description="Check the development corpus, or run warledger on it and score it.")
+    parser.add_argument("command", choices=["check", "eval"])
+    parser.add_argument("--root", default="tests/data/corpus")
+    parser.add_argument("--events", help="with eval: also write the extracted events here (JSON Lines)")
+    parser.add_argument("--json", action="store_true", help="with eval: print the full report as JSON")
+    parser.add_argument("--shared", help="with eval: the team's shared folder, whose eval/seeds and eval/score.py "
+                        "score the seed reports too")
+    args = parser.parse_args(argv)
+    try:
+        rows = load(Path(args.root))
+        if args.command == "check":
+            print(json.dumps(census(rows), indent=1))
+            return 0
+        pipeline = Pipeline(processes=PROCESSES)
+        events = extract(rows, pipeline)
+    except CorpusError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if args.events:
+        with open(args.events, "w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in events)
+    report = scores(rows, events)
+    print(json.dumps(report, indent=1) if args.json else render(report))
+    if not args.json and args.shared:
+        print(seed_scores(pipeline, Path(args.shared)))
+    return 0
+
+
+def seed_scores(pipeline: Pipeline, shared: Path) -> str:
+    """The reference scorer's summary on the seed reports, when ../shared is beside the project."""
+    import subprocess
+    import sys
+    import tempfile
+
+    from warledger.read import read_inputs
+
+    seeds, scorer = shared / "eval" / "seeds", shared / "eval" / "score.py"
+    if not (seeds / "articles.jsonl").is_file() or not scorer.is_file():
+        return f"seed reports: skipped, {shared} holds no eval/seeds (the shared folder is beside the project only " \
+            "in the team's checkouts and in CI)"
+    documents = [d for d in read_inputs([str(seeds / "articles.jsonl")], None) if isinstance(d, Document)]
+    events, _ = pipeline.extract(documents)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as handle:
+        handle.writelines(json.dumps(e.as_contract(), ensure_ascii=False) + "\n" for e in events)
+    done = subprocess.run([sys.executable, str(scorer), str(seeds / "gold.jsonl"), handle.name],
+                          capture_output=True, text=True, check=False)
+    Path(handle.name).unlink()
+    return "seed reports (reference scorer):\n" + "\n".join(done.stdout.splitlines()[:3])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
