@@ -152,3 +152,81 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
 ])
 def test_the_event_type_other_outlets_word_it_as(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+# Issue 9: the genre's everyday phrasings. Each family is tested in wordings of more than one war.
+DISRUPTED = ("Strategic developments", "Disrupted weapons use")
+CHANGE = ("Strategic developments", "Change to group/activity")
+MOB = ("Riots", "Mob violence")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the bulletin family: the weapons decide between a clash and a shelling
+    ("Units of the armed forces of Azerbaijan fired with small arms and heavy machine guns on the positions "
+     "of the Armenian army located near Sotk on Tuesday.", [BATTLE]),
+    ("Units of the armed forces of Azerbaijan fired with mortars and grenade launchers on the positions "
+     "of the Armenian army located near Sotk on Tuesday.", [SHELLING]),
+    ("Indian posts in the Uri sector came under fire from across the Line of Control on Tuesday.", [BATTLE]),
+    ("Pakistani troops violated the ceasefire 14 times along the Line of Control on Tuesday, using "
+     "artillery and mortars.", [SHELLING]),
+    ("Ukrainian positions near Avdiivka came under shelling on Tuesday.", [SHELLING]),
+    # a charge of a violation tells no fire
+    ("Moscow accused Kyiv of violating the ceasefire.", []),
+    # "came under fire" from critics is politics
+    ("The minister came under fire from critics in parliament on Tuesday.", []),
+    ("The president fired the army chief on Tuesday.", []),
+])
+def test_fire_at_the_other_sides_positions(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armenia and Azerbaijan exchanged 12 prisoners of war at the border on Tuesday.", [AGREEMENT]),
+    ("Ukraine and Russia swapped the bodies of fallen soldiers near Sumy on Tuesday.", [AGREEMENT]),
+    ("The Houthis released 40 detainees in Sanaa on Tuesday.", [AGREEMENT]),
+    ("The two sides exchanged heavy fire near Marib on Tuesday.", [BATTLE]),
+    ("The army seized a weapons cache in a forest near Mopti on Tuesday.", [DISRUPTED]),
+    ("Police recovered 20 rifles and 800 kg of explosives from a camp near Arauca on Tuesday.", [DISRUPTED]),
+    ("Sappers cleared 400 mines around Aghdam on Tuesday.", [DISRUPTED]),
+    ("The army seized the town of Tessit from the militants on Tuesday.",
+     [("Battles", "Government regains territory")]),
+    ("The militia announced its dissolution at a ceremony in Bunia on Tuesday.", [CHANGE]),
+    ("Two rebel factions merged into a new alliance in Idlib on Tuesday.", [CHANGE]),
+    ("The group named a new commander for its branch in Menaka on Tuesday.", [CHANGE]),
+    ("The party named a new spokeswoman in Nairobi on Tuesday.", []),
+])
+def test_strategic_developments_without_violence(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rival supporters of two football clubs fought with knives in Nairobi on Tuesday.", [MOB]),
+    ("Villagers clashed with sticks and machetes over a water point near Marsabit on Tuesday.", [MOB]),
+    ("A crowd beat and stoned a suspected thief to death in Kisumu on Tuesday.", [MOB]),
+    ("Protesters burned tyres and threw stones at police in Kisumu on Tuesday.",
+     [("Riots", "Violent demonstration")]),
+    ("Police fired on demonstrators in Kano on Tuesday, killing four.",
+     [("Protests", "Excessive force against protesters")]),
+    # gunmen are armed: their fight is a battle
+    ("Gunmen clashed with vigilantes near Gusau on Tuesday.", [BATTLE]),
+])
+def test_crowds_that_fight_are_mobs_or_rioters(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A court in Baku sentenced three men over the 2020 clashes.", []),
+    ("Residents marked the anniversary of the attack on the market in Kramatorsk on Tuesday.", []),
+    ("Real Madrid clashed with Barcelona in a heated match on Sunday.", []),
+    ("The regime dropped barrels of chlorine on Kafr Zita on Tuesday.",
+     [("Explosions/Remote violence", "Chemical weapon")]),
+    ("Hundreds of pagers exploded across southern Lebanon on Tuesday, killing twelve people.",
+     [("Explosions/Remote violence", "Remote explosive/landmine/IED")]),
+    ("A gas cylinder exploded in a restaurant in Nairobi on Tuesday.", []),
+])
+def test_news_told_in_passing_and_devices(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

@@ -31,6 +31,21 @@ IRREALIS_HEADS = frozenset({
     "resurgence", "likely", "expect", "aim", "try", "allow", "permit", "grant", "consider", "discuss",
     "delay", "postpone", "deny", "provision", "obligation", "must", "need", "attempt", "willing",
 })
+# Heads that put an event in a court, an inquiry or a commemoration: told to judge, probe or
+# remember it, not as news ("sentenced over the 2020 clashes", "marked the anniversary of the attack").
+RETROSPECTIVE_HEADS = frozenset({
+    "sentence", "convict", "acquit", "trial", "court", "charge", "indict", "verdict", "prosecute", "prosecution",
+    "anniversary", "commemorate", "commemoration", "memorial", "remember", "remembrance", "investigate",
+    "investigation", "probe", "inquiry", "testify", "testimony", "hearing", "documentary", "film", "book",
+    "exhibition", "lawsuit", "tribunal", "jail", "imprison", "compensation", "apologize", "apologise", "apology",
+})
+# Nouns an event word may modify and still tell the event: "a mortar attack", "a drone strike".
+EVENT_NOUNS = frozenset({"attack", "operation", "offensive", "clash", "fighting", "battle", "raid", "strike",
+                         "airstrike", "shelling", "bombardment", "assault", "incident", "exchange", "fire", "action",
+                         "escalation", "flare", "barrage", "salvo", "explosion", "blast", "ambush", "incursion",
+                         "hit", "fight", "firefight", "shootout", "skirmish", "bombing", "campaign"})
+# What is fired or dropped, which a weapon word may name: "mortar rounds", "cluster munitions".
+FIRED_THINGS = frozenset({"round", "bomb", "munition", "grenade", "shot", "volley", "ammunition", "bomblet"})
 # Modal auxiliaries that put the clause in the future or the hypothetical.
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll"})
 # Sentence cues of habitual or ongoing states, which ACLED does not code as events.
@@ -41,19 +56,58 @@ HABITUAL = re.compile(
 ENDING_HEADS = frozenset({"end", "halt", "stop", "conclude", "finish", "resolve", "settle"})
 # Prepositions that introduce a reference back to an event already told ("during the fighting").
 REFERENCE_PREPS = frozenset({"during", "in", "since", "after", "throughout", "amid", "before", "following",
-                             "from", "of"})
+                             "from", "of", "over", "about", "into"})
 AGREEMENT_NOUNS = frozenset({"agreement", "declaration", "truce", "deal", "accord", "protocol", "treaty",
                              "ceasefire", "cease-fire", "armistice", "memorandum"})
 AGREEMENT_CUES = re.compile(
     r"\b(?:agreement|declaration|deal|accord|under the terms|in accordance|handover|handed over|hand over|"
+    r"(?:trilateral|joint|tripartite) statement|under the (?:\w+ ){0,4}statement|"
     r"peace (?:plan|deal)|ceasefire|truce|treaty|as agreed)\b", re.I)
 NOT_TERRITORY = frozenset({"power", "weapon", "ammunition", "arm", "drug", "asset", "initiative", "equipment",
-                           "vehicle", "tank", "document", "opportunity", "attention", "prisoner", "hostage"})
+                           "vehicle", "tank", "document", "opportunity", "attention", "prisoner", "hostage",
+                           "cache", "explosive", "munition", "rifle", "stockpile", "depot", "arsenal", "mine", "ied",
+                           "bomb", "drone", "missile", "rocket", "grenade", "ordnance", "gun", "suspect", "fighter",
+                           "soldier", "serviceman", "servicemen", "militant", "rebel", "kg", "tonne", "ton", "cattle",
+                           "livestock", "goat", "sheep", "cow", "camel", "car", "truck", "money", "cash", "fuel"})
+# Devices whose explosion is a remote explosive, whoever set them: "a roadside bomb exploded",
+# "hundreds of pagers exploded across Lebanon".
+DEVICE_WORDS = frozenset({"bomb", "device", "ied", "mine", "landmine", "explosive", "pager", "walkie-talkie",
+                          "booby", "trap", "ordnance", "uxo", "shell", "munition", "detonator", "charge", "parcel"})
+# People and remains whose exchange, release or return ACLED codes as an agreement.
+CAPTIVES = frozenset({"prisoner", "pow", "captive", "detainee", "hostage", "body", "remains", "corpse", "soldier",
+                      "serviceman", "servicemen", "fighter", "civilian", "abductee", "internee", "war"})
+# What a seizure, find or clearance must concern to be a disrupted weapons use.
+WEAPON_STOCKS = frozenset({"cache", "weapon", "arm", "ammunition", "explosive", "ied", "mine", "landmine", "bomb",
+                           "device", "depot", "stockpile", "arsenal", "rifle", "grenade", "rocket", "shell",
+                           "munition", "ordnance", "uxo", "launcher", "missile", "drone", "detonator", "mortar",
+                           "gun", "firearm", "booby", "trap", "minefield", "round", "cartridge", "bullet"})
+# What a dissolution, merger, new leader or redeployment must concern to change an armed group.
+GROUP_WORDS = frozenset({"group", "militia", "faction", "coalition", "alliance", "movement", "brigade", "front",
+                         "institution", "republic", "structure", "authority", "reservist", "conscript",
+                         "organisation", "organization", "battalion", "force", "unit", "fighter", "rebel", "insurgent",
+                         "jihadist", "militant", "army", "wing", "branch", "council", "command", "commander",
+                         "leader", "emir", "chief", "division", "regiment", "corps", "troop", "gang", "cell"})
+LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor"})
+RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "officer", "policeman", "force",
+                       "trooper", "troop", "equipment", "act", "vehicle"})
+PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-ins?|strik(?:e|ers|ing))\b",
+                           re.I)
+# What makes a gathering a protest: a demand, slogans, a grievance.
+PROTEST_CAUSE = re.compile(r"\b(?:demand\w*|protest\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|"
+                           r"condemn\w*|call(?:ed|ing)? for|calling on|in support of|in solidarity|to press|"
+                           r"grievances?|anger|angry|outrage\w*|resign\w*|boycott\w*)\b", re.I)
+MOB_ACTS = frozenset({"beat", "stone", "lynch", "attack", "kill", "burn", "torch", "hack", "assault", "pelt"})
+# A fight of unarmed people with these is a mob's, not armed groups' (ACLED: village fights, brawls).
+COLD_WEAPONS = re.compile(r"\b(?:sticks?|knives|knife|machetes?|stones?|rocks?|clubs?|bats?|axes?|cudgels?|fists?|"
+                          r"iron bars?|cold weapons|spears?|bows? and arrows|batons?)\b", re.I)
+FIREARMS = re.compile(r"\b(?:guns?|gunfire|gunmen|rifles?|firearms?|ak-47s?|kalashnikovs?|shot|shooting|bullets?|"
+                      r"grenades?|explosives?)\b", re.I)
 DEPLOY_OBJECTS = frozenset({"peacekeeper", "troop", "force", "contingent", "soldier", "unit", "battalion",
                             "brigade", "mission", "observer", "system", "plane", "ship", "warship", "personnel",
                             "reinforcement", "military", "monitor", "police"})
 WEAPON_OBJECTS = frozenset({"drone", "missile", "rocket", "uav", "aircraft", "plane", "helicopter", "jet",
-                            "projectile", "shell", "mine", "device", "ied", "bomb", "warplane"})
+                            "projectile", "shell", "mine", "device", "ied", "bomb", "warplane", "vehicle", "tb2",
+                            "bayraktar", "shahed", "orlan", "lancet", "geran", "quadcopter", "munition"})
 CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "people", "child", "woman",
                             "farmer", "worker", "refugee", "passenger", "student", "journalist", "family",
                             "man", "village", "town", "settlement", "city", "home", "house", "hospital",
@@ -80,7 +134,18 @@ FIGURATIVE_OBJECTS = frozenset({
     "pandemic", "inflation", "drug", "case", "court", "bill", "law", "vote", "wildfire", "flame", "blaze", "cancer",
     "crime", "impunity", "hunger", "climate", "extradition", "ruling", "decision", "price", "trade", "tariff",
     "word", "narrative", "title", "championship", "cup", "match", "seat", "nomination", "ban", "deportation",
+    "game", "final", "semi-final", "league", "derby", "tournament", "debate", "talk", "interview",
+    "campaign", "poll", "contest", "race", "bout", "fixture", "policy", "budget",
 })
+# A sentence about sport, money or debate: its clashes and attacks are no fighting ("the shilling came
+# under attack", "a blistering attack on the prime minister in parliament", "a Premier League clash").
+FIGURATIVE_CONTEXT = re.compile(
+    r"\b(?:blistering|scathing|verbal|rhetorical|stinging|war of words|currenc(?:y|ies)|shilling|dram|rupees?|naira|"
+    r"dollars?|euros?|stocks?|shares|bonds?|investors?|premier league|champions league|league|derby|decider|"
+    r"tournament|championship|semi-finals?|quarter-finals?|goalkeeper|striker|midfielder|kick-off|fixture|"
+    r"lawmakers?|parliamentary|pundits?|critics?|debate)\b", re.I)
+# Nouns a weapon or event word may modify and still tell the event.
+MODIFIED_EVENT_NOUNS = EVENT_NOUNS | WEAPON_OBJECTS | FIRED_THINGS
 # What a "strike" was made with decides its sub-event type.
 MISSILE_WORDS = frozenset({"missile", "rocket", "artillery", "mortar", "ballistic", "cruise", "tank", "shell"})
 AIR_WORDS = frozenset({"air", "drone", "aerial", "airstrike", "helicopter", "uav", "kamikaze"})
@@ -88,9 +153,55 @@ QUANTITY_WORDS = frozenset({"hundreds", "dozens", "thousands", "scores", "tens",
                             "dozen", "hundred", "thousand", "number", "group", "handful"})
 INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullets|arrest\w*|detain\w*|"
                           r"police (?:intervened|blocked|broke up))\b", re.I)
-EXCESSIVE = re.compile(r"\b(?:live (?:fire|ammunition|rounds)|opened fire on (?:the )?(?:protesters|demonstrators|"
-                       r"crowd)|killed (?:\w+ )?(?:protesters|demonstrators))\b", re.I)
-RIOT_CUES = re.compile(r"\b(?:threw (?:stones|rocks|molotov)|set fire to|torched|smashed|vandali[sz]ed|"
+EXCESSIVE = re.compile(
+    r"\b(?:live (?:fire|ammunition|rounds|bullets)|"
+    r"(?:opened fire|fired) (?:on|at|into) (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowds?|marchers|rally)|"
+    r"(?:killed|shot dead|shot|killing) (?:\w+ )?(?:\w+ )?(?:protesters|demonstrators|marchers)|"
+    r"(?:protesters|demonstrators) (?:were|was) (?:shot|killed)|"
+    r"beat (?:\w+ )?(?:protesters|demonstrators) (?:severely|to death|unconscious))\b", re.I)
+# Weapons fired from a distance: with them, fire at the other side's positions is shelling, not a
+# clash (ACLED: small arms and machine guns make an armed clash; artillery, mortars, rockets, tanks
+# or "heavy weapons" a shelling, whatever small arms were used beside them).
+HEAVY_WEAPONS = re.compile(
+    r"\b(?:artillery|mortars?|(?:automatic |anti-tank |under-barrel )?grenade[- ]launchers?|rockets?(?!-propelled)|"
+    r"missiles?|"
+    r"mlrs|grads?|howitzers?|tanks?|heavy weapons?|heavy weaponry|cannons?|"
+    r"shells|shelling|multiple launch)\b", re.I)
+DRONE_WEAPONS = re.compile(r"\b(?:drones?|uavs?|quadcopters?|fpv|loitering munitions?|unmanned aerial vehicles?|"
+                           r"kamikaze|bayraktars?|shaheds?|lancets?)\b", re.I)
+# The instrument of a strike, fire or attack: "destroyed with unmanned aerial vehicles two tanks".
+INSTRUMENT_PREPS = frozenset({"with", "using", "by", "from"})
+# Places a force takes: "have taken the village of Sugovushan", "took Lele Tepe height".
+TAKEN_PLACES = frozenset({"village", "town", "city", "height", "hill", "settlement", "district", "region", "base",
+                          "airport", "airfield", "position", "stronghold", "outpost", "garrison", "checkpoint",
+                          "camp", "neighbourhood", "neighborhood", "suburb", "area", "territory", "ridge", "crossing",
+                          "bridge", "port", "capital", "locality", "hamlet", "headquarters", "barracks"})
+# What an armed group sets up when it establishes a base (ACLED: headquarters or base established).
+BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp", "post", "stronghold", "garrison",
+                        "hideout", "encampment", "position", "command", "barracks", "fob"})
+# People seized: an abduction, not a capture of ground.
+SEIZED_PEOPLE = frozenset({"resident", "civilian", "villager", "shepherd", "farmer", "man", "woman", "child", "boy",
+                           "girl", "herder", "journalist", "worker", "trader", "driver", "passenger", "student",
+                           "citizen", "teacher", "doctor", "priest", "imam", "pastor", "chief", "elder", "official",
+                           "activist", "businessman", "people", "person", "family", "tourist", "pilgrim"})
+# Ammunition that a "fire" verb may take as its object ("fired shots at", "fired several rounds").
+AMMUNITION = frozenset({"shot", "round", "bullet", "burst", "volley", "salvo", "shell", "rocket", "missile", "mortar",
+                        "grenade", "projectile", "weapon", "gun", "rifle"})
+# Where fire went: "fired at/on/towards the positions", "in the direction of the village".
+FIRE_PREPS = frozenset({"at", "on", "upon", "towards", "toward", "into", "across", "against"})
+# What a truce violation breaks.
+TRUCE_WORDS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "silence", "regime"})
+# What a sentence "subjected" someone to when it tells of fire.
+SUBJECTED_TO = frozenset({"fire", "gunfire", "shelling", "shooting", "bombardment", "artillery", "mortar",
+                          "shellfire", "attack", "strike", "assault", "missile", "rocket", "shell", "airstrike",
+                          "bombing", "drone"})
+# Who fires at someone from a newsroom or a parliament: "came under fire from critics".
+CRITICS = frozenset({"critic", "criticism", "opposition", "lawmaker", "activist", "press", "media", "fan",
+                     "party", "rival", "commentator", "parliament", "voter", "investor", "union"})
+RIOT_CUES = re.compile(r"\b(?:(?:threw|hurled|pelted\w*)(?: \w+)? (?:stones|rocks|molotov|petrol bombs|bottles)|"
+                       r"set fire to|torched|smashed|vandali[sz]ed|turned violent|burn(?:ed|t|ing) tyres|"
+                       r"burn(?:ed|t|ing) (?:cars|vehicles|a police|the police)|set (?:\w+ )?ablaze|looted|"
+                       r"attacked (?:a|the) police (?:station|post)|pelted|stoned|"
                        r"clash(?:ed|es)? with (?:the )?(?:riot )?police|stormed|"
                        r"clash(?:ed|es)? with (?:the )?(?:protesters|demonstrators|crowds?))\b", re.I)
 
@@ -213,9 +324,11 @@ class Detector:
             for start, end, rule in found:
                 if start in seen_tokens:
                     continue
-                seen_tokens.update(range(start, end))
                 candidate = self._accept(doc, start, end, rule, index, sentence_text, earlier)
                 if candidate is not None:
+                    # a rule that turns the word down leaves it to the next: "seized" is a capture, or a
+                    # seizure of weapons
+                    seen_tokens.update(range(start, end))
                     out.append(candidate)
         return _one_per_type(out)
 
@@ -223,20 +336,25 @@ class Detector:
                 sentence_text: str, previous: str) -> Candidate | None:
         span = doc[start:end]
         head = span.root
+        if rule.event_type in ("Battles", "Explosions/Remote violence") and head.dep_ in ("compound", "amod") and \
+                head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in MODIFIED_EVENT_NOUNS:
+            return None  # "combat positions", "rocket launchers", "battle tanks": a thing, not an event
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
-        if _irrealis(head) or _negated(head) or _habitual(head):
+        if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head):
             return None
         if rule.governors and not _governed(head, rule.governors):
             if not (rule.context and rule.context.search(sentence_text)):
                 return None
-        if head.dep_ in ("dobj", "pobj", "nsubjpass") and head.head.lemma_ in ENDING_HEADS and rule.kind != "agreement":
-            return None
+        if head.dep_ in ("dobj", "pobj", "nsubjpass") and rule.kind != "agreement" and \
+                (head.head.lemma_ in ENDING_HEADS or (head.head.lower_ == "of" and
+                                                     any(a.lemma_ in ENDING_HEADS for a in _ancestors(head, 3)))):
+            return None  # "ending a day of fighting": the fighting told as over
         candidate = Candidate(index, head, end, rule, rule.event_type, rule.sub_event_type)
         if rule.event_type in ("Battles", "Explosions/Remote violence") and head.pos_ == "NOUN" and \
                 _is_reference(head):
             candidate.reference = True  # "died in the clashes": deaths of a fight already told
-        if candidate.event_type == "Battles" and _figurative(head):
+        if candidate.event_type == "Battles" and (_figurative(head) or FIGURATIVE_CONTEXT.search(sentence_text)):
             return None  # "fought off a challenge", "the fight against corruption"
         kind = rule.kind
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
@@ -262,13 +380,75 @@ class Detector:
         elif kind in ("territory", "territory-lost"):
             if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
                 return None  # "the territory conquered by X": a past state described, not an event
-            if any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_TERRITORY for c in head.children):
-                return None  # "seized power", "captured weapons": no place changed hands
+            if head.lemma_.lower() == "take" and rule.rule_id == "take-place" and not _takes_a_place(head):
+                return None  # "took part", "took three hours"
+            if _concerns(head, SEIZED_PEOPLE):
+                # "seized a 61-year-old resident grazing his cattle": an abduction
+                candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
+                    "Abduction/forced disappearance"
+                return candidate
+            if _concerns(head, NOT_TERRITORY):
+                return None  # "seized power", "captured 800 kg of explosives": no place changed hands
             if AGREEMENT_CUES.search(sentence_text) or AGREEMENT_CUES.search(previous):
                 candidate.event_type = "Strategic developments"
                 candidate.sub_event_type = "Non-violent transfer of territory"
             # Battles sub-type (government regains / non-state overtakes) is decided once the actor and the
             # place are known, in resolve.
+        elif kind == "fire":
+            if not _fired_at_someone(head, rule.rule_id):
+                return None
+        elif kind == "subjected":
+            fire = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+                         for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in SUBJECTED_TO), None)
+            if fire is None:
+                return None  # "subject to approval"
+            if fire.lemma_.lower() in ("airstrike", "bombing", "drone"):
+                candidate.event_type, candidate.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+            elif fire.lemma_.lower() in ("shelling", "bombardment", "artillery", "mortar", "shellfire", "strike",
+                                         "missile", "rocket", "shell"):
+                candidate.event_type, candidate.sub_event_type = "Explosions/Remote violence", \
+                    "Shelling/artillery/missile attack"
+            kind = "fire"
+        elif kind == "instrument":
+            tool = _instrument(head)
+            if tool is None:
+                return None
+            candidate.sub_event_type = tool
+        elif kind == "violation":
+            # "accused Azerbaijan of violating the ceasefire": a charge, with no fire told
+            if not _breaks_truce(head) or any(a.lemma_.lower() in ("accuse", "blame", "deny", "charge")
+                                              for a in _ancestors(head, 3)):
+                return None
+        elif kind == "captives":
+            if not _concerns(head, CAPTIVES) or (head.lemma_.lower() in ("exchange", "swap") and
+                                                   _concerns(head, frozenset({"fire", "gunfire", "shot", "blow"}))):
+                return None
+        elif kind == "weapons-seized":
+            if head.lemma_.lower() != "demine" and not _concerns(head, WEAPON_STOCKS):
+                return None
+            if head.lemma_.lower() in ("destroy", "detonate") and not _concerns(head, frozenset({"cache", "depot",
+                                                                                                 "stockpile", "ied",
+                                                                                                 "mine", "device"})):
+                return None  # "destroyed a tank": a strike, not a seizure
+        elif kind == "group-change":
+            if not _changes_group(head):
+                return None
+        elif kind == "mob":
+            pass
+        elif kind == "base":
+            if not _sets_up_a_base(head):
+                return None
+        elif kind == "surrender":
+            if head.dep_ == "compound" or _concerns(head, FIGURATIVE_OBJECTS | {"demand", "pressure", "right"}):
+                return None  # "surrendered to pressure"
+        elif kind == "gathering":
+            if not _crowd_with_a_cause(head, sentence_text):
+                return None
+            kind = "protest"
+        elif kind == "blast":
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not (_concerns(head, DEVICE_WORDS) or any(_subtree_lemmas(c) & DEVICE_WORDS for c in subjects)):
+                return None
         elif kind == "deploy":
             objects = [c for c in head.subtree if c.lemma_.lower() in DEPLOY_OBJECTS]
             if not objects:
@@ -296,19 +476,53 @@ class Detector:
                 victims = _victims(head.head.head)
             if victims == "civilians":
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
-        elif kind == "remote" or candidate.event_type == "Explosions/Remote violence":
+        elif (kind == "remote" or candidate.event_type == "Explosions/Remote violence") and \
+                rule.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
             modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
             if modifiers & MISSILE_WORDS:
                 candidate.sub_event_type = "Shelling/artillery/missile attack"
             elif modifiers & AIR_WORDS:
                 candidate.sub_event_type = "Air/drone strike"
+        if kind == "fire" and candidate.event_type == "Battles" and _victims(head, towns=False) == "civilians":
+            # "opened fire on residents cutting hay": armed men on unarmed people
+            candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
+            return candidate
+        if kind == "attack" and _instrument(head) == "Air/drone strike":
+            # "attacked with a loitering munition the positions": the drone is the attack
+            candidate.event_type, candidate.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+        if kind in ("fire", "violation"):
+            # the weapons named decide between a clash and a shelling
+            if HEAVY_WEAPONS.search(sentence_text) or head.lower_ in ("shelling", "bombardment", "artillery", "mortar"):
+                candidate.event_type, candidate.sub_event_type = "Explosions/Remote violence", \
+                    "Shelling/artillery/missile attack"
+            elif DRONE_WEAPONS.search(sentence_text):
+                candidate.event_type, candidate.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+        if rule.rule_id == "martial-law" and head.lower_ in ("mobilization", "mobilisation"):
+            candidate.sub_event_type = "Change to group/activity"  # ACLED: a large mobilisation of forces
         if kind == "protest" and head.lemma_.lower() == "demonstrate" and \
                 any(c.dep_ in ("dobj", "ccomp") for c in head.children):
             return None  # "demonstrated its resolve", "demonstrated that...": showed, not protested
+        if candidate.event_type == "Battles" and rule.rule_id in ("clash", "fight") and \
+                _crowd_fight(head, sentence_text):
+            # "rival supporters fought with knives", "villagers clashed with sticks": a mob, not armed groups
+            candidate.event_type, candidate.sub_event_type = "Riots", "Mob violence"
         if rule.rule_id == "clash" and any(c.dep_ == "nsubj" and c.lemma_.lower() in CROWD_WORDS
                                            for c in head.children) and RIOT_CUES.search(sentence_text):
             # "supporters of the former prime minister clashed with police": a riot, not a battle
             candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
+        if rule.rule_id == "riot" and head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in RIOT_GEAR:
+            return None  # "riot police", "riot shields": the force that meets a riot, not one
+        if rule.rule_id == "grenade" and (
+                any(c.lower_ in ("stun", "flash", "smoke", "gas", "tear", "sound", "propelled") for c in head.children)
+                or head.dep_ == "compound" or "propelled" in doc[max(start - 3, 0):start].text.lower()):
+            # stun grenades are crowd control; a rocket-propelled grenade is a light weapon of a fight; a
+            # grenade launcher fires from afar
+            return None
+        if kind == "protest" and head.lemma_.lower() in ("crowd", "mob") and not PROTEST_WORDS.search(sentence_text):
+            # a crowd that beats, stones or burns without a demonstration's aim is a mob
+            if RIOT_CUES.search(sentence_text) or _subtree_lemmas(head.head) & MOB_ACTS:
+                candidate.event_type, candidate.sub_event_type = "Riots", "Mob violence"
+                return candidate
         if kind == "protest":
             if RIOT_CUES.search(sentence_text):
                 candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
@@ -317,6 +531,155 @@ class Detector:
             elif INTERVENTION.search(sentence_text) and candidate.event_type == "Protests":
                 candidate.sub_event_type = "Protest with intervention"
         return candidate
+
+
+def _instrument(head: Token) -> str | None:
+    """The sub-event type a strike's instrument gives: "with drones" an air strike, "with artillery" a
+    shelling; None when no such instrument is named."""
+    tools = [p for c in head.children if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS
+             for p in c.subtree]
+    tools += [t for c in head.children if c.dep_ in ("advcl", "xcomp", "acl") and c.lower_ == "using"
+              for t in c.subtree]
+    words = " ".join(t.text for t in tools)
+    if DRONE_WEAPONS.search(words) or any(t.lemma_.lower() in ("drone", "uav", "aircraft", "warplane", "helicopter",
+                                                                  "jet", "aviation") for t in tools):
+        return "Air/drone strike"
+    if HEAVY_WEAPONS.search(words):
+        return "Shelling/artillery/missile attack"
+    return None
+
+
+def _sets_up_a_base(head: Token) -> bool:
+    """"set up a permanent camp", "established a base", "moved its command post to a farmhouse"."""
+    if head.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+        return False
+    for child in head.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = {child.lemma_.lower(), *(c.lemma_.lower() for c in child.children if c.dep_ == "compound")}
+        if words & BASE_WORDS and not words & {"office", "embassy", "consulate", "school", "clinic", "shop"}:
+            return True
+    return False
+
+
+def _takes_a_place(head: Token) -> bool:
+    """"have taken the village of Sugovushan", "took Lele Tepe height", "took Bakhmut"."""
+    for child in head.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = {child.lemma_.lower(), *(c.lemma_.lower() for c in child.children if c.dep_ == "compound")}
+        if words & TAKEN_PLACES or (child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "")):
+            return True
+    return False
+
+
+def _retrospective(token: Token) -> bool:
+    """"sentenced over the 2020 clashes", "the anniversary of the attack": an event judged or remembered."""
+    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 4))
+
+
+def _concerns(head: Token, words: frozenset[str]) -> bool:
+    """Whether the trigger's object (or its subject in the passive, or its "of" phrase) is one of words."""
+    args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "nmod", "npadvmod")]
+    args += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for p in c.children]
+    if head.dep_ in ("compound", "amod") or (head.dep_ == "acl" and head.tag_ == "VBN"):
+        args.append(head.head)
+    if head.dep_ == "relcl" and any(a.lower_ in ("which", "that") for a in args):
+        args.append(head.head)  # "an arms cache ..., which were seized": the cache was
+    for arg in args:
+        if arg.like_num or arg.lower_ in QUANTITY_WORDS:
+            arg = next((p for c in arg.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), arg)
+        lemmas = {arg.lemma_.lower(), arg.lower_, *(c.lemma_.lower() for c in arg.children
+                                                     if c.dep_ in ("compound", "amod", "nmod"))}
+        lemmas |= {p.lemma_.lower() for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children}
+        if lemmas & words:
+            return True
+    return False
+
+
+def _changes_group(head: Token) -> bool:
+    """A dissolution, merger, new leader or redeployment of an armed group or force."""
+    lemma = head.lemma_.lower()
+    clause = {t.lemma_.lower() for t in (head.sent if head.sent is not None else [])}
+    if lemma in ("appoint", "name", "elect", "announce", "choose", "select", "install"):
+        below = _subtree_lemmas(head)
+        return bool(below & LEADER_WORDS) and (bool(clause & (GROUP_WORDS - LEADER_WORDS)) or "new" in below)
+    if lemma in ("form", "found", "formation"):
+        return bool(_subtree_lemmas(head) & (GROUP_WORDS - LEADER_WORDS)) and \
+            bool(_subtree_lemmas(head) & {"new", "coalition", "alliance", "militia", "group", "front", "movement"})
+    if lemma in ("pledge", "join"):
+        return bool(_subtree_lemmas(head) & {"allegiance", "loyalty", "bay'ah"})
+    if lemma in ("defect", "defection"):
+        return True
+    return bool(clause & GROUP_WORDS)
+
+
+def _subtree_lemmas(head: Token) -> set[str]:
+    return {t.lemma_.lower() for t in head.subtree}
+
+
+def _crowd_with_a_cause(head: Token, sentence_text: str) -> bool:
+    """"Tens of thousands gathered in Stepanakert to demand...", "residents blocked the road demanding
+    compensation": a crowd that gathers, marches or blocks a road for a cause protests."""
+    if head.lemma_.lower() == "take" and not re.search(r"\btook to the streets\b|\btake to the streets\b",
+                                                        sentence_text, re.I):
+        return False
+    subject = [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree]
+    if not any(t.lemma_.lower() in CROWD_WORDS | QUANTITY_WORDS | {"thousand", "hundred", "dozen", "woman", "family",
+                                                                    "mother", "relative", "driver", "teacher", "doctor"}
+               or t.like_num for t in subject):
+        return False
+    return bool(PROTEST_CAUSE.search(sentence_text))
+
+
+def _crowd_fight(head: Token, sentence_text: str) -> bool:
+    """Unarmed people fighting each other with cold weapons, or fans and supporters at blows."""
+    people = {t.lemma_.lower() for t in head.subtree} | {c.lemma_.lower() for c in head.children}
+    people |= {t.lemma_.lower() for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+    crowd = people & (CROWD_WORDS | {"fan", "supporter", "villager", "youth", "student", "resident", "family",
+                                     "clan", "community", "neighbour", "neighbor", "passenger"})
+    if not crowd or FIREARMS.search(sentence_text):
+        return False
+    return bool(COLD_WEAPONS.search(sentence_text)) or bool(crowd & {"fan", "supporter", "student", "youth"})
+
+
+def _fired_at_someone(head: Token, rule_id: str) -> bool:
+    """"fired with machine guns on the positions", "fired shots at", "came under fire" (not "fired
+    the minister", nor "came under fire from critics")."""
+    if rule_id == "under-fire":
+        sources = [p for c in head.head.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children]
+        sources += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children]
+        return not any(s.lemma_.lower() in CRITICS for s in sources)
+    if head.lemma_.lower() != "fire" or head.pos_ != "VERB":
+        return True  # "opened fire", "subjected to fire": the phrase says it all
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in AMMUNITION:
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() not in AMMUNITION:
+            return False  # "fired the army chief"
+    # "fired at the positions", "fired from firearms of various calibres at the positions" (however the
+    # parser attaches the "at"), "in the direction of"
+    clause = [t for t in head.subtree if not (t.dep_ in ("relcl", "advcl", "ccomp") and t.i != head.i)]
+    return any(t.dep_ == "prep" and (t.lower_ in FIRE_PREPS or t.lower_ == "direction" or
+                                     any(c.lower_ == "direction" for c in t.children)) for t in clause)
+
+
+def _breaks_truce(head: Token) -> bool:
+    """"violated the ceasefire 14 times", "ceasefire violations", "a breach of the truce"."""
+    if head.pos_ == "VERB":
+        words = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        words += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if head.dep_ == "compound":
+            words.append(head.head)
+    for word in words:
+        lemmas = {word.lemma_.lower(), *(c.lemma_.lower() for c in word.children if c.dep_ == "compound")}
+        if lemmas & (TRUCE_WORDS - {"regime", "silence"}) or \
+                (lemmas & {"regime"} and any(t.lemma_.lower() in TRUCE_WORDS - {"regime"} for t in word.subtree)):
+            return True
+    return False
 
 
 def _single_word(pattern: tuple[dict, ...]) -> tuple[frozenset[str], frozenset[str] | None] | None:
@@ -372,11 +735,11 @@ def _irrealis(token: Token) -> bool:
 
 def _figurative(token: Token) -> bool:
     """A fight whose object or aim is no armed enemy: a challenge, corruption, a fire, a court case."""
-    words: set[str] = set()
+    words: set[str] = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
     for child in token.children:
         if child.dep_ in ("dobj", "pobj", "attr"):
             words.add(child.lemma_.lower())
-        if child.dep_ == "prep" and child.lower_ in ("against", "on", "over", "for", "of"):
+        if child.dep_ == "prep" and child.lower_ in ("against", "on", "over", "for", "of", "in"):
             words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
     return bool(words & FIGURATIVE_OBJECTS)
 
@@ -405,7 +768,9 @@ def _negated(token: Token) -> bool:
                 return True
         if node.i != token.i and node.pos_ in ("VERB", "AUX"):
             break
-    return False
+    # "there was no sign that the clashes had spread"
+    return any(node.lemma_.lower() in ("sign", "indication", "evidence") and node.pos_ == "NOUN" and
+               any(c.dep_ == "det" and c.lower_ == "no" for c in node.children) for node in _ancestors(token, 4))
 
 
 def _governed(token: Token, governors: frozenset[str]) -> bool:
@@ -476,9 +841,15 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     violent = {c.sentence for c in candidates if c.rule.kind != "kill" and not _generic_attack(c)
                and c.event_type in ("Battles", "Explosions/Remote violence")}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
+    # "police fired tear gas and arrested 200 demonstrators": the arrests are the protest's intervention
+    crowds = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
+    # "launched an offensive using artillery and mortars": a battle with shelling is one battle (ACLED)
+    ground = {c.sentence for c in candidates if c.event_type == "Battles" and c.rule.kind not in (
+        "fire", "violation", "subjected", "territory", "territory-lost", "generic", "kill")}
     # "police clashed with protesters": a demonstration met by force, not a battle of armed groups
     demonstrating = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
-    remote_heads = {c.trigger.head.i for c in candidates if c.event_type == "Explosions/Remote violence"}
+    remote_heads = {c.trigger.head.i for c in candidates if c.event_type == "Explosions/Remote violence"
+                    and c.trigger.head.i != c.trigger.i}
     # "shot down 40 of 56 drones launched by Russia": the drones stopped are not a strike of their own
     stopped = {t.i for c in candidates if c.rule.kind == "disrupt" for t in c.trigger.subtree if t.i != c.trigger.i}
     remote_triggers = {c.trigger.i for c in candidates if c.event_type == "Explosions/Remote violence"}
@@ -489,12 +860,19 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
             continue  # "a Russian UAV attacked a bus": the drone strike is the event
         if _generic_attack(c) and c.sentence in killings and c.sentence not in violent:
             continue
-        if c.rule.rule_id in ("fire-at", "open-fire") and c.trigger.i in remote_heads:
+        if c.rule.rule_id in ("fire-at", "open-fire") and c.event_type == "Battles" and c.trigger.i in remote_heads:
             continue  # "Grad rockets were fired at Stepanakert": the rockets tell the attack
         if c.rule.kind == "kill" and c.sentence in violent:
             continue  # "killed in shelling": the shelling is the event
         if c.sentence in rioting and c.rule.kind in ("attack", "kill"):
             continue  # "a mob attacked and lynched a man": the riot is the event
+        if c.sentence in rioting and c.event_type == "Protests":
+            continue  # a demonstration that turned violent is one riot
+        if c.sentence in crowds and c.sub_event_type == "Arrests":
+            continue
+        if c.sentence in ground and c.sub_event_type == "Shelling/artillery/missile attack" and \
+                c.rule.rule_id == "weapons":
+            continue
         if c.sentence in demonstrating and c.event_type == "Battles" and c.rule.kind not in ("territory",):
             continue
         key = (c.sentence, c.event_type)
