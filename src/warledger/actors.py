@@ -23,7 +23,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "aroun
 # How many tokens may stand between a demonym and its role word ("Azerbaijani special forces").
 ROLE_WINDOW = 3
 
-KINDS_BELLIGERENT = ("military", "police", "group", "country", "people", "unidentified", "metonym")
+KINDS_BELLIGERENT = ("military", "police", "group", "country", "people", "unidentified", "metonym", "enemy")
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,6 +80,7 @@ class ActorMatcher:
         add("ROLE|military", knowledge.military_words)
         add("ROLE|police", knowledge.police_words)
         add("ROLE|government", knowledge.government_words)
+        add("ROLE|enemy", knowledge.enemy_words)
         add("ROLE|claimant", knowledge.claimant_words.keys())
         for key, generic in knowledge.generic.items():
             add(f"ROLE|{key}", generic.words)

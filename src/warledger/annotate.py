@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from warledger.actors import ActorMatcher, ActorMention, output_side, phrase_head
@@ -19,8 +20,8 @@ from warledger.claims import Attribution, SpeakerMemory, find_attributions
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
 from warledger.knowledge_actors import ActorKnowledge
-from warledger.places import Gazetteer, PlaceMatch
-from warledger.records import Place
+from warledger.places import LEADING_CONTEXT_SHARE, Gazetteer, PlaceMatch, distance_km
+from warledger.records import Actor, Place
 from warledger.segment import Segmented
 
 # Weight of a country named in the title or first paragraph against one named further down,
@@ -119,12 +120,27 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     matches = [gazetteer.find(note.text) for note in notes]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     countries = _context_countries(notes, actor_mentions, matches, knowledge)
+    front = FRONT_CUES.search(doc.text) is not None
+    for country, weight in list(countries.items()) if front else ():
+        rivals = gazetteer.rivals(country)
+        for rival in rivals if len(rivals) == 1 else ():
+            # a border report names the attacker; the villages hit are across the contested border
+            countries[rival] = max(countries.get(rival, 0.0), weight * RIVAL_WEIGHT)
+    in_context = [c for c, weight in sorted(countries.items(), key=lambda item: -item[1]) if weight > 0]
+    # the regions and districts the report names: a town's namesakes elsewhere in the country give way
+    # to the one inside them ("Calamar (Guaviare)", not Calamar in Bolívar)
+    regions = [p for found in matches for m in found for p in m.candidates
+               if p.feature in ("region", "district") and len(m.candidates) == 1]
+    for note in notes:
+        matches[note.index] = _with_spelling_variants(note.text, matches[note.index], in_context, gazetteer)
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
+    variants: set[int] = set()
     for note in notes:
         note.dates = find_dates(note.text, published, offset=note.char_start)
-        for match in matches[note.index]:
+        for match in _whole_names(note.text, _within_stated_areas(note.text, matches[note.index], countries,
+                                                                  gazetteer, regions), countries):
             start = note.char_start + match.start
             token = doc.char_span(start, note.char_start + match.end, alignment_mode="expand")
             token_start = token.start if token is not None else note.token_start
@@ -142,16 +158,171 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             if _names_a_document(doc, token_start):
                 continue
             note.places.append(PlaceNote(start, note.char_start + match.end, match.surface, place, token_start))
+            if match.variant:
+                variants.add(len(note.places) - 1)
+        _drop_far_variants(note, variants)
+        variants = set()
         note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
         for speaker in note.speakers:
             for place_note in note.places:
                 if speaker.token_start <= place_note.token_start < speaker.token_end:
                     place_note.in_speaker = True
+        _name_the_enemy(note, main_sides, gazetteer, knowledge, doc)
         note.figures = find_figures(doc, note.token_start, note.token_end, note.actors)
         if note.paragraph <= 1:
             lead_places.extend(p.place for p in note.places if p.place.feature != "country" and not p.in_speaker)
     mentions_border = any("border" in note.text.lower() for note in notes)
     return Annotated(segmented, notes, published, main_sides, countries, lead_places, mentions_border)
+
+
+# A capitalised name after a preposition of place or a place noun ("in Aita al-Shaab", "the village of
+# Tal Rifaat"), up to four words with the article particles of transliterated names between them.
+_NAME_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:in|near|at|outside|around|towards?|into|from|on|(?:village|town|city|area|outskirts|district|suburbs?|"
+    r"neighbou?rhood|region|province|governorate|camp|countryside|vicinity) of)\s+"
+    r"((?:[A-Z][\w'’`]*)(?:(?:\s|-)(?:(?:al|el|ash|as|ad|ar|at|az|an|ed|es|ez|en|bin|ibn)(?:\s|-))?[A-Z][\w'’`]*){0,3})")
+
+
+# A place read from its spelling skeleton must lie this close to a place the same sentence names by its
+# own spelling ("Nevelske near Pokrovsk" is no Nevel'sk on Sakhalin).
+VARIANT_NEIGHBOUR_KM = 300.0
+
+
+def _drop_far_variants(note: SentenceNotes, variants: set[int]) -> None:
+    if not variants:
+        return
+    exact = [p.place for i, p in enumerate(note.places) if i not in variants and p.place.feature != "country"]
+    if not exact:
+        return
+    note.places = [p for i, p in enumerate(note.places) if i not in variants or any(
+        distance_km(p.place.latitude, p.place.longitude, e.latitude, e.longitude) <= VARIANT_NEIGHBOUR_KM
+        for e in exact)]
+
+
+def _with_spelling_variants(text: str, found: list[PlaceMatch], countries: list[str],
+                            gazetteer: Gazetteer) -> list[PlaceMatch]:
+    """Names after a preposition of place that no spelling in the gazetteer matches, looked up by their
+    transliteration skeleton in the report's own countries ("Tal Rifaat" is GeoNames' "Tall Rif`at")."""
+    if not countries:
+        return found
+    added: list[PlaceMatch] = []
+    replaced: set[int] = set()
+    for name in _NAME_AFTER_PLACE_WORD.finditer(text):
+        start, end = name.span(1)
+        overlapping = [i for i, m in enumerate(found) if m.start < end and start < m.end]
+        if any(found[i].end - found[i].start >= end - start for i in overlapping):
+            continue  # the gazetteer knows the whole name (or more) as it is written
+        readings = gazetteer.variants(name.group(1), countries)
+        if readings:
+            # "Tal Rifaat" over a reading of "Tal" alone
+            replaced.update(overlapping)
+            added.append(PlaceMatch(start, end, name.group(1), readings, located=True, variant=True))
+    if not added:
+        return found
+    return sorted([*(m for i, m in enumerate(found) if i not in replaced), *added], key=lambda m: m.start)
+
+
+# "Boni (Douentza, Mopti)": ACLED's notes and many local reports give a place's district and region in
+# brackets right after it.
+STATED_AREAS = re.compile(r"\s*\(([^()]{2,80})\)")
+
+
+def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str, float],
+                         gazetteer: Gazetteer, regions: list[Place]) -> list[PlaceMatch]:
+    """Matches whose readings lie in the country of the areas bracketed after them: a name followed by
+    its district and region is never a namesake abroad (Boni in Mali, not Bonn). A name with no reading
+    there is dropped, and the bracketed areas stand for it. Of several readings, those inside a region
+    the report names are kept."""
+    out: list[PlaceMatch] = []
+    for match in found:
+        if len(match.candidates) > 1 and regions:
+            inside = tuple(c for c in match.candidates if c.feature not in ("region", "district", "country")
+                           and any(r.country == c.country and gazetteer.contains(r, c) for r in regions))
+            if inside:
+                match = dataclasses.replace(match, candidates=inside)
+        areas = STATED_AREAS.match(text, match.end)
+        if areas is None:
+            out.append(match)
+            continue
+        bracketed = [gazetteer.resolve(m, countries) for m in found if areas.start(1) <= m.start < areas.end(1)]
+        stated = {p.country for p in bracketed if p is not None}
+        if len(stated) != 1:
+            out.append(match)
+            continue
+        country = stated.pop()
+        readings = tuple(c for c in match.candidates if c.country == country)
+        if readings:
+            out.append(dataclasses.replace(match, candidates=readings, designated=True))
+    return out
+
+
+# Words that may follow a place's name as part of a longer name of the same place ("Lachin District",
+# "Sagaing Region", "Tripoli Port").
+NAME_TAILS = frozenset({"district", "region", "province", "oblast", "state", "governorate", "county", "township",
+                        "valley", "sector", "corridor", "city", "village", "town", "department", "prefecture", "raion",
+                        "rayon", "territory", "municipality", "community", "area", "zone", "division", "camp",
+                        "airport", "port", "base", "governorate's", "countryside", "front", "axis", "direction"})
+
+
+def _whole_names(text: str, found: list[PlaceMatch], countries: dict[str, float]) -> list[PlaceMatch]:
+    """A match that is only part of a longer capitalised name ("Riverside" of "Riverside Drive", "Verin" of
+    "Verin Shorzha", "Juba" of "Middle Juba") names some other place: it keeps only its readings in the
+    report's own countries, and is dropped without one."""
+    out: list[PlaceMatch] = []
+    for match in found:
+        after = re.match(r"[ ]([A-Z][\w'’-]+)", text[match.end:])
+        before = re.search(r"(?:^|[^.!?:;,(\n]\s)([A-Z][\w'’-]+)[ ](?:(?:del|de|la|el|al|du|des|di|da) )?$",
+                           text[:match.start])
+        longer = (after is not None and after.group(1).lower() not in NAME_TAILS) or \
+            (before is not None and before.group(1).lower() not in DIRECTIONS | STOP_WORDS
+             and not before.group(1).isupper())
+        if longer:
+            top = max(countries.values(), default=0.0)
+            readings = tuple(c for c in match.candidates
+                             if top and countries.get(c.country, 0.0) >= LEADING_CONTEXT_SHARE * top)
+            if not readings:
+                continue
+            match = dataclasses.replace(match, candidates=readings)
+        out.append(match)
+    return out
+
+
+def _name_the_enemy(note: SentenceNotes, main_sides: tuple[str, ...], gazetteer: Gazetteer,
+                    knowledge: ActorKnowledge | None, doc: Doc) -> None:
+    """A party's bulletin names the other side "the enemy" and its own "our positions". The enemy is the
+    report's other party; where the report names no other, the one state with which the speaker's has
+    a contested border. "Our" forces are the speaker's, or, in a bulletin that names only the attacker,
+    the attacker's contested neighbour. Left unnamed when neither says."""
+    if knowledge is None:
+        return
+    ours = [a for a in note.actors if a.kind == "military" and a.side is None and a.start > 0
+            and doc[a.start - 1].lower_ == "our"]
+    if not ours and not any(a.kind == "enemy" for a in note.actors):
+        return
+    speaker = next((s.side for s in note.speakers if s.side), None)
+    named = [a.side for a in note.actors if a.side and a.side != "CIV" and a.kind in ("military", "government",
+                                                                                    "country", "adjective")]
+
+    def only_rival(side: str | None) -> str | None:
+        rivals = gazetteer.rivals(side) if side else ()
+        return rivals[0] if len(rivals) == 1 else None
+
+    own = speaker or (only_rival(named[0]) if ours and named else None) or \
+        next((p.place.country for p in note.places if not p.in_speaker), None) or \
+        (named[0] if named else None) or (main_sides[0] if main_sides else None)
+    if own is None:
+        return
+    other = next((s for s in main_sides if s != own and s != "CIV"), None) or only_rival(own)
+
+    def state(side: str | None, mention: ActorMention) -> ActorMention:
+        country = knowledge.country_by_iso3.get(side) if side else None
+        if country is None or side is None:
+            return mention
+        return ActorMention(mention.start, mention.end, "military", side, Actor(country.military, 1, side),
+                            mention.text)
+
+    note.actors = [state(other, a) if a.kind == "enemy" else state(own, a) if a in ours else a
+                   for a in note.actors]
 
 
 def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
@@ -193,6 +364,18 @@ def _names_a_clock(text: str, end: int) -> bool:
     return text[end:end + 6].lower().startswith((" time", "-time"))
 
 
+# A village's name says little of a report's country: many are shared with villages far away ("Kone"
+# in "Let Yet Kone" is Koné in New Caledonia). Only towns of this size, and curated places, vote.
+VOTING_TOWN_POPULATION = 10_000
+# The share of a state's weight its one contested neighbour gets (borders.json): enough to read a small
+# village there ("fired on our positions near Gizilhajili", in a bulletin that names only Armenia),
+# too little to lead the reading of a name both countries have.
+RIVAL_WEIGHT = 0.2
+# Words of front-line reporting, where a state's bulletin names villages across a contested border.
+FRONT_CUES = re.compile(r"\b(?:positions?|border|frontier|line of (?:contact|control)|front ?line|ceasefire|"
+                        r"cease-fire|shelled|shelling|fired)\b", re.I)
+
+
 def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
                        matches: list[list[PlaceMatch]], knowledge: ActorKnowledge | None = None) -> dict[str, float]:
     """Countries the report is about: its actors, and places whose name has a single reading."""
@@ -201,7 +384,8 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
         weight = LEAD_WEIGHT if note.paragraph <= 1 else 1.0
         for match in found:
             countries = {c.country for c in match.candidates if c.country}
-            if len(countries) == 1:
+            if len(countries) == 1 and any(c.source != "geonames" or c.population >= VOTING_TOWN_POPULATION
+                                           for c in match.candidates):
                 weights[countries.pop()] += weight
     lead_end = next((n.token_end for n in notes if n.paragraph > 1), notes[-1].token_end if notes else 0)
     for m in mentions:

@@ -52,7 +52,7 @@ _SIDE = re.compile(r"[A-Z][A-Z0-9]{1,11}")
 _COUNTRY_SIDE_PLACEHOLDER = "{iso3}"
 _GENERIC_PLACEHOLDERS = frozenset({"country", "iso3"})
 _CLAIMANT_PLACEHOLDERS = frozenset({"country", "the_country", "iso3"})
-_WORD_LIST_KEYS = ("military_words", "police_words", "government_words")
+_WORD_LIST_KEYS = ("military_words", "police_words", "government_words", "enemy_words")
 _TOP_LEVEL_KEYS = ("countries", "groups", "generic", *_WORD_LIST_KEYS, "claimant_words", "outlets")
 # A profile file carries knowledge for every stage; these keys belong to the gazetteer, the trigger
 # lexicon and the cleaner, which read them from the same file.
@@ -169,6 +169,8 @@ class ActorKnowledge:
     military_words: tuple[str, ...]
     police_words: tuple[str, ...]
     government_words: tuple[str, ...]
+    # "the enemy" in a party's own bulletin: the report's other party (see annotate)
+    enemy_words: tuple[str, ...]
     claimant_words: Mapping[str, str]
     outlets: tuple[OutletEntry, ...]
     sources: tuple[str, ...]
@@ -533,6 +535,7 @@ def _merge(files: Sequence[_ActorFile]) -> ActorKnowledge:
         military_words=tuple(words["military_words"]),
         police_words=tuple(words["police_words"]),
         government_words=tuple(words["government_words"]),
+        enemy_words=tuple(words["enemy_words"]),
         claimant_words=MappingProxyType(claimants),
         outlets=tuple(outlets.values()),
         sources=tuple(data.path for data in files),

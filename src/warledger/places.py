@@ -19,6 +19,7 @@ lowercased token n-grams (n <= 4) that start at a capitalised token; no scan per
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import gc
 import json
 import math
@@ -47,6 +48,18 @@ DISTRICT_RADIUS_KM = 25.0
 # Longest place name, in tokens, that `find` looks up: enough for "Bosnia and Herzegovina" and "Rio de
 # Janeiro"; the few longer names ("Democratic Republic of the Congo") are found through shorter aliases.
 MAX_NGRAM = 4
+# Spelling variants (see `spelling_skeleton`): a name must keep this many consonants to be looked up
+# by its skeleton, and be this close to the gazetteer's spelling (difflib ratio of the folded names,
+# articles left out). Calibrated on the development corpus's transliterations: "Aita al-Shaab" ~
+# "Ayta ash Sha`b" scores 0.84, "Haret Hreik" ~ "Harat Hurayk" 0.78; unrelated names of the same
+# skeleton in one country score below 0.6.
+VARIANT_MIN_CONSONANTS = 4
+VARIANT_MIN_SIMILARITY = 0.7
+# Article words of Arabic (and a few other) transliterations, which spellings keep or drop at will.
+_ARTICLES = frozenset({"al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ath", "adh", "ed", "es", "ez", "et",
+                       "en", "ul", "um", "a"})
+_SKELETON_DROP = re.compile(r"[aeiouy]+")
+_SKELETON_DOUBLE = re.compile(r"(.)\1+")
 # A GeoNames name that is also a common English word ("March", "Police", "Most", "Nice") is taken as a
 # place only when it is the own name of a city this large, or when a locative preposition precedes it and
 # the city has at least COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION people. Chosen on the collisions of
@@ -64,6 +77,11 @@ OUT_OF_CONTEXT_MIN_POPULATION = 100_000
 # ... and after a preposition of place ("Russian shelling killed two civilians in Kherson", in a report that
 # never names Ukraine), a town this big abroad is still taken (GeoNames gives Kherson 66,000)
 LOCATED_OUT_OF_CONTEXT_MIN_POPULATION = 40_000
+# ... and one the text calls a village or town ("the village of Let Yet Kone", read as Koné in New
+# Caledonia): a designator says it is a place, not which country's. Below this, a designated namesake
+# abroad is refused and the event falls back to the area the report names; "the city of Kherson" in a
+# report naming only Russia still resolves.
+DESIGNATED_OUT_OF_CONTEXT_MIN_POPULATION = 40_000
 SMALL_TOWN_POPULATION = 100_000
 # A town whose own name is the one in the text still yields to another reading of the name (a spelling
 # or former name) with this many times its population.
@@ -135,6 +153,8 @@ class PlaceMatch:
     designated: bool = False
     # the text puts it after a preposition of place ("shelling in Kherson"), so it is most likely a place
     located: bool = False
+    # found by its spelling skeleton, not its spelling (see Gazetteer.variants)
+    variant: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -225,6 +245,26 @@ def name_key(name: str) -> str:
     if "'" in name or "’" in name or "ʼ" in name:
         name = _POSSESSIVE_RE.sub("", name)
     return " ".join(part for part in _SEPARATOR_RE.split(fold(name)) if part)
+
+
+def spelling_skeleton(key: str) -> str:
+    """A name key reduced to what transliterations of one name share: articles dropped, q as k, vowels
+    and doubled letters removed, a final h dropped ("aita al shaab" and "ayta ash shab" -> "at shb")."""
+    words = []
+    for word in key.split():
+        if word in _ARTICLES:
+            continue
+        word = word.replace("q", "k").replace("ck", "k").replace("dj", "j")
+        head, rest = word[:1], word[1:]
+        rest = _SKELETON_DROP.sub("", rest)
+        if rest.endswith("h") and len(rest) > 1:
+            rest = rest[:-1]
+        words.append(_SKELETON_DOUBLE.sub(r"\1", ("a" if head in "aeiouy" else head) + rest))
+    return " ".join(words)
+
+
+def _without_articles(key: str) -> str:
+    return " ".join(w for w in key.split() if w not in _ARTICLES)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -441,6 +481,9 @@ class Gazetteer:
         # "White" nor "Council" is looked up on its own.
         self._blocked = frozenset(k for k in vocabulary.not_place_names if " " in k)
         # Sorted ids for binary search from a Place key back to its GeoNames row.
+        # Spelling skeletons per country, built on the first look-up for a country (see `variants`).
+        self._skeletons: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._keys_by_country: dict[str, list[tuple[str, int]]] | None = None
         self._rows_by_id = array("l", sorted(range(self._first_curated), key=self._geo_id.__getitem__))
         self._sorted_ids = array("l", (self._geo_id[r] for r in self._rows_by_id))
 
@@ -791,7 +834,7 @@ class Gazetteer:
             not in_context
             # "the city of Kherson" is a place whatever the report's countries; a bare capitalised
             # word that some small town abroad is named after most often is not
-            and not match.designated
+            and not (match.designated and best.population >= DESIGNATED_OUT_OF_CONTEXT_MIN_POPULATION)
             and any(weight > 0 for weight in context_countries.values())
             and best.source == "geonames"
             and best.feature != "country"
@@ -800,6 +843,40 @@ class Gazetteer:
         ):
             return None
         return best
+
+    def variants(self, surface: str, countries: Iterable[str]) -> tuple[Place, ...]:
+        """Places of the given countries whose name is another spelling of `surface` ("Aita al-Shaab" for
+        GeoNames' "Ayta ash Sha`b", "Haret Hreik" for "Harat Hurayk"), for a name the exact index lacks.
+        Only names in the report's own countries are tried: a skeleton of a few consonants is shared by
+        many places across the world."""
+        key = name_key(surface)
+        skeleton = spelling_skeleton(key)
+        if sum(ch.isalpha() for ch in skeleton) < VARIANT_MIN_CONSONANTS:
+            return ()
+        bare = _without_articles(key)
+        found: list[int] = []
+        for country in countries:
+            for other, ref in self._skeleton_index(country).get(skeleton, ()):
+                if difflib.SequenceMatcher(None, bare, _without_articles(other)).ratio() >= VARIANT_MIN_SIMILARITY:
+                    found.append(ref)
+        return self._places(dict.fromkeys(found))
+
+    def _skeleton_index(self, country: str) -> dict[str, list[tuple[str, int]]]:
+        index = self._skeletons.get(country)
+        if index is not None:
+            return index
+        if self._keys_by_country is None:
+            by_country: dict[str, list[tuple[str, int]]] = {}
+            for key, refs in self._main.items():
+                for ref in _refs(refs):
+                    by_country.setdefault(self._place(ref).country if ref >= self._first_curated
+                                          else self._geo_country[ref], []).append((key, ref))
+            self._keys_by_country = by_country
+        index = {}
+        for key, ref in self._keys_by_country.get(country, ()):
+            index.setdefault(spelling_skeleton(key), []).append((key, ref))
+        self._skeletons[country] = index
+        return index
 
     # ---- look-ups -------------------------------------------------------------------------------------
 
@@ -842,6 +919,11 @@ class Gazetteer:
         say "the border" or "border towns" without naming a town."""
         found = self._borders.get(frozenset({iso3_a.upper(), iso3_b.upper()}))
         return found.place if found else None
+
+    def rivals(self, iso3: str) -> tuple[str, ...]:
+        """The states whose contested border with this one the gazetteer knows: "the enemy" in an
+        Armenian bulletin that names no one else is Azerbaijan."""
+        return tuple(sorted(c for b in self._borders for c in b if iso3.upper() in b and c != iso3.upper()))
 
     def border_radius_km(self, iso3_a: str, iso3_b: str) -> float | None:
         """Radius of the border zone around `border()`'s point (further zones may extend it, see contains)."""
