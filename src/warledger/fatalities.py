@@ -41,7 +41,8 @@ COMBATANT_NOUNS = frozenset({
     "officer", "policeman", "rebel", "insurgent", "personnel", "pilot", "peacekeeper", "recruit", "conscript",
     "military", "death", "fatality", "dead", "gunman", "jihadist", "attacker",
 })
-DEATH_NOUNS = frozenset({"death", "dead", "fatality", "body", "corpse", "life"})
+# "martyrs" are dead by the word itself, in the copy of outlets close to an armed group
+DEATH_NOUNS = frozenset({"death", "dead", "fatality", "body", "corpse", "life", "martyr"})
 DEATH_VERBS = frozenset({
     "die", "kill", "perish", "murder", "execute", "slay", "behead", "massacre", "lose", "claim",
     "shoot", "lynch", "bury",
@@ -146,7 +147,10 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
         if token.i in seen:
             continue
         is_number = token.like_num or token.lower_ in VAGUE_NUMBERS
-        is_article = token.lower_ in ("a", "an") and token.dep_ == "det" and token.head.dep_ == "conj"
+        # "and a civilian"; "killing a conscript", "a woman was killed": one person
+        is_article = token.lower_ in ("a", "an") and token.dep_ == "det" and (
+            token.head.dep_ == "conj" or (token.head.lemma_.lower() in PERSON_NOUNS | {"martyr"} and
+                                          token.head.dep_ in ("dobj", "nsubjpass", "nsubj")))
         if not (is_number or is_article):
             continue
         if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):

@@ -132,8 +132,18 @@ def _parties(sides: Sequence[str]) -> set[str]:
     return {s for s in sides if s != "CIV"}
 
 
+def _battle_with_shelling(a: Mention, b: Mention) -> bool:
+    """A clash and a shelling by the same two parties on the same day at the same place, told in one
+    report: ACLED codes a battle with shelling as one Battles event."""
+    kinds = {(a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)}
+    if kinds != {("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack")}:
+        return False
+    pa, pb = _parties(a.sides), _parties(b.sides)
+    return len(pa) >= 2 and pa == pb and a.place is not None and b.place is not None and a.place.key == b.place.key
+
+
 def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: bool) -> bool:
-    if a.event_type != b.event_type:
+    if a.event_type != b.event_type and not (same_document and _battle_with_shelling(a, b)):
         return False
     if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
         return False
@@ -184,7 +194,9 @@ def _place_rank(place: Place | None) -> tuple[int, int]:
 def build_event(mentions: Sequence[Mention]) -> Event:
     """One dataset row from its mentions."""
     mentions = sorted(mentions, key=lambda m: (m.doc_id, m.span.start))
-    event_type = Counter(m.event_type for m in mentions).most_common(1)[0][0]
+    kinds = Counter(m.event_type for m in mentions)
+    # a battle with shelling is one battle (see _battle_with_shelling)
+    event_type = "Battles" if "Battles" in kinds else kinds.most_common(1)[0][0]
     of_type = [m for m in mentions if m.event_type == event_type]
     order = EVENT_TYPES[event_type]
     sub = min((m.sub_event_type for m in of_type), key=order.index)

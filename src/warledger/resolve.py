@@ -8,6 +8,7 @@ background paragraph continues that background; everything else is news of the p
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -57,6 +58,9 @@ REPORTER = "reporter"
 POLITICAL_SUB_TYPES = frozenset({"Agreement", "Other", "Change to group/activity"})
 # Handover verbs whose subject gives the territory up rather than takes it.
 GIVING_UP = frozenset({"withdraw", "withdrawal", "evacuate", "vacate", "cede", "hand", "handover", "pullout"})
+# How far before publication the lead's day may lie to date the report's undated paragraphs: a wire
+# story is filed the day after, a weekly a week after.
+REPORT_DAY_WINDOW = 7
 ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
 FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 # Maps an offset in the clean text to the original text: clean.CleanText.to_original(offset, end=False),
@@ -297,7 +301,7 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             offset = -1 if shift.group(1).lower() in ("previous", "before", "earlier") or \
                 shift.group(2).lower() in ("before", "earlier") else 1
             return DateSpan.day(base + dt.timedelta(days=offset))
-        return context if context is not None else DateSpan.day(published)
+        return context if context is not None else _report_day(annotated)
     days = [d for d in dates if d.date.precision == 1 and d.role == "point"]
     if len(days) > 1 and candidate is not None and candidate.event_type != "Strategic developments":
         start = min(d.date.start for d in days)
@@ -313,6 +317,21 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
         return DateSpan(context.start, chosen.date.end, max(context.precision, chosen.date.precision, 4),
                         context.best)
     return chosen.date
+
+
+def _report_day(annotated: Annotated) -> DateSpan:
+    """The day a news report is about, for a later paragraph that dates nothing: the day its lead tells
+    ("YEREVAN, April 11 - ... on Tuesday"), when that day is the publication's or one of the week
+    before; otherwise the publication day."""
+    published = annotated.published
+    for note in annotated.sentences:
+        if note.paragraph > 1:
+            break
+        for d in note.dates:
+            if d.role == "point" and d.date.precision == 1 and \
+                    published - dt.timedelta(days=REPORT_DAY_WINDOW) <= d.date.start <= published:
+                return d.date
+    return DateSpan.day(published)
 
 
 def _distance(date: DateMention, char: int) -> int:
@@ -651,8 +670,10 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
                 candidate.sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
             # "police fired tear gas": the force that intervened, wherever the sentence names it
             second = next((a for a in actors if a.kind in ("police", "military")), None)
+        # a peaceful protest has no second actor: "protested against French troops" names its target
         actor2 = _actor_for(second, "Battles", knowledge, location_country) \
-            if second and second.kind in ("police", "military") else None
+            if second and second.kind in ("police", "military") and candidate.sub_event_type != "Peaceful protest" \
+            else None
         if actor2 is None and candidate.sub_event_type == "Mob violence" and country:
             actor2 = generic_actor("civilians", country, knowledge)  # "a mob lynched a man"
         sides = tuple(sorted({a.side for a in (actor1, actor2) if a and a.side}))
@@ -941,29 +962,59 @@ TERRITORIAL = frozenset({"Non-violent transfer of territory", "Government regain
 
 
 def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, map_back: OffsetMap) -> list[Mention]:
-    """ACLED codes one place per event: "took the Kelbajar and Aghdam regions" is two handovers."""
-    if mention.sub_event_type not in TERRITORIAL or mention.place is None:
+    """ACLED codes one place per event: "took the Kelbajar and Aghdam regions" is two handovers, and
+    "shelled the villages of Sotk, Jermuk and Goris" three shellings. The deaths the sentence gives stay
+    with the first place: the text does not say how they were shared."""
+    if mention.place is None:
         return []
     doc = annotated.segmented.doc
     chosen = next((p for p in note.places if p.place.key == mention.place.key), None)
     if chosen is None:
         return []
-    anchor = doc[chosen.token_start]
+    listed = _conjoined(doc[chosen.token_start])
     out = []
+    seen = {mention.place.key}
     for other in note.places:
-        if other is chosen or other.in_speaker or other.place.feature == "country" or \
-                other.place.key == mention.place.key:
+        if other is chosen or other.in_speaker or other.place.feature == "country" or other.place.key in seen:
             continue
-        token = doc[other.token_start]
-        linked = (token.dep_ == "conj" and token.head.i == anchor.i) or \
-            (anchor.dep_ == "conj" and anchor.head.i == token.i)
-        if not linked:
-            continue
+        if doc[other.token_start].i not in listed or _hyphenated(doc[other.token_start]):
+            continue  # "the Kaduna-Abuja highway" is one road
+        seen.add(other.place.key)
         clone = copy.copy(mention)
         clone.place = other.place
         clone.place_span = _original(map_back, other.start, other.end)
-        clone.claims = list(mention.claims)
-        clone.fatalities_by_side = dict(mention.fatalities_by_side)
-        clone.marks = [m for m in mention.marks if m[0] != "place"] + [("place", clone.place_span)]
+        if mention.sub_event_type in TERRITORIAL:
+            clone.claims = list(mention.claims)
+            clone.fatalities_by_side = dict(mention.fatalities_by_side)
+        else:
+            clone.claims = [dataclasses.replace(c, fatalities=None, fatalities_side=None) for c in mention.claims]
+            clone.fatalities_by_side = {}
+        clone.marks = [m for m in mention.marks if m[0] not in ("place", "fatalities")] + [("place", clone.place_span)]
         out.append(clone)
     return out
+
+
+def _hyphenated(token: Token) -> bool:
+    """A word joined to the one before it by a hyphen with no spaces."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+        and not doc[token.i - 1].whitespace_
+
+
+def _conjoined(token: Token) -> set[int]:
+    """Indices of the words listed with this one ("Sotk, Jermuk and Goris"), itself included."""
+    top = token
+    while top.dep_ == "compound" and top.head.pos_ == "PROPN" and top.head.i != top.i:
+        top = top.head  # the last word of a name of several ("Verin Shorzha")
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    listed = {top.i}
+    stack = [top]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj" and child.i not in listed:
+                listed.add(child.i)
+                stack.append(child)
+    # the first words of names of several words are listed with their last
+    return listed | {t.i for i in listed for t in token.doc[i].children if t.dep_ == "compound"}
