@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from warledger import civilians
 from warledger.records import SUB_EVENT_TYPES
 
 # Verbs and nouns that, above a trigger, make it unreal: plans, fears, requests, obligations.
@@ -108,17 +109,6 @@ DEPLOY_OBJECTS = frozenset({"peacekeeper", "troop", "force", "contingent", "sold
 WEAPON_OBJECTS = frozenset({"drone", "missile", "rocket", "uav", "aircraft", "plane", "helicopter", "jet",
                             "projectile", "shell", "mine", "device", "ied", "bomb", "warplane", "vehicle", "tb2",
                             "bayraktar", "shahed", "orlan", "lancet", "geran", "quadcopter", "munition"})
-CIVILIAN_WORDS = frozenset({"civilian", "resident", "villager", "inhabitant", "people", "child", "woman",
-                            "farmer", "worker", "refugee", "passenger", "student", "journalist", "family",
-                            "man", "village", "town", "settlement", "city", "home", "house", "hospital",
-                            "school", "market", "neighborhood", "neighbourhood", "shepherd", "camp", "tent",
-                            "hostage", "worshipper", "patient", "displace", "tourist", "visitor", "pilgrim",
-                            "commuter", "shopper", "bystander", "guest", "teacher", "doctor", "nurse",
-                            "bus", "minibus", "ambulance", "mosque", "church", "monastery", "apartment", "shop",
-                            "chief", "elder", "leader", "official", "mayor", "councillor", "councilor", "politician",
-                            "lawmaker", "pastor", "priest", "imam", "businessman", "activist", "trader", "driver",
-                            "herder", "fisherman", "miner", "boy", "girl", "baby"})
-TOWN_WORDS = frozenset({"town", "city", "settlement"})
 # Unarmed crowds: when they clash with police, it is a riot.
 CROWD_WORDS = frozenset({"supporter", "protester", "protestor", "demonstrator", "student", "resident", "villager",
                          "crowd", "youth", "fan", "worker", "farmer", "people", "activist", "mourner", "trader"})
@@ -179,6 +169,9 @@ TAKEN_PLACES = frozenset({"village", "town", "city", "height", "hill", "settleme
 # What an armed group sets up when it establishes a base (ACLED: headquarters or base established).
 BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp", "post", "stronghold", "garrison",
                         "hideout", "encampment", "position", "command", "barracks", "fob"})
+# People whose capture is an arrest.
+WANTED_PEOPLE = frozenset({"leader", "commander", "suspect", "recruiter", "chief", "kingpin", "financier",
+                           "ringleader", "emir", "spokesman", "mastermind", "founder", "deputy", "boss"})
 # People seized: an abduction, not a capture of ground.
 SEIZED_PEOPLE = frozenset({"resident", "civilian", "villager", "shepherd", "farmer", "man", "woman", "child", "boy",
                            "girl", "herder", "journalist", "worker", "trader", "driver", "passenger", "student",
@@ -293,7 +286,12 @@ class Detector:
     def _matches(self, doc: Doc) -> list[tuple[int, int, TriggerRule]]:
         found = [(start, end, self.rules[doc.vocab.strings[match_id]]) for match_id, start, end in self.matcher(doc)]
         for token in doc:
-            for rule, pos in self.by_lemma.get(token.lemma_, ()):
+            rules = self.by_lemma.get(token.lemma_, ())
+            if not rules and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
+                # the model lemmatises some past forms wrongly ("raped" -> "rap"): try the stems
+                word = token.lower_
+                rules = self.by_lemma.get(word[:-1], ()) or self.by_lemma.get(word[:-2], ())
+            for rule, pos in rules:
                 if pos is None or token.pos_ in pos:
                     found.append((token.i, token.i + 1, rule))
         return found
@@ -387,7 +385,11 @@ class Detector:
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
                     "Abduction/forced disappearance"
                 return candidate
-            if _concerns(head, NOT_TERRITORY):
+            if head.lemma_.lower() in ("capture", "seize", "apprehend") and _captures_a_person(head):
+                # "captured Otoniel, the leader of the Clan del Golfo": an arrest
+                candidate.event_type, candidate.sub_event_type = "Strategic developments", "Arrests"
+                return candidate
+            if _concerns(head, NOT_TERRITORY | WEAPON_STOCKS):
                 return None  # "seized power", "captured 800 kg of explosives": no place changed hands
             if AGREEMENT_CUES.search(sentence_text) or AGREEMENT_CUES.search(previous):
                 candidate.event_type = "Strategic developments"
@@ -483,9 +485,13 @@ class Detector:
                 candidate.sub_event_type = "Shelling/artillery/missile attack"
             elif modifiers & AIR_WORDS:
                 candidate.sub_event_type = "Air/drone strike"
-        if kind == "fire" and candidate.event_type == "Battles" and _victims(head, towns=False) == "civilians":
-            # "opened fire on residents cutting hay": armed men on unarmed people
-            candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
+        if kind == "fire" and candidate.event_type == "Battles" and (
+                _victims(head, towns=False) == "civilians" or EXCESSIVE.search(sentence_text)):
+            if PROTEST_WORDS.search(sentence_text):
+                # "police fired live ammunition at protesters": force against a demonstration
+                candidate.event_type, candidate.sub_event_type = "Protests", "Excessive force against protesters"
+            else:  # "opened fire on residents cutting hay": armed men on unarmed people
+                candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
             return candidate
         if kind == "attack" and _instrument(head) == "Air/drone strike":
             # "attacked with a loitering munition the positions": the drone is the attack
@@ -547,6 +553,17 @@ def _instrument(head: Token) -> str | None:
     if HEAVY_WEAPONS.search(words):
         return "Shelling/artillery/missile attack"
     return None
+
+
+def _captures_a_person(head: Token) -> bool:
+    """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest."""
+    for child in head.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.ent_type_ == "PERSON" or child.lemma_.lower() in WANTED_PEOPLE or \
+                any(t.lemma_.lower() in WANTED_PEOPLE for t in child.children if t.dep_ in ("appos", "compound")):
+            return True
+    return False
 
 
 def _sets_up_a_base(head: Token) -> bool:
@@ -824,7 +841,7 @@ def _victims(head: Token, towns: bool = True) -> str | None:
         words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
         if words & COMBATANT_WORDS:
             return "combatants"
-        if words & (CIVILIAN_WORDS if towns else CIVILIAN_WORDS - TOWN_WORDS):
+        if words & (civilians.TARGETS if towns else civilians.TARGETS - civilians.SETTLEMENTS):
             return "civilians"
     return None
 
@@ -843,6 +860,9 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
     # "police fired tear gas and arrested 200 demonstrators": the arrests are the protest's intervention
     crowds = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
+    # "raiders stormed a settlement and raped two women": the raid is told by what it did to civilians
+    violated = {c.sentence for c in candidates
+                if c.sub_event_type in ("Sexual violence", "Abduction/forced disappearance")}
     # "launched an offensive using artillery and mortars": a battle with shelling is one battle (ACLED)
     ground = {c.sentence for c in candidates if c.event_type == "Battles" and c.rule.kind not in (
         "fire", "violation", "subjected", "territory", "territory-lost", "generic", "kill")}
@@ -859,6 +879,8 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
         if _generic_attack(c) and any(w.i in remote_triggers for w in c.trigger.children if w.dep_ == "nsubj"):
             continue  # "a Russian UAV attacked a bus": the drone strike is the event
         if _generic_attack(c) and c.sentence in killings and c.sentence not in violent:
+            continue
+        if _generic_attack(c) and c.sentence in violated and _victims(c.trigger) != "combatants":
             continue
         if c.rule.rule_id in ("fire-at", "open-fire") and c.event_type == "Battles" and c.trigger.i in remote_heads:
             continue  # "Grad rockets were fired at Stepanakert": the rockets tell the attack

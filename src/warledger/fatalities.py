@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from warledger import civilians
 from warledger.actors import ActorMention
 
 PERSON_NOUNS = frozenset({
@@ -24,14 +25,6 @@ PERSON_NOUNS = frozenset({
     "patient", "hostage", "militiamen", "jihadist", "gunman", "attacker", "assailant", "bandit",
     "shepherd", "herder", "fisherman", "driver", "motorist", "trader", "miner", "pupil", "medic", "paramedic",
     "activist", "priest", "imam", "monk", "boy", "girl", "baby", "infant",
-})
-# Of those, the ones who are civilians.
-CIVILIAN_NOUNS = frozenset({
-    "civilian", "resident", "villager", "inhabitant", "refugee", "farmer", "child", "woman", "passenger",
-    "citizen", "student", "worker", "tourist", "visitor", "pilgrim", "worshipper", "commuter", "bystander",
-    "patient", "shepherd", "herder", "fisherman", "driver", "motorist", "trader", "miner", "pupil", "medic",
-    "paramedic", "activist", "priest", "imam", "monk", "boy", "girl", "baby", "infant", "teacher", "doctor", "nurse",
-    "journalist",
 })
 # Nouns of attacks: a demonym on one of them names the attacker ("a Russian drone attack").
 ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "shelling", "drone", "missile", "rocket", "offensive",
@@ -196,7 +189,7 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
 
 def _side_of(noun: Token, mentions: list[ActorMention]) -> tuple[str | None, bool]:
     """Whose dead: a demonym on the noun, or "in the armed forces of X" after it."""
-    civilian = noun.lemma_.lower() in CIVILIAN_NOUNS
+    civilian = noun.lemma_.lower() in civilians.PEOPLE
     lo, hi = noun.left_edge.i, noun.right_edge.i + 1
     # a death noun counts people named after "of": "the deaths of two Armenian fighters"
     for m in mentions:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from warledger import civilians
 from warledger.actors import (
     ActorMention,
     belligerent,
@@ -48,10 +49,6 @@ CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|overall|death toll|since 
 RELATIVE_DAY = re.compile(r"\b(?:the|a) (previous|next|following|day) (day|earlier|later|before|after)\b", re.I)
 ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the time)\b", re.I)
 BORDER_WORDS = re.compile(r"\bborder|\bline of (?:control|contact)\b|\bfront ?line\b|\bboundary\b", re.I)
-CIVILIAN_TARGETS = frozenset({"civilian", "settlement", "village", "town", "city", "resident", "home", "house",
-                              "school", "hospital", "neighborhood", "neighbourhood", "population", "people",
-                              "market", "infrastructure", "bus", "minibus", "car", "ambulance", "mosque", "church",
-                              "monastery", "apartment", "shop", "shelter"})
 # The claimant of what a report states in its own voice.
 REPORTER = "reporter"
 # Strategic developments whose actors are governments rather than armed forces.
@@ -379,7 +376,7 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         # a government's act for a whole country ("martial law was introduced in Armenia"): its capital
         place = gazetteer.capital(place.country) or place
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
-        sub = _territory_sub(actor1, place)
+        sub = _territory_sub(actor1, place, actor2)
     if event_type != "Strategic developments":
         actor1, actor2 = _abroad(actor1, place), _abroad(actor2, place)
     if not sides and place is not None and place.country:
@@ -737,7 +734,7 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor1 = _actor_for(armed, event_type, knowledge, location_country)
     words = {t.lemma_.lower() for t in candidate.trigger.sent}
     if event_type in ("Explosions/Remote violence", "Violence against civilians") and actor2 is None:
-        if event_type == "Violence against civilians" or words & CIVILIAN_TARGETS:
+        if event_type == "Violence against civilians" or words & civilians.TARGETS:
             country = location_country or (first.side if first else None)
             actor2 = generic_actor("civilians", country, knowledge) if country else None
     if speaker_subject and speaker_side and actor1 is not None and actor1.side != speaker_side and actor2 is None:
@@ -829,9 +826,14 @@ def _paragraph_sides(annotated: Annotated, sentence: int) -> list[str]:
     return sorted(counts, key=lambda s: -counts[s])
 
 
-def _territory_sub(taker: Actor | None, place: Place | None) -> str:
+def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None = None) -> str:
     if taker is None or place is None or not place.country:
         return "Armed clash"
+    if place.feature == "country" and loser is not None and loser.side != taker.side:
+        # no town known, only a country the text fell back to: a force that takes ground from another
+        # party's forces is not retaking its own
+        return "Non-state actor overtakes territory" if taker.inter != 1 or loser.inter == 1 else \
+            "Government regains territory"
     if taker.inter == 1 and taker.side == place.country:
         return "Government regains territory"
     return "Non-state actor overtakes territory"
