@@ -387,3 +387,73 @@ def test_a_force_deployed_is_the_actor_of_its_deployment(stage_pipeline: Pipelin
     [event] = extract(stage_pipeline, "Russian peacekeepers were deployed to Nagorno-Karabakh on Tuesday.")
     assert (event.sub_event_type, event.actor1 and event.actor1.name, event.actor2) == (
         "Headquarters or base established", "Military Forces of Russia Peacekeeping Contingent", None)
+
+
+# --- issue 9: the genre's bulletins, notes and reports ----------------------------------------------------
+
+
+@pytest.mark.issue(9)
+def test_each_village_of_a_list_is_an_event_and_keeps_no_share_of_the_deaths(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Azerbaijani forces shelled the villages of Sotk, Jermuk and Goris on "
+                                     "Tuesday, killing two civilians, the Armenian defence ministry said.")
+    places = sorted((e.place.name if e.place else None, e.fatalities) for e in events)
+    assert places == [("Goris", None), ("Jermuk", None), ("Sotk", 2)]
+    road = extract(stage_pipeline, "Gunmen abducted four traders on the Kaduna-Abuja highway on Tuesday.")
+    assert len(road) == 1
+
+
+@pytest.mark.issue(9)
+def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> None:
+    [clash] = extract(stage_pipeline, "The enemy opened fire on our positions near Berdavan on Tuesday, killing "
+                                      "a conscript.")
+    assert {clash.actor1 and clash.actor1.side, clash.actor2 and clash.actor2.side} == {"AZE", "ARM"}
+    assert clash.fatalities == 1
+    [fire] = extract(stage_pipeline, "The armed forces of Armenia, using large-caliber machine guns, fired on our "
+                                     "positions located near Gizilhajili village of Goranboy region on Tuesday.")
+    assert (fire.sub_event_type, fire.place and fire.place.name) == ("Armed clash", "Gizilhajili")
+    assert fire.actor2 is not None and fire.actor2.side == "AZE"
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # ACLED's notes put a place's district and region in brackets: never a namesake abroad
+    ("On 18 June 2019, militants planted an IED that exploded under a vehicle near Boni (Douentza, Mopti), "
+     "killing 3 soldiers.", "Douentza", "MLI"),
+    # a village the gazetteer lacks falls back to the region the text names, not to a namesake abroad
+    ("On 10 February 2024, a Tatmadaw airstrike hit the village of Let Yet Kone in Tabayin township, Sagaing "
+     "region, killing 13 civilians.", "Sagaing Region", "MMR"),
+    # a transliteration the gazetteer spells otherwise ("Tall Rif`at")
+    ("Syrian regime forces shelled the town of Tal Rifaat on Tuesday, killing two civilians.", "Tall Rif‘at", "SYR"),
+])
+def test_places_of_notes_and_transliterations(stage_pipeline: Pipeline, text: str, place: str,
+                                               country: str) -> None:
+    [event] = extract(stage_pipeline, text, published=dt.date(2024, 2, 11))
+    assert (event.place and event.place.name, event.place and event.place.country) == (place, country)
+
+
+@pytest.mark.issue(9)
+def test_a_later_paragraph_takes_the_day_its_lead_tells(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline,
+                     "YEREVAN, March 11 - Armenian and Azerbaijani troops exchanged fire near Tegh on Monday, "
+                     "the two defence ministries said.\n\n"
+                     "Azerbaijan's defence ministry said Armenian forces had fired from positions near Sotk on "
+                     "Azerbaijani servicemen.")
+    assert {e.date.best for e in events} == {dt.date(2024, 3, 11)}
+
+
+@pytest.mark.issue(9)
+def test_a_battle_with_shelling_told_in_one_report_is_one_battle(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline,
+                     "Armenian and Azerbaijani troops clashed near Tegh on Tuesday.\n\n"
+                     "Armenia's defence ministry said Azerbaijani units fired mortars at Armenian positions "
+                     "near Tegh on Tuesday.")
+    assert kinds(events) == [("Battles", "Armed clash")]
+
+
+@pytest.mark.issue(9)
+def test_deaths_in_words_and_a_name_inside_a_longer_one(stage_pipeline: Pipeline) -> None:
+    [strike] = extract(stage_pipeline, "Two martyrs fell when Israeli drones struck a car in Bint Jbeil on Tuesday.")
+    assert strike.fatalities == 2
+    [bomb] = extract(stage_pipeline, "A suicide bomber blew himself up at a hotel on Riverside Drive, Nairobi, on "
+                                     "Tuesday, killing a guard.")
+    assert (bomb.place and bomb.place.country, bomb.fatalities) == ("KEN", 1)
