@@ -230,3 +230,23 @@ def test_crowds_that_fight_are_mobs_or_rioters(stage_pipeline: Pipeline, text: s
 ])
 def test_news_told_in_passing_and_devices(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Floods struck Maiduguri after a dam collapsed on Tuesday, killing at least 30 people.",
+    "The national team clashed with Djibouti in a bad-tempered qualifier on Tuesday.",
+    "The junta leader vowed to fight the terrorists to the last in a speech on Tuesday.",
+    "A court in Koblenz sentenced a former intelligence colonel to life for crimes at a detention centre.",
+    "Parliament elected the army chief as president on Tuesday.",
+    "Somaliland accused Puntland on Tuesday of sending weapons and fighters to Las Anod.",
+])
+def test_news_that_is_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+def test_rapes_are_sexual_violence_whatever_the_lemmatiser_says(stage_pipeline: Pipeline) -> None:
+    # the model lemmatises "raped" as "rap"
+    assert detected(stage_pipeline, "Armed raiders stormed a settlement near Kainuk on Tuesday and raped two "
+                                    "women.") == [("Violence against civilians", "Sexual violence")]

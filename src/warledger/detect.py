@@ -31,6 +31,7 @@ IRREALIS_HEADS = frozenset({
     "stipulate", "refuse", "ready", "able", "possibility", "prospect", "danger", "threat", "spectre",
     "resurgence", "likely", "expect", "aim", "try", "allow", "permit", "grant", "consider", "discuss",
     "delay", "postpone", "deny", "provision", "obligation", "must", "need", "attempt", "willing",
+    "vow", "pledge", "promise", "swear",
 })
 # Heads that put an event in a court, an inquiry or a commemoration: told to judge, probe or
 # remember it, not as news ("sentenced over the 2020 clashes", "marked the anniversary of the attack").
@@ -47,6 +48,9 @@ EVENT_NOUNS = frozenset({"attack", "operation", "offensive", "clash", "fighting"
                          "hit", "fight", "firefight", "shootout", "skirmish", "bombing", "campaign"})
 # What is fired or dropped, which a weapon word may name: "mortar rounds", "cluster munitions".
 FIRED_THINGS = frozenset({"round", "bomb", "munition", "grenade", "shot", "volley", "ammunition", "bomblet"})
+# A sentence whose main verb is a court's tells a judgement ("a court sentenced a colonel for crimes at a
+# detention centre"), whatever it mentions.
+COURT_VERBS = frozenset({"sentence", "convict", "acquit", "indict", "prosecute", "jail", "imprison", "try"})
 # Modal auxiliaries that put the clause in the future or the hypothetical.
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll"})
 # Sentence cues of habitual or ongoing states, which ACLED does not code as events.
@@ -88,6 +92,8 @@ GROUP_WORDS = frozenset({"group", "militia", "faction", "coalition", "alliance",
                          "organisation", "organization", "battalion", "force", "unit", "fighter", "rebel", "insurgent",
                          "jihadist", "militant", "army", "wing", "branch", "council", "command", "commander",
                          "leader", "emir", "chief", "division", "regiment", "corps", "troop", "gang", "cell"})
+POLITICAL_OFFICES = frozenset({"president", "minister", "premier", "speaker", "mayor", "governor", "ambassador",
+                               "senator", "deputy", "chancellor"})
 LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor"})
 RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "officer", "policeman", "force",
                        "trooper", "troop", "equipment", "act", "vehicle"})
@@ -133,7 +139,12 @@ FIGURATIVE_CONTEXT = re.compile(
     r"\b(?:blistering|scathing|verbal|rhetorical|stinging|war of words|currenc(?:y|ies)|shilling|dram|rupees?|naira|"
     r"dollars?|euros?|stocks?|shares|bonds?|investors?|premier league|champions league|league|derby|decider|"
     r"tournament|championship|semi-finals?|quarter-finals?|goalkeeper|striker|midfielder|kick-off|fixture|"
-    r"lawmakers?|parliamentary|pundits?|critics?|debate)\b", re.I)
+    r"lawmakers?|parliamentary|pundits?|critics?|debate|qualifiers?|qualifying|world cup|national team|"
+    r"red cards?|bad-tempered)\b", re.I)
+# Disasters and accidents: their dead are no one's victims.
+DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslips?|cyclones?|hurricanes?|storms?|"
+                       r"tornado(?:e?s)?|droughts?|heatwaves?|torrential|dam (?:burst|collapse)|collapsed?|"
+                       r"road accidents?|crash(?:ed)? into|capsized?|stampede)\b", re.I)
 # Nouns a weapon or event word may modify and still tell the event.
 MODIFIED_EVENT_NOUNS = EVENT_NOUNS | WEAPON_OBJECTS | FIRED_THINGS
 # What a "strike" was made with decides its sub-event type.
@@ -341,6 +352,11 @@ class Detector:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
         if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head):
             return None
+        if rule.kind == "kill" and DISASTERS.search(sentence_text):
+            return None  # "floods struck Maiduguri, killing 30 people"
+        if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
+                any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
+            return None  # "accused Puntland of sending weapons": a charge
         if rule.governors and not _governed(head, rule.governors):
             if not (rule.context and rule.context.search(sentence_text)):
                 return None
@@ -592,7 +608,9 @@ def _takes_a_place(head: Token) -> bool:
 
 def _retrospective(token: Token) -> bool:
     """"sentenced over the 2020 clashes", "the anniversary of the attack": an event judged or remembered."""
-    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 4))
+    root = token.sent.root if token.sent is not None else token
+    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 4)) or \
+        root.lemma_.lower() in COURT_VERBS
 
 
 def _concerns(head: Token, words: frozenset[str]) -> bool:
@@ -621,6 +639,8 @@ def _changes_group(head: Token) -> bool:
     clause = {t.lemma_.lower() for t in (head.sent if head.sent is not None else [])}
     if lemma in ("appoint", "name", "elect", "announce", "choose", "select", "install"):
         below = _subtree_lemmas(head)
+        if below & POLITICAL_OFFICES:
+            return False  # "parliament elected the army chief as president": politics, not an armed group
         return bool(below & LEADER_WORDS) and (bool(clause & (GROUP_WORDS - LEADER_WORDS)) or "new" in below)
     if lemma in ("form", "found", "formation"):
         return bool(_subtree_lemmas(head) & (GROUP_WORDS - LEADER_WORDS)) and \

@@ -151,6 +151,9 @@ def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: boo
         return False
     if not _dates_meet(a.date, b.date, precise_only=not same_document):
         return False
+    if same_document and a.sentence == b.sentence and a.place is not None and b.place is not None and \
+            a.place.key != b.place.key and a.event_type == b.event_type:
+        return False  # "shelled Nikopol and Marhanets": one sentence's places were split on purpose
     if same_document and a.date_span is not None and b.date_span is not None and a.date.precision == 1 \
             and b.date.precision == 1 and a.date.start != b.date.start and a.date.end != b.date.end:
         return False  # a report that gives each its own day ("on Monday", "a day earlier") tells two events
