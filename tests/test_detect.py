@@ -64,7 +64,9 @@ def test_one_plain_sentence_one_event(stage_pipeline: Pipeline, text: str, expec
     ("The army launched an offensive on Hamas positions in Rafah.",
      "The army will launch an offensive on Hamas positions in Rafah.", BATTLE),
     ("Kenya deployed police officers to Haiti on Thursday.",
-     "Kenya is due to deploy police officers to Haiti on Thursday.", ("Strategic developments", "Other")),
+     # ACLED (shared/ACLED.md): a large deployment or redeployment of forces changes a group's activity
+     "Kenya is due to deploy police officers to Haiti on Thursday.",
+     ("Strategic developments", "Change to group/activity")),
     # feared or threatened
     ("The war resumed in Karabakh on Tuesday.",
      "The talks collapsed, raising fears of a resurgence of war in Karabakh.", BATTLE),
@@ -250,3 +252,19 @@ def test_rapes_are_sexual_violence_whatever_the_lemmatiser_says(stage_pipeline: 
     # the model lemmatises "raped" as "rap"
     assert detected(stage_pipeline, "Armed raiders stormed a settlement near Kainuk on Tuesday and raped two "
                                     "women.") == [("Violence against civilians", "Sexual violence")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bandits burned about 30 houses in a village near Faskari on Tuesday after residents fled.",
+     [("Strategic developments", "Looting/property destruction")]),
+    ("Dissidents set fire to three trucks and a bus near Cajibío on Tuesday.",
+     [("Strategic developments", "Looting/property destruction")]),
+    ("Lebanese troops entered Maroun al-Ras on Tuesday after the Israeli army withdrew.",
+     [("Strategic developments", "Non-violent transfer of territory")]),
+    ("The army sent 1,500 additional soldiers to Marjayoun on Tuesday.", [CHANGE]),
+    ("President Putin on Tuesday ordered a partial mobilisation in Moscow.", [CHANGE]),
+    ("Floods destroyed hundreds of houses in Niamey on Tuesday.", []),
+])
+def test_property_handovers_and_forces_moved(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

@@ -94,7 +94,8 @@ GROUP_WORDS = frozenset({"group", "militia", "faction", "coalition", "alliance",
                          "leader", "emir", "chief", "division", "regiment", "corps", "troop", "gang", "cell"})
 POLITICAL_OFFICES = frozenset({"president", "minister", "premier", "speaker", "mayor", "governor", "ambassador",
                                "senator", "deputy", "chancellor"})
-LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor"})
+LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor",
+                          "secretary"})
 RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "officer", "policeman", "force",
                        "trooper", "troop", "equipment", "act", "vehicle"})
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-ins?|strik(?:e|ers|ing))\b",
@@ -143,7 +144,7 @@ FIGURATIVE_CONTEXT = re.compile(
     r"red cards?|bad-tempered)\b", re.I)
 # Disasters and accidents: their dead are no one's victims.
 DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslips?|cyclones?|hurricanes?|storms?|"
-                       r"tornado(?:e?s)?|droughts?|heatwaves?|torrential|dam (?:burst|collapse)|collapsed?|"
+                       r"tornado(?:e?s)?|droughts?|heatwaves?|torrential|dam (?:burst|collapse)|collapsed?|magnitude|"
                        r"road accidents?|crash(?:ed)? into|capsized?|stampede)\b", re.I)
 # Nouns a weapon or event word may modify and still tell the event.
 MODIFIED_EVENT_NOUNS = EVENT_NOUNS | WEAPON_OBJECTS | FIRED_THINGS
@@ -180,6 +181,15 @@ TAKEN_PLACES = frozenset({"village", "town", "city", "height", "hill", "settleme
 # What an armed group sets up when it establishes a base (ACLED: headquarters or base established).
 BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp", "post", "stronghold", "garrison",
                         "hideout", "encampment", "position", "command", "barracks", "fob"})
+# A place that changed hands without a fight: "after the Israeli army withdrew", "without firing a shot".
+UNOPPOSED = re.compile(r"\b(?:without (?:a fight|firing a (?:single )?shot|a shot|resistance|fighting)|"
+                       r"no shots? (?:was|were) fired|(?:had |having )?(?:withdrawn|abandoned|vacated|pulled out)|"
+                       r"after (?:\w+ ){0,4}(?:withdrew|pulled out|left|abandoned|retreated)|deserted)\b", re.I)
+# Property whose burning or wrecking is property destruction.
+PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop", "market", "building", "office",
+                      "church", "mosque", "school", "crop", "field", "property", "hut", "village", "warehouse",
+                      "store", "granary", "farm", "mast", "tower", "bridge", "clinic", "hospital", "lorry",
+                      "tanker", "motorcycle", "structure", "dwelling", "homestead", "barn", "orchard", "tree"})
 # People whose capture is an arrest.
 WANTED_PEOPLE = frozenset({"leader", "commander", "suspect", "recruiter", "chief", "kingpin", "financier",
                            "ringleader", "emir", "spokesman", "mastermind", "founder", "deputy", "boss"})
@@ -352,8 +362,8 @@ class Detector:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
         if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head):
             return None
-        if rule.kind == "kill" and DISASTERS.search(sentence_text):
-            return None  # "floods struck Maiduguri, killing 30 people"
+        if rule.kind in ("kill", "property") and DISASTERS.search(sentence_text):
+            return None  # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses"
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
                 any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
             return None  # "accused Puntland of sending weapons": a charge
@@ -389,7 +399,8 @@ class Detector:
             if head.lemma_ in ("document", "statement"):
                 return None
         elif kind == "handover":
-            if not AGREEMENT_CUES.search(sentence_text):
+            if not AGREEMENT_CUES.search(sentence_text) and not (
+                    head.lemma_.lower() == "enter" and UNOPPOSED.search(sentence_text)):
                 return None
         elif kind in ("territory", "territory-lost"):
             if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
@@ -407,6 +418,10 @@ class Detector:
                 return candidate
             if _concerns(head, NOT_TERRITORY | WEAPON_STOCKS):
                 return None  # "seized power", "captured 800 kg of explosives": no place changed hands
+            if kind == "territory" and UNOPPOSED.search(sentence_text):
+                # "took over positions the front had abandoned overnight; no shots were fired"
+                candidate.event_type = "Strategic developments"
+                candidate.sub_event_type = "Non-violent transfer of territory"
             if AGREEMENT_CUES.search(sentence_text) or AGREEMENT_CUES.search(previous):
                 candidate.event_type = "Strategic developments"
                 candidate.sub_event_type = "Non-violent transfer of territory"
@@ -453,6 +468,11 @@ class Detector:
                 return None
         elif kind == "mob":
             pass
+        elif kind == "property":
+            if not _wrecks_property(head):
+                return None
+            if RIOT_CUES.search(sentence_text) and PROTEST_WORDS.search(sentence_text):
+                return None  # demonstrators who burn a station riot (the riot candidate tells it)
         elif kind == "base":
             if not _sets_up_a_base(head):
                 return None
@@ -472,7 +492,8 @@ class Detector:
             if not objects:
                 return None
             if not any(o.lemma_.lower() in ("peacekeeper", "contingent", "mission", "base") for o in objects):
-                candidate.sub_event_type = "Other"
+                # ACLED: a large deployment or redeployment of forces changes a group's activity
+                candidate.sub_event_type = "Change to group/activity"
         elif kind == "disrupt":
             if not any(c.lemma_.lower() in WEAPON_OBJECTS for c in head.subtree):
                 return None
@@ -571,6 +592,26 @@ def _instrument(head: Token) -> str | None:
     return None
 
 
+def _wrecks_property(head: Token) -> bool:
+    """"set fire to three trucks", "burned about 30 houses", "blew up a telecommunications mast",
+    "razed houses"."""
+    lemma = head.lemma_.lower()
+    if lemma == "set" and not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in head.children):
+        return False
+    if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+        return False
+    things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children]
+    for thing in things:
+        if thing.like_num or thing.lower_ in QUANTITY_WORDS:
+            thing = next((p for c in thing.children if c.lower_ == "of" for p in c.children), thing)
+        words = {thing.lemma_.lower(), *(c.lemma_.lower() for c in thing.children if c.dep_ == "compound")}
+        words |= {t.lemma_.lower() for t in thing.conjuncts}
+        if words & PROPERTY:
+            return True
+    return False
+
+
 def _captures_a_person(head: Token) -> bool:
     """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest."""
     for child in head.children:
@@ -641,7 +682,13 @@ def _changes_group(head: Token) -> bool:
         below = _subtree_lemmas(head)
         if below & POLITICAL_OFFICES:
             return False  # "parliament elected the army chief as president": politics, not an armed group
-        return bool(below & LEADER_WORDS) and (bool(clause & (GROUP_WORDS - LEADER_WORDS)) or "new" in below)
+        named_by_a_group = any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in head.children)
+        return bool(below & LEADER_WORDS) and (bool(clause & (GROUP_WORDS - LEADER_WORDS)) or "new" in below
+                                              or named_by_a_group)
+    if lemma in ("launch", "create"):
+        # "launched a 2,600-strong Community Protection Guards force": a new armed force
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS - {"front", "command"}
+                   for c in head.children)
     if lemma in ("form", "found", "formation"):
         return bool(_subtree_lemmas(head) & (GROUP_WORDS - LEADER_WORDS)) and \
             bool(_subtree_lemmas(head) & {"new", "coalition", "alliance", "militia", "group", "front", "movement"})
@@ -908,8 +955,8 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
             continue  # "killed in shelling": the shelling is the event
         if c.sentence in rioting and c.rule.kind in ("attack", "kill"):
             continue  # "a mob attacked and lynched a man": the riot is the event
-        if c.sentence in rioting and c.event_type == "Protests":
-            continue  # a demonstration that turned violent is one riot
+        if c.sentence in rioting and (c.event_type == "Protests" or c.sub_event_type == "Looting/property destruction"):
+            continue  # a demonstration that turned violent, or rioters who burn shops: one riot
         if c.sentence in crowds and c.sub_event_type == "Arrests":
             continue
         if c.sentence in ground and c.sub_event_type == "Shelling/artillery/missile attack" and \
