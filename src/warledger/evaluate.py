@@ -58,7 +58,9 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [] if value is None else [value]
 
 
-def _closeness(system: dict[str, Any], gold: dict[str, Any]) -> float | None:
+def _meets(system: dict[str, Any], gold: dict[str, Any]) -> bool | None:
+    """Whether a system event's day falls in the gold span (one day of slack) and the two share a side:
+    None when they do not meet, else whether the day is inside the span itself."""
     best, start = _day(system.get("event_date")), _day(gold.get("date_start"))
     end = _day(gold.get("date_end")) or start
     if best is None or start is None or end is None:
@@ -68,9 +70,16 @@ def _closeness(system: dict[str, Any], gold: dict[str, Any]) -> float | None:
     gold_sides, system_sides = _parties(gold.get("sides")), _parties(system.get("sides"))
     if gold_sides and not (gold_sides & system_sides):
         return None
+    return start <= best <= end
+
+
+def _closeness(system: dict[str, Any], gold: dict[str, Any]) -> float | None:
+    inside = _meets(system, gold)
+    if inside is None:
+        return None
     if (system.get("event_type") or "").lower() != (gold.get("event_type") or "").lower():
         return None
-    score = 3.0 - (0.5 if not (start <= best <= end) else 0.0)
+    score = 3.0 - (0.5 if not inside else 0.0)
     if gold.get("lat") is not None:
         if system.get("latitude") is None:
             return None
@@ -171,17 +180,11 @@ def _same_event(system: dict[str, Any], gold: dict[str, Any]) -> float | None:
     """How well a system event stands for a gold one by date and sides, whatever its type and place: the
     reference scorer's loose matching. Where it happened is scored by the strict F1; a nearer place
     only breaks ties here."""
-    best, start = _day(system.get("event_date")), _day(gold.get("date_start"))
-    end = _day(gold.get("date_end")) or start
-    if best is None or start is None or end is None:
-        return None
-    if not (start - dt.timedelta(days=1) <= best <= end + dt.timedelta(days=1)):
-        return None
-    gold_sides, system_sides = _parties(gold.get("sides")), _parties(system.get("sides"))
-    if gold_sides and not (gold_sides & system_sides):
+    inside = _meets(system, gold)
+    if inside is None:
         return None
     subs = [s.lower() for s in _as_list(gold.get("sub_event_type"))]
-    score = 1.0 - (0.25 if not (start <= best <= end) else 0.0) + 0.5 * _place_ok(system, gold)
+    score = 1.0 - (0.25 if not inside else 0.0) + 0.5 * _place_ok(system, gold)
     score += 2.0 * ((system.get("sub_event_type") or "").lower() in subs)
     score += 1.0 * ((system.get("event_type") or "").lower() == (gold.get("event_type") or "").lower())
     return score
