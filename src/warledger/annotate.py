@@ -136,9 +136,9 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
-    variants: set[int] = set()
     for note in notes:
         note.dates = find_dates(note.text, published, offset=note.char_start)
+        variants: set[int] = set()  # the places of this sentence read from a spelling skeleton
         for match in _whole_names(note.text, _within_stated_areas(note.text, matches[note.index], countries,
                                                                   gazetteer, regions), countries):
             start = note.char_start + match.start
@@ -161,7 +161,6 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             if match.variant:
                 variants.add(len(note.places) - 1)
         _drop_far_variants(note, variants)
-        variants = set()
         note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
         for speaker in note.speakers:
             for place_note in note.places:

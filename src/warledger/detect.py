@@ -612,39 +612,31 @@ def _wrecks_property(head: Token) -> bool:
     return False
 
 
+def _objects(head: Token, also: tuple[str, ...] = ()) -> list[tuple[Token, set[str]]]:
+    """The verb's object (or passive subject), each with its lemma and those of its compounds (and of the
+    children whose dependency is in `also`): "a permanent camp" -> camp, "its command post" -> post, command."""
+    deps = ("compound", *also)
+    return [(child, {child.lemma_.lower(), *(c.lemma_.lower() for c in child.children if c.dep_ in deps)})
+            for child in head.children if child.dep_ in ("dobj", "nsubjpass")]
+
+
 def _captures_a_person(head: Token) -> bool:
     """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest."""
-    for child in head.children:
-        if child.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        if child.ent_type_ == "PERSON" or child.lemma_.lower() in WANTED_PEOPLE or \
-                any(t.lemma_.lower() in WANTED_PEOPLE for t in child.children if t.dep_ in ("appos", "compound")):
-            return True
-    return False
+    return any(child.ent_type_ == "PERSON" or words & WANTED_PEOPLE for child, words in _objects(head, ("appos",)))
 
 
 def _sets_up_a_base(head: Token) -> bool:
     """"set up a permanent camp", "established a base", "moved its command post to a farmhouse"."""
     if head.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
         return False
-    for child in head.children:
-        if child.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        words = {child.lemma_.lower(), *(c.lemma_.lower() for c in child.children if c.dep_ == "compound")}
-        if words & BASE_WORDS and not words & {"office", "embassy", "consulate", "school", "clinic", "shop"}:
-            return True
-    return False
+    return any(words & BASE_WORDS and not words & {"office", "embassy", "consulate", "school", "clinic", "shop"}
+               for _, words in _objects(head))
 
 
 def _takes_a_place(head: Token) -> bool:
     """"have taken the village of Sugovushan", "took Lele Tepe height", "took Bakhmut"."""
-    for child in head.children:
-        if child.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        words = {child.lemma_.lower(), *(c.lemma_.lower() for c in child.children if c.dep_ == "compound")}
-        if words & TAKEN_PLACES or (child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "")):
-            return True
-    return False
+    return any(words & TAKEN_PLACES or (child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "LOC", "FAC", "ORG", ""))
+               for child, words in _objects(head))
 
 
 def _retrospective(token: Token) -> bool:
@@ -719,10 +711,8 @@ def _crowd_with_a_cause(head: Token, sentence_text: str) -> bool:
 
 def _crowd_fight(head: Token, sentence_text: str) -> bool:
     """Unarmed people fighting each other with cold weapons, or fans and supporters at blows."""
-    people = {t.lemma_.lower() for t in head.subtree} | {c.lemma_.lower() for c in head.children}
-    people |= {t.lemma_.lower() for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
-    crowd = people & (CROWD_WORDS | {"fan", "supporter", "villager", "youth", "student", "resident", "family",
-                                     "clan", "community", "neighbour", "neighbor", "passenger"})
+    crowd = _subtree_lemmas(head) & (CROWD_WORDS | {"family", "clan", "community", "neighbour", "neighbor",
+                                                    "passenger"})
     if not crowd or FIREARMS.search(sentence_text):
         return False
     return bool(COLD_WEAPONS.search(sentence_text)) or bool(crowd & {"fan", "supporter", "student", "youth"})
