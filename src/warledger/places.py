@@ -155,6 +155,9 @@ class PlaceMatch:
     located: bool = False
     # found by its spelling skeleton, not its spelling (see Gazetteer.variants)
     variant: bool = False
+    # the text calls it a region or district ("the Bari region") but no reading is one: a town abroad
+    # of that name is not what it means
+    area_unmet: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -206,6 +209,7 @@ class _Hit:
     refs: tuple[int, ...]
     next_token: int
     designator: str | None
+    area_unmet: bool = False
 
 
 class _Tokens:
@@ -649,7 +653,8 @@ class Gazetteer:
             i = hit.next_token
         self._apply_plural_designators(hits, text)
         return [
-            PlaceMatch(h.start, h.end, text[h.start : h.end], self._places(h.refs), h.designator is not None)
+            PlaceMatch(h.start, h.end, text[h.start : h.end], self._places(h.refs), h.designator is not None,
+                       area_unmet=h.area_unmet)
             for h in hits
         ]
 
@@ -691,7 +696,8 @@ class Gazetteer:
                 refs = narrowed
                 if designator:  # the designator becomes part of the mention: "Tripoli city"
                     end = after
-            return _Hit(spans[i][0], spans[end][1], key, refs, end + 1, wanted if narrowed else None)
+            return _Hit(spans[i][0], spans[end][1], key, refs, end + 1, wanted if narrowed else None,
+                        area_unmet=wanted == "area" and not narrowed)
         return None
 
     def _match_lower(self, i: int, tokens: _Tokens) -> _Hit | None:
@@ -830,6 +836,8 @@ class Gazetteer:
         in_context = context_countries.get(best.country, 0.0) > 0
         if match.surface[:1].islower() and not in_context:
             return None  # "the enclave" refers to the document's own conflict, or to nothing we know
+        if match.area_unmet and not in_context and best.source == "geonames" and context_countries:
+            return None  # "the Bari region" in a report on Somalia is not Bari in Italy
         if (
             not in_context
             # "the city of Kherson" is a place whatever the report's countries; a bare capitalised
