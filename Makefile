@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench bench-api serve lint clean
+.PHONY: demo test eval classifier bench bench-api serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(STAMP)
 # ../shared is beside the project.
 eval: $(STAMP)
 	$(BIN)/python -m warledger.devcorpus eval --shared ../shared
+
+# Retrain the sentence classifier (src/warledger/data/sentence_types.npz) on the corpus's
+# development half; `make eval` then shows what it changed.
+classifier: $(STAMP)
+	$(BIN)/python -m warledger.devcorpus train
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py

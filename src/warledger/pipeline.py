@@ -5,6 +5,7 @@
     3. annotate  places, actors, dates, death figures, speakers per sentence
     4. detect    trigger words that report an event that happened
     5. resolve   each mention's date span, place, actors and claims
+       classify  a learned second opinion on each mention's sub-event type, in short texts
     6. merge     mentions of one event inside a report, then across reports
 
 Reading files (read.py) and storing rows (store.py) stay outside: this module neither reads
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from warledger.actors import ActorMatcher
 from warledger.annotate import annotate
+from warledger.classify import SentenceTypes, retype
 from warledger.clean import BoilerplateRule, CleanText, clean, parse_rules
 from warledger.detect import Detector, load_triggers
 from warledger.knowledge_actors import ActorKnowledge, load_actor_knowledge
@@ -63,6 +65,7 @@ class Pipeline:
         self.knowledge: ActorKnowledge = load_actor_knowledge(profiles)
         self.matcher = ActorMatcher.build(self.nlp, self.knowledge)
         self.detector = Detector(self.nlp, load_triggers(profiles))
+        self.classifier = SentenceTypes.load()
         self.boilerplate: tuple[BoilerplateRule, ...] = _profile_boilerplate(profiles)
 
     def documents(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
@@ -102,6 +105,7 @@ class Pipeline:
         candidates = self.detector.find(segmented.doc, sentences)  # 4. detect
         mentions = resolve(document, annotated, candidates, self.gazetteer, self.knowledge,  # 5. resolve
                            cleaned.to_original)
+        mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
         return merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
 
     def merge(self, clusters: Sequence[list[Mention]]) -> list[Event]:

@@ -1,0 +1,106 @@
+"""The learned second opinion on the sub-event type (classify.py).
+
+Its inference is written out in NumPy; these tests hold it to scikit-learn's own predictions, check
+that the packaged model is what `make classifier` trains from the corpus's development half, and that
+it changes a mention's type and nothing else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+from stage_fixtures import mention
+
+from warledger import devcorpus
+from warledger.classify import MAX_SENTENCES, NO_EVENT, ClassifierError, SentenceTypes, retype
+from warledger.records import SUB_EVENT_TYPES
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+SENTENCES = [
+    "Hundreds of students marched peacefully through the capital on Monday demanding cheaper bread.",
+    "Police fired tear gas and rubber bullets to break up the march and detained twelve people.",
+    "Artillery pounded the outskirts of the town overnight, destroying several houses.",
+    "A roadside bomb struck an army patrol near the market, killing two soldiers.",
+    "The minister opened a new school in the district on Tuesday.",
+    "",
+    "Ünïcode wörds and 123 numbers, with punctuation!!!",
+]
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict]:
+    return devcorpus.load(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def trained(rows: list[dict], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("model") / "sentence_types.npz"
+    devcorpus.train_classifier(rows, path)
+    return path
+
+
+def test_inference_matches_scikit_learn(rows: list[dict]) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    pairs = devcorpus.training_sentences(rows)
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    model = LogisticRegression(C=16.0, max_iter=5000, class_weight="balanced")
+    model.fit(vectorizer.fit_transform([t for t, _ in pairs]), [label for _, label in pairs])
+    ours = SentenceTypes.from_arrays({
+        "vocabulary": vectorizer.get_feature_names_out(), "idf": vectorizer.idf_, "coef": model.coef_,
+        "intercept": model.intercept_, "classes": model.classes_, "ngram_max": np.array(2),
+        "threshold": np.array(0.2), "margin": np.array(8.0)})
+    heldout = [r["text"] for r in rows if r["split"] == "heldout" and not r["long"]][:40]
+    texts = SENTENCES + heldout
+    expected = model.predict_proba(vectorizer.transform(texts))
+    for text, row in zip(texts, expected, strict=True):
+        got = ours.probabilities(text)
+        assert [got[c] for c in model.classes_] == pytest.approx(row.tolist(), abs=1e-9), text
+
+
+def test_packaged_model_is_what_make_classifier_trains(trained: Path) -> None:
+    packaged, fresh = SentenceTypes.load(), SentenceTypes.load(trained)
+    assert packaged.classes == fresh.classes
+    assert packaged.vocabulary == fresh.vocabulary
+    assert np.allclose(packaged.coef, fresh.coef, atol=1e-4)
+    assert set(packaged.classes) == set(SUB_EVENT_TYPES) | {NO_EVENT}
+    assert (packaged.threshold, packaged.margin) == (devcorpus.CLASSIFIER_THRESHOLD, devcorpus.CLASSIFIER_MARGIN)
+
+
+def test_training_uses_only_the_development_half(rows: list[dict]) -> None:
+    heldout = {s for r in rows if r["split"] == "heldout" for s in devcorpus._SENTENCE_END.split(r["text"])}
+    pairs = devcorpus.training_sentences(rows)
+    assert len(pairs) > 600
+    assert not heldout & {text for text, _ in pairs}
+    assert {label for _, label in pairs} == set(SUB_EVENT_TYPES) | {NO_EVENT}
+
+
+def test_second_opinion_changes_the_type_and_nothing_else() -> None:
+    model = SentenceTypes.load()
+    said = "Thousands of teachers marched peacefully to parliament on Monday demanding higher pay."
+    assert max(model.probabilities(said).items(), key=lambda kv: kv[1])[0] == "Peaceful protest"
+    wrong = dataclasses.replace(mention("d1", dt.date(2024, 3, 4), ("KEN",)), text=said)
+    [fixed] = retype([wrong], model, sentences=1)
+    assert (fixed.event_type, fixed.sub_event_type) == ("Protests", "Peaceful protest")
+    assert dataclasses.replace(fixed, event_type=wrong.event_type, sub_event_type=wrong.sub_event_type) == wrong
+    # agreeing with the rules, given no sentence, or on a background event, it leaves the mention as it was
+    right = dataclasses.replace(wrong, event_type="Protests", sub_event_type="Peaceful protest")
+    empty = dataclasses.replace(wrong, text="")
+    background = dataclasses.replace(wrong, historical=True)
+    assert retype([right, empty, background], model, sentences=1) == [right, empty, background]
+    # nor does it touch the mentions of a long report, whose sentences are unlike its training texts
+    assert retype([wrong], model, sentences=MAX_SENTENCES + 1) == [wrong]
+
+
+def test_a_model_that_cannot_be_read_is_one_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "sentence_types.npz"
+    broken.write_bytes(b"not a numpy archive")
+    with pytest.raises(ClassifierError, match="make classifier"):
+        SentenceTypes.load(broken)
+    with pytest.raises(ClassifierError, match="make classifier"):
+        SentenceTypes.load(tmp_path / "absent.npz")
