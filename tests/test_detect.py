@@ -138,6 +138,9 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
     ("Protesters set fire to a police station in Nairobi on Tuesday.", [("Riots", "Violent demonstration")]),
     # a local chief shot dead is a civilian killed
     ("Unknown gunmen shot dead a local chief in Ituri on Tuesday.", [("Violence against civilians", "Attack")]),
+    # a person killed by name is a civilian, unless the text calls them a fighter or a commander
+    ("Unknown gunmen killed Father Isaac Achi in Kaduna State on Sunday.", [("Violence against civilians", "Attack")]),
+    ("Troops killed Abu Bakr, a senior ISWAP commander, near Monguno on Monday.", [("Battles", "Armed clash")]),
     # protests in other words
     ("Thousands of people demonstrated in Belgrade on Saturday against the government.",
      [("Protests", "Peaceful protest")]),

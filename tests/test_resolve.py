@@ -388,7 +388,8 @@ def test_a_force_deployed_is_the_actor_of_its_deployment(stage_pipeline: Pipelin
     # the seed gold codes this deployment as a base established, ACLED.md as a redeployment of forces
     # (Change to group/activity), which the sentence classifier prefers in a one-line text
     assert event.sub_event_type in ("Headquarters or base established", "Change to group/activity")
-    assert (event.actor1 and event.actor1.name, event.actor2) == ("Military Forces of Russia Peacekeeping Contingent", None)
+    assert (event.actor1 and event.actor1.name, event.actor2) == (
+        "Military Forces of Russia Peacekeeping Contingent", None)
 
 
 # --- issue 9: the genre's bulletins, notes and reports ----------------------------------------------------
@@ -424,6 +425,13 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
     # a village the gazetteer lacks falls back to the region the text names, not to a namesake abroad
     ("On 10 February 2024, a Tatmadaw airstrike hit the village of Let Yet Kone in Tabayin township, Sagaing "
      "region, killing 13 civilians.", "Sagaing Region", "MMR"),
+    # a bracketed area the gazetteer does not know ("Tana" of "Tana River" is no Antananarivo) leaves
+    # the town it follows alone
+    ("On 4 March 2019, herders armed with machetes fought over grazing land near Garsen (Tana River), "
+     "killing one man.", "Garsen", "KEN"),
+    # an area designator with no area of that name: not the Italian city, but the region the text names
+    ("Puntland forces clashed with Islamic State fighters in the Cal Miskaad mountains of the Bari region "
+     "on Friday.", "Puntland", "SOM"),
     # a transliteration the gazetteer spells otherwise ("Tall Rif`at")
     ("Syrian regime forces shelled the town of Tal Rifaat on Tuesday, killing two civilians.", "Tall Rif‘at", "SYR"),
 ])

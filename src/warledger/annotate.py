@@ -243,7 +243,9 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
         if areas is None:
             out.append(match)
             continue
-        bracketed = [gazetteer.resolve(m, countries) for m in found if areas.start(1) <= m.start < areas.end(1)]
+        # only whole names state an area: "Tana" of "(Tana River)" is not Antananarivo
+        inner = _whole_names(text, [m for m in found if areas.start(1) <= m.start < areas.end(1)], countries)
+        bracketed = [gazetteer.resolve(m, countries) for m in inner]
         stated = {p.country for p in bracketed if p is not None}
         if len(stated) != 1:
             out.append(match)

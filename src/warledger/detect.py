@@ -880,6 +880,14 @@ def _is_reference(noun: Token) -> bool:
                for c in noun.children)
 
 
+# Roles that make a named person a combatant.
+ARMED_ROLES = frozenset({"commander", "leader", "emir", "chief", "member", "jihadist", "terrorist", "bandit",
+                         "gunman", "kingpin", "warlord", "operative", "lieutenant", "colonel", "general",
+                         "captain", "major", "sergeant"})
+# Verbs of killing whose object, when it is a person's name, was a person killed, not a force fought.
+NAMED_KILLINGS = frozenset({"kill", "murder", "execute", "assassinate", "shoot", "behead", "stab", "abduct"})
+
+
 def _victims(head: Token, towns: bool = True) -> str | None:
     """Who was killed or attacked: "civilians", "combatants" or None when the clause does not say.
     With `towns` false, a town or city named as the target says nothing either way."""
@@ -900,6 +908,12 @@ def _victims(head: Token, towns: bool = True) -> str | None:
             return "combatants"
         if words & (civilians.TARGETS if towns else civilians.TARGETS - civilians.SETTLEMENTS):
             return "civilians"
+    named = [o for o in objects if o.ent_type_ == "PERSON"] if head.lemma_.lower() in NAMED_KILLINGS else []
+    if named:
+        # "gunmen shot dead Imad Amhaz": a person named, not a force, was killed; "Abu Bakr, a senior
+        # ISWAP commander" was a combatant
+        armed = any(_subtree_lemmas(o) & (COMBATANT_WORDS | ARMED_ROLES) for o in named)
+        return "combatants" if armed else "civilians"
     return None
 
 
