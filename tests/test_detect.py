@@ -152,6 +152,10 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
     # forces firing on protesters use excessive force; it is no battle
     ("Security forces opened fire on protesters in Khartoum on Tuesday, killing five, medics said.",
      [("Protests", "Excessive force against protesters")]),
+    # a report the speaker calls untrue tells no event (each war's ministries word it so)
+    ("The information disseminated by the Azerbaijani side that Armenian units fired on Azerbaijani positions "
+     "in the Tovuz direction does not correspond to reality.", []),
+    ("Reports that Russian troops shelled Kupiansk on Monday are false, the Russian defence ministry said.", []),
     # 'demonstrated' meaning 'showed' is no protest
     ("The army demonstrated its new drones at a parade in Minsk on Tuesday.", []),
 ])

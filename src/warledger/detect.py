@@ -50,6 +50,14 @@ EVENT_NOUNS = frozenset({"attack", "operation", "offensive", "clash", "fighting"
 FIRED_THINGS = frozenset({"round", "bomb", "munition", "grenade", "shot", "volley", "ammunition", "bomblet"})
 # A sentence whose main verb is a court's tells a judgement ("a court sentenced a colonel for crimes at a
 # detention centre"), whatever it mentions.
+# A report of an event that the sentence calls untrue: "the information that Armenian units fired on our
+# positions does not correspond to reality" (a ministry's denial tells no event of its own).
+FALSE_REPORT = re.compile(
+    r"\b(?:do(?:es)?|did)(?: not|n't) correspond to (?:the )?(?:reality|truth|facts)|"
+    r"\b(?:is|are|was|were) (?:completely |absolutely |totally |entirely )?(?:false|untrue|baseless|groundless|"
+    r"fabricated|fake|a lie|lies|disinformation|a fabrication)\b", re.I)
+REPORT_NOUNS = frozenset({"information", "report", "claim", "allegation", "statement", "news", "rumour", "rumor",
+                          "accusation"})
 COURT_VERBS = frozenset({"sentence", "convict", "acquit", "indict", "prosecute", "jail", "imprison", "try"})
 # Modal auxiliaries that put the clause in the future or the hypothetical.
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll"})
@@ -362,6 +370,8 @@ class Detector:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
         if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head):
             return None
+        if FALSE_REPORT.search(sentence_text) and any(a.lemma_.lower() in REPORT_NOUNS for a in _ancestors(head, 4)):
+            return None  # a report the speaker calls untrue
         if rule.kind in ("kill", "property") and DISASTERS.search(sentence_text):
             return None  # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses"
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
