@@ -152,6 +152,10 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
     # forces firing on protesters use excessive force; it is no battle
     ("Security forces opened fire on protesters in Khartoum on Tuesday, killing five, medics said.",
      [("Protests", "Excessive force against protesters")]),
+    # fighting named as past is no event of its own; "the last clashes of the day" are today's
+    ("A boy herding goats stepped on a landmine left from earlier fighting near Kupiansk on Tuesday.",
+     [("Explosions/Remote violence", "Remote explosive/landmine/IED")]),
+    ("The last clashes of the day were reported near Bakhmut late on Tuesday.", [("Battles", "Armed clash")]),
     # a report the speaker calls untrue tells no event (each war's ministries word it so)
     ("The information disseminated by the Azerbaijani side that Armenian units fired on Azerbaijani positions "
      "in the Tovuz direction does not correspond to reality.", []),

@@ -432,6 +432,9 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
     # an area designator with no area of that name: not the Italian city, but the region the text names
     ("Puntland forces clashed with Islamic State fighters in the Cal Miskaad mountains of the Bari region "
      "on Friday.", "Puntland", "SOM"),
+    # ... nor does such a region vote for the town's country: Gedo is a Somali region, Gēdo an Ethiopian town
+    ("On 7 August 2021, a boy herding goats stepped on a landmine near Beled Hawo (Gedo region). 1 fatality.",
+     "Beled Hawo", "SOM"),
     # a transliteration the gazetteer spells otherwise ("Tall Rif`at")
     ("Syrian regime forces shelled the town of Tal Rifaat on Tuesday, killing two civilians.", "Tall Rif‘at", "SYR"),
 ])

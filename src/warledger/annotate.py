@@ -385,6 +385,8 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
         weight = LEAD_WEIGHT if note.paragraph <= 1 else 1.0
         for match in found:
             countries = {c.country for c in match.candidates if c.country}
+            if match.area_unmet:
+                continue  # "the Gedo region" is no vote for the town of Gēdo's country
             if len(countries) == 1 and any(c.source != "geonames" or c.population >= VOTING_TOWN_POPULATION
                                            for c in match.candidates):
                 weights[countries.pop()] += weight

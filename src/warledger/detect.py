@@ -35,6 +35,8 @@ IRREALIS_HEADS = frozenset({
 })
 # Heads that put an event in a court, an inquiry or a commemoration: told to judge, probe or
 # remember it, not as news ("sentenced over the 2020 clashes", "marked the anniversary of the attack").
+# Words that place an event named by a noun before the one being told.
+EARLIER_WORDS = frozenset({"earlier", "previous", "past", "prior", "former"})
 RETROSPECTIVE_HEADS = frozenset({
     "sentence", "convict", "acquit", "trial", "court", "charge", "indict", "verdict", "prosecute", "prosecution",
     "anniversary", "commemorate", "commemoration", "memorial", "remember", "remembrance", "investigate",
@@ -650,8 +652,15 @@ def _takes_a_place(head: Token) -> bool:
 
 
 def _retrospective(token: Token) -> bool:
-    """"sentenced over the 2020 clashes", "the anniversary of the attack": an event judged or remembered."""
+    """"sentenced over the 2020 clashes", "the anniversary of the attack": an event judged or remembered;
+    "a mine left from earlier fighting", "killed in last month's battle": an event named as past."""
     root = token.sent.root if token.sent is not None else token
+    for child in token.children if token.pos_ == "NOUN" else ():
+        words = {t.lower_ for t in child.subtree}
+        if child.dep_ in ("amod", "nmod") and child.lower_ in EARLIER_WORDS:
+            return True
+        if child.dep_ == "poss" and "last" in words and words & {"week", "month", "year"}:
+            return True  # "last month's battle" ("the last clashes of the day" are today's)
     return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 4)) or \
         root.lemma_.lower() in COURT_VERBS
 
