@@ -93,10 +93,10 @@ def test_the_reports_give_events_worth_comparing(reports: Extracted, all_at_once
 @pytest.mark.parametrize("order", list(ORDERS))
 @pytest.mark.parametrize("batch_size", [1, 7])
 def test_reports_in_any_order_give_the_events_of_all_at_once(
-    reports: Extracted, pipeline: Pipeline, all_at_once: list[dict[str, Any]], tmp_path: Path, order: str,
+    reports: Extracted, pipeline: Pipeline, all_at_once: list[dict[str, Any]], store_url: str, order: str,
     batch_size: int,
 ) -> None:
-    with Store.open(str(tmp_path / "store.db")) as store:
+    with Store.open(store_url) as store:
         _ingest(store, pipeline, _in_batches(ORDERS[order](reports), batch_size))
         stored = _rows(store)
     by_id = {e["event_id"]: e for e in all_at_once}
@@ -108,7 +108,8 @@ def test_reports_in_any_order_give_the_events_of_all_at_once(
 @pytest.mark.issue(10)
 def test_a_new_report_reads_only_the_clusters_it_could_join(reports: Extracted, pipeline: Pipeline,
                                                              tmp_path: Path) -> None:
-    """The last report's merge reads the stored clusters of its own type and days, not the store."""
+    """The last report's merge reads the stored clusters of its own type and days, not the store (SQLite
+    only: its trace callback shows the statements run)."""
     *earlier, (last_document, last_clusters) = reports
     with Store.open(str(tmp_path / "store.db")) as store:
         _ingest(store, pipeline, [earlier])
@@ -123,12 +124,12 @@ def test_a_new_report_reads_only_the_clusters_it_could_join(reports: Extracted, 
 
 @pytest.mark.issue(10)
 def test_a_store_from_before_the_merge_index_is_merged_once_in_full(
-    reports: Extracted, pipeline: Pipeline, all_at_once: list[dict[str, Any]], tmp_path: Path
+    reports: Extracted, pipeline: Pipeline, all_at_once: list[dict[str, Any]], store_url: str
 ) -> None:
     """Clusters whose event is not recorded (a store written by an older version: its migration fills the
     index without events) are merged on the next ingest, and their stale rows go."""
     first, rest = reports[:40], reports[40:]
-    with Store.open(str(tmp_path / "store.db")) as store:
+    with Store.open(store_url) as store:
         _ingest(store, pipeline, [first])
         store._execute("UPDATE merge_clusters SET event_id = NULL")
         # a row the older version left that merging again no longer gives

@@ -67,7 +67,8 @@ date_option = click.option("--date", "default_date", callback=_date, metavar="YY
 processes_option = click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
                                 help="Worker processes for parsing (one per core).")
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
-                         help="Store: a file path or a URL such as sqlite:///events.db.")
+                         help="Store: a file path, a URL such as sqlite:///events.db, or a PostgreSQL "
+                              "server's postgresql://USER@HOST/DATABASE.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -202,8 +203,10 @@ def _open_store(db: str) -> Store:
 def _open_existing_store(db: str) -> Store:
     """Open a store for reading. Opening creates a missing database, and a mistyped --db would then
     look like an empty dataset; so a database that does not exist is an error here."""
-    from warledger.store import StoreError, _sqlite_path
+    from warledger.store import POSTGRES_SCHEMES, StoreError, _sqlite_path
 
+    if db.startswith(POSTGRES_SCHEMES):
+        return _open_store(db)  # a server: a missing database fails to connect
     try:
         path = _sqlite_path(db)
     except StoreError as error:

@@ -43,7 +43,7 @@ from warledger.records import (
     mention_to_json,
 )
 
-POSTGRES_NOT_BUILT = "PostgreSQL support is not built yet; use a sqlite:/// URL"
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 # A prefix shorter than this would too often match several events to be worth accepting.
 MIN_EVENT_ID_PREFIX = 6
 # Rows fetched per round trip when streaming documents out of the store.
@@ -106,8 +106,11 @@ class Dialect:
     begin: str
     # the errors the driver raises
     errors: tuple[type[Exception], ...]
-    # taken after `begin` by a transaction that merges: two writers then take turns (None: `begin` does it)
+    # taken after `begin` by a transaction that writes: two writers then take turns (None: `begin` does it)
     writer_lock: str | None = None
+    # after a text column in ORDER BY: PostgreSQL would otherwise sort names by the database's locale,
+    # SQLite sorts by code point
+    text_order: str = ""
 
     def sql(self, query: str) -> str:
         """Rewrite a query written with `?` placeholders for this engine."""
@@ -115,6 +118,17 @@ class Dialect:
 
 
 SQLITE = Dialect(name="sqlite", placeholder="?", begin="BEGIN IMMEDIATE", errors=(sqlite3.Error,))
+# Any number: the advisory lock that warledger writers on one PostgreSQL database take in turn.
+POSTGRES_WRITER_LOCK = 7_410_001
+
+
+@functools.cache
+def postgres_dialect() -> Dialect:
+    """The PostgreSQL dialect (psycopg is imported only when a PostgreSQL store is opened)."""
+    import psycopg
+
+    return Dialect(name="postgresql", placeholder="%s", begin="BEGIN", errors=(psycopg.Error,),
+                   writer_lock=f"SELECT pg_advisory_xact_lock({POSTGRES_WRITER_LOCK})", text_order=' COLLATE "C"')
 
 
 @dataclass(slots=True, frozen=True)
@@ -326,7 +340,11 @@ def check_filter(filters: EventFilter) -> None:
     _body_query(filters)
 
 
-def _body_query(filters: EventFilter) -> tuple[str, list[Any]]:
+# LIMIT of a page with an offset and no limit (SQLite's -1 is an error in PostgreSQL).
+_NO_LIMIT = 2**62
+
+
+def _body_query(filters: EventFilter, text_order: str = "") -> tuple[str, list[Any]]:
     """The SELECT of the matching events' bodies in order: paged in SQL, or for a `near` filter with
     their coordinates and unpaged (the exact distance is checked, and the page cut, in Python)."""
     if filters.limit is not None and filters.limit < 0:
@@ -334,13 +352,13 @@ def _body_query(filters: EventFilter) -> tuple[str, list[Any]]:
     if filters.offset < 0:
         raise StoreError(f"offset must be zero or more, not {filters.offset}")
     where, params = _where(filters)
-    order = _order_by(filters.sort)
+    order = _order_by(filters.sort, text_order)
     if filters.near is not None:
         return f"SELECT body, latitude, longitude FROM events{where}{order}", params
     query = f"SELECT body FROM events{where}{order}"
     if filters.limit is not None or filters.offset:
         query += " LIMIT ? OFFSET ?"
-        params = [*params, -1 if filters.limit is None else filters.limit, filters.offset]
+        params = [*params, _NO_LIMIT if filters.limit is None else filters.limit, filters.offset]
     return query, params
 
 
@@ -348,7 +366,7 @@ def _page_end(filters: EventFilter) -> int | None:
     return None if filters.limit is None else filters.offset + filters.limit
 
 
-def _fetch_batches(cursor: sqlite3.Cursor, size: int = 500) -> Iterator[Any]:
+def _fetch_batches(cursor: Any, size: int = 500) -> Iterator[Any]:
     while rows := cursor.fetchmany(size):
         yield from rows
 
@@ -375,8 +393,8 @@ def _sqlite_path(url_or_path: str) -> str:
 
     URLs follow SQLAlchemy's spelling: sqlite:///relative.db, sqlite:////absolute.db.
     """
-    if url_or_path.startswith(("postgresql://", "postgres://", "postgresql+")):
-        raise StoreError(POSTGRES_NOT_BUILT)
+    if url_or_path.startswith("postgresql+"):
+        raise StoreError(f"cannot read database URL {url_or_path!r}: write postgresql://USER@HOST/DATABASE")
     if url_or_path.startswith("sqlite:") and not url_or_path.startswith("sqlite://"):
         raise StoreError(f"cannot read database URL {url_or_path!r}: write sqlite:///path/to.db")
     if url_or_path.startswith("sqlite://"):
@@ -397,7 +415,7 @@ def _sqlite_path(url_or_path: str) -> str:
 class Store:
     """A warledger database. Open it with `Store.open(path_or_url)`; use it as a context manager."""
 
-    def __init__(self, connection: sqlite3.Connection, dialect: Dialect, location: str) -> None:
+    def __init__(self, connection: Any, dialect: Dialect, location: str) -> None:
         self._connection = connection
         self.dialect = dialect
         self.location = location
@@ -410,6 +428,8 @@ class Store:
         `any_thread` lets another thread than the opening one use or close the store; the caller
         then makes sure that no two threads use it at once.
         """
+        if url_or_path.startswith(POSTGRES_SCHEMES):
+            return cls._open_postgres(url_or_path)
         path = _sqlite_path(url_or_path)
         try:
             # isolation_level=None: this module issues BEGIN/COMMIT itself, so that DDL in
@@ -433,6 +453,30 @@ class Store:
             raise
         return store
 
+    @classmethod
+    def _open_postgres(cls, url: str) -> Store:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("PostgreSQL stores need the psycopg package: pip install 'psycopg[binary]'") from None
+        dialect = postgres_dialect()
+        try:
+            # autocommit: this module issues BEGIN/COMMIT itself, as with SQLite; a connection may be used
+            # by another thread than the one that opened it, one at a time
+            connection = psycopg.connect(url, autocommit=True, connect_timeout=int(LOCK_TIMEOUT_S))
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open database {url!r}: {str(exc).strip().splitlines()[0]}") from None
+        try:
+            store = cls(connection, dialect, url)
+            store.migrate(load_migrations())
+        except psycopg.Error as exc:
+            connection.close()
+            raise StoreError(f"cannot use database {url!r}: {exc}") from None
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -451,7 +495,7 @@ class Store:
 
     # -- low-level helpers -----------------------------------------------------------------
 
-    def _execute(self, query: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    def _execute(self, query: str, params: Sequence[Any] = ()) -> Any:
         return self._connection.execute(self.dialect.sql(query), tuple(params))
 
     def _begin(self) -> None:
@@ -475,12 +519,13 @@ class Store:
         Returns the names applied (empty when the store was up to date). A failing migration
         rolls all of them back and raises StoreError naming it.
         """
-        self._execute(
-            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
         ordered = sorted(migrations, key=lambda m: m.name)
         self._begin()
         try:
+            self._lock_writers()
+            self._execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
             # Read inside the write transaction: a second process opening the same file waits
             # here and then sees the first one's migrations as applied.
             applied = {row[0] for row in self._execute("SELECT name FROM migrations")}
@@ -497,7 +542,7 @@ class Store:
                 for statement in _statements(migration.sql):
                     try:
                         self._execute(statement)
-                    except sqlite3.Error as exc:
+                    except self.dialect.errors as exc:
                         raise StoreError(f"migration {migration.name} failed: {exc}") from None
                 if migration.name in BACKFILLS:
                     BACKFILLS[migration.name](self)
@@ -506,9 +551,9 @@ class Store:
                 )
                 done.append(migration.name)
         except BaseException:
-            self._connection.rollback()
+            self._rollback()
             raise
-        self._connection.commit()
+        self._commit()
         return done
 
     def applied_migrations(self) -> list[tuple[str, str]]:
@@ -535,6 +580,7 @@ class Store:
         now = _now()
         self._begin()
         try:
+            self._lock_writers()
             for document in documents:
                 counts[self._upsert_document(document, now)] += 1
             for document_id, body in (clusters or {}).items():
@@ -555,14 +601,14 @@ class Store:
                 counts["events_removed"] = len(stale)
             for item in skipped:
                 counts["skipped_new"] += self._insert_skipped(item, now)
-        except sqlite3.Error as exc:
-            self._connection.rollback()
+        except self.dialect.errors as exc:
+            self._rollback()
             raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
         except BaseException:
             # BaseException, not Exception: Ctrl-C in the middle of a batch must not leave half of it.
-            self._connection.rollback()
+            self._rollback()
             raise
-        self._connection.commit()
+        self._commit()
         return BatchResult(**counts)
 
     def merge_batch(
@@ -902,7 +948,7 @@ class Store:
         """The matching events' stored JSON in order, read from the database a batch at a time, for
         exports of any size. The filters are checked here, before the first row is read."""
         filters = filters or EventFilter()
-        query, params = _body_query(filters)
+        query, params = _body_query(filters, self.dialect.text_order)
         rows = _fetch_batches(self._execute(query, params))
         if filters.near is None:
             return (r[0] for r in rows)
@@ -1008,7 +1054,7 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
-def _order_by(sort: str) -> str:
+def _order_by(sort: str, text_order: str = "") -> str:
     descending = sort.startswith("-")
     column = SORT_KEYS.get(sort.removeprefix("-"))
     if column is None:
@@ -1018,7 +1064,8 @@ def _order_by(sort: str) -> str:
         return f" ORDER BY event_date{direction}, event_id{direction}"
     # rows without a value come last either way
     direction = " DESC" if descending else ""
-    return f" ORDER BY {column} IS NULL, {column}{direction}, event_date, event_id"
+    collate = "" if column == "fatalities" else text_order
+    return f" ORDER BY {column} IS NULL, {column}{collate}{direction}, event_date, event_id"
 
 
 def _document(row: Sequence[Any]) -> Document:
