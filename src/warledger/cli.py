@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from warledger import __version__
+from warledger.progress import Progress, count_reports
 from warledger.records import EVENT_TYPES, Document, Skipped
 
 if TYPE_CHECKING:
@@ -100,6 +101,13 @@ def _pipeline(profiles: Sequence[Path], processes: int) -> Pipeline:
         raise UserError(str(error)) from None
 
 
+def _counted(documents: Iterator[Document], bar: Progress) -> Iterator[Document]:
+    """The documents, advancing the progress line as each is taken for extraction."""
+    for document in documents:
+        yield document
+        bar.advance()
+
+
 def _report_skipped(skipped: Sequence[Skipped]) -> None:
     for item in skipped:
         click.echo(f"warledger: skipped {item.origin}: {item.reason}", err=True)
@@ -138,7 +146,11 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
     """
     pipeline = _pipeline(profiles, processes)
     skipped: list[Skipped] = []
-    events, failed = pipeline.extract(_read(inputs, default_date, skipped))
+    bar = Progress("extracting", count_reports(inputs))
+    try:
+        events, failed = pipeline.extract(_counted(_read(inputs, default_date, skipped), bar))
+    finally:
+        bar.close()
     _report_skipped(failed)
     rows = [e.as_contract() for e in events]
     _write(rows, fmt, output)
@@ -164,18 +176,13 @@ def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profi
     # The pipeline first: a bad --profile must not leave an empty database behind.
     pipeline = _pipeline(profiles, processes)
     store = _open_store(db)
+    bar = Progress("ingesting", count_reports(inputs))
     try:
-        with click.progressbar(length=0, label="extracting", file=sys.stderr, show_pos=True,
-                               show_percent=False, show_eta=False) as bar:
-
-            def advance() -> None:
-                bar.length = (bar.length or 0) + 1
-                bar.update(1)
-
-            summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), advance)
+        summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), bar.advance)
     except StoreError as error:
         raise UserError(str(error)) from None
     finally:
+        bar.close()
         store.close()
     _report_skipped(summary.skipped)
     reasons = Counter(item.reason.split(":")[0] for item in summary.skipped)

@@ -78,6 +78,9 @@ def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document
         batch_skipped = summary.skipped[skipped_before:]
         if not new_documents and not batch_skipped:
             break
-        summary.add(store.merge_batch(new_documents, clusters_by_doc, batch_skipped, pipeline.merge, meet))
-        summary.new_documents += len(new_documents)
+        stored = store.merge_batch(new_documents, clusters_by_doc, batch_skipped, pipeline.merge, meet)
+        summary.add(stored)
+        summary.new_documents += stored.documents_new + stored.documents_updated
+        # stored by another process since this one looked
+        summary.unchanged_documents += stored.documents_unchanged
     return summary

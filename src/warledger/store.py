@@ -12,6 +12,7 @@ only needs a different connection and the small `Dialect` switch below.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -111,6 +112,8 @@ class Dialect:
     # after a text column in ORDER BY: PostgreSQL would otherwise sort names by the database's locale,
     # SQLite sorts by code point
     text_order: str = ""
+    # starts a read that sees one state of the store throughout (a page and its count agree)
+    begin_read: str = "BEGIN"
 
     def sql(self, query: str) -> str:
         """Rewrite a query written with `?` placeholders for this engine."""
@@ -128,7 +131,8 @@ def postgres_dialect() -> Dialect:
     import psycopg
 
     return Dialect(name="postgresql", placeholder="%s", begin="BEGIN", errors=(psycopg.Error,),
-                   writer_lock=f"SELECT pg_advisory_xact_lock({POSTGRES_WRITER_LOCK})", text_order=' COLLATE "C"')
+                   writer_lock=f"SELECT pg_advisory_xact_lock({POSTGRES_WRITER_LOCK})", text_order=' COLLATE "C"',
+                   begin_read="BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
 
 @dataclass(slots=True, frozen=True)
@@ -500,6 +504,15 @@ class Store:
 
     def _begin(self) -> None:
         self._connection.execute(self.dialect.begin)
+
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Reads inside see one committed state of the store, whatever writers do meanwhile."""
+        self._execute(self.dialect.begin_read)
+        try:
+            yield
+        finally:
+            self._rollback()  # nothing was written
 
     def _lock_writers(self) -> None:
         if self.dialect.writer_lock is not None:
@@ -933,6 +946,10 @@ class Store:
         is stored), and with `count` the number of all matching events is taken too."""
         filters = filters or EventFilter()
         _body_query(filters)  # a bad filter fails before anything is read
+        with self._snapshot():
+            return self._query_page(filters, count)
+
+    def _query_page(self, filters: EventFilter, count: bool) -> Page:
         if filters.near is not None:
             # the exact distance is checked in Python, so counting and paging wait until then
             matching = list(self.iter_bodies(dataclasses.replace(filters, limit=None, offset=0)))
