@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPOSITORY, SHARED, shared_absent
+from conftest import REPOSITORY, SHARED, RunCli, shared_absent
 
 from warledger.devcorpus import as_inputs
 from warledger.merge import could_meet
@@ -138,3 +138,19 @@ def test_a_store_from_before_the_merge_index_is_merged_once_in_full(
         _ingest(store, pipeline, _in_batches(rest, 25))
         stored = _rows(store)
     assert [e["event_id"] for e in stored] == [e["event_id"] for e in all_at_once]
+
+
+@pytest.mark.issue(10)
+def test_extract_streams_the_events_of_one_merge(run_cli: RunCli, all_at_once: list[dict[str, Any]],
+                                                 tmp_path: Path) -> None:
+    """`extract` merges batch by batch in a scratch store (memory stays flat) and writes the same rows as
+    one merge of every report."""
+    inputs: list[str | Path] = [REPOSITORY / "examples"]
+    if shared_absent("eval/seeds/articles.jsonl") is None:
+        inputs.append(SEED_ARTICLES)
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [json.loads(line) for line in CORPUS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in as_inputs(rows)), encoding="utf-8")
+    result = run_cli("extract", *inputs, corpus)
+    written = [json.loads(line) for line in result.stdout.splitlines()]
+    assert written == all_at_once

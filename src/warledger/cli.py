@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,13 +102,6 @@ def _pipeline(profiles: Sequence[Path], processes: int) -> Pipeline:
         raise UserError(str(error)) from None
 
 
-def _counted(documents: Iterator[Document], bar: Progress) -> Iterator[Document]:
-    """The documents, advancing the progress line as each is taken for extraction."""
-    for document in documents:
-        yield document
-        bar.advance()
-
-
 def _report_skipped(skipped: Sequence[Skipped]) -> None:
     for item in skipped:
         click.echo(f"warledger: skipped {item.origin}: {item.reason}", err=True)
@@ -144,17 +138,25 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
     formats, in the warledger repository:
       docs/output-contract.md
     """
+    from warledger.ingest import ingest_documents
+    from warledger.store import Store
+
     pipeline = _pipeline(profiles, processes)
     skipped: list[Skipped] = []
     bar = Progress("extracting", count_reports(inputs))
-    try:
-        events, failed = pipeline.extract(_counted(_read(inputs, default_date, skipped), bar))
-    finally:
-        bar.close()
-    _report_skipped(failed)
-    rows = [e.as_contract() for e in events]
-    _write(rows, fmt, output)
-    click.echo(f"warledger: {len(rows)} events from {len(inputs)} input(s); "
+    # The events are merged in a scratch store, a batch at a time, and streamed out of it: memory stays
+    # flat however many reports come in, and the rows are those of one merge of them all.
+    with tempfile.TemporaryDirectory(prefix="warledger-extract-") as folder, \
+            Store.open(str(Path(folder) / "events.db")) as scratch:
+        try:
+            summary = ingest_documents(pipeline, scratch, _read(inputs, default_date, skipped), bar.advance)
+        finally:
+            bar.close()
+        _report_skipped(summary.skipped)
+        _write((json.loads(body) for body in scratch.iter_bodies()), fmt, output)
+        count = scratch.counts()["events"]
+    failed = summary.skipped
+    click.echo(f"warledger: {count} events from {len(inputs)} input(s); "
                f"{len(skipped) + len(failed)} skipped", err=True)
     if skipped or failed:
         sys.exit(EXIT_SKIPPED)
@@ -223,7 +225,7 @@ def _open_existing_store(db: str) -> Store:
     return _open_store(db)
 
 
-def _write(rows: Sequence[dict[str, Any]], fmt: str, output: str) -> None:
+def _write(rows: Iterable[dict[str, Any]], fmt: str, output: str) -> None:
     from warledger.export import write_events
 
     if output == "-":
