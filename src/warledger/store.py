@@ -344,6 +344,8 @@ def check_filter(filters: EventFilter) -> None:
     _body_query(filters)
 
 
+# Names of PostgreSQL server-side cursors, unique in a process.
+_CURSOR_NUMBERS = itertools.count()
 # LIMIT of a page with an offset and no limit (SQLite's -1 is an error in PostgreSQL).
 _NO_LIMIT = 2**62
 
@@ -966,12 +968,30 @@ class Store:
         exports of any size. The filters are checked here, before the first row is read."""
         filters = filters or EventFilter()
         query, params = _body_query(filters, self.dialect.text_order)
-        rows = _fetch_batches(self._execute(query, params))
+        rows = self._stream(query, params)
         if filters.near is None:
             return (r[0] for r in rows)
         lat, lon, km = filters.near
         near = (r[0] for r in rows if distance_km(lat, lon, r[1], r[2]) <= km)
         return itertools.islice(near, filters.offset, _page_end(filters))
+
+    def _stream(self, query: str, params: Sequence[Any]) -> Iterator[Any]:
+        """The rows of a query, fetched a batch at a time. psycopg's plain cursor fetches every row at once,
+        so on PostgreSQL the rows come through a server-side cursor (WITH HOLD: reads run outside
+        transactions)."""
+        if self.dialect.name != "postgresql":
+            return _fetch_batches(self._execute(query, params))
+        cursor = self._connection.cursor(name=f"warledger_rows_{next(_CURSOR_NUMBERS)}", withhold=True)
+        cursor.itersize = FETCH_CHUNK
+        cursor.execute(self.dialect.sql(query), tuple(params))
+
+        def rows() -> Iterator[Any]:
+            try:
+                yield from cursor
+            finally:
+                cursor.close()
+
+        return rows()
 
     def stats(self, filters: EventFilter | None = None) -> Stats:
         """Counts of the matching events by day and type and by country; paging fields are ignored."""
