@@ -504,6 +504,11 @@ class Store:
     def _execute(self, query: str, params: Sequence[Any] = ()) -> Any:
         return self._connection.execute(self.dialect.sql(query), tuple(params))
 
+    def _execute_many(self, query: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement for many rows: a single round trip's worth on PostgreSQL (psycopg pipelines it)."""
+        if rows:
+            self._connection.cursor().executemany(self.dialect.sql(query), rows)
+
     def _begin(self) -> None:
         self._connection.execute(self.dialect.begin)
 
@@ -696,7 +701,9 @@ class Store:
             found: list[ClusterRef] = []
             for ref in frontier:
                 cluster = reached[ref]
-                for candidate in sorted(self._candidates(cluster) - reached.keys()):
+                candidates = sorted(self._candidates(cluster) - reached.keys())
+                self._load_documents({document_id for document_id, _ in candidates}, loaded)
+                for candidate in candidates:
                     other = self._stored_cluster(candidate, loaded)
                     if could_meet(cluster, other):
                         reached[candidate] = other
@@ -708,12 +715,12 @@ class Store:
         old_events = old_events | self._events_of_clusters(reached)
         refs_of_mentions = {id(m): ref for ref, cluster in reached.items() for m in cluster}
         kept: set[str] = set()
+        links: list[tuple[str, str, int]] = []
         for event in merge(list(reached.values())):
             counts[self._upsert_event(event.as_contract(), now)] += 1
             kept.add(event.event_id)
-            for ref in {refs_of_mentions[id(m)] for m in event.mentions}:
-                self._execute("UPDATE merge_clusters SET event_id = ? WHERE document_id = ? AND cluster_no = ?",
-                              (event.event_id, *ref))
+            links += [(event.event_id, *ref) for ref in sorted({refs_of_mentions[id(m)] for m in event.mentions})]
+        self._execute_many("UPDATE merge_clusters SET event_id = ? WHERE document_id = ? AND cluster_no = ?", links)
         for event_id in sorted(old_events - kept):
             self._execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
             self._execute("DELETE FROM events WHERE event_id = ?", (event_id,))
@@ -722,20 +729,19 @@ class Store:
 
     def _index_clusters(self, document_id: str, clusters: Sequence[Sequence[Mention]]) -> None:
         """The merge_clusters and merge_keys rows of a document's clusters (no event yet)."""
+        keys: set[tuple[str, int, str, str, str, int]] = set()
         for number, cluster in enumerate(clusters):
-            self._execute("INSERT INTO merge_clusters (document_id, cluster_no, event_id) VALUES (?, ?, NULL)",
-                          (document_id, number))
-            keys: set[tuple[str, int, str, str]] = set()
             for mention in cluster:
                 start, end = date_window(mention)
-                keys.update((mention.event_type, week, start.isoformat(), end.isoformat())
+                keys.update((mention.event_type, week, start.isoformat(), end.isoformat(), document_id, number)
                             for week in _weeks(start, end))
-            for key in sorted(keys):
-                self._execute(
-                    "INSERT INTO merge_keys (event_type, week, window_start, window_end, document_id, cluster_no) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (*key, document_id, number),
-                )
+        self._execute_many("INSERT INTO merge_clusters (document_id, cluster_no, event_id) VALUES (?, ?, NULL)",
+                           [(document_id, number) for number in range(len(clusters))])
+        self._execute_many(
+            "INSERT INTO merge_keys (event_type, week, window_start, window_end, document_id, cluster_no) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            sorted(keys),
+        )
 
     def _unindex_document(self, document_id: str) -> set[str]:
         """Drop a document's clusters from the merge index; the events they were part of."""
@@ -750,22 +756,32 @@ class Store:
         found: set[ClusterRef] = set()
         for mention in cluster:
             start, end = date_window(mention)
-            for week in _weeks(start, end):
-                rows = self._execute(
-                    "SELECT document_id, cluster_no FROM merge_keys WHERE event_type = ? AND week = ? "
-                    "AND window_start <= ? AND window_end >= ?",
-                    (mention.event_type, week, end.isoformat(), start.isoformat()),
-                )
-                found.update((str(document_id), int(number)) for document_id, number in rows)
+            weeks = _weeks(start, end)
+            rows = self._execute(
+                "SELECT DISTINCT document_id, cluster_no FROM merge_keys WHERE event_type = ? AND week BETWEEN ? AND ? "
+                "AND window_start <= ? AND window_end >= ?",
+                (mention.event_type, weeks[0], weeks[-1], end.isoformat(), start.isoformat()),
+            )
+            found.update((str(document_id), int(number)) for document_id, number in rows)
         return found
 
     def _stored_cluster(self, ref: ClusterRef, loaded: dict[str, list[list[Mention]]]) -> list[Mention]:
         document_id, number = ref
-        if document_id not in loaded:
-            row = self._execute("SELECT body FROM mention_clusters WHERE document_id = ?", (document_id,)).fetchone()
-            body = json.loads(row[0]) if row is not None else []
-            loaded[document_id] = [[mention_from_json(m) for m in cluster] for cluster in body]
+        self._load_documents({document_id}, loaded)
         return loaded[document_id][number]
+
+    def _load_documents(self, document_ids: set[str], loaded: dict[str, list[list[Mention]]]) -> None:
+        """Read and decode the stored clusters of these documents, unless `loaded` has them already."""
+        wanted = sorted(document_ids - loaded.keys())
+        for start in range(0, len(wanted), FETCH_CHUNK):
+            chunk = wanted[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            query = f"SELECT document_id, body FROM mention_clusters WHERE document_id IN ({marks})"
+            rows = self._execute(query, chunk)
+            for document_id, body in rows:
+                loaded[str(document_id)] = [[mention_from_json(m) for m in cluster] for cluster in json.loads(body)]
+        for document_id in wanted:
+            loaded.setdefault(document_id, [])
 
     def _clusters_of_events(self, event_ids: set[str]) -> list[ClusterRef]:
         refs: list[ClusterRef] = []
@@ -786,14 +802,21 @@ class Store:
         """The stored events the clusters are part of; for clusters stored before the merge index, every
         event citing their documents."""
         events: set[str] = set()
-        for document_id, number in sorted(refs):
-            row = self._execute("SELECT event_id FROM merge_clusters WHERE document_id = ? AND cluster_no = ?",
-                                (document_id, number)).fetchone()
-            if row is not None and row[0] is not None:
-                events.add(str(row[0]))
-            elif row is not None:
-                rows = self._execute("SELECT event_id FROM event_sources WHERE document_id = ?", (document_id,))
-                events.update(str(r[0]) for r in rows)
+        documents = sorted({document_id for document_id, _ in refs})
+        for start in range(0, len(documents), FETCH_CHUNK):
+            chunk = documents[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._execute(
+                f"SELECT document_id, cluster_no, event_id FROM merge_clusters WHERE document_id IN ({marks})", chunk
+            ).fetchall()
+            for document_id, number, event_id in rows:
+                if (str(document_id), int(number)) not in refs:
+                    continue
+                if event_id is not None:
+                    events.add(str(event_id))
+                else:
+                    sources = self._execute("SELECT event_id FROM event_sources WHERE document_id = ?", (document_id,))
+                    events.update(str(r[0]) for r in sources)
         return events
 
     def _upsert_document(self, document: Document, now: str) -> str:
@@ -865,10 +888,10 @@ class Store:
             self._execute(f"UPDATE events SET {assignments} WHERE event_id = ?", (*values[1:], event_id))
             self._execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
             outcome = "events_updated"
-        for document_id in dict.fromkeys(str(s) for s in event.get("sources") or ()):
-            self._execute(
-                "INSERT INTO event_sources (event_id, document_id) VALUES (?, ?)", (event_id, document_id)
-            )
+        self._execute_many(
+            "INSERT INTO event_sources (event_id, document_id) VALUES (?, ?)",
+            [(event_id, document_id) for document_id in dict.fromkeys(str(s) for s in event.get("sources") or ())],
+        )
         return outcome
 
     def _insert_skipped(self, item: Skipped, now: str) -> int:
