@@ -6,6 +6,7 @@ the events that merging all of them at once gives (same rows, same sources, same
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from collections.abc import Callable, Sequence
@@ -28,15 +29,36 @@ CORPUS_FILE = REPOSITORY / "tests" / "data" / "corpus" / "short" / "russia-ukrai
 SEED_ARTICLES = SHARED / "eval" / "seeds" / "articles.jsonl"
 
 Extracted = list[tuple[Document, list[list[Mention]]]]
+# Reports written for this test, two of each event (one a vague recap), so that merges across reports
+# happen without ../shared too.
+TWICE_TOLD = [
+    ("sotk-1", dt.date(2023, 4, 11), "Azerbaijani troops shelled Armenian positions near Sotk on Monday, Armenia's "
+                                     "defence ministry said."),
+    ("sotk-2", dt.date(2023, 4, 11), "Armenia's defence ministry said Azerbaijani forces shelled its positions near "
+                                     "Sotk on Monday, wounding two soldiers."),
+    ("fasher-1", dt.date(2024, 6, 3), "Shelling by the Rapid Support Forces killed 12 civilians in El Fasher on "
+                                      "Sunday, a local volunteer group said."),
+    ("fasher-2", dt.date(2024, 6, 4), "The Rapid Support Forces shelled El Fasher on Sunday, killing 15 civilians, "
+                                      "medics said."),
+    ("omdurman-1", dt.date(2024, 2, 14), "Sudanese troops and RSF fighters clashed in Omdurman on Tuesday, residents "
+                                         "said."),
+    ("omdurman-2", dt.date(2024, 2, 14), "The RSF said its fighters fought the army in Omdurman on Tuesday, killing 12 "
+                                         "soldiers."),
+    ("sake-1", dt.date(2024, 2, 8), "M23 rebels clashed with Congolese troops in Sake on Tuesday."),
+    ("sake-2", dt.date(2024, 2, 8), "Congo's army said it fought M23 rebels in Sake on Tuesday."),
+    ("recap-1", dt.date(2023, 9, 20), "Armenia and Azerbaijan fought a war over Nagorno-Karabakh in 2020."),
+    ("recap-2", dt.date(2024, 1, 5), "Azerbaijan and Armenia fought a six-week war over Nagorno-Karabakh in 2020."),
+]
 
 
 @pytest.fixture(scope="module")
 def reports(pipeline: Pipeline) -> Extracted:
-    """The examples, one corpus file, and the seed reports when ../shared is beside the project."""
+    """TWICE_TOLD, the examples, one corpus file, and the seed reports when ../shared is beside the project."""
     inputs = [REPOSITORY / "examples"]
     if shared_absent("eval/seeds/articles.jsonl") is None:
         inputs.append(SEED_ARTICLES)
-    documents = [d for d in read_inputs([str(p) for p in inputs], None) if isinstance(d, Document)]
+    documents = [Document(name, text, day, origin=name) for name, day, text in TWICE_TOLD]
+    documents += [d for d in read_inputs([str(p) for p in inputs], None) if isinstance(d, Document)]
     corpus = [json.loads(line) for line in CORPUS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
     documents += [d for d in read_records(as_inputs(corpus), "corpus") if isinstance(d, Document)]
     return [(r.document, r.clusters) for r in pipeline.documents(documents) if r.skipped is None]
@@ -153,6 +175,9 @@ def test_extract_streams_the_events_of_one_merge(run_cli: RunCli, all_at_once: l
     corpus = tmp_path / "corpus.jsonl"
     rows = [json.loads(line) for line in CORPUS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
     corpus.write_text("".join(json.dumps(r) + "\n" for r in as_inputs(rows)), encoding="utf-8")
-    result = run_cli("extract", *inputs, corpus)
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("".join(json.dumps({"id": name, "date": day.isoformat(), "text": text}) + "\n"
+                             for name, day, text in TWICE_TOLD), encoding="utf-8")
+    result = run_cli("extract", twice, *inputs, corpus)
     written = [json.loads(line) for line in result.stdout.splitlines()]
     assert written == all_at_once
