@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval classifier bench bench-api serve lint clean
+.PHONY: demo test eval classifier bench bench-api bench-scale serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ bench: $(STAMP)
 
 bench-api: $(STAMP)
 	$(BIN)/python bench/bench_api.py
+
+# Ingest COUNT generated reports into SQLite and PostgreSQL: reports/s per 10,000, merge time, peak RSS.
+COUNT ?= 100000
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py --count $(COUNT)
 
 # The dashboard over the demo's store: run `make demo` first.
 serve: $(STAMP)

@@ -7,9 +7,16 @@ so a test session loads it once and every command run through `run_cli` uses tha
 from __future__ import annotations
 
 import contextlib
+import getpass
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +132,89 @@ def read_only_server(example_db: Path) -> Iterator[str]:
 
     with live_server(Settings(db=str(example_db))) as url:
         yield url
+
+
+# -- PostgreSQL -------------------------------------------------------------------------------------------
+# The store tests run on SQLite and on a real PostgreSQL server that the session starts: Debian's
+# postgresql package (.ci/run installs it), a cluster in a temporary folder, listening on loopback only,
+# stopped when the session ends. PostgreSQL refuses to run as root, so under root it runs as the
+# postgres user.
+POSTGRES_BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+@dataclass
+class PostgresServer:
+    """A running PostgreSQL server of the test session; `new_database()` gives a fresh database's URL."""
+
+    host: str
+    port: int
+    user: str
+    created: int = 0
+
+    def url(self, database: str) -> str:
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        import psycopg
+
+        self.created += 1
+        name = f"warledger_test_{self.created}"
+        with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name}")
+            connection.execute(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
+    if not POSTGRES_BINARIES:
+        pytest.skip("no PostgreSQL server binary under /usr/lib/postgresql: install Debian's postgresql "
+                    "package (.ci/run does) to run the store tests on PostgreSQL")
+    bin_dir = POSTGRES_BINARIES[-1].parent
+    root = Path(tempfile.mkdtemp(prefix="warledger-pg-"))
+    data = root / "data"
+    user = "postgres" if os.geteuid() == 0 else getpass.getuser()
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = root / "server.log"
+    subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", user, "-A", "trust",
+                                    "--encoding=UTF8", "--locale=C.UTF-8"]),
+                   check=True, capture_output=True)
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
+    subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o", options,
+                                    "start"]), check=True, capture_output=True)
+    try:
+        yield PostgresServer("127.0.0.1", port, user)
+    finally:
+        subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+                       check=False, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
+    """Gives a new, empty store's URL at each call, on each backend in turn: an SQLite file, a PostgreSQL
+    database of the session's server."""
+    if request.param == "sqlite":
+        numbers = iter(range(1_000_000))
+        return lambda: str(tmp_path / f"store-{next(numbers)}.db")
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.new_database
+
+
+@pytest.fixture
+def store_url(new_store_url: Callable[[], str]) -> str:
+    """A new, empty store's URL, on each backend in turn."""
+    return new_store_url()

@@ -1,7 +1,7 @@
 """Ingest in batches: each batch one transaction, the same rows as one big batch, reruns change nothing."""
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Callable
 
 from warledger.ingest import ingest_documents
 from warledger.pipeline import Pipeline
@@ -24,30 +24,31 @@ def documents() -> list[Document | Skipped]:
     return items
 
 
-def stored_rows(path: Path) -> list[dict]:
-    with Store.open(str(path)) as store:
+def stored_rows(url: str) -> list[dict]:
+    with Store.open(url) as store:
         return store.query(EventFilter())
 
 
-def test_small_batches_store_the_same_rows_as_one_batch(pipeline: Pipeline, tmp_path: Path) -> None:
-    with Store.open(str(tmp_path / "one.db")) as store:
+def test_small_batches_store_the_same_rows_as_one_batch(pipeline: Pipeline, new_store_url: Callable[[], str]) -> None:
+    one_url, many_url = new_store_url(), new_store_url()
+    with Store.open(one_url) as store:
         whole = ingest_documents(pipeline, store, documents())
-    with Store.open(str(tmp_path / "many.db")) as store:
+    with Store.open(many_url) as store:
         batched = ingest_documents(pipeline, store, documents(), batch_size=1)
     assert (whole.new_documents, batched.new_documents) == (3, 3)
     assert [s.origin for s in batched.skipped] == ["broken.jsonl:3"]
-    one, many = stored_rows(tmp_path / "one.db"), stored_rows(tmp_path / "many.db")
+    one, many = stored_rows(one_url), stored_rows(many_url)
     assert [e["event_id"] for e in one] == [e["event_id"] for e in many]
     # the two reports of the Sotk shelling are one row citing both
     assert sorted(len(e["sources"]) for e in many) == [1, 2]
 
 
-def test_rerun_in_batches_changes_nothing(pipeline: Pipeline, tmp_path: Path) -> None:
-    path = tmp_path / "events.db"
-    with Store.open(str(path)) as store:
+def test_rerun_in_batches_changes_nothing(pipeline: Pipeline, store_url: str) -> None:
+    path = store_url
+    with Store.open(path) as store:
         ingest_documents(pipeline, store, documents(), batch_size=2)
     before = stored_rows(path)
-    with Store.open(str(path)) as store:
+    with Store.open(path) as store:
         again = ingest_documents(pipeline, store, documents(), batch_size=2)
     assert (again.new_documents, again.unchanged_documents) == (0, 3)
     assert (again.batch.events_new, again.batch.events_updated, again.batch.events_removed) == (0, 0, 0)

@@ -9,14 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from warledger import __version__
+from warledger.progress import Progress, count_reports
 from warledger.records import EVENT_TYPES, Document, Skipped
 
 if TYPE_CHECKING:
@@ -67,7 +69,8 @@ date_option = click.option("--date", "default_date", callback=_date, metavar="YY
 processes_option = click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
                                 help="Worker processes for parsing (one per core).")
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
-                         help="Store: a file path or a URL such as sqlite:///events.db.")
+                         help="Store: a file path, a URL such as sqlite:///events.db, or a PostgreSQL "
+                              "server's postgresql://USER@HOST/DATABASE.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -135,13 +138,25 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
     formats, in the warledger repository:
       docs/output-contract.md
     """
+    from warledger.ingest import ingest_documents
+    from warledger.store import Store
+
     pipeline = _pipeline(profiles, processes)
     skipped: list[Skipped] = []
-    events, failed = pipeline.extract(_read(inputs, default_date, skipped))
-    _report_skipped(failed)
-    rows = [e.as_contract() for e in events]
-    _write(rows, fmt, output)
-    click.echo(f"warledger: {len(rows)} events from {len(inputs)} input(s); "
+    bar = Progress("extracting", count_reports(inputs))
+    # The events are merged in a scratch store, a batch at a time, and streamed out of it: memory stays
+    # flat however many reports come in, and the rows are those of one merge of them all.
+    with tempfile.TemporaryDirectory(prefix="warledger-extract-") as folder, \
+            Store.open(str(Path(folder) / "events.db")) as scratch:
+        try:
+            summary = ingest_documents(pipeline, scratch, _read(inputs, default_date, skipped), bar.advance)
+        finally:
+            bar.close()
+        _report_skipped(summary.skipped)
+        _write((json.loads(body) for body in scratch.iter_bodies()), fmt, output)
+        count = scratch.counts()["events"]
+    failed = summary.skipped
+    click.echo(f"warledger: {count} events from {len(inputs)} input(s); "
                f"{len(skipped) + len(failed)} skipped", err=True)
     if skipped or failed:
         sys.exit(EXIT_SKIPPED)
@@ -163,18 +178,13 @@ def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profi
     # The pipeline first: a bad --profile must not leave an empty database behind.
     pipeline = _pipeline(profiles, processes)
     store = _open_store(db)
+    bar = Progress("ingesting", count_reports(inputs))
     try:
-        with click.progressbar(length=0, label="extracting", file=sys.stderr, show_pos=True,
-                               show_percent=False, show_eta=False) as bar:
-
-            def advance() -> None:
-                bar.length = (bar.length or 0) + 1
-                bar.update(1)
-
-            summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), advance)
+        summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), bar.advance)
     except StoreError as error:
         raise UserError(str(error)) from None
     finally:
+        bar.close()
         store.close()
     _report_skipped(summary.skipped)
     reasons = Counter(item.reason.split(":")[0] for item in summary.skipped)
@@ -202,8 +212,10 @@ def _open_store(db: str) -> Store:
 def _open_existing_store(db: str) -> Store:
     """Open a store for reading. Opening creates a missing database, and a mistyped --db would then
     look like an empty dataset; so a database that does not exist is an error here."""
-    from warledger.store import StoreError, _sqlite_path
+    from warledger.store import POSTGRES_SCHEMES, StoreError, _sqlite_path
 
+    if db.startswith(POSTGRES_SCHEMES):
+        return _open_store(db)  # a server: a missing database fails to connect
     try:
         path = _sqlite_path(db)
     except StoreError as error:
@@ -213,7 +225,7 @@ def _open_existing_store(db: str) -> Store:
     return _open_store(db)
 
 
-def _write(rows: Sequence[dict[str, Any]], fmt: str, output: str) -> None:
+def _write(rows: Iterable[dict[str, Any]], fmt: str, output: str) -> None:
     from warledger.export import write_events
 
     if output == "-":

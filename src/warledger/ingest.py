@@ -2,23 +2,24 @@
 
 Each batch of documents is one transaction. Events are merged across the whole store, not only the
 batch, so that a new report of a stored event updates that event's row instead of adding a second
-one; the mention clusters kept per document make this possible without parsing old text again.
+one; the mention clusters kept per document make this possible without parsing old text again, and
+the store's merge index finds the few stored clusters a new report can join without reading the rest
+(see Store.merge_batch).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
 
+from warledger.merge import could_meet
 from warledger.pipeline import Pipeline
-from warledger.records import Document, Skipped, mention_from_json, mention_to_json
+from warledger.records import Document, Mention, Skipped
 from warledger.store import BatchResult, Store, document_hash
 
 # Documents stored per transaction: an interrupted run keeps every finished batch, and memory holds at
-# most one batch of documents. Each batch merges the whole store again, so larger batches mean fewer
-# merges on a big corpus; 500 reports of a few kilobytes each are well under 50 MB.
+# most one batch of documents; 500 reports of a few kilobytes each are well under 50 MB.
 INGEST_BATCH_DOCUMENTS = 500
 
 
@@ -57,26 +58,29 @@ def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document
             else:
                 yield item
 
+    gazetteer = pipeline.gazetteer
+
+    def meet(cluster: Sequence[Mention], other: Sequence[Mention]) -> bool:
+        return could_meet(cluster, other, gazetteer)
+
     documents = fresh()
     while True:
         skipped_before = len(summary.skipped)
         new_documents: list[Document] = []
-        clusters_by_doc: dict[str, list[list[dict[str, Any]]]] = {}
+        clusters_by_doc: dict[str, list[list[Mention]]] = {}
         for result in pipeline.documents(islice(documents, batch_size)):
             progress()
             if result.skipped is not None:
                 summary.skipped.append(result.skipped)
                 continue
             new_documents.append(result.document)
-            clusters_by_doc[result.document.id] = [[mention_to_json(m) for m in c] for c in result.clusters]
+            clusters_by_doc[result.document.id] = result.clusters
         batch_skipped = summary.skipped[skipped_before:]
         if not new_documents and not batch_skipped:
             break
-        stored = store.mention_clusters()
-        stored.update(clusters_by_doc)
-        all_clusters = [[mention_from_json(m) for m in cluster] for doc in sorted(stored) for cluster in stored[doc]]
-        events = [e.as_contract() for e in pipeline.merge(all_clusters)]
-        summary.add(store.save_batch(new_documents, events, batch_skipped, clusters=clusters_by_doc,
-                                     replace_events=True))
-        summary.new_documents += len(new_documents)
+        stored = store.merge_batch(new_documents, clusters_by_doc, batch_skipped, pipeline.merge, meet)
+        summary.add(stored)
+        summary.new_documents += stored.documents_new + stored.documents_updated
+        # stored by another process since this one looked
+        summary.unchanged_documents += stored.documents_unchanged
     return summary

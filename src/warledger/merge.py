@@ -309,3 +309,31 @@ def _notes(event: Event) -> str:
     if event.historical:
         text += "; told as background"
     return text + "."
+
+
+# -- incremental merging -----------------------------------------------------------------------------
+#
+# merge_corpus decides each cluster's group from the groups whose representative mention it can meet
+# under _same_event. So clusters that no chain of such meetings links are merged independently: the
+# events of a set of clusters closed under `could_meet` are exactly the events the whole corpus gives
+# for them. A store uses this to merge a new report with only the stored clusters it could reach.
+
+
+def date_window(mention: Mention) -> tuple[dt.date, dt.date]:
+    """The days a mention's date could meet another's on, slack included: a store looks up the clusters
+    to compare a new one with by this window (and the event type), since _dates_meet needs the windows
+    of the two mentions to overlap (precise dates within DATE_SLACK_DAYS of their best day, vague
+    ones by overlapping)."""
+    slack = dt.timedelta(days=DATE_SLACK_DAYS)
+    date = mention.date
+    return min(date.start, date.best) - slack, max(date.end, date.best) + slack
+
+
+def could_meet(cluster: Sequence[Mention], other: Sequence[Mention], gazetteer: Gazetteer) -> bool:
+    """Whether two reports' clusters could ever be compared into one event: some mention of one is the
+    same event as some mention of the other under the cross-report rules (type, dates, parties, place)."""
+    return any(
+        _same_event(a, b, gazetteer, same_document=False) or _same_event(b, a, gazetteer, same_document=False)
+        for a in cluster
+        for b in other
+    )

