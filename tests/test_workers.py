@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,20 @@ def test_local_worker_processes_give_the_events_of_one_process(pipeline: Pipelin
         pipeline.close()
     assert len(alone) > 20
     assert pooled == alone
+
+
+@pytest.mark.issue(10)
+def test_a_worker_process_that_dies_stops_the_batch_with_a_clear_error(pipeline: Pipeline, reports: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    documents = _documents(reports)
+    monkeypatch.setattr(pipeline, "processes", 2)
+    # the forked workers inherit this: each dies on its first task, as a process killed for memory would
+    monkeypatch.setattr(pipeline, "extract_here", lambda _documents: os._exit(9))
+    try:
+        with pytest.raises(workers.WorkerError, match="a worker failed on the task starting with .*BrokenProcessPool"):
+            pipeline.extract(documents)
+    finally:
+        pipeline.close()
 
 
 @pytest.mark.issue(10)

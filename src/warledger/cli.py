@@ -141,10 +141,14 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
     formats, in the warledger repository:
       docs/output-contract.md
     """
+    from warledger.workers import WorkerError
+
     pipeline = _pipeline(profiles, processes, scheduler)
     skipped: list[Skipped] = []
     try:
         events, failed = pipeline.extract(_read(inputs, default_date, skipped))
+    except WorkerError as error:
+        raise UserError(str(error)) from None
     finally:
         pipeline.close()
     _report_skipped(failed)
@@ -169,6 +173,7 @@ def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profi
     from warledger.ingest import ingest_documents
     from warledger.read import read_inputs
     from warledger.store import StoreError
+    from warledger.workers import WorkerError
 
     # The pipeline first: a bad --profile must not leave an empty database behind.
     pipeline = _pipeline(profiles, processes, scheduler)
@@ -186,7 +191,7 @@ def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profi
                 bar.update(1)
 
             summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), advance)
-    except StoreError as error:
+    except (StoreError, WorkerError) as error:
         raise UserError(str(error)) from None
     finally:
         store.close()

@@ -40,6 +40,11 @@ class SchedulerError(RuntimeError):
     """The Dask scheduler cannot be reached or used."""
 
 
+class WorkerError(RuntimeError):
+    """A worker process died or could not run a task (a document's own error never gets here: it
+    becomes that document's skip reason inside the worker)."""
+
+
 def cores() -> int:
     """The cores this process may run on: the default number of local worker processes."""
     try:
@@ -75,7 +80,12 @@ def run(workers: Workers, tasks: Iterable[list[Document]]) -> Iterator[tuple[Doc
 
 
 def _collect(task: list[Document], future: _Future) -> Iterator[tuple[Document, Outcome]]:
-    outcomes = future.result()
+    try:
+        outcomes = future.result()
+    except Exception as error:  # a killed or broken worker: the batch stops, nothing of it is stored
+        first = task[0].origin or task[0].id
+        raise WorkerError(f"a worker failed on the task starting with {first}: "
+                          f"{type(error).__name__}: {error}") from error
     if len(outcomes) != len(task):
         raise RuntimeError(f"a worker gave {len(outcomes)} results for a task of {len(task)} documents")
     yield from zip(task, outcomes, strict=True)
