@@ -90,12 +90,15 @@ def test_a_worker_process_that_dies_stops_the_batch_with_a_clear_error(pipeline:
 
 
 @pytest.mark.issue(10)
-def test_a_dask_cluster_gives_the_events_of_one_process(run_cli: RunCli, reports: Path) -> None:
+def test_a_dask_cluster_gives_the_events_of_one_process(run_cli: RunCli, reports: Path, tmp_path: Path) -> None:
+    dask = pytest.importorskip("dask")
     distributed = pytest.importorskip("distributed")
     alone = run_cli("extract", reports, "-j", "1")
     assert alone.exit_code == 0, alone.stderr
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    # the scheduler's and workers' scratch folders go to the test's own temporary folder
+    with dask.config.set({"temporary-directory": str(tmp_path)}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                     dashboard_address=None) as cluster:
         spread = run_cli("extract", reports, "--scheduler", cluster.scheduler_address)
         with distributed.Client(cluster) as client:
             # each worker loaded the pipeline once and ran tasks with it
