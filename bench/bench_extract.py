@@ -1,10 +1,16 @@
-"""Benchmark: articles per second of `extract` beside bare spaCy over the same texts.
+"""Benchmark: how long `extract` takes beside one bare spaCy pass over the same texts.
 
-Run with `make bench`. The corpus is the project's example reports, plus the seed reports when
-../shared/eval/seeds is beside the checkout, repeated to --articles texts. Both runs use
---processes workers.
-Prints throughput of each, the ratio pipeline/spaCy (1.0 = no overhead of our own), and peak
-resident memory of the benchmark process and of its worker processes.
+Run with `make bench`. The corpus is 300 distinct reports of about 500 words made from the team's
+development corpus (bench/reports.py); `--corpus repeated` gives the old one, the example reports
+(and the seed reports when ../shared/eval/seeds is beside the checkout) repeated to --articles texts,
+which keeps every cache warm. Both runs use --processes workers (default: one per core).
+
+Two measures, each printed as a ratio spaCy time / warledger time (1.0: extraction as fast as a
+bare spaCy pass; higher is faster):
+- in this process: `Pipeline.extract` against spaCy's `nlp.pipe(n_process=N)`, models already loaded;
+- whole processes (`--whole`): the `warledger extract FILE` command with its defaults against a
+  Python process that loads spaCy's model and runs the same `nlp.pipe`, each timed from start to exit.
+Also prints peak resident memory of the benchmark process and of its largest worker process.
 """
 
 from __future__ import annotations
@@ -12,8 +18,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,14 +30,25 @@ import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from reports import reports  # noqa: E402
 
 from warledger.pipeline import Pipeline  # noqa: E402
-from warledger.read import read_inputs  # noqa: E402
+from warledger.read import read_inputs, read_records  # noqa: E402
 from warledger.records import Document  # noqa: E402
 from warledger.segment import MODEL_NAME  # noqa: E402
+from warledger.workers import cores  # noqa: E402
+
+BARE_SPACY = """
+import json, sys, spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for _ in spacy.load(sys.argv[2]).pipe(texts, n_process=int(sys.argv[3]), batch_size=16):
+    pass
+"""
 
 
-def corpus(count: int) -> list[Document]:
+def repeated_corpus(count: int) -> list[Document]:
     inputs = [str(ROOT / "examples")]
     seeds = ROOT.parent / "shared" / "eval" / "seeds" / "articles.jsonl"
     if seeds.exists():
@@ -41,16 +61,37 @@ def corpus(count: int) -> list[Document]:
     return docs
 
 
+def as_jsonl(docs: list[Document], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for d in docs:
+            assert d.published is not None
+            out.write(json.dumps({"id": d.id, "title": d.title, "text": d.text,
+                                  "date": d.published.isoformat()}, ensure_ascii=False) + "\n")
+
+
+def timed(command: list[str]) -> float:
+    """Seconds from the start of a process running this checkout's code to its exit."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+    return time.perf_counter() - started
+
+
 def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=400)
-    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--corpus", choices=["distinct", "repeated"], default="distinct")
+    parser.add_argument("--articles", type=int, help="texts (default: 300 distinct, 400 repeated)")
+    parser.add_argument("--processes", type=int, default=cores(), help="workers of both runs (default: cores)")
+    parser.add_argument("--whole", action="store_true", help="also time whole processes from start to exit")
     args = parser.parse_args()
-    docs = corpus(args.articles)
+    if args.corpus == "distinct":
+        docs = [d for d in read_records(reports(args.articles or 300), "bench") if isinstance(d, Document)]
+    else:
+        docs = repeated_corpus(args.articles or 400)
     words = sum(len(d.text.split()) for d in docs)
 
     nlp = spacy.load(MODEL_NAME)
@@ -63,11 +104,13 @@ def main() -> None:
     pipeline = Pipeline(processes=args.processes)
     load_s = time.perf_counter() - started
     started = time.perf_counter()
-    events, skipped = pipeline.extract(docs)
+    with pipeline:
+        events, skipped = pipeline.extract(docs)
     pipeline_s = time.perf_counter() - started
 
     report = {
-        "articles": len(docs), "words": words, "processes": args.processes,
+        "corpus": args.corpus, "articles": len(docs), "distinct_texts": len({d.text for d in docs}),
+        "words": words, "processes": args.processes,
         "spacy_articles_per_s": round(len(docs) / spacy_s, 1),
         "spacy_words_per_s": round(words / spacy_s),
         "pipeline_articles_per_s": round(len(docs) / pipeline_s, 1),
@@ -77,6 +120,16 @@ def main() -> None:
         "peak_rss_mb_main": round(peak_mb(resource.RUSAGE_SELF)),
         "peak_rss_mb_largest_worker": round(peak_mb(resource.RUSAGE_CHILDREN)),
     }
+    if args.whole:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "reports.jsonl"
+            as_jsonl(docs, path)
+            bare_s = timed([sys.executable, "-c", BARE_SPACY, str(path), MODEL_NAME, str(args.processes)])
+            # `warledger extract FILE` with its defaults, as the installed command runs it
+            command = [sys.executable, "-c", "from warledger.cli import main; main()"]
+            whole_s = timed([*command, "extract", str(path), "-o", str(Path(folder) / "events.jsonl")])
+        report.update({"whole_spacy_s": round(bare_s, 1), "whole_extract_defaults_s": round(whole_s, 1),
+                       "ratio_whole_extract_to_spacy": round(bare_s / whole_s, 2)})
     print(json.dumps(report, indent=2))
 
 

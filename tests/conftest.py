@@ -67,12 +67,12 @@ def run_cli(pipeline: Pipeline) -> RunCli:
     (exit_code, stdout, stderr). `stdin` feeds standard input.
 
     Commands get the session's pipeline instead of loading their own. A command given --profile
-    gets a pipeline built for real with that profile: the shared one does not know its contents.
+    (or --scheduler) gets a pipeline built for real with it: the shared one does not know its contents.
     Exceptions are not caught, so an unhandled error fails the test instead of hiding in a Result.
     """
 
-    def build(profiles: Sequence[Path], processes: int) -> Pipeline:
-        return Pipeline(profiles, processes) if profiles else pipeline
+    def build(profiles: Sequence[Path], processes: int, scheduler: str | None = None) -> Pipeline:
+        return Pipeline(profiles, processes, scheduler) if profiles or scheduler else pipeline
 
     def invoke(*args: str | Path, stdin: str | bytes | None = None) -> Result:
         with pytest.MonkeyPatch.context() as patch:

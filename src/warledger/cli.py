@@ -66,8 +66,12 @@ profile_option = click.option(
     help="A JSON profile adding your own places, actors, triggers or boilerplate rules (repeatable).")
 date_option = click.option("--date", "default_date", callback=_date, metavar="YYYY-MM-DD",
                            help="Publication date for plain-text inputs that carry none.")
-processes_option = click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
-                                help="Worker processes for parsing (one per core).")
+processes_option = click.option("-j", "--processes", type=click.IntRange(1, 256), metavar="N",
+                                help="Local worker processes for the extraction  [default: one per core]")
+scheduler_option = click.option(
+    "--scheduler", metavar="tcp://HOST:8786",
+    help="Run the extraction on the workers of this running Dask cluster instead of local processes "
+         "(start one with `dask scheduler` and `dask worker tcp://HOST:8786`; see the README).")
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
                          help="Store: a file path, a URL such as sqlite:///events.db, or a PostgreSQL "
                               "server's postgresql://USER@HOST/DATABASE.")
@@ -84,21 +88,22 @@ def main() -> None:
     """
 
 
-def build_pipeline(profiles: Sequence[Path], processes: int) -> Pipeline:
+def build_pipeline(profiles: Sequence[Path], processes: int, scheduler: str | None = None) -> Pipeline:
     """The pipeline a command runs. Every command builds it through this one function, so that a test
     session can hand all its commands one loaded pipeline instead of loading the model for each."""
     from warledger.pipeline import Pipeline
 
-    return Pipeline(profiles, processes)
+    return Pipeline(profiles, processes, scheduler)
 
 
-def _pipeline(profiles: Sequence[Path], processes: int) -> Pipeline:
+def _pipeline(profiles: Sequence[Path], processes: int | None, scheduler: str | None = None) -> Pipeline:
     from warledger.pipeline import ProfileError
     from warledger.segment import ModelMissing
+    from warledger.workers import SchedulerError, cores
 
     try:
-        return build_pipeline(profiles, processes)
-    except (ProfileError, ModelMissing, ValueError) as error:
+        return build_pipeline(profiles, processes or cores(), scheduler)
+    except (ProfileError, ModelMissing, SchedulerError, ValueError) as error:
         raise UserError(str(error)) from None
 
 
@@ -127,8 +132,9 @@ def _read(inputs: Sequence[str], default_date: dt.date | None, skipped: list[Ski
 @date_option
 @profile_option
 @processes_option
+@scheduler_option
 def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.date | None,
-            profiles: tuple[Path, ...], processes: int) -> None:
+            profiles: tuple[Path, ...], processes: int | None, scheduler: str | None) -> None:
     """Extract events from INPUTS (files, directories, JSON Lines, HTML, or - for stdin); no database.
 
     Writes one event per line as JSON (or another --format).
@@ -140,8 +146,9 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
     """
     from warledger.ingest import ingest_documents
     from warledger.store import Store
+    from warledger.workers import WorkerError
 
-    pipeline = _pipeline(profiles, processes)
+    pipeline = _pipeline(profiles, processes, scheduler)
     skipped: list[Skipped] = []
     bar = Progress("extracting", count_reports(inputs))
     # The events are merged in a scratch store, a batch at a time, and streamed out of it: memory stays
@@ -150,8 +157,11 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
             Store.open(str(Path(folder) / "events.db")) as scratch:
         try:
             summary = ingest_documents(pipeline, scratch, _read(inputs, default_date, skipped), bar.advance)
+        except WorkerError as error:
+            raise UserError(str(error)) from None
         finally:
             bar.close()
+            pipeline.close()
         _report_skipped(summary.skipped)
         _write((json.loads(body) for body in scratch.iter_bodies()), fmt, output)
         count = scratch.counts()["events"]
@@ -168,24 +178,31 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
 @date_option
 @profile_option
 @processes_option
+@scheduler_option
 def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profiles: tuple[Path, ...],
-           processes: int) -> None:
+           processes: int | None, scheduler: str | None) -> None:
     """Read INPUTS, extract events and store them; running it twice changes nothing."""
     from warledger.ingest import ingest_documents
     from warledger.read import read_inputs
     from warledger.store import StoreError
+    from warledger.workers import WorkerError
 
     # The pipeline first: a bad --profile must not leave an empty database behind.
-    pipeline = _pipeline(profiles, processes)
-    store = _open_store(db)
+    pipeline = _pipeline(profiles, processes, scheduler)
+    try:
+        store = _open_store(db)
+    except UserError:
+        pipeline.close()
+        raise
     bar = Progress("ingesting", count_reports(inputs))
     try:
         summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), bar.advance)
-    except StoreError as error:
+    except (StoreError, WorkerError) as error:
         raise UserError(str(error)) from None
     finally:
         bar.close()
         store.close()
+        pipeline.close()
     _report_skipped(summary.skipped)
     reasons = Counter(item.reason.split(":")[0] for item in summary.skipped)
     click.echo(f"documents: {summary.new_documents} new, {summary.unchanged_documents} already stored, "

@@ -9,7 +9,9 @@
     6. merge     mentions of one event inside a report, then across reports
 
 Reading files (read.py) and storing rows (store.py) stay outside: this module neither reads
-files nor touches a database.
+files nor touches a database. Stages 1-6a run per document, here or in worker processes, local or
+on a Dask cluster (workers.py); 6b runs here. Before stage 2, a text with no word that could be a
+trigger is given no events without being parsed (prefilter.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from warledger.actors import ActorMatcher
@@ -28,16 +30,22 @@ from warledger.detect import Detector, load_triggers
 from warledger.knowledge_actors import ActorKnowledge, load_actor_knowledge
 from warledger.merge import merge_corpus, merge_document
 from warledger.places import Gazetteer
+from warledger.prefilter import TriggerWords
 from warledger.records import Document, Event, Mention, Skipped
 from warledger.resolve import resolve
 from warledger.segment import load_nlp, parse_all, segment
+from warledger.workers import DaskWorkers, LocalWorkers, Workers, run
 
 # Texts longer than this many characters are cut before parsing: spaCy's parser needs memory in
 # proportion to the text, and a news report is far shorter (the longest seed is 4,300 characters).
 MAX_PARSE_CHARS = 200_000
-# Documents parsed together: large enough to keep spaCy's worker processes busy, small enough that
+# Documents parsed together in one process: large enough for spaCy's batches, small enough that
 # memory stays flat on a corpus of any size.
 CHUNK_DOCUMENTS = 256
+# Documents of one task sent to a worker process: a second or two of work for news reports, so that
+# the workers stay evenly busy and the results come back in small steps. An input of one task's
+# documents or fewer is extracted here, without starting workers.
+TASK_DOCUMENTS = 8
 
 
 class ProfileError(ValueError):
@@ -54,48 +62,90 @@ class DocumentResult:
 
 
 class Pipeline:
-    """Loads the model and the knowledge once; runs the stages over many documents."""
+    """Loads the model and the knowledge once; runs the stages over many documents.
 
-    def __init__(self, profiles: Sequence[Path] = (), processes: int = 1):
+    `processes` > 1 runs the per-document stages in that many local worker processes; `scheduler`
+    (the address of a dask.distributed scheduler, "tcp://HOST:8786") runs them on that cluster's
+    workers instead. Either way the events are the same as in one process. `close()` stops the
+    workers.
+    """
+
+    def __init__(self, profiles: Sequence[Path] = (), processes: int = 1, scheduler: str | None = None):
         for path in profiles:
             _check_profile(Path(path))
-        self.nlp = load_nlp()
+        self.profiles = tuple(Path(p) for p in profiles)
         self.processes = processes
+        # the cluster first: an address that leads nowhere is told before the model loads
+        self._workers: Workers | None = DaskWorkers(scheduler, self.profiles) if scheduler else None
+        self.nlp = load_nlp()
         self.gazetteer = Gazetteer.load(profiles)
         self.knowledge: ActorKnowledge = load_actor_knowledge(profiles)
         self.matcher = ActorMatcher.build(self.nlp, self.knowledge)
         self.detector = Detector(self.nlp, load_triggers(profiles))
         self.classifier = SentenceTypes.load()
         self.boilerplate: tuple[BoilerplateRule, ...] = _profile_boilerplate(profiles)
+        self.trigger_words = TriggerWords(self.nlp, self.detector.rules.values())
 
     def documents(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        """Per-document stages 1-6a (merging inside each report), streaming in chunks."""
+        """Per-document stages 1-6a (merging inside each report), streaming, in input order."""
         iterator = iter(documents)
-        while chunk := list(islice(iterator, CHUNK_DOCUMENTS)):
-            yield from self._chunk(chunk)
+        if self._workers is None and self.processes <= 1:
+            while chunk := list(islice(iterator, CHUNK_DOCUMENTS)):
+                yield from self.extract_here(chunk)
+            return
+        tasks = iter(lambda: list(islice(iterator, TASK_DOCUMENTS)), [])
+        first = next(tasks, None)
+        second = next(tasks, None)
+        if first is None or second is None:
+            yield from self.extract_here(first or [])
+            return
+        if self._workers is None:
+            self._workers = LocalWorkers(self, self.processes)
+        for document, (clusters, skipped) in run(self._workers, chain([first, second], tasks)):
+            yield DocumentResult(document, clusters, skipped)
 
-    def _chunk(self, documents: list[Document]) -> Iterator[DocumentResult]:
-        pending: list[tuple[Document, CleanText]] = []
+    def close(self) -> None:
+        """Stop the local worker processes, or leave the Dask cluster. The pipeline stays usable: later
+        documents run in new local workers (or here, with processes=1)."""
+        workers, self._workers = self._workers, None
+        if workers is not None:
+            workers.close()
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def extract_here(self, documents: list[Document]) -> list[DocumentResult]:
+        """Stages 1-6a of `documents` in this process; the results in the documents' order."""
+        results: list[DocumentResult | None] = []
+        pending: list[tuple[int, Document, CleanText]] = []
         for document in documents:
+            results.append(None)
             if document.published is None:
-                yield DocumentResult(document, skipped=Skipped(
+                results[-1] = DocumentResult(document, skipped=Skipped(
                     document.origin or document.id,
                     "no publication date: give --date, a NAME.meta.json sidecar or a date field"))
                 continue
             cleaned = clean(document.text, self.boilerplate)  # 1. clean
             if not cleaned.text.strip():
-                yield DocumentResult(document, skipped=Skipped(document.origin or document.id,
-                                                               "no text left after removing boilerplate"))
+                results[-1] = DocumentResult(document, skipped=Skipped(document.origin or document.id,
+                                                                       "no text left after removing boilerplate"))
                 continue
-            pending.append((document, cleaned))
-        texts = [cleaned.text[:MAX_PARSE_CHARS] for _, cleaned in pending]
-        for (document, cleaned), parsed in zip(pending, parse_all(self.nlp, texts, self.processes), strict=True):  # 2.
+            if not self.trigger_words.can_hold_event(cleaned.text[:MAX_PARSE_CHARS]):
+                results[-1] = DocumentResult(document)  # what stages 2-6a give a text without a trigger word
+                continue
+            pending.append((len(results) - 1, document, cleaned))
+        texts = [cleaned.text[:MAX_PARSE_CHARS] for _, _, cleaned in pending]
+        for (position, document, cleaned), parsed in zip(pending, parse_all(self.nlp, texts), strict=True):  # 2.
             try:
-                yield DocumentResult(document, clusters=self._after_parse(document, cleaned, parsed))
+                results[position] = DocumentResult(document, clusters=self._after_parse(document, cleaned, parsed))
             except Exception as error:  # one bad article never stops a batch
-                yield DocumentResult(document, skipped=Skipped(
+                results[position] = DocumentResult(document, skipped=Skipped(
                     document.origin or document.id,
                     f"internal error while extracting: {type(error).__name__}: {error}"))
+        return [result for result in results if result is not None]
 
     def _after_parse(self, document: Document, cleaned: CleanText, parsed: object) -> list[list[Mention]]:
         assert document.published is not None
