@@ -218,6 +218,17 @@ def test_two_reports_of_one_battle_are_one_row(pipeline: Pipeline) -> None:
     assert event.sources == ["doc0", "doc1"]
 
 
+def test_a_fight_with_no_one_named_beside_the_event_it_retells_is_no_row_of_its_own(pipeline: Pipeline) -> None:
+    text = ("Police fired live ammunition at protesters during a vigil in Cali on Monday night, killing three "
+            "people. The police said officers had come under fire first.")
+    [event] = events(pipeline, text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    # ... but a fight elsewhere, or one whose sides are named, stays
+    text = ("Police fired live ammunition at protesters in Cali on Monday, killing three people. "
+            "Fighting broke out the same day in Medellin.")
+    assert sorted(e.event_type for e in events(pipeline, text)) == ["Battles", "Protests"]
+
+
 def test_background_war_told_twice_is_one_row(pipeline: Pipeline) -> None:
     first = "The bloodiest clashes between Armenians and Azeris over Nagorno-Karabakh took place in 1988-1994."
     second = ("In 1991, Nagorno-Karabakh declared independence from Azerbaijan. This led to hostilities that "

@@ -51,7 +51,23 @@ def merge_document(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[li
     clusters: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         clusters.setdefault(find(i), []).append(m)
-    return list(clusters.values())
+    return _without_retold_fights(list(clusters.values()), gazetteer)
+
+
+def _faceless_fight(cluster: Sequence[Mention]) -> bool:
+    return all(m.event_type == "Battles" and m.actor1 is None and m.actor2 is None and not m.historical
+               for m in cluster)
+
+
+def _without_retold_fights(clusters: list[list[Mention]], gazetteer: Gazetteer) -> list[list[Mention]]:
+    """A fight in which the report names no one ("officers had come under fire first", "the fighting"),
+    told the same day at the same place as an event of another type whose actors it names, is that
+    event told again: ACLED codes the police shooting at a vigil, not also a battle beside it."""
+    told = [c for c in clusters if not _faceless_fight(c) and
+            any(m.actor1 is not None or m.actor2 is not None for m in c)]
+    return [c for c in clusters if not (_faceless_fight(c) and any(
+        o[0].event_type != "Battles" and _dates_meet(c[0].date, o[0].date, precise_only=False) and
+        _places_agree(c[0].place, o[0].place, gazetteer) for o in told))]
 
 
 def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> list[Event]:
