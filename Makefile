@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench bench-api serve lint clean
+.PHONY: demo test eval bench bench-api reliability serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ bench: $(STAMP)
 
 bench-api: $(STAMP)
 	$(BIN)/python bench/bench_api.py
+
+# README's Reliability figures: hostile inputs, 20 SIGKILLs, 5 minutes of fuzzing, 200 clients for 30 s.
+reliability: $(STAMP)
+	$(BIN)/python bench/reliability.py
+	$(BIN)/python bench/bench_load.py
 
 # The dashboard over the demo's store: run `make demo` first.
 serve: $(STAMP)

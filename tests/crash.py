@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -29,9 +30,12 @@ from warledger.store import _sqlite_path
 
 PLACES = ("Kharkiv", "Kherson", "Donetsk", "Odesa", "Mykolaiv", "Zaporizhzhia", "Sumy", "Chernihiv",
           "Bakhmut", "Izium", "Kramatorsk", "Sloviansk")
-# Reports per corpus and per transaction: six commits, each re-merging the store.
+# Reports per corpus and per transaction: ten commits, each re-merging the store.
 CORPUS_REPORTS = 60
-BATCH_SIZE = 10
+BATCH_SIZE = 6
+# What `ingest` writes to standard error when it starts reading, once the model is loaded and the store
+# open: the kills are timed from it, so that they land while reports are extracted and stored.
+STARTED_READING = "extracting"
 
 
 def write_corpus(path: Path, reports: int = CORPUS_REPORTS) -> Path:
@@ -143,30 +147,53 @@ class Trials:
     # the rerun picking up where a batch was cut off
     stored_at_kill: list[int] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    full_run_s: float = 0.0
+    # how long one uninterrupted run reads, extracts and stores, after loading the model
+    reading_s: float = 0.0
     final_matches_reference: bool = False
     duplicate_rows: int = 0
 
 
+def wait_for_reading(process: subprocess.Popen[bytes], limit_s: float) -> None:
+    """Return once the process says it has started reading (or has ended)."""
+    assert process.stderr is not None
+    seen = b""
+    deadline = time.monotonic() + limit_s
+    while STARTED_READING.encode() not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stderr], [], [], 0.5)
+        if ready:
+            chunk = os.read(process.stderr.fileno(), 4096)
+            if not chunk:
+                return
+            seen += chunk
+        elif process.poll() is not None:
+            return
+
+
 def run_ingest(command: Sequence[str], corpus: Path, url: str, cwd: Path,
-               kill_after: float | None = None, limit_s: float = 600) -> int | None:
-    """Run `warledger ingest`; with `kill_after`, SIGKILL it then (None: it finished first)."""
+               kill_after: float | None = None, limit_s: float = 600) -> tuple[int | None, float]:
+    """Run `warledger ingest`; with `kill_after`, SIGKILL it that many seconds after it started reading.
+    Returns its exit status (None when killed) and how long it read for."""
     args = [*command, "ingest", str(corpus), "--db", url, "--batch-size", str(BATCH_SIZE)]
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
                                start_new_session=True)
     try:
-        if kill_after is None:
-            return process.wait(timeout=limit_s)
+        wait_for_reading(process, limit_s)
+        reading = time.monotonic()
         try:
-            return process.wait(timeout=kill_after)
+            status = process.wait(timeout=limit_s if kill_after is None else kill_after)
+            return status, time.monotonic() - reading
         except subprocess.TimeoutExpired:
+            if kill_after is None:
+                raise
             os.kill(process.pid, signal.SIGKILL)
             process.wait()
-            return None
+            return None, time.monotonic() - reading
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
+        if process.stderr is not None:
+            process.stderr.close()
 
 
 def crash_trials(command: Sequence[str], make_url: Callable[[str], str], workdir: Path, kind: str = "sqlite",
@@ -176,17 +203,18 @@ def crash_trials(command: Sequence[str], make_url: Callable[[str], str], workdir
     corpus = write_corpus(workdir / "corpus.jsonl")
     result = Trials()
     reference = make_url("reference")
-    started = time.monotonic()
-    assert run_ingest(command, corpus, reference, workdir) == 0
-    result.full_run_s = time.monotonic() - started
+    status, result.reading_s = run_ingest(command, corpus, reference, workdir)
+    assert status == 0
     expected = checker.events(reference)
     url = make_url("killed")
     chance = random.Random(seed)
     for _ in range(trials * 3):
         if result.kills == trials:
             break
-        delay = chance.uniform(0.0, result.full_run_s)
-        if run_ingest(command, corpus, url, workdir, kill_after=delay) is None:
+        # a rerun skips the reports already stored, so it reads for only the share left
+        left = 1 - checker.documents(url) / CORPUS_REPORTS
+        delay = chance.uniform(0.0, result.reading_s * left)
+        if run_ingest(command, corpus, url, workdir, kill_after=delay)[0] is None:
             result.kills += 1
             result.delays.append(round(delay, 2))
             result.stored_at_kill.append(checker.documents(url))
@@ -198,7 +226,7 @@ def crash_trials(command: Sequence[str], make_url: Callable[[str], str], workdir
             if checker.events(url) != expected:
                 result.problems.append("a rerun after kills gave other events than one uninterrupted run")
             checker.remove(url)
-    assert run_ingest(command, corpus, url, workdir) == 0
+    assert run_ingest(command, corpus, url, workdir)[0] == 0
     result.problems += checker.problems(url)
     final = checker.events(url)
     result.final_matches_reference = final == expected
