@@ -25,7 +25,8 @@ with atheris.instrument_imports(include=["warledger"]):
 SUFFIXES = (".txt", ".jsonl", ".json", ".html", ".xhtml", "", ".md")
 # A small size limit lets the fuzzer reach the too-large paths with short inputs.
 FUZZ_MAX_BYTES = 4096
-WORK = Path(tempfile.mkdtemp(prefix="warledger-fuzz-"))
+# In the working folder (the test's temporary one): libFuzzer ends the process without Python's clean-up.
+WORK = Path(tempfile.mkdtemp(prefix="warledger-fuzz-", dir=Path.cwd()))
 
 
 def read_bytes(data: bytes, suffix: str) -> list[Document | Skipped]:
