@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval classifier bench bench-api bench-scale serve lint clean
+.PHONY: demo test eval classifier bench bench-api bench-scale reliability serve lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ bench-api: $(STAMP)
 COUNT ?= 100000
 bench-scale: $(STAMP)
 	$(BIN)/python bench/bench_scale.py --count $(COUNT)
+
+# README's Reliability figures: hostile inputs, 20 SIGKILLs, 5 minutes of fuzzing, 200 clients for 30 s.
+reliability: $(STAMP)
+	$(BIN)/python bench/reliability.py
+	$(BIN)/python bench/bench_load.py
 
 # The dashboard over the demo's store: run `make demo` first.
 serve: $(STAMP)

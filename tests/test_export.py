@@ -270,3 +270,15 @@ def test_table_is_fixed_width_and_marks_background(events: list[dict[str, Any]])
     assert len(rule) == sum(c.width for c in TABLE_COLUMNS) + 2 * (len(TABLE_COLUMNS) - 1)
     assert all(len(row) <= len(rule) for row in rows)
     assert "Ağdam, AZE" in rows[0]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("fmt", ["csv", "acled"])
+def test_a_carriage_return_in_a_cell_does_not_end_the_row(fmt: str) -> None:
+    event = {"event_id": "e1", "event_date": "2022-09-13", "event_type": "Battles", "sub_event_type": "Armed clash",
+             "notes": "first line\rsecond line\r\nthird", "outlets": ["a\rb"]}
+    out = io.StringIO()
+    write_events([event], fmt, out, timestamp=0)
+    rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert len(rows) == 2 and len(rows[1]) == len(rows[0])
+    assert "first line\nsecond line\nthird" in rows[1]

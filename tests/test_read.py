@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 import json
@@ -416,11 +417,24 @@ def test_invalid_utf8_names_the_byte(tmp_path: Path) -> None:
     assert only_skipped(read_all(path)).reason == "not valid UTF-8 text (byte 22)"
 
 
-def test_utf16_is_named_as_such(tmp_path: Path) -> None:
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-bom", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "wide.txt"
-    path.write_bytes(REPORT.encode("utf-16"))
+    if encoding == "utf-16-be-bom":
+        path.write_bytes(codecs.BOM_UTF16_BE + REPORT.encode("utf-16-be"))
+    else:
+        path.write_bytes(REPORT.encode(encoding))  # Python writes the little-endian mark first
 
-    assert "UTF-16" in only_skipped(read_all(path)).reason
+    (document,) = read_all(path)
+    assert isinstance(document, Document) and document.text == REPORT
+
+
+def test_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(REPORT.encode("utf-16-le"))
+
+    assert "UTF-16 text without a byte-order mark" in only_skipped(read_all(path)).reason
 
 
 def test_oversized_file(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ from starlette.concurrency import run_in_threadpool
 from warledger import __version__
 from warledger.export import write_events
 from warledger.records import EVENT_TYPES
-from warledger.store import EventFilter, Stats, Store, StoreError, check_filter
+from warledger.store import MAX_FILTER_CHARS, EventFilter, Stats, Store, StoreError, check_filter
 
 if TYPE_CHECKING:
     from warledger.pipeline import Pipeline
@@ -84,12 +84,18 @@ class EventQuery(BaseModel):
 
     since: dt.date | None = Field(None, description="First event date included (YYYY-MM-DD).")
     until: dt.date | None = Field(None, description="Last event date included (YYYY-MM-DD).")
-    type: str | None = Field(None, description="ACLED event type or sub-event type, any case (e.g. 'Battles').")
-    sub_type: str | None = Field(None, description="ACLED sub-event type, exactly one (e.g. 'Armed clash').")
-    country: str | None = Field(None, description="ISO 3166 alpha-3 code or country name.")
-    actor: str | None = Field(None, description="Part of an actor's name, either side, any case.")
-    near: str | None = Field(None, description="'LAT,LON,KM': events within KM kilometres of the point.")
-    q: str | None = Field(None, description="Words in the notes or source sentences, matched by their start "
+    type: str | None = Field(None, max_length=MAX_FILTER_CHARS,
+                             description="ACLED event type or sub-event type, any case (e.g. 'Battles').")
+    sub_type: str | None = Field(None, max_length=MAX_FILTER_CHARS,
+                                 description="ACLED sub-event type, exactly one (e.g. 'Armed clash').")
+    country: str | None = Field(None, max_length=MAX_FILTER_CHARS,
+                                description="ISO 3166 alpha-3 code or country name.")
+    actor: str | None = Field(None, max_length=MAX_FILTER_CHARS,
+                              description="Part of an actor's name, either side, any case.")
+    near: str | None = Field(None, max_length=MAX_FILTER_CHARS,
+                             description="'LAT,LON,KM': events within KM kilometres of the point.")
+    q: str | None = Field(None, max_length=MAX_FILTER_CHARS,
+                          description="Words in the notes or source sentences, matched by their start "
                           "('Uri' finds \"Uri's\", not 'security'); several words match as a phrase.")
     historical: bool | None = Field(None, description="true: background events only; false: current ones only.")
 
@@ -104,7 +110,8 @@ class EventQuery(BaseModel):
 class EventsQuery(EventQuery):
     """/api/events: the filters, then the order, the page and the format."""
 
-    sort: str = Field("event_date", description="Sort key (event_date, fatalities, country, event_type, "
+    sort: str = Field("event_date", max_length=MAX_FILTER_CHARS,
+                      description="Sort key (event_date, fatalities, country, event_type, "
                       "sub_event_type, location, actor1, actor2); '-' before it for descending.")
     limit: int | None = Field(None, ge=0, le=MAX_ROWS,
                               description=f"Events per page (JSON: default {DEFAULT_PAGE}, at most {MAX_PAGE}; "
@@ -269,6 +276,8 @@ def create_app(settings: Settings) -> FastAPI:
             records = json.loads(b"".join(chunks))
         except (ValueError, UnicodeDecodeError) as error:
             raise HTTPException(400, f"the body is not JSON: {error}") from None
+        except RecursionError:
+            raise HTTPException(400, "the body is not JSON a parser can read: nested too deeply") from None
         return await run_in_threadpool(_ingest_posted, records)
 
     def _ingest_posted(records: Any) -> dict[str, Any]:

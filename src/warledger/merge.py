@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Sequence
 
 from warledger.places import Gazetteer, distance_km
-from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place
+from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place, mention_to_json
 
 # Event types whose sub-types are different events when one report tells both (a territory taken and
 # a clash elsewhere on the front; an agreement and an arrest). Protests, riots and remote violence told
@@ -76,7 +77,7 @@ def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> lis
     Groups are indexed by event type and year, so a cluster is compared only with groups whose dates
     could meet its own: the cost grows with the corpus, not with its square.
     """
-    ordered = sorted(clusters, key=lambda c: (_best_precision(c), _first_key(c)))
+    ordered = sorted(clusters, key=lambda c: (_best_precision(c), _first_key(c), _mention_keys(c)))
     groups: list[list[Mention]] = []
     index: dict[tuple[str, int], list[int]] = {}
     for cluster in ordered:
@@ -118,6 +119,18 @@ def _best_precision(cluster: Sequence[Mention]) -> int:
 
 def _first_key(cluster: Sequence[Mention]) -> str:
     return min(f"{m.doc_id}:{m.span.start:08d}" for m in cluster)
+
+
+def _mention_order(mention: Mention) -> tuple[str, int, int, str]:
+    """Where a mention stands in its report, then all it holds. Mentions of one sentence share its
+    span, and one trigger can give two mentions (two places): the events must not depend on the order
+    the reports came in."""
+    return (mention.doc_id, mention.span.start, mention.trigger_span.start,
+            json.dumps(mention_to_json(mention), sort_keys=True, ensure_ascii=False))
+
+
+def _mention_keys(cluster: Sequence[Mention]) -> list[tuple[str, int, int, str]]:
+    return sorted(_mention_order(m) for m in cluster)
 
 
 def _representative(cluster: Sequence[Mention]) -> Mention:
@@ -212,7 +225,7 @@ def _place_rank(place: Place | None) -> tuple[int, int]:
 
 def build_event(mentions: Sequence[Mention]) -> Event:
     """One dataset row from its mentions."""
-    mentions = sorted(mentions, key=lambda m: (m.doc_id, m.span.start))
+    mentions = sorted(mentions, key=_mention_order)
     kinds = Counter(m.event_type for m in mentions)
     # a battle with shelling is one battle (see _battle_with_shelling)
     event_type = "Battles" if "Battles" in kinds else kinds.most_common(1)[0][0]
@@ -236,7 +249,7 @@ def build_event(mentions: Sequence[Mention]) -> Event:
                 claims.append(c)
     sources = list(dict.fromkeys(m.doc_id for m in mentions))
     outlets = sorted({c.outlet for c in claims if c.outlet})
-    anchor = min(mentions, key=lambda m: (m.doc_id, m.span.start))
+    anchor = mentions[0]
     identity = f"{_first_key(mentions)}|{event_type}|{sub}|{place.key if place else ''}|{anchor.trigger}"
     event_id = hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
     historical = all(m.historical for m in mentions)

@@ -39,6 +39,11 @@ from warledger.workers import DaskWorkers, LocalWorkers, Workers, run
 # Texts longer than this many characters are cut before parsing: spaCy's parser needs memory in
 # proportion to the text, and a news report is far shorter (the longest seed is 4,300 characters).
 MAX_PARSE_CHARS = 200_000
+# Sentences longer than this many tokens are not searched for events. The longest sentence of the
+# development corpus, the seed reports and the examples has 75 tokens; a "sentence" of hundreds is a
+# list or a run of words with no full stop (1 MB of one word), and the detector's cost grows faster
+# than the square of a sentence's length (1,000 tokens of "attack" took 75 s, 300 took 3 s).
+MAX_SENTENCE_TOKENS = 200
 # Documents parsed together in one process: large enough for spaCy's batches, small enough that
 # memory stays flat on a corpus of any size.
 CHUNK_DOCUMENTS = 256
@@ -151,7 +156,8 @@ class Pipeline:
         assert document.published is not None
         segmented = segment(parsed)  # type: ignore[arg-type]  # 2. segment
         annotated = annotate(segmented, document.published, self.gazetteer, self.matcher, self.knowledge)  # 3.
-        sentences = [(n.index, n.paragraph, n.token_start, n.token_end) for n in annotated.sentences]
+        sentences = [(n.index, n.paragraph, n.token_start, n.token_end) for n in annotated.sentences
+                     if n.token_end - n.token_start <= MAX_SENTENCE_TOKENS]
         candidates = self.detector.find(segmented.doc, sentences)  # 4. detect
         mentions = resolve(document, annotated, candidates, self.gazetteer, self.knowledge,  # 5. resolve
                            cleaned.to_original)

@@ -40,6 +40,17 @@ DATE_SEARCH_LINES = 5
 DATE_LINE_MAX_WORDS = 8
 # Enough to sniff the format of a file and to find NUL bytes in binary files.
 SNIFF_BYTES = 8192
+# Publication dates outside these years are typos (year 0, 99999) or placeholders (9999-12-31), and
+# dates resolved against them ("yesterday", "last year") would fall off Python's calendar.
+FIRST_PUBLISHED_YEAR = 1800
+LAST_PUBLISHED_YEAR = 2200
+# lxml (under trafilatura) reads HTML elements nested at most this deep and drops what lies deeper.
+HTML_MAX_DEPTH = 255
+# Elements that never take a closing tag, for the nesting count of a page that gave no text.
+_VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
@@ -82,7 +93,17 @@ _DATELINE = re.compile(
 )
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|article)\b", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Byte-order marks of the wide Unicode encodings, UTF-32 first: its little-endian mark begins with
+# UTF-16's. Text saved so (Windows editors, some crawlers) is decoded and read as UTF-8 would be.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Text in UTF-16 without a byte-order mark has a NUL in every other byte wherever it is ASCII; a
+# binary file has NULs too, but seldom in so regular a pattern over most of its first bytes.
+UTF16_NUL_SHARE = 0.4
 
 
 class _InputError(Exception):
@@ -166,17 +187,27 @@ def _read_file(path: Path, default_date: dt.date | None, max_bytes: int) -> Iter
             raise _InputError("empty file")
         with path.open("rb") as stream:
             head = stream.read(SNIFF_BYTES)
-        _check_not_binary(head)
+        transcoded: bytes | None = None
+        if _wide_encoding(head) is not None:
+            # UTF-16 or UTF-32 is read whole and turned into UTF-8; the readers below see only that.
+            if size > max_bytes:
+                raise _InputError(f"file too large: {_size(size)} > limit {_size(max_bytes)}")
+            transcoded = _transcode(path.read_bytes())
+            head = transcoded[:SNIFF_BYTES]
         kind = _kind(suffix, head)
+        if kind != "jsonl" or not any(line.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{") for line in head.split(b"\n")):
+            # JSON Lines with records in them are checked line by line: a NUL in one row loses only that row
+            _check_not_binary(head)
         if kind == "jsonl":
-            yield from _read_jsonl_file(path, head, default_date, max_bytes)
+            yield from _read_jsonl_file(path, head, default_date, max_bytes, transcoded)
             return
         if size > max_bytes:
             raise _InputError(f"file too large: {_size(size)} > limit {_size(max_bytes)}")
-        data = path.read_bytes()
+        data = path.read_bytes() if transcoded is None else transcoded
         sidecar = _read_sidecar(path, max_bytes)
         if kind == "html":
-            yield _html_document(_decode_html(data), path.name, origin, sidecar, default_date)
+            html = _decode(data) if transcoded is not None else _decode_html(data)
+            yield _html_document(html, path.name, origin, sidecar, default_date)
         else:
             text = _decode(data)
             yield _document(text, path.name, origin, sidecar, "sidecar", default_date, _title_from_text(text))
@@ -209,8 +240,8 @@ def _read_sidecar(path: Path, max_bytes: int) -> _Metadata:
         if candidate.stat().st_size > max_bytes:
             raise _InputError(f"sidecar {candidate.name} is too large")
         try:
-            record = json.loads(candidate.read_bytes().decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            record = _load_json(candidate.read_bytes().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, _InputError) as error:
             raise _InputError(f"sidecar {candidate.name} is not valid JSON: {error}") from None
         if not isinstance(record, dict):
             raise _InputError(f"sidecar {candidate.name} is not a JSON object")
@@ -229,6 +260,11 @@ def _read_stdin(default_date: dt.date | None, max_bytes: int) -> Iterator[Docume
     # A text stream without a byte buffer (a test's StringIO, an embedding app) is re-encoded.
     stream: IO[bytes] = buffer if buffer is not None else io.BytesIO(sys.stdin.read().encode("utf-8"))
     try:
+        if _wide_encoding(_peek(stream, 4)) is not None:
+            raw = stream.read(max_bytes + 1)
+            if len(raw) > max_bytes:
+                raise _InputError(f"input too large: more than {_size(max_bytes)}")
+            stream = io.BytesIO(_transcode(raw))
         # Sniff the format on the first non-blank line, keeping what was read so nothing is lost.
         lines = _bounded_lines(stream, max_bytes)
         head: list[tuple[int, bytes | None]] = []
@@ -267,14 +303,15 @@ def _read_stdin(default_date: dt.date | None, max_bytes: int) -> Iterator[Docume
 
 
 def _read_jsonl_file(
-    path: Path, head: bytes, default_date: dt.date | None, max_bytes: int
+    path: Path, head: bytes, default_date: dt.date | None, max_bytes: int, transcoded: bytes | None = None
 ) -> Iterator[Document | Skipped]:
+    """`transcoded`: the file's content already turned into UTF-8 (it was UTF-16 or UTF-32)."""
     first = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if path.suffix.lower() == ".json" and not _first_line_is_object(first):
         # A .json file that is one pretty-printed object or an array, not one object per line.
-        yield from _read_whole_json(path, default_date, max_bytes)
+        yield from _read_whole_json(path, default_date, max_bytes, transcoded)
         return
-    with path.open("rb") as stream:
+    with path.open("rb") if transcoded is None else io.BytesIO(transcoded) as stream:
         lines = _bounded_lines(stream, max_bytes)
         yield from _jsonl_documents(lines, path.name, str(path), default_date, max_bytes)
 
@@ -286,20 +323,20 @@ def _first_line_is_object(first: bytes) -> bool:
     if len(line) >= SNIFF_BYTES - 1:
         return True  # a long first line: a JSON Lines record that did not fit in the sniffed bytes
     try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
+        return isinstance(_load_json(line), dict)
+    except (ValueError, _InputError):
         return False
 
 
 def _read_whole_json(
-    path: Path, default_date: dt.date | None, max_bytes: int
+    path: Path, default_date: dt.date | None, max_bytes: int, transcoded: bytes | None = None
 ) -> Iterator[Document | Skipped]:
     size = path.stat().st_size
     if size > max_bytes:
         limit = _size(max_bytes)
         raise _InputError(f"file too large: {_size(size)} > limit {limit} (use JSON Lines to stream it)")
     try:
-        content = json.loads(_decode(path.read_bytes()))
+        content = _load_json(_decode(path.read_bytes() if transcoded is None else transcoded))
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise _InputError(f"malformed JSON: {error.msg} ({where})") from None
@@ -355,7 +392,7 @@ def _jsonl_documents(
             if not decoded.strip():
                 continue
             try:
-                record = json.loads(decoded)
+                record = _load_json(decoded)
             except json.JSONDecodeError as error:
                 raise _InputError(f"malformed JSON: {error.msg} (column {error.colno})") from None
             yield _record_document(record, f"{name}:{number}", line_origin, default_date)
@@ -387,7 +424,8 @@ def _record_document(record: Any, fallback_id: str, origin: str, default_date: d
     if text is None:
         raise _InputError("record has no text (fields text, maintext or description)")
     raw_id = record.get("id")
-    if raw_id is not None and not isinstance(raw_id, str | int):
+    # bool is an int to Python, but true is no document id
+    if raw_id is not None and (not isinstance(raw_id, str | int) or isinstance(raw_id, bool)):
         raise _InputError(f"field 'id' must be a string or a number, got {type(raw_id).__name__}")
     doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else fallback_id
     metadata = _metadata(record)
@@ -412,16 +450,18 @@ def _metadata(record: dict[str, Any]) -> _Metadata:
 
 
 def _string_field(record: dict[str, Any], *keys: str, strip: bool = True) -> str | None:
-    """The first of `keys` that holds a non-blank string; a value of another type is an error."""
+    """The first of `keys` that holds a non-blank string. A value of another type in any of them is an
+    error, even behind a good one: a record that gets a field wrong may have got the others wrong."""
+    found = None
     for key in keys:
         value = record.get(key)
         if value is None:
             continue
         if not isinstance(value, str):
             raise _InputError(f"field {key!r} must be a string, got {type(value).__name__}")
-        if value.strip():
-            return value.strip() if strip else value
-    return None
+        if found is None and value.strip():
+            found = value.strip() if strip else value
+    return found
 
 
 # --- HTML ----------------------------------------------------------------------------------------
@@ -451,6 +491,10 @@ def _html_document(
         raise _InputError(f"HTML page could not be parsed: {type(error).__name__}") from None
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not isinstance(text, str) or not text.strip():
+        depth = _nesting_depth(html)
+        if depth > HTML_MAX_DEPTH:
+            raise _InputError(f"HTML page nests elements {depth} deep; its text lies past the parser's "
+                              f"limit of {HTML_MAX_DEPTH}")
         raise _InputError("HTML page has no main text")
     page_date = getattr(extracted, "date", None)
     if not page_date:
@@ -497,6 +541,18 @@ def _decode_html(data: bytes) -> str:
     return _decode(data)
 
 
+def _nesting_depth(html: str) -> int:
+    """How deep the page's elements nest, counted from its tags (unclosed ones count as open)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if name.lower() in _VOID_ELEMENTS or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _str_or_none(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
@@ -522,6 +578,9 @@ def _document(
     else:
         published = date_from_text(text)
         source = "text" if published is not None else "none"
+    if published is not None and not FIRST_PUBLISHED_YEAR <= published.year <= LAST_PUBLISHED_YEAR:
+        raise _InputError(f"publication date {published.isoformat()} is outside the years "
+                          f"{FIRST_PUBLISHED_YEAR}-{LAST_PUBLISHED_YEAR}")
     return Document(
         id=doc_id,
         text=text,
@@ -536,10 +595,53 @@ def _document(
 
 
 def _check_not_binary(data: bytes) -> None:
-    if data.startswith(_UTF16_BOMS):
-        raise _InputError("UTF-16 text; convert it to UTF-8")
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise _InputError("UTF-16 text without a byte-order mark; save it with one, or as UTF-8")
         raise _InputError("binary file, not text")
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    head = data[:SNIFF_BYTES]
+    nul_share = max(head[0::2].count(0), head[1::2].count(0)) / max(len(head) // 2, 1)
+    return nul_share >= UTF16_NUL_SHARE
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """"utf-16" or "utf-32" when `head` opens with that encoding's byte-order mark, else None."""
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
+
+
+def _transcode(data: bytes) -> bytes:
+    """UTF-16 or UTF-32 text with its byte-order mark, as UTF-8 without one."""
+    encoding = _wide_encoding(data)
+    assert encoding is not None
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _InputError(f"not valid {encoding.upper()} text (byte {error.start})") from None
+
+
+def _peek(stream: IO[bytes], count: int) -> bytes:
+    """The next `count` bytes of `stream` (fewer at its end), left in it to be read."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return bytes(peek(count)[:count])
+    position = stream.tell()
+    head = stream.read(count)
+    stream.seek(position)
+    return head
+
+
+def _load_json(text: str | bytes) -> Any:
+    """json.loads, with nesting too deep for the parser turned into a reason instead of a crash."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _InputError("malformed JSON: nested too deeply") from None
 
 
 def _decode(data: bytes) -> str:

@@ -51,6 +51,9 @@ MIN_EVENT_ID_PREFIX = 6
 FETCH_CHUNK = 200
 # How long a writer waits for another process's lock before failing (SQLite busy timeout).
 LOCK_TIMEOUT_S = 30.0
+# The longest text a filter takes (a type, a country, part of an actor's name, words to search). Far above
+# any real one; SQLite refuses LIKE patterns over 50,000 bytes, and the longest UTF-8 character has 4.
+MAX_FILTER_CHARS = 1000
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+$")
 _EVENT_COLUMNS = (
     "event_id",
@@ -1070,6 +1073,10 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause (with its leading space, or empty) and parameters of a filter."""
     conditions: list[str] = []
     params: list[Any] = []
+    for name in ("event_type", "sub_event_type", "country", "actor", "text"):
+        value = getattr(filters, name)
+        if value is not None and len(value) > MAX_FILTER_CHARS:
+            raise StoreError(f"{name}: {len(value):,} characters is more than a filter takes ({MAX_FILTER_CHARS:,})")
     if filters.since is not None:
         conditions.append("event_date >= ?")
         params.append(filters.since.isoformat())
