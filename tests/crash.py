@@ -6,8 +6,9 @@ transactions, and kills it after a random delay. After each kill the store must 
 integrity check and hold no half event; the next trial runs on the same store, as a user would rerun
 the command. A last run completes and must give exactly the events of one uninterrupted run.
 
-The store is named by URL. `CHECKERS` knows how to inspect each kind; PostgreSQL is to be added with
-its backend (a checker that reads the same tables through psycopg, and `amcheck` for the integrity).
+The store is named by URL. `CHECKERS` knows how to inspect each kind: SQLite through its own integrity
+and foreign-key checks, PostgreSQL through `amcheck` on every index (where the server has the
+extension) and the same portable queries for half events.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ PLACES = ("Kharkiv", "Kherson", "Donetsk", "Odesa", "Mykolaiv", "Zaporizhzhia", 
 # Reports per corpus and per transaction: ten commits, each re-merging the store.
 CORPUS_REPORTS = 60
 BATCH_SIZE = 6
-# What `ingest` writes to standard error when it starts reading, once the model is loaded and the store
-# open: the kills are timed from it, so that they land while reports are extracted and stored.
-STARTED_READING = "extracting"
+# What `ingest` writes to standard error once its first report is extracted (its progress line, drawn
+# on a pipe because the trials set WARLEDGER_PROGRESS=always): the kills are timed from it, so that
+# they land while reports are extracted and stored.
+STARTED_READING = "ingesting"
 
 
 def write_corpus(path: Path, reports: int = CORPUS_REPORTS) -> Path:
@@ -122,6 +124,59 @@ def sqlite_remove(url: str) -> None:
         name.unlink(missing_ok=True)
 
 
+def _postgres_tables(connection: Any) -> set[str]:
+    return {row[0] for row in connection.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+
+
+def postgres_problems(url: str) -> list[str]:
+    """What is wrong with a PostgreSQL store: amcheck on its B-tree indexes, then the checks of every store."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        if "events" not in _postgres_tables(connection):
+            return []  # a kill during the first migration leaves no schema, which is fine
+        problems: list[str] = []
+        try:
+            connection.execute("CREATE EXTENSION IF NOT EXISTS amcheck")
+        except psycopg.Error:
+            pass  # a server without the contrib modules: the portable checks below still run
+        else:
+            indexes = connection.execute(
+                "SELECT c.oid, c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE a.amname = 'btree' AND n.nspname = 'public'").fetchall()
+            for oid, name in indexes:
+                try:
+                    connection.execute("SELECT bt_index_check(%s, true)", (oid,))
+                except psycopg.Error as error:
+                    problems.append(f"index {name}: {error}")
+        return problems + half_events(lambda query: connection.execute(query).fetchall())
+
+
+def postgres_events(url: str) -> dict[str, str]:
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        return dict(connection.execute("SELECT event_id, content_hash FROM events").fetchall())
+
+
+def postgres_documents(url: str) -> int:
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        if "documents" not in _postgres_tables(connection):
+            return 0
+        return int(connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+
+def postgres_remove(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("DROP SCHEMA public CASCADE")
+        connection.execute("CREATE SCHEMA public")
+
+
 @dataclass(frozen=True)
 class Checker:
     """How to inspect one kind of store, and to remove it for a fresh start."""
@@ -132,7 +187,8 @@ class Checker:
     remove: Callable[[str], None]
 
 
-CHECKERS = {"sqlite": Checker(sqlite_problems, sqlite_events, sqlite_documents, sqlite_remove)}
+CHECKERS = {"sqlite": Checker(sqlite_problems, sqlite_events, sqlite_documents, sqlite_remove),
+            "postgresql": Checker(postgres_problems, postgres_events, postgres_documents, postgres_remove)}
 
 
 @dataclass
@@ -175,7 +231,7 @@ def run_ingest(command: Sequence[str], corpus: Path, url: str, cwd: Path,
     Returns its exit status (None when killed) and how long it read for."""
     args = [*command, "ingest", str(corpus), "--db", url, "--batch-size", str(BATCH_SIZE)]
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
-                               start_new_session=True)
+                               start_new_session=True, env={**os.environ, "WARLEDGER_PROGRESS": "always"})
     try:
         wait_for_reading(process, limit_s)
         reading = time.monotonic()

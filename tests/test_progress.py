@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from warledger.progress import Progress, count_reports
 
 
@@ -37,6 +39,15 @@ def test_piped_it_writes_nothing() -> None:
     bar.advance(3)
     bar.close()
     assert pipe.getvalue() == ""
+
+
+def test_piped_it_writes_when_asked_to(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARLEDGER_PROGRESS", "always")
+    pipe = io.StringIO()
+    bar = Progress("ingesting", 3, pipe)
+    bar.advance(3)
+    bar.close()
+    assert "ingesting: 3/3 reports" in pipe.getvalue()
 
 
 def test_reports_are_counted_without_reading_them(tmp_path: Path) -> None:

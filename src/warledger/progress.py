@@ -1,17 +1,22 @@
 """A progress line for long runs: reports done, rate and time left, on a terminal only.
 
-Piped or redirected, it writes nothing, so logs and scripts get only the summary. The total is
-counted cheaply beforehand (files, and lines of JSON Lines files), without reading any report.
+Piped or redirected, it writes nothing, so logs and scripts get only the summary, unless the
+environment sets WARLEDGER_PROGRESS=always (a supervisor that reads standard error, such as the crash
+trials of tests/crash.py, which time their kills from the first line). The total is counted cheaply
+beforehand (files, and lines of JSON Lines files), without reading any report.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+# Set to "always" to draw the line on a pipe too.
+FORCE_VARIABLE = "WARLEDGER_PROGRESS"
 # Redraw at most this often: a faster redraw costs more than it tells.
 REDRAW_SECONDS = 0.25
 
@@ -46,7 +51,7 @@ class Progress:
         self.label = label
         self.total = total
         self.stream = stream if stream is not None else sys.stderr
-        self.enabled = self.stream.isatty()
+        self.enabled = self.stream.isatty() or os.environ.get(FORCE_VARIABLE) == "always"
         self.done = 0
         self.started = time.monotonic()
         self.drawn_at = 0.0
