@@ -524,6 +524,22 @@ class Store:
         finally:
             self._rollback()  # nothing was written
 
+    @contextlib.contextmanager
+    def _batch_transaction(self) -> Iterator[None]:
+        """One batch written all or nothing, writers taking turns: a database error is a StoreError, and
+        any exception, Ctrl-C included (hence BaseException), leaves the store as it was before."""
+        self._begin()
+        try:
+            self._lock_writers()
+            yield
+        except self.dialect.errors as exc:
+            self._rollback()
+            raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+        self._commit()
+
     def _lock_writers(self) -> None:
         if self.dialect.writer_lock is not None:
             self._execute(self.dialect.writer_lock)
@@ -601,9 +617,7 @@ class Store:
         """
         counts = {field: 0 for field in BatchResult.__dataclass_fields__}
         now = _now()
-        self._begin()
-        try:
-            self._lock_writers()
+        with self._batch_transaction():
             for document in documents:
                 counts[self._upsert_document(document, now)] += 1
             for document_id, body in (clusters or {}).items():
@@ -624,14 +638,6 @@ class Store:
                 counts["events_removed"] = len(stale)
             for item in skipped:
                 counts["skipped_new"] += self._insert_skipped(item, now)
-        except self.dialect.errors as exc:
-            self._rollback()
-            raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
-        except BaseException:
-            # BaseException, not Exception: Ctrl-C in the middle of a batch must not leave half of it.
-            self._rollback()
-            raise
-        self._commit()
         return BatchResult(**counts)
 
     def merge_batch(
@@ -653,9 +659,7 @@ class Store:
         """
         counts = {field: 0 for field in BatchResult.__dataclass_fields__}
         now = _now()
-        self._begin()
-        try:
-            self._lock_writers()
+        with self._batch_transaction():
             seeds: dict[ClusterRef, list[Mention]] = {}
             touched_events: set[str] = set()
             for document in documents:
@@ -679,13 +683,6 @@ class Store:
             counts.update(self._merge_reachable(seeds, loaded, merge, could_meet, touched_events, now))
             for item in skipped:
                 counts["skipped_new"] += self._insert_skipped(item, now)
-        except self.dialect.errors as exc:
-            self._rollback()
-            raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
-        except BaseException:
-            self._rollback()
-            raise
-        self._commit()
         return BatchResult(**counts)
 
     def _merge_reachable(
