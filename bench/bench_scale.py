@@ -15,10 +15,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +28,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))  # pgserver.py: the tests' PostgreSQL server, started the same way
+
+import pgserver  # noqa: E402
 
 from warledger.devcorpus import as_inputs  # noqa: E402
 from warledger.ingest import ingest_documents  # noqa: E402
@@ -100,30 +101,6 @@ def run(url: str, count: int, step: int, pipeline: Pipeline) -> None:
           f"{len(summary.skipped)} skipped, {counts['events']:,} events; peak RSS {peak_rss_mb():.0f} MB", flush=True)
 
 
-def postgres_server(root: Path) -> tuple[str, list[str]] | None:
-    """Start a PostgreSQL server in `root`; its URL and the command that stops it (None: no server binary)."""
-    binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
-    if not binaries:
-        return None
-    bin_dir = binaries[-1].parent
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    user = "postgres" if os.geteuid() == 0 else os.environ.get("USER", "postgres")
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    data = root / "data"
-    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", user, "-A", "trust",
-                    "--encoding=UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
-    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
-                    f"-c listen_addresses=127.0.0.1 -p {port} -k {root}", "start"], check=True, capture_output=True)
-    subprocess.run([*as_user, str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", user, "bench"],
-                   check=True, capture_output=True)
-    return f"postgresql://{user}@127.0.0.1:{port}/bench", [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data),
-                                                           "-m", "fast", "-w", "stop"]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000, help="reports to generate and ingest")
@@ -140,21 +117,19 @@ def main() -> None:
             run(str(Path(folder) / "scale.db"), args.count, step, pipeline)
     if args.backend in ("postgresql", "both"):
         # a folder of its own: the server's user must be able to reach it
+        if not pgserver.BINARIES:
+            print("PostgreSQL: skipped, no server binary under /usr/lib/postgresql", flush=True)
+            return
         server_root = Path(tempfile.mkdtemp(prefix="warledger-bench-postgres-"))
         try:
-            server = postgres_server(server_root)
-            if server is None:
-                print("PostgreSQL: skipped, no server binary under /usr/lib/postgresql", flush=True)
-                return
-            url, stop = server
-            try:
+            with pgserver.running_server(server_root) as server:
+                subprocess.run(pgserver.as_server_user([str(pgserver.BINARIES[-1].parent / "createdb"), "-h",
+                                                        server.host, "-p", str(server.port), "-U", server.user,
+                                                        "bench"]), check=True, capture_output=True)
                 print("PostgreSQL", flush=True)
-                run(url, args.count, step, pipeline)
-            finally:
-                subprocess.run(stop, check=False, capture_output=True)
+                run(server.url("bench"), args.count, step, pipeline)
         finally:
             shutil.rmtree(server_root, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()

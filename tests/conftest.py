@@ -7,11 +7,7 @@ so a test session loads it once and every command run through `run_cli` uses tha
 from __future__ import annotations
 
 import contextlib
-import getpass
-import os
 import shutil
-import socket
-import subprocess
 import tempfile
 import threading
 import time
@@ -20,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pgserver
 import pytest
 from click.testing import CliRunner, Result
+from pgserver import Server
 
 from warledger import cli
 from warledger.pipeline import Pipeline
@@ -137,28 +135,18 @@ def read_only_server(example_db: Path) -> Iterator[str]:
 # -- PostgreSQL -------------------------------------------------------------------------------------------
 # The store tests run on SQLite and on a real PostgreSQL server that the session starts: Debian's
 # postgresql package (.ci/run installs it), a cluster in a temporary folder, listening on loopback only,
-# stopped when the session ends. PostgreSQL refuses to run as root, so under root it runs as the
-# postgres user.
-POSTGRES_BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
-
-
-def _as_server_user(command: list[str]) -> list[str]:
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *command]
-    return command
+# stopped when the session ends (pgserver.py, which bench/bench_scale.py uses too).
 
 
 @dataclass
 class PostgresServer:
     """A running PostgreSQL server of the test session; `new_database()` gives a fresh database's URL."""
 
-    host: str
-    port: int
-    user: str
+    server: Server
     created: int = 0
 
     def url(self, database: str) -> str:
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{database}"
+        return self.server.url(database)
 
     def new_database(self) -> str:
         import psycopg
@@ -172,31 +160,16 @@ class PostgresServer:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
-    if not POSTGRES_BINARIES:
+def postgres_server() -> Iterator[PostgresServer]:
+    if not pgserver.BINARIES:
         pytest.skip("no PostgreSQL server binary under /usr/lib/postgresql: install Debian's postgresql "
                     "package (.ci/run does) to run the store tests on PostgreSQL")
-    bin_dir = POSTGRES_BINARIES[-1].parent
     root = Path(tempfile.mkdtemp(prefix="warledger-pg-"))
-    data = root / "data"
-    user = "postgres" if os.geteuid() == 0 else getpass.getuser()
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = root / "server.log"
-    subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", user, "-A", "trust",
-                                    "--encoding=UTF8", "--locale=C.UTF-8"]),
-                   check=True, capture_output=True)
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
-    subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o", options,
-                                    "start"]), check=True, capture_output=True)
     try:
-        yield PostgresServer("127.0.0.1", port, user)
+        # durability off: the tests kill clients, never the server
+        with pgserver.running_server(root, "-c fsync=off -c full_page_writes=off") as server:
+            yield PostgresServer(server)
     finally:
-        subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-                       check=False, capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
 
 
