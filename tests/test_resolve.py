@@ -419,12 +419,13 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
 
 @pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "place", "country"), [
-    # ACLED's notes put a place's district and region in brackets: never a namesake abroad
+    # ACLED's notes put a place's district and region in brackets: never a namesake abroad; the village
+    # the gazetteer lacks keeps its name, at its district's point
     ("On 18 June 2019, militants planted an IED that exploded under a vehicle near Boni (Douentza, Mopti), "
-     "killing 3 soldiers.", "Douentza", "MLI"),
+     "killing 3 soldiers.", "Boni", "MLI"),
     # a village the gazetteer lacks falls back to the region the text names, not to a namesake abroad
     ("On 10 February 2024, a Tatmadaw airstrike hit the village of Let Yet Kone in Tabayin township, Sagaing "
-     "region, killing 13 civilians.", "Sagaing Region", "MMR"),
+     "region, killing 13 civilians.", "Let Yet Kone", "MMR"),
     # a bracketed area the gazetteer does not know ("Tana" of "Tana River" is no Antananarivo) leaves
     # the town it follows alone
     ("On 4 March 2019, herders armed with machetes fought over grazing land near Garsen (Tana River), "
@@ -470,3 +471,37 @@ def test_deaths_in_words_and_a_name_inside_a_longer_one(stage_pipeline: Pipeline
     [bomb] = extract(stage_pipeline, "A suicide bomber blew himself up at a hotel on Riverside Drive, Nairobi, on "
                                      "Tuesday, killing a guard.")
     assert (bomb.place and bomb.place.country, bomb.fatalities) == ("KEN", 1)
+
+
+@pytest.mark.issue(9)
+def test_a_list_of_villages_gives_one_event_each_known_or_not(stage_pipeline: Pipeline) -> None:
+    # ACLED codes one event per place; the gazetteer knows none of these three villages, whose district
+    # the text names after them
+    events = extract(stage_pipeline, "On 3 May, the army shelled the villages of Kaung Pyin, Zee Pin Kone and "
+                                     "Nyaung Chaung in Ayadaw township of the Sagaing region with artillery.")
+    assert sorted(e.place.name for e in events if e.place) == ["Kaung Pyin", "Nyaung Chaung", "Zee Pin Kone"]
+    assert {(e.sub_event_type, e.place.country) for e in events if e.place} == \
+        {("Shelling/artillery/missile attack", "MMR")}
+    unlisted = [e.place for e in events if e.place and e.place.source == "text"]
+    assert unlisted and {p.geo_precision for p in unlisted} == {3}  # at the region's point
+    # one known village and one unknown, bracketed district: the unknown one sits at its district's point
+    events = extract(stage_pipeline, "On 3 January 2021, gunmen attacked the villages of Tchoma Bangou and "
+                                     "Zarbanda Koira (Ouallam department) and killed 12 civilians.")
+    assert len(events) == 2 and {e.place.country for e in events if e.place} == {"NER"}
+    # a road between two towns is one place, and two parties listed are no places
+    assert len(extract(stage_pipeline, "Gunmen seized five drivers on the road between Kayes and Diboli on "
+                                       "Monday.")) == 1
+
+
+@pytest.mark.issue(9)
+def test_a_date_before_two_joined_verbs_dates_both(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "On 19 February 2023, soldiers rounded up and shot eight civilians at the "
+                                      "market of Sokolo.")
+    assert (event.date.start, event.sub_event_type) == (dt.date(2023, 2, 19), "Attack")
+
+
+@pytest.mark.issue(9)
+def test_taking_a_town_without_a_fight_is_no_clash(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Al Shabaab fighters entered the town of Ceel Buur on Monday without a fight, "
+                                     "hours after Ethiopian troops withdrew.")
+    assert "Armed clash" not in kinds(events)

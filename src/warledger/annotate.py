@@ -20,7 +20,7 @@ from warledger.claims import Attribution, SpeakerMemory, find_attributions
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
 from warledger.knowledge_actors import ActorKnowledge
-from warledger.places import LEADING_CONTEXT_SHARE, Gazetteer, PlaceMatch, distance_km
+from warledger.places import LEADING_CONTEXT_SHARE, Gazetteer, PlaceMatch, distance_km, name_key
 from warledger.records import Actor, Place
 from warledger.segment import Segmented
 
@@ -57,6 +57,9 @@ class PlaceNote:
     place: Place
     token_start: int
     in_speaker: bool = False
+    # the list of places the name stands in ("shelled Movses, Aygepar and Nerkin Karmiraghbyur"), by a
+    # number shared with the others of the list; -1 outside any list
+    group: int = -1
 
 
 @dataclass(slots=True)
@@ -136,6 +139,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
+    paragraph_places: list[PlaceNote] = []  # the places of the paragraph's sentences so far
     for note in notes:
         note.dates = find_dates(note.text, published, offset=note.char_start)
         variants: set[int] = set()  # the places of this sentence read from a spelling skeleton
@@ -161,6 +165,9 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             if match.variant:
                 variants.add(len(note.places) - 1)
         _drop_far_variants(note, variants)
+        _place_lists(note, doc, gazetteer, paragraph_places)
+        paragraph_places = [*paragraph_places, *note.places] if note.index + 1 < len(notes) and \
+            notes[note.index + 1].paragraph == note.paragraph else []
         note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
         for speaker in note.speakers:
             for place_note in note.places:
@@ -177,9 +184,145 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
 # A capitalised name after a preposition of place or a place noun ("in Aita al-Shaab", "the village of
 # Tal Rifaat"), up to four words with the article particles of transliterated names between them.
 _NAME_AFTER_PLACE_WORD = re.compile(
-    r"\b(?:in|near|at|outside|around|towards?|into|from|on|(?:village|town|city|area|outskirts|district|suburbs?|"
-    r"neighbou?rhood|region|province|governorate|camp|countryside|vicinity) of)\s+"
+    r"\b(?:in|near|at|outside|around|towards?|into|from|on|(?:villages?|towns?|city|cities|areas?|outskirts|"
+    r"districts?|suburbs?|neighbou?rhoods?|region|province|governorate|camp|countryside|vicinity|settlements?|"
+    r"communities|localities) of)\s+"
     r"((?:[A-Z][\w'’`]*)(?:(?:\s|-)(?:(?:al|el|ash|as|ad|ar|at|az|an|ed|es|ez|en|bin|ibn)(?:\s|-))?[A-Z][\w'’`]*){0,3})")
+
+
+# A name as _NAME_AFTER_PLACE_WORD reads it, and what joins the names of a list of places: "Movses,
+# Aygepar and Nerkin Karmiraghbyur", "fell on the town and on nearby Margaliot".
+_NAME = (r"[A-Z][\w'’`]*(?:(?:\s|-)(?:(?:al|el|ash|as|ad|ar|at|az|an|ed|es|ez|en|bin|ibn)(?:\s|-))?"
+         r"[A-Z][\w'’`]*){0,3}")
+_LIST_JOIN = re.compile(r"(\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:in|on|near|at)\s+)?"
+                        r"(?:(?:the\s+)?(?:nearby|neighbouring)\s+)?"
+                        r"(?:(?:the\s+)?(?:outskirts|vicinity|areas?|towns?|villages?|city|suburbs?|countryside)\s+of\s+"
+                        rf"(?:the\s+)?)?({_NAME})")
+# "the Chatakh and Yanigli villages": names before a plural place noun
+_NAMES_BEFORE_PLACE_NOUN = re.compile(rf"\b({_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+)(\s+"
+                                      r"(?:villages|towns|settlements|communities|localities|hamlets))\b")
+# where a list's area follows it: "... and Zaroumdareye in the Ouallam department", "... of the Tovuz region"
+_AREA_AFTER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?")
+# entity labels of words that never name a place
+# (only these: the model calls many villages NORP, ORG or PERSON)
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_SETTLEMENTS = frozenset({"city", "village", "height"})
+
+
+def _place_lists(note: SentenceNotes, doc: Doc, gazetteer: Gazetteer, context: list[PlaceNote]) -> None:
+    """Lists of places, and the names in them that no gazetteer knows.
+
+    ACLED codes one event per place: "shelled Movses, Aygepar and Nerkin Karmiraghbyur" is three
+    shellings, though the gazetteer may know only two of the villages. A list is names joined by commas
+    and a final "and"; each name in it is numbered with its list (PlaceNote.group). A name that no
+    gazetteer knows, listed with known places or standing after a preposition of place or a place noun
+    ("near Diafarabé (Ténenkou cercle, Mopti region)"), becomes a place of its own (source "text") at
+    the coordinates of the area the text gives it: the bracketed or following area, a known village of
+    the same list, or a district or region the sentence (else its paragraph, before it) names. Without
+    any, it is left out: the text does not say where it is."""
+    text, base = note.text, note.char_start
+    known = {(p.start - base, p.end - base): p for p in note.places}
+
+    def known_at(span: tuple[int, int]) -> PlaceNote | None:
+        return next((p for (s, e), p in known.items() if s < span[1] and span[0] < e), None)
+
+    chains: list[list[tuple[int, int]]] = []
+    # a list starts after a preposition of place or a place noun: "Somaliland and SSC-Khatumo handed
+    # over ..." names two parties, and "the road between Kayes and Diboli" one road
+    # after a place noun ("the village of Let Yet Kone") a name is a place's even when made of English words
+    designated = {m.span(1) for m in _NAME_AFTER_PLACE_WORD.finditer(text)
+                  if text[:m.start(1)].rstrip().endswith(" of")}
+    for first in sorted({m.span(1) for m in _NAME_AFTER_PLACE_WORD.finditer(text)}):
+        chain, joins = [first], []
+        while (m := _LIST_JOIN.match(text, chain[-1][1])) is not None:
+            joins.append(m.group(1))
+            chain.append(m.span(2))
+        while joins and "and" not in joins[-1]:  # "in Kano, Nigeria" is a place and its country, not a list
+            joins.pop()
+            chain.pop()
+        chains.append(chain)
+        if first in designated:  # "the villages of Kaung Pyin, Zee Pin Kone and ..."
+            designated.update(chain)
+    ends = {}  # where a list's words end: after the place noun that follows its names
+    for m in _NAMES_BEFORE_PLACE_NOUN.finditer(text):
+        chains.append([(m.start(1) + n.start(), m.start(1) + n.end()) for n in re.finditer(_NAME, m.group(1))])
+        ends[len(chains) - 1] = m.end(2)
+        designated.update(chains[-1])
+    next_group = 0
+    for number, chain in enumerate(chains):
+        if len(chain) < 2 and known_at(chain[0]) is not None:
+            continue
+        members = [known_at(span) for span in chain]
+        group = next((p.group for p in members if p is not None and p.group >= 0), -1)
+        if len(chain) >= 2 and group < 0:
+            group, next_group = next_group, next_group + 1
+        siblings = [p for p in members if p is not None and p.place.feature in _SETTLEMENTS]
+        for span, member in zip(chain, members, strict=True):
+            if member is not None:
+                if len(chain) >= 2 and member.place.feature in _SETTLEMENTS:
+                    member.group = group
+                continue
+            place = _unlisted(note, doc, gazetteer, span, ends.get(number, chain[-1][1]), siblings, context,
+                              span in designated)
+            if place is not None:
+                token = doc.char_span(base + span[0], base + span[1], alignment_mode="expand")
+                note.places.append(PlaceNote(base + span[0], base + span[1], text[span[0]:span[1]], place,
+                                             token.start if token is not None else note.token_start,
+                                             group=group if len(chain) >= 2 else -1))
+                known[span] = note.places[-1]
+    note.places.sort(key=lambda p: p.start)
+
+
+def _unlisted(note: SentenceNotes, doc: Doc, gazetteer: Gazetteer, span: tuple[int, int], list_end: int,
+              siblings: list[PlaceNote], context: list[PlaceNote], designated: bool) -> Place | None:
+    """The place a name no gazetteer knows stands for, at its area's coordinates; None when it may not
+    name a place or the text gives it no area."""
+    base = note.char_start
+    surface = note.text[span[0]:span[1]]
+    tokens = doc.char_span(base + span[0], base + span[1], alignment_mode="expand")
+    if tokens is None or tokens[-1].pos_ != "PROPN" or not (designated or gazetteer.could_be_unlisted(surface)):
+        return None
+    if any(t.ent_type_ in _NOT_PLACE_LABELS for t in tokens):
+        return None
+    if any(a.start < tokens.end and tokens.start < a.end for a in note.actors):
+        return None
+    areas = [p for p in note.places if p.place.source != "text"]
+
+    def starting_at(offset: int) -> PlaceNote | None:
+        return next((p for p in areas if p.start - base == offset), None)
+
+    area, stated = None, False
+    for end in dict.fromkeys((span[1], list_end)):
+        bracket = STATED_AREAS.match(note.text, end)
+        if bracket is not None:
+            inside = [p for p in areas if bracket.start(1) <= p.start - base < bracket.end(1)
+                      and p.place.feature not in ("country", "border")]
+            if inside:
+                area, stated = inside[0], True
+                break
+        after = _AREA_AFTER.match(note.text, end)
+        found = starting_at(after.end()) if after is not None else None
+        if found is not None and found.place.feature not in ("country", "border"):
+            area, stated = found, True
+            break
+    named = next((p for p in [*areas, *reversed(context)] if p.place.feature in ("district", "region")), None)
+    if named is not None:  # a known village of the list that lies elsewhere is a namesake
+        siblings = [p for p in siblings if gazetteer.contains(named.place, p.place)]
+    if area is None and siblings:
+        area = min(siblings, key=lambda p: abs(p.start - base - span[0]))
+    if area is None and named is not None:
+        area, stated = named, True
+    if area is None:
+        return None
+    where = area.place
+    # "Tabayin township": a name with an area word after it names an area, told no closer than a region
+    named_area = re.match(r"\s+(?:township|district|county|cercle|department|province|region|commune|"
+                          r"municipality|oblast|raion|governorate|state|prefecture|sub-county)\b",
+                          note.text[span[1]:]) is not None
+    precision = 3 if where.feature == "region" or named_area else 2
+    return Place(f"text:{where.key}:{name_key(surface)}", surface, where.country, where.latitude, where.longitude,
+                 precision, "district" if named_area else "village", where.admin1, 0, "text",
+                 where.key if stated else None)
 
 
 # A place read from its spelling skeleton must lie this close to a place the same sentence names by its

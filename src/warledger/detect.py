@@ -855,6 +855,9 @@ def _habitual(token: Token) -> bool:
 def _negated(token: Token) -> bool:
     """"did not attack", "no comments on the clashes": a negation on the trigger or on the words it
     hangs from, up to the nearest verb."""
+    # "entered the town without a fight", "took it without firing a shot"
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+        return True
     for node in [token, *_ancestors(token, 3)]:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):

@@ -918,6 +918,14 @@ class Gazetteer:
             return None
         return max(places, key=lambda p: p.population).country
 
+    def could_be_unlisted(self, surface: str) -> bool:
+        """Whether a capitalised name that no gazetteer entry matches may still be a place's (a village
+        the gazetteer lacks): none of its capitalised words is one that never names a place (months,
+        days, titles, nationalities, common words)."""
+        words = [w for w in re.split(r"[\s\-]+", surface) if w[:1].isupper()]
+        return bool(words) and all(name_key(w) not in self._stop and w not in self._vocabulary.person_titles
+                                   for w in words)
+
     def place(self, key: str) -> Place | None:
         """A curated place, a country ("country:ARM") or a border ("border:ARM-AZE") by its key."""
         return self._by_key.get(key)

@@ -236,8 +236,9 @@ def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
             break
         node = node.head
     # "restored the constitution in 1925 and proclaimed independence": a date of the first of two
-    # joined verbs is not the second one's
-    return trigger.dep_ == "conj" and trigger.pos_ == "VERB" and node.i == trigger.head.i and node.i != token.i
+    # joined verbs is not the second one's; one before both ("On 19 February, soldiers rounded up and
+    # shot ...") dates them both
+    return trigger.dep_ == "conj" and trigger.pos_ == "VERB" and node.i == trigger.head.i and token.i > node.i
 
 
 def _date_of_saying(doc: Doc, date: DateMention, trigger: Token) -> bool:
@@ -841,13 +842,19 @@ def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None
 
 def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) -> PlaceNote | None:
     candidates = [p for p in note.places if not p.in_speaker and p.place.feature != "country"]
+    # a village the gazetteer lacks is told more precisely than the area the text gives it ("near
+    # Diafarabé (Ténenkou cercle, Mopti region)")
+    stated = {p.place.parent for p in candidates if p.place.source == "text"}
+    candidates = [p for p in candidates if p.place.key not in stated]
     if candidates:
         # ACLED codes the most specific place named in the trigger's own clause (a town before its
         # region); a place from another clause only when the clause names none, the nearest one
         clause = _clause_of(candidate.trigger)
         own = [p for p in candidates if p.token_start in clause]
         if own:
-            return min(own, key=lambda p: (p.place.geo_precision, abs(p.token_start - candidate.trigger.i)))
+            return min(own, key=lambda p: (p.place.geo_precision, p.place.source != "text",
+                                           p.place.feature not in ("city", "village", "height"),
+                                           abs(p.token_start - candidate.trigger.i)))
         return min(candidates, key=lambda p: abs(p.token_start - candidate.trigger.i))
     # the last place told earlier in the same paragraph
     for previous in reversed(annotated.sentences[:note.index]):
@@ -979,7 +986,11 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
     for other in note.places:
         if other is chosen or other.in_speaker or other.place.feature == "country" or other.place.key in seen:
             continue
-        if doc[other.token_start].i not in listed or _hyphenated(doc[other.token_start]):
+        # the list as the words give it, for violent events: a curfew or a deal for "Baringo, Turkana
+        # and West Pokot" is one political act
+        in_list = chosen.group >= 0 and other.group == chosen.group and \
+            (mention.event_type != "Strategic developments" or mention.sub_event_type in TERRITORIAL)
+        if (doc[other.token_start].i not in listed and not in_list) or _hyphenated(doc[other.token_start]):
             continue  # "the Kaduna-Abuja highway" is one road
         seen.add(other.place.key)
         clone = copy.copy(mention)
