@@ -103,3 +103,17 @@ def test_slashed_dates_read_the_way_the_numbers_allow() -> None:
 
 def test_two_consecutive_days_are_day_precise() -> None:
     assert spans("on the night of May 6 to 7", dt.date(2024, 5, 8))[0][1:] == ("2024-05-06", "2024-05-07", 1)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", ["on Saturday 2-12-2023 targeted", "on Saturday, 2 December 2023, fighters",
+                                  "at 10:15 on Saturday 02.12.2023"])
+def test_a_weekday_before_a_full_date_is_that_date(text: str) -> None:
+    # Levantine statements write "Saturday 2-12-2023": one day, not last Saturday and another day
+    [mention] = find_dates(text, dt.date(2024, 10, 25))
+    assert (mention.date.start, mention.date.precision) == (dt.date(2023, 12, 2), 1)
+
+
+def test_a_weekday_and_another_date_stay_two() -> None:
+    dates = find_dates("on Saturday and again on 3 May", dt.date(2024, 10, 25))
+    assert [d.date.start for d in dates] == [dt.date(2024, 10, 19), dt.date(2024, 5, 3)]

@@ -505,3 +505,28 @@ def test_taking_a_town_without_a_fight_is_no_clash(stage_pipeline: Pipeline) -> 
     events = extract(stage_pipeline, "Al Shabaab fighters entered the town of Ceel Buur on Monday without a fight, "
                                      "hours after Ethiopian troops withdrew.")
     assert "Armed clash" not in kinds(events)
+
+
+@pytest.mark.issue(9)
+def test_people_detained_in_a_dispersal_are_no_separate_arrest(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Police fired tear gas on Wednesday to disperse hundreds of opposition "
+                                     "supporters who had gathered in Niamey. Several people were detained.")
+    assert kinds(events) == [("Protests", "Protest with intervention")]
+    # an arrest told on its own stays one
+    [arrest] = extract(stage_pipeline, "Three opposition activists were arrested in Odesa on Friday.")
+    assert arrest.sub_event_type == "Arrests"
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "place"), [
+    # a city's possessive names a place in it, not its government
+    ("Tens of thousands rallied in Yerevan's Republic Square on Thursday against the government.", "Yerevan"),
+    # a square named after a word that is also a village abroad is a site in the town named next
+    ("Troops fired tear gas to disperse a rally on Svobody Square in Kherson on Monday.", "Kherson"),
+    # "Plaza de Bolívar" is one name, not the Polish village Płaza
+    ("Thousands marched peacefully to the Plaza de Bolívar in Bogotá on Monday to demand a meeting with the "
+     "president.", "Bogotá"),
+])
+def test_sites_inside_towns(stage_pipeline: Pipeline, text: str, place: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.place is not None and event.place.name == place

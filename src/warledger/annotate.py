@@ -37,6 +37,10 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "aroun
 PART_NOUNS = frozenset({"area", "outskirts", "suburb", "suburbs", "centre", "center", "district", "neighbourhood",
                         "neighborhood", "part", "north", "south", "east", "west", "northeast", "northwest",
                         "southeast", "southwest", "edge", "streets", "street", "heart", "downtown", "outskirt"})
+# Places a city's possessive names: "Yerevan's main square" is in Yerevan, "Yerevan's decision" is Armenia's.
+POSSESSED_PLACES = frozenset({"square", "camp", "market", "airport", "port", "station", "hospital", "university",
+                              "quarter", "suburb", "neighbourhood", "district", "centre", "outskirts", "road",
+                              "avenue", "bridge", "stadium", "prison", "cemetery", "mosque", "church", "base"})
 DIRECTIONS = frozenset({"southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
                         "southeastern", "southwestern", "south", "north", "east", "west"})
 # Prepositions after which a capitalised name is almost always a place ("in", "near", "outside Kherson").
@@ -408,18 +412,30 @@ NAME_TAILS = frozenset({"district", "region", "province", "oblast", "state", "go
                         "airport", "port", "base", "governorate's", "countryside", "front", "axis", "direction"})
 
 
+# Words after a name that make it a site inside a town ("Svobody Square", "Riverside Drive").
+SITE_WORDS = frozenset({"square", "street", "avenue", "road", "boulevard", "drive", "bridge", "market", "hospital",
+                        "mosque", "church", "cathedral", "school", "university", "stadium", "park", "roundabout",
+                        "junction", "hotel", "mall", "prison", "cemetery", "highway", "motorway"})
+
+
 def _whole_names(text: str, found: list[PlaceMatch], countries: dict[str, float]) -> list[PlaceMatch]:
     """A match that is only part of a longer capitalised name ("Riverside" of "Riverside Drive", "Verin" of
     "Verin Shorzha", "Juba" of "Middle Juba") names some other place: it keeps only its readings in the
     report's own countries, and is dropped without one."""
     out: list[PlaceMatch] = []
     for match in found:
-        after = re.match(r"[ ]([A-Z][\w'’-]+)", text[match.end:])
+        # "Plaza de Bolívar" is longer than "Plaza"; "Yerevan's Republic Square" is Yerevan's
+        after = re.match(r"(?:[ ](?:de|del|de la|la|el|al|du|des|di|da|do|dos))?[ ]([A-Z][\w'’-]+)", text[match.end:])
+        if re.match(r"['’]s?\b", text[match.end:]) or re.search(r"['’]s?$", match.surface):
+            after = None
         before = re.search(r"(?:^|[^.!?:;,(\n]\s)([A-Z][\w'’-]+)[ ](?:(?:del|de|la|el|al|du|des|di|da) )?$",
                            text[:match.start])
         longer = (after is not None and after.group(1).lower() not in NAME_TAILS) or \
             (before is not None and before.group(1).lower() not in DIRECTIONS | STOP_WORDS
              and not before.group(1).isupper())
+        if after is not None and after.group(1).lower() in SITE_WORDS and \
+                re.match(r"(?:\s+(?:in|of)\s+|,\s*)[A-Z]", text[match.end + after.end():]):
+            continue  # "Svobody Square in Kherson": a site in the town named next, not a village
         if longer:
             top = max(countries.values(), default=0.0)
             readings = tuple(c for c in match.candidates
@@ -482,6 +498,9 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
                 return False  # "the Pétion-Ville area of Port-au-Prince", "the outskirts of Kyiv"
             if any(c.dep_ == "amod" and c.lower_ in DIRECTIONS for c in word.children):
                 return False  # "attacked southern Israel": a part of the country, where it happened
+            if word.dep_ == "poss" and (word.head.pos_ == "PROPN" or word.head.lemma_.lower() in PART_NOUNS
+                                        | POSSESSED_PLACES):
+                return False  # "Yerevan's Republic Square", "Gaza's Jabalia camp", "Kharkiv's outskirts"
             return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS)
         word = phrase_head(doc[token])
         return not (word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS and word.head.i >= actor.start)

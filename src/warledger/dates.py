@@ -38,7 +38,8 @@ _PART = r"(?:\s+(?P<part>night|evening|morning|afternoon))?"
 # Ordered: the first pattern that matches at a position wins, longer forms first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")),
+    # "14.07.2020", and the hyphens of Levantine statements ("Saturday 2-12-2023")
+    ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)([.-])(?P<mnum>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b")),
     ("slashed", re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
     ("day_range_month", re.compile(rf"\b{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
     ("month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", re.I)),
@@ -274,7 +275,14 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
             taken.append((s, e))
             found.append(DateMention(Span(offset + s, offset + e), m.group(0), span, role))
     found.sort(key=lambda d: d.span.start)
-    return found
+    # "on Saturday, 2 December 2023": the weekday names the day the full date gives, not last Saturday
+    named = [d for d in found if d.date.precision == 1]
+    return [d for d in found if not (
+        _WEEKDAY_ALONE.fullmatch(d.text) and any(
+            0 <= o.span.start - d.span.end <= 2 and o.span.start > d.span.start for o in named))]
+
+
+_WEEKDAY_ALONE = re.compile(rf"{_WEEKDAY}", re.I)
 
 
 def _looks_like_quantity(text: str, start: int, end: int) -> bool:

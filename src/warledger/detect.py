@@ -947,7 +947,7 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     # in an attack" is violence against civilians, "troops raided the camp, killing three militants" a battle
     # ... but not "troops attacked the posts and seven soldiers were killed": a killing with no one named
     # as its doer only counts the attack's dead
-    killings = {c.sentence for c in candidates if c.rule.kind == "kill" and not _agentless_passive(c.trigger)}
+    killings = {c.sentence for c in candidates if c.rule.kind == "kill" and not agentless_passive(c.trigger)}
     violent = {c.sentence for c in candidates if c.rule.kind != "kill" and not _generic_attack(c)
                and c.event_type in ("Battles", "Explosions/Remote violence")}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
@@ -999,14 +999,14 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(by_key.values(), key=lambda c: (c.sentence, c.trigger.i))
 
 
-def _agentless_passive(token: Token) -> bool:
+def agentless_passive(token: Token) -> bool:
     """'Seven soldiers were killed' (no 'by ...'): the verb's subject is its victim and no doer is named."""
     children = {c.dep_ for c in token.children}
     return "nsubjpass" in children and "agent" not in children
 
 
 def _agentless_kill(c: Candidate) -> bool:
-    return c.rule.kind == "kill" and _agentless_passive(c.trigger)
+    return c.rule.kind == "kill" and agentless_passive(c.trigger)
 
 
 def _generic_attack(c: Candidate) -> bool:

@@ -29,7 +29,7 @@ from warledger.actors import (
 from warledger.annotate import Annotated, PlaceNote, SentenceNotes
 from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
-from warledger.detect import Candidate
+from warledger.detect import Candidate, agentless_passive
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import Gazetteer
@@ -134,11 +134,22 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
         for candidate in real:
             mention = _mention(document, annotated, note, candidate, contexts[note.index], speakers, gazetteer,
                                knowledge, map_back)
+            if mention is not None and _arrest_told_after(mention, candidate, mentions):
+                continue
             if mention is not None:
                 mentions.append(mention)
                 mentions.extend(_coordinated(mention, note, annotated, map_back))
     _attach(mentions, attachments)
     return mentions
+
+
+def _arrest_told_after(mention: Mention, candidate: Candidate, earlier: list[Mention]) -> bool:
+    """"Police fired tear gas to disperse the rally. Several people were detained.": people detained, with
+    no one named as detaining them, after an event the paragraph has just told, were detained in that
+    event (the rally's dispersal, the attacker caught at the scene): ACLED codes no separate arrest."""
+    return mention.sub_event_type == "Arrests" and agentless_passive(candidate.trigger) and any(
+        m.paragraph == mention.paragraph and m.sentence < mention.sentence and m.sub_event_type != "Arrests"
+        and not m.historical for m in earlier)
 
 
 def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> None:
