@@ -653,11 +653,45 @@ def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKn
     return actor
 
 
+@dataclass(slots=True)
+class _Scene:
+    """What decides who did what to whom in one mention: the trigger, the actors its sentence names,
+    the report, and who is speaking."""
+
+    candidate: Candidate
+    actors: list[ActorMention]
+    annotated: Annotated
+    knowledge: ActorKnowledge
+    place: Place | None
+    location_country: str | None  # the country the event happens in (or most likely falls back to)
+    speaker_side: str | None
+    subject_text: str  # the trigger's subject, lower-cased
+    speaker_subject: bool  # the party speaking is the trigger's subject
+    speaker_did: bool  # ... or speaks of itself ("the air force said it shot down 31 drones")
+
+
 def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMention | None,
             actors: list[ActorMention], annotated: Annotated, place: Place | None,
             knowledge: ActorKnowledge, speaker_side: str | None = None, speakers: Sequence[Attribution] = ()
             ) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
-    event_type = candidate.event_type
+    """Actor1, actor2 and the sides of a mention, from the actors its sentence names in the roles
+    _roles gave them (first: the doer, second: the one done to), filled where the text leaves a role
+    open. Crowds (protests, riots), strategic developments and violence each have their own rules."""
+    scene = _scene(candidate, actors, annotated, place, knowledge, speaker_side, speakers)
+    if candidate.event_type in ("Protests", "Riots"):
+        return _crowd_actors(scene, first, second)
+    if candidate.event_type == "Strategic developments":
+        return _strategic_actors(scene, first, second)
+    actor1, actor2 = _named_perpetrator_and_target(scene, first, second)
+    actor1, actor2 = _unnamed_roles(scene, actor1, actor2)
+    found_sides = {a.side for a in (actor1, actor2) if a is not None}
+    if actor2 is not None and actor2.side == "CIV" and scene.location_country:
+        found_sides.add(scene.location_country)
+    return actor1, actor2, tuple(sorted(s for s in found_sides if s))
+
+
+def _scene(candidate: Candidate, actors: list[ActorMention], annotated: Annotated, place: Place | None,
+           knowledge: ActorKnowledge, speaker_side: str | None, speakers: Sequence[Attribution]) -> _Scene:
     # the report's country: its main parties' states, an armed group standing for its home country
     states = [code for s in annotated.main_sides if (code := output_side(s, knowledge))
               and code in knowledge.country_by_iso3 and code != "CIV"]
@@ -671,57 +705,85 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
                                                                 for i in subject_tokens) for sp in speakers)
     # "the air force said it shot down 31 drones": the speaker did it
     speaker_did = bool(speaker_side) and (speaker_subject or bool(SPEAKER_PRONOUN.fullmatch(subject_text)))
-    if event_type in ("Protests", "Riots"):
-        kind = "protesters" if event_type == "Protests" else "rioters"
-        country = location_country or (first.side if first else None)
-        actor1 = generic_actor(kind, country, knowledge) if country else None
-        if not (second and second.kind in ("police", "military")) and \
-                candidate.sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
-            # "police fired tear gas": the force that intervened, wherever the sentence names it
-            second = next((a for a in actors if a.kind in ("police", "military")), None)
-        # a peaceful protest has no second actor: "protested against French troops" names its target
-        actor2 = _actor_for(second, "Battles", knowledge, location_country) \
-            if second and second.kind in ("police", "military") and candidate.sub_event_type != "Peaceful protest" \
-            else None
-        if actor2 is None and candidate.sub_event_type == "Mob violence" and country:
-            actor2 = generic_actor("civilians", country, knowledge)  # "a mob lynched a man"
-        sides = tuple(sorted({a.side for a in (actor1, actor2) if a and a.side}))
-        return actor1, actor2, sides
-    if event_type == "Strategic developments":
-        parties = [a for a in actors if a.side and a.side != "CIV" and a.kind not in ("outlet", "claimant")]
-        actor1 = _actor_for(first, event_type, knowledge, location_country, candidate.sub_event_type)
-        actor2 = _actor_for(second, event_type, knowledge, location_country, candidate.sub_event_type)
-        if candidate.sub_event_type == "Looting/property destruction" and second is not None and \
-                second.kind in ("adjective", "people") and second.side and second.side != "CIV":
-            actor2 = generic_actor("civilians", second.side, knowledge)  # "demolished 12 Palestinian homes"
-        if actor1 is None and speaker_did and speaker_side:
-            actor1 = state_actor(speaker_side, "military", knowledge)
-        if candidate.sub_event_type == "Headquarters or base established" and actor1 is None and actor2 is not None:
-            actor1, actor2 = actor2, None  # "Russian peacekeepers were deployed": the force deployed
-        if candidate.sub_event_type == "Arrests" and actor1 is None and location_country:
-            # "14 people were detained": arrests are made by the state's police unless the text says who
-            actor1 = state_actor(location_country, "police", knowledge)
-        if candidate.sub_event_type == "Non-violent transfer of territory" and actor1 is not None:
-            actor1 = state_actor(actor1.side, "military", knowledge) or actor1
-            if actor2 is None:
-                other = next((s for s in annotated.main_sides if s != actor1.side), None)
-                if other is None and place is not None and place.country != actor1.side:
-                    other = place.country  # the place's own state takes it back
-                actor2 = state_actor(other, "military", knowledge) if other else None
-            if candidate.trigger.lemma_ in GIVING_UP:
-                # "Armenian troops withdrew from Aghdam": the one who leaves is the one who loses the place
-                actor1, actor2 = actor2, actor1
-        party_sides: set[str | None] = {a.side for a in parties}
-        if candidate.sub_event_type == "Agreement" and actor1 is None and actor2 is None:
-            # "a ceasefire brokered by Russia": the signatories are the report's two parties; the broker
-            # named in passing stays among the sides
-            party_sides.update(annotated.main_sides)
-            if annotated.main_sides:
-                actor1 = state_actor(annotated.main_sides[0], "government", knowledge)
-            if len(annotated.main_sides) > 1:
-                actor2 = state_actor(annotated.main_sides[1], "government", knowledge)
-        party_sides.update(a.side for a in (actor1, actor2) if a is not None)
-        return actor1, actor2, tuple(sorted(s for s in party_sides if s))
+    return _Scene(candidate, actors, annotated, knowledge, place, location_country, speaker_side, subject_text,
+                  speaker_subject, speaker_did)
+
+
+def _crowd_actors(scene: _Scene, first: ActorMention | None, second: ActorMention | None
+                  ) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
+    """Protesters or rioters of the country where they gather, and the force that met them."""
+    candidate, knowledge, location_country = scene.candidate, scene.knowledge, scene.location_country
+    kind = "protesters" if candidate.event_type == "Protests" else "rioters"
+    country = location_country or (first.side if first else None)
+    actor1 = generic_actor(kind, country, knowledge) if country else None
+    if not (second and second.kind in ("police", "military")) and \
+            candidate.sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
+        # "police fired tear gas": the force that intervened, wherever the sentence names it
+        second = next((a for a in scene.actors if a.kind in ("police", "military")), None)
+    # a peaceful protest has no second actor: "protested against French troops" names its target
+    actor2 = _actor_for(second, "Battles", knowledge, location_country) \
+        if second and second.kind in ("police", "military") and candidate.sub_event_type != "Peaceful protest" \
+        else None
+    if actor2 is None and candidate.sub_event_type == "Mob violence" and country:
+        actor2 = generic_actor("civilians", country, knowledge)  # "a mob lynched a man"
+    sides = tuple(sorted({a.side for a in (actor1, actor2) if a and a.side}))
+    return actor1, actor2, sides
+
+
+def _strategic_actors(scene: _Scene, first: ActorMention | None, second: ActorMention | None
+                      ) -> tuple[Actor | None, Actor | None, tuple[str, ...]]:
+    """Who arrests, agrees, hands over, sets up a base: each sub-type's own defaults."""
+    candidate, knowledge, annotated = scene.candidate, scene.knowledge, scene.annotated
+    event_type, sub, location_country = candidate.event_type, candidate.sub_event_type, scene.location_country
+    parties = [a for a in scene.actors if a.side and a.side != "CIV" and a.kind not in ("outlet", "claimant")]
+    actor1 = _actor_for(first, event_type, knowledge, location_country, sub)
+    actor2 = _actor_for(second, event_type, knowledge, location_country, sub)
+    if sub == "Looting/property destruction" and second is not None and \
+            second.kind in ("adjective", "people") and second.side and second.side != "CIV":
+        actor2 = generic_actor("civilians", second.side, knowledge)  # "demolished 12 Palestinian homes"
+    if actor1 is None and scene.speaker_did and scene.speaker_side:
+        actor1 = state_actor(scene.speaker_side, "military", knowledge)
+    if sub == "Headquarters or base established" and actor1 is None and actor2 is not None:
+        actor1, actor2 = actor2, None  # "Russian peacekeepers were deployed": the force deployed
+    if sub == "Arrests" and actor1 is None and location_country:
+        # "14 people were detained": arrests are made by the state's police unless the text says who
+        actor1 = state_actor(location_country, "police", knowledge)
+    if sub == "Non-violent transfer of territory" and actor1 is not None:
+        actor1, actor2 = _handover_actors(scene, actor1, actor2)
+    party_sides: set[str | None] = {a.side for a in parties}
+    if sub == "Agreement" and actor1 is None and actor2 is None:
+        # "a ceasefire brokered by Russia": the signatories are the report's two parties; the broker
+        # named in passing stays among the sides
+        party_sides.update(annotated.main_sides)
+        if annotated.main_sides:
+            actor1 = state_actor(annotated.main_sides[0], "government", knowledge)
+        if len(annotated.main_sides) > 1:
+            actor2 = state_actor(annotated.main_sides[1], "government", knowledge)
+    party_sides.update(a.side for a in (actor1, actor2) if a is not None)
+    return actor1, actor2, tuple(sorted(s for s in party_sides if s))
+
+
+def _handover_actors(scene: _Scene, actor1: Actor, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """A territory handed over: the force that takes it first, the one that gives it up second."""
+    knowledge, place = scene.knowledge, scene.place
+    actor1 = state_actor(actor1.side, "military", knowledge) or actor1
+    if actor2 is None:
+        other = next((s for s in scene.annotated.main_sides if s != actor1.side), None)
+        if other is None and place is not None and place.country != actor1.side:
+            other = place.country  # the place's own state takes it back
+        actor2 = state_actor(other, "military", knowledge) if other else None
+    if scene.candidate.trigger.lemma_ in GIVING_UP:
+        # "Armenian troops withdrew from Aghdam": the one who leaves is the one who loses the place
+        return actor2, actor1
+    return actor1, actor2
+
+
+def _named_perpetrator_and_target(scene: _Scene, first: ActorMention | None, second: ActorMention | None
+                                  ) -> tuple[Actor | None, Actor | None]:
+    """Battles, explosions and violence against civilians: the doer and the one hit, as the sentence
+    names them."""
+    candidate, knowledge, location_country = scene.candidate, scene.knowledge, scene.location_country
+    event_type = candidate.event_type
     actor1 = _actor_for(first, event_type, knowledge, location_country)
     actor2 = None
     if second is not None and second.side and second.side != "CIV" and (
@@ -741,7 +803,7 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         actor1, actor2 = None, actor2 or actor1
     if actor1 is None and event_type == "Violence against civilians":
         doc = candidate.trigger.doc
-        armed = next((a for a in actors if belligerent(a) and a.side and a.side != "CIV"
+        armed = next((a for a in scene.actors if belligerent(a) and a.side and a.side != "CIV"
                       and a.kind in ("group", "military", "unidentified", "police") and not _reports(doc, a)), None)
         actor1 = _actor_for(armed, event_type, knowledge, location_country)
     words = {t.lemma_.lower() for t in candidate.trigger.sent}
@@ -749,14 +811,24 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
         if event_type == "Violence against civilians" or words & civilians.TARGETS:
             country = location_country or (first.side if first else None)
             actor2 = generic_actor("civilians", country, knowledge) if country else None
-    if speaker_subject and speaker_side and actor1 is not None and actor1.side != speaker_side and actor2 is None:
+    return actor1, actor2
+
+
+def _unnamed_roles(scene: _Scene, actor1: Actor | None, actor2: Actor | None
+                   ) -> tuple[Actor | None, Actor | None]:
+    """Roles the sentence leaves open, filled from the speaker, the paragraph and the report's parties;
+    else an unidentified armed group of the country where it happened."""
+    candidate, knowledge, annotated = scene.candidate, scene.knowledge, scene.annotated
+    event_type, speaker_side = candidate.event_type, scene.speaker_side
+    if scene.speaker_subject and speaker_side and actor1 is not None and actor1.side != speaker_side and \
+            actor2 is None:
         # the speaker did it to the one the sentence names: "the M23 claimed to have killed 40 soldiers"
         actor1, actor2 = None, actor1
-    if actor1 is None and speaker_did and speaker_side:
+    if actor1 is None and scene.speaker_did and speaker_side:
         group = group_for_side(speaker_side, knowledge)
         actor1 = state_actor(speaker_side, "military", knowledge) or (
             Actor(group.name, group.inter, group.side) if group else None)
-    if BOTH_PARTIES.search(subject_text) and len(annotated.main_sides) >= 2 and event_type != "Protests":
+    if BOTH_PARTIES.search(scene.subject_text) and len(annotated.main_sides) >= 2 and event_type != "Protests":
         # "the two countries fought", "both sides exchanged fire": the report's two main parties
         actor1 = state_actor(annotated.main_sides[0], "military", knowledge) or actor1
         actor2 = state_actor(annotated.main_sides[1], "military", knowledge) or actor2
@@ -795,29 +867,33 @@ def _actors(candidate: Candidate, first: ActorMention | None, second: ActorMenti
             candidate.sub_event_type not in HIDDEN_HAND_SUB_TYPES:
         # "a similar strike on a store in the city killed 19", in a report of Russian strikes on Kharkiv:
         # the report's other party struck
-        target = location_country if actor2.side == "CIV" else actor2.side
+        target = scene.location_country if actor2.side == "CIV" else actor2.side
         striker = next((side for side in [*local_sides, *annotated.main_sides]
                         if side not in (target, "CIV") and knowledge.country_by_iso3.get(side)), None)
         actor1 = state_actor(striker, "military", knowledge) if striker else None
     if actor1 is None and actor2 is None and event_type == "Explosions/Remote violence":
         # "five soldiers were killed when their vehicle hit a landmine": those harmed are its target
         doc = candidate.trigger.doc
-        harmed = next((a for a in actors if a.kind in ("military", "police", "civilians") and _harmed(doc, a)), None)
-        actor2 = _actor_for(harmed, event_type, knowledge, location_country)
+        harmed = next((a for a in scene.actors if a.kind in ("military", "police", "civilians") and _harmed(doc, a)),
+                      None)
+        actor2 = _actor_for(harmed, event_type, knowledge, scene.location_country)
+    return _unidentified_doer(scene, actor1, actor2)
+
+
+def _unidentified_doer(scene: _Scene, actor1: Actor | None, actor2: Actor | None
+                       ) -> tuple[Actor | None, Actor | None]:
+    """"two policemen were killed in an ambush", "a car bomb killed four": someone did it, and the text
+    does not say who."""
+    event_type = scene.candidate.event_type
     known = actor1 or actor2
     hidden = event_type in ("Battles", "Violence against civilians") or \
-        candidate.sub_event_type in HIDDEN_HAND_SUB_TYPES
-    if location_country and hidden and (actor1 is None) != (actor2 is None) and \
+        scene.candidate.sub_event_type in HIDDEN_HAND_SUB_TYPES
+    if scene.location_country and hidden and (actor1 is None) != (actor2 is None) and \
             (actor1 is None or event_type == "Battles") and \
             not (known is not None and known.name.startswith("Unidentified")):
-        # "two policemen were killed in an ambush", "a car bomb killed four": someone did it, and the
-        # text does not say who
-        unknown = generic_actor("unidentified", location_country, knowledge)
+        unknown = generic_actor("unidentified", scene.location_country, scene.knowledge)
         actor1, actor2 = (unknown, actor2) if actor1 is None else (actor1, unknown)
-    found_sides = {a.side for a in (actor1, actor2) if a is not None}
-    if actor2 is not None and actor2.side == "CIV" and location_country:
-        found_sides.add(location_country)
-    return actor1, actor2, tuple(sorted(s for s in found_sides if s))
+    return actor1, actor2
 
 
 def _paragraph_sides(annotated: Annotated, sentence: int) -> list[str]:
