@@ -530,3 +530,12 @@ def test_people_detained_in_a_dispersal_are_no_separate_arrest(stage_pipeline: P
 def test_sites_inside_towns(stage_pipeline: Pipeline, text: str, place: str) -> None:
     [event] = extract(stage_pipeline, text)
     assert event.place is not None and event.place.name == place
+
+
+@pytest.mark.issue(9)
+def test_the_occupiers_are_the_other_party(stage_pipeline: Pipeline) -> None:
+    # a Ukrainian bulletin's "occupiers" are Russia's forces, as a bulletin's "enemy" is the other side
+    [strike] = extract(stage_pipeline, "The occupiers shelled Kherson overnight, killing two civilians, the "
+                                       "regional administration said.")
+    assert (strike.sub_event_type, strike.actor1 and strike.actor1.side) == \
+        ("Shelling/artillery/missile attack", "RUS")
