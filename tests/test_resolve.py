@@ -539,3 +539,21 @@ def test_the_occupiers_are_the_other_party(stage_pipeline: Pipeline) -> None:
                                        "regional administration said.")
     assert (strike.sub_event_type, strike.actor1 and strike.actor1.side) == \
         ("Shelling/artillery/missile attack", "RUS")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Ankara has launched three major ground operations in northern Syria since 2016.",
+    "The insurgency, which began in 2009, has killed tens of thousands of people in the North-East.",
+    "Residents have complained that the frequent attacks on police have left the border villages without security.",
+    "During the 44-day war that began on 27 September 2020, the army liberated more than 300 settlements.",
+])
+def test_tallies_and_habits_of_a_war_are_no_events(stage_pipeline: Pipeline, text: str) -> None:
+    assert [e for e in extract(stage_pipeline, text, published=dt.date(2023, 10, 20)) if not e.historical] == []
+
+
+@pytest.mark.issue(9)
+def test_since_a_date_when_dates_the_when_clause(stage_pipeline: Pipeline) -> None:
+    [seizure] = extract(stage_pipeline, "Tensions have remained high since September 2022, when Azerbaijani troops "
+                                        "seized heights around the town of Jermuk.", published=dt.date(2023, 4, 12))
+    assert (seizure.date.start.year, seizure.date.start.month, seizure.historical) == (2022, 9, True)

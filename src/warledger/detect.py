@@ -837,8 +837,33 @@ def _figurative(token: Token) -> bool:
     return bool(words & FIGURATIVE_OBJECTS)
 
 
+# "the frequent attacks on police": a habit, not an event
+HABIT_ADJECTIVES = frozenset({"frequent", "repeated", "regular", "constant", "recurrent", "routine", "persistent",
+                              "continual", "incessant", "sporadic", "periodic"})
+# "has killed tens of thousands": a war's tally
+TALLY = re.compile(r"\b(?:tens|hundreds|thousands|millions|dozens) of\b", re.I)
+# "since 2016", "since the war began": since when a tally runs
+TALLY_SINCE = re.compile(r"\b(?:1[89]\d\d|20\d\d|war|began|begun|start|beginning|independence|invasion)\b", re.I)
+
+
+def _tally(verb: Token) -> bool:
+    """ "Ankara has launched three ground operations since 2016", "the insurgency has killed tens of
+    thousands": a present perfect that sums up years, not an event."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.lower_ == "since" and (child.dep_ == "advmod" or TALLY_SINCE.search(
+                " ".join(t.text for t in child.subtree))):
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and TALLY.search(" ".join(t.text for t in child.subtree)):
+            return True
+    return False
+
+
 def _habitual(token: Token) -> bool:
     """"from time to time armed clashes broke out": a habit of the clause, not one event."""
+    if any(c.dep_ == "amod" and c.lower_ in HABIT_ADJECTIVES for c in token.children):
+        return True
     clause = token
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
@@ -849,6 +874,11 @@ def _habitual(token: Token) -> bool:
         return True
     # "Ukraine has repeatedly accused Russia of shelling the plant": the habit sits on the governing verb
     governing = [a for a in _ancestors(token, 3) if a.pos_ in ("VERB", "AUX")][:2]
+    # ("..., attacking military bases": a participle shares its governing verb's tally; a relative clause
+    # does not: "ISWAP, which split from Boko Haram in 2016, has since become ...")
+    tallied = [clause, clause.head] if clause.dep_ in ("advcl", "xcomp", "conj") else [clause]
+    if any(_tally(verb) for verb in tallied if verb.pos_ in ("VERB", "AUX")):
+        return True
     return any(c.dep_ == "advmod" and HABITUAL.search(c.text) for verb in governing for c in verb.children)
 
 

@@ -287,6 +287,10 @@ def _is_historical(date: DateSpan, published: dt.date) -> bool:
 def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpan | None, published: dt.date,
               annotated: Annotated) -> DateSpan:
     doc = annotated.segmented.doc
+    if candidate is not None:
+        framing = _framing_date(doc, note, candidate.trigger, published)
+        if framing is not None:
+            return framing
     dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
     if candidate is not None:
         dates = [d for d in dates if not _in_other_clause(doc, d, candidate.trigger)]
@@ -328,6 +332,64 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
     return chosen.date
 
 
+VAGUE_MANY = frozenset({"dozens", "hundreds", "scores", "thousands", "numerous"})
+TALLIED_PLACES = frozenset({"town", "village", "settlement", "city", "locality", "area", "position", "height",
+                         "district", "community", "hamlet"})
+
+
+def _many_places(trigger: Token) -> bool:
+    """ "liberated more than 300 settlements", "captured dozens of towns and villages": a tally of a
+    campaign, not one territory change (ACLED codes each place taken on its day)."""
+    for child in trigger.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        head = child
+        if head.lower_ in VAGUE_MANY and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return any(g.lemma_.lower() in TALLIED_PLACES for c in head.children if c.lower_ == "of"
+                       for g in c.children)
+        if head.lemma_.lower() in TALLIED_PLACES and head.tag_ == "NNS":
+            for number in head.children:
+                if number.dep_ == "nummod" and number.like_num:
+                    try:
+                        if float(number.text.replace(",", "")) >= 10:
+                            return True
+                    except ValueError:
+                        return number.lower_ in VAGUE_MANY
+                if number.dep_ == "amod" and number.lower_ in VAGUE_MANY:
+                    return True
+    return False
+
+
+# Nouns for a war or a campaign that a sentence may be set in: "During the 44-day war that began on ..."
+PERIOD_NOUNS = frozenset({"war", "offensive", "campaign", "conflict", "operation", "counteroffensive", "uprising",
+                          "insurgency", "occupation", "siege", "invasion", "fighting", "hostilities"})
+
+
+def _framing_date(doc: Doc, note: SentenceNotes, trigger: Token, published: dt.date) -> DateSpan | None:
+    """A date that frames the trigger's clause from outside it.
+
+    "Tensions have remained high since September 2022, when Azerbaijani troops seized heights": the
+    "when" clause hangs from the date and happened then. "During the 44-day war that began on 27
+    September 2020, the army liberated 300 settlements": what was done during a war that began before
+    this week is that war's, from its first day (a span of it, not the report's day)."""
+    for date in note.dates:
+        token = _date_token(doc, date)
+        if token is None or date.date.start > published:
+            continue
+        if date.role == "since" and token.i != trigger.i and \
+                any(a.i == token.i for a in trigger.ancestors) and \
+                any(c.lower_ == "when" for c in trigger.subtree if c.i < trigger.i):
+            return date.date
+        # the date of a verb ("began") in a clause that names a period the trigger's verb is set in
+        verb = token.head.head if token.head.pos_ == "ADP" else token.head
+        period = verb.head if verb.dep_ in ("relcl", "acl") else None
+        if period is not None and period.lemma_.lower() in PERIOD_NOUNS and period.dep_ == "pobj" and \
+                period.head.lower_ in ("during", "throughout", "in") and period.head.head.i == trigger.i and \
+                (published - date.date.start).days > HISTORICAL_DAYS:
+            return DateSpan(date.date.start, date.date.start, 4, date.date.start)
+    return None
+
+
 def _report_day(annotated: Annotated) -> DateSpan:
     """The day a news report is about, for a later paragraph that dates nothing: the day its lead tells
     ("YEREVAN, April 11 - ... on Tuesday"), when that day is the publication's or one of the week
@@ -351,6 +413,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
              context: DateSpan | None, speakers: list[Attribution], gazetteer: Gazetteer,
              knowledge: ActorKnowledge, map_back: OffsetMap) -> Mention | None:
     published = annotated.published
+    if candidate.rule.kind in ("territory", "territory-lost") and _many_places(candidate.trigger):
+        return None
     date = _date_for(candidate, note, context, published, annotated)
     place_note = _place_for(candidate, note, annotated)
     place = place_note.place if place_note else None
