@@ -8,7 +8,7 @@
        classify  a learned second opinion on each mention's sub-event type, in short texts
     6. merge     mentions of one event inside a report, then across reports
 
-Reading files (read.py) and storing rows (store.py) stay outside: this module neither reads
+Reading files (read.py) and storing rows (store/) stay outside: this module neither reads
 files nor touches a database. Stages 1-6a run per document, here or in worker processes, local or
 on a Dask cluster (workers.py); 6b runs here. Before stage 2, a text with no word that could be a
 trigger is given no events without being parsed (prefilter.py).

@@ -1,0 +1,145 @@
+"""The merge index: which stored mention clusters a new one could be one event with.
+
+Every stored cluster has a row in merge_clusters (with the event it is part of) and one row in
+merge_keys per mention type and week its date window touches (migration 0006). A new cluster's
+candidates are then looked up by type and date window, and only the clusters it reaches, directly
+or through others, are read and decoded: the cost of a batch's merge does not grow with the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping, Sequence
+
+from warledger.merge import date_window
+from warledger.records import Mention, mention_from_json
+from warledger.store.base import FETCH_CHUNK, StoreBase
+
+# A mention cluster in the store: (document id, its number among the document's clusters).
+ClusterRef = tuple[str, int]
+# The first day of week 0 in merge_keys (a Monday).
+_WEEK_ZERO = dt.date(1970, 1, 5)
+
+
+def _weeks(start: dt.date, end: dt.date) -> range:
+    return range((start - _WEEK_ZERO).days // 7, (end - _WEEK_ZERO).days // 7 + 1)
+
+
+class MergeIndex(StoreBase):
+    """Keeping the merge index, and finding and reading the stored clusters a new one reaches."""
+
+    def _index_clusters(self, document_id: str, clusters: Sequence[Sequence[Mention]]) -> None:
+        """The merge_clusters and merge_keys rows of a document's clusters (no event yet)."""
+        keys: set[tuple[str, int, str, str, str, int]] = set()
+        for number, cluster in enumerate(clusters):
+            for mention in cluster:
+                start, end = date_window(mention)
+                keys.update((mention.event_type, week, start.isoformat(), end.isoformat(), document_id, number)
+                            for week in _weeks(start, end))
+        self._execute_many("INSERT INTO merge_clusters (document_id, cluster_no, event_id) VALUES (?, ?, NULL)",
+                           [(document_id, number) for number in range(len(clusters))])
+        self._execute_many(
+            "INSERT INTO merge_keys (event_type, week, window_start, window_end, document_id, cluster_no) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            sorted(keys),
+        )
+
+    def _unindex_document(self, document_id: str) -> set[str]:
+        """Drop a document's clusters from the merge index; the events they were part of."""
+        rows = self._execute("SELECT event_id FROM merge_clusters WHERE document_id = ?", (document_id,))
+        events = {str(row[0]) for row in rows if row[0] is not None}
+        self._execute("DELETE FROM merge_clusters WHERE document_id = ?", (document_id,))
+        self._execute("DELETE FROM merge_keys WHERE document_id = ?", (document_id,))
+        return events
+
+    def _reachable(
+        self,
+        seeds: dict[ClusterRef, list[Mention]],
+        loaded: dict[str, list[list[Mention]]],
+        could_meet: Callable[[Sequence[Mention], Sequence[Mention]], bool],
+    ) -> dict[ClusterRef, list[Mention]]:
+        """The seed clusters and every stored cluster they reach, directly or through others (`could_meet`)."""
+        reached = dict(seeds)
+        frontier = sorted(seeds)
+        while frontier:
+            found: list[ClusterRef] = []
+            for ref in frontier:
+                cluster = reached[ref]
+                candidates = sorted(self._candidates(cluster) - reached.keys())
+                self._load_documents({document_id for document_id, _ in candidates}, loaded)
+                for candidate in candidates:
+                    other = self._stored_cluster(candidate, loaded)
+                    if could_meet(cluster, other):
+                        reached[candidate] = other
+                        found.append(candidate)
+            frontier = found
+        return reached
+
+    def _candidates(self, cluster: Sequence[Mention]) -> set[ClusterRef]:
+        """Stored clusters with a mention of the same type whose date window meets one of `cluster`'s."""
+        found: set[ClusterRef] = set()
+        for mention in cluster:
+            start, end = date_window(mention)
+            weeks = _weeks(start, end)
+            rows = self._execute(
+                "SELECT DISTINCT document_id, cluster_no FROM merge_keys WHERE event_type = ? AND week BETWEEN ? AND ? "
+                "AND window_start <= ? AND window_end >= ?",
+                (mention.event_type, weeks[0], weeks[-1], end.isoformat(), start.isoformat()),
+            )
+            found.update((str(document_id), int(number)) for document_id, number in rows)
+        return found
+
+    def _stored_cluster(self, ref: ClusterRef, loaded: dict[str, list[list[Mention]]]) -> list[Mention]:
+        document_id, number = ref
+        self._load_documents({document_id}, loaded)
+        return loaded[document_id][number]
+
+    def _load_documents(self, document_ids: set[str], loaded: dict[str, list[list[Mention]]]) -> None:
+        """Read and decode the stored clusters of these documents, unless `loaded` has them already."""
+        wanted = sorted(document_ids - loaded.keys())
+        for start in range(0, len(wanted), FETCH_CHUNK):
+            chunk = wanted[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            query = f"SELECT document_id, body FROM mention_clusters WHERE document_id IN ({marks})"
+            rows = self._execute(query, chunk)
+            for document_id, body in rows:
+                loaded[str(document_id)] = [[mention_from_json(m) for m in cluster] for cluster in json.loads(body)]
+        for document_id in wanted:
+            loaded.setdefault(document_id, [])
+
+    def _clusters_of_events(self, event_ids: set[str]) -> list[ClusterRef]:
+        refs: list[ClusterRef] = []
+        for event_id in sorted(event_ids):
+            rows = self._execute("SELECT document_id, cluster_no FROM merge_clusters WHERE event_id = ?", (event_id,))
+            refs += [(str(document_id), int(number)) for document_id, number in rows]
+        return refs
+
+    def _unmerged_clusters(self) -> list[ClusterRef]:
+        """Clusters stored before the merge index existed (their event is not recorded): merged on the next
+        ingest, all at once."""
+        rows = self._execute(
+            "SELECT document_id, cluster_no FROM merge_clusters WHERE event_id IS NULL ORDER BY document_id, cluster_no"
+        ).fetchall()
+        return [(str(document_id), int(number)) for document_id, number in rows]
+
+    def _events_of_clusters(self, refs: Mapping[ClusterRef, object]) -> set[str]:
+        """The stored events the clusters are part of; for clusters stored before the merge index, every
+        event citing their documents."""
+        events: set[str] = set()
+        documents = sorted({document_id for document_id, _ in refs})
+        for start in range(0, len(documents), FETCH_CHUNK):
+            chunk = documents[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._execute(
+                f"SELECT document_id, cluster_no, event_id FROM merge_clusters WHERE document_id IN ({marks})", chunk
+            ).fetchall()
+            for document_id, number, event_id in rows:
+                if (str(document_id), int(number)) not in refs:
+                    continue
+                if event_id is not None:
+                    events.add(str(event_id))
+                else:
+                    sources = self._execute("SELECT event_id FROM event_sources WHERE document_id = ?", (document_id,))
+                    events.update(str(r[0]) for r in sources)
+        return events
