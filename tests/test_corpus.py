@@ -117,3 +117,19 @@ def test_the_type_is_scored_wherever_the_event_was_placed() -> None:
     assert report["per_type"]["Shelling/artillery/missile attack"]["precision"] == 0.0
     wrong_day = [dict(system[1], event_date="2024-03-09")]
     assert by_sub_type(gold, wrong_day)["per_type"]["Air/drone strike"]["recall"] == 0.0
+
+
+def test_a_background_event_told_is_neither_hit_nor_false_alarm() -> None:
+    # the gold codes a background battle of 1992 and today's strike; the system gives both, and a
+    # background shelling the gold does not have
+    gold = _gold("a", "Air/drone strike", "Explosions/Remote violence")
+    gold["events"].append({**gold["events"][0], "historical": True, "date_start": "1992-02-26",
+                           "date_end": "1992-02-26", "event_type": "Battles", "sub_event_type": "Armed clash"})
+    system = [_system("a", "Air/drone strike", "Explosions/Remote violence"),
+              dict(_system("a", "Armed clash", "Battles"), event_date="1992-02-26", historical=True),
+              dict(_system("a", "Shelling/artillery/missile attack", "Explosions/Remote violence"),
+                   event_date="1994-05-01", historical=True)]
+    report = by_sub_type([gold], system)
+    assert "Armed clash" not in report["per_type"]  # scored by the historical recall, not here
+    assert report["per_type"]["Shelling/artillery/missile attack"]["predicted"] == 1  # stands for nothing
+    assert report["per_type"]["Air/drone strike"]["f1"] == 1.0
