@@ -117,3 +117,13 @@ def test_a_weekday_before_a_full_date_is_that_date(text: str) -> None:
 def test_a_weekday_and_another_date_stay_two() -> None:
     dates = find_dates("on Saturday and again on 3 May", dt.date(2024, 10, 25))
     assert [d.date.start for d in dates] == [dt.date(2024, 10, 19), dt.date(2024, 5, 3)]
+
+
+@pytest.mark.issue(9)
+def test_a_day_without_a_year_takes_the_year_written_before_it() -> None:
+    text = "On 8 November 2020 the city was taken, and on 10 November the act was signed."
+    dates = find_dates(text, dt.date(2021, 11, 17))
+    assert [d.date.start for d in dates] == [dt.date(2020, 11, 8), dt.date(2020, 11, 10)]
+    # a day written before any year keeps the publication's year
+    [day, _] = find_dates("On 3 May the army shelled the town; on 2 January 2023 it left.", dt.date(2024, 6, 1))
+    assert day.date.start == dt.date(2024, 5, 3)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import dataclasses
 from dataclasses import dataclass
 
 import dateparser
@@ -251,6 +252,8 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    stated_years: dict[int, int] = {}  # the year written with a date, by where the date starts
+    yearless: set[int] = set()  # days written without a year
     future = bool(_FUTURE.search(text))
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -274,7 +277,12 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 role = "point"
             taken.append((s, e))
             found.append(DateMention(Span(offset + s, offset + e), m.group(0), span, role))
+            if m.groupdict().get("year"):
+                stated_years[offset + s] = int(m.group("year"))
+            elif kind in _YEARLESS_DAYS:
+                yearless.add(offset + s)
     found.sort(key=lambda d: d.span.start)
+    found = _years_carried(found, stated_years, yearless, published)
     # "on Saturday, 2 December 2023": the weekday names the day the full date gives, not last Saturday
     named = [d for d in found if d.date.precision == 1]
     return [d for d in found if not (
@@ -283,6 +291,32 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
 
 
 _WEEKDAY_ALONE = re.compile(rf"{_WEEKDAY}", re.I)
+_YEARLESS_DAYS = frozenset({"day_month", "month_day", "day_range_month", "month_day_range"})
+
+
+def _years_carried(found: list[DateMention], stated: dict[int, int], yearless: set[int],
+                   published: dt.date) -> list[DateMention]:
+    """ "On 8 November 2020 the city was taken, and on 10 November the act was signed": a day written
+    without a year after one written with it, in the same sentence, is of that year, not the
+    publication's."""
+    out: list[DateMention] = []
+    last_year: int | None = None
+    for mention in found:
+        start = mention.span.start
+        if start in stated:
+            last_year = stated[start]
+        elif start in yearless and last_year is not None and mention.date.start.year != last_year:
+            shift = last_year - mention.date.start.year
+            try:
+                moved = DateSpan(mention.date.start.replace(year=mention.date.start.year + shift),
+                                 mention.date.end.replace(year=mention.date.end.year + shift),
+                                 mention.date.precision, mention.date.best.replace(year=mention.date.best.year + shift))
+            except ValueError:  # 29 February
+                moved = mention.date
+            if moved.start <= published:
+                mention = dataclasses.replace(mention, date=moved)
+        out.append(mention)
+    return out
 
 
 def _looks_like_quantity(text: str, start: int, end: int) -> bool:
