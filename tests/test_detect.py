@@ -279,3 +279,25 @@ def test_rapes_are_sexual_violence_whatever_the_lemmatiser_says(stage_pipeline: 
 ])
 def test_property_handovers_and_forces_moved(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Villagers found a mass grave with 12 bodies near Kaura Namoda on Sunday, officials said.",
+    "Forensic teams began exhuming a mass grave outside Izium on Friday.",
+    "Al Shabaab has closed all roads into Hudur, traders said on Wednesday.",
+    "Armed men ordered more than 300 families to leave the hamlets of Tibú on Monday.",
+    "Surveyors placed the first border marker near Voskepar on Tuesday.",
+])
+def test_other_strategic_developments(stage_pipeline: Pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in extract(stage_pipeline, text)] == ["Other"]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Relatives gathered on Tuesday to commemorate the victims buried in the mass grave found in 2022.",
+    "The court heard testimony on Tuesday about the mass grave at Izium.",
+    "A drone dropped tear gas on soldiers in Suárez on Sunday, forcing them to leave their trenches.",
+])
+def test_mentions_of_graves_and_departures_that_are_no_new_other(stage_pipeline: Pipeline, text: str) -> None:
+    assert "Other" not in [e.sub_event_type for e in extract(stage_pipeline, text)]

@@ -9,9 +9,9 @@ day before publication, unless the clause speaks of the future.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
-import dataclasses
 from dataclasses import dataclass
 
 import dateparser

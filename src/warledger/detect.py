@@ -903,7 +903,9 @@ def _governed(token: Token, governors: frozenset[str]) -> bool:
     """A governing verb (or a verbal noun such as "signing") from the rule's list above the trigger,
     or one attached to it ("the truce agreed on Monday")."""
     for node in _ancestors(token, 3):
-        verbal = node.pos_ in ("VERB", "AUX") or (node.pos_ == "NOUN" and node.lower_.endswith("ing"))
+        # verbal nouns: "signing", "the discovery of a mass grave", "the exhumation of ..."
+        verbal = node.pos_ in ("VERB", "AUX") or (node.pos_ == "NOUN" and (
+            node.lower_.endswith("ing") or node.lemma_.lower().endswith(("ion", "ery"))))
         if verbal and _forms(node) & governors and node.dep_ != "compound":
             return True
     for child in token.children:

@@ -332,6 +332,8 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
     return chosen.date
 
 
+# inter codes of state forces, rebels, political and identity militias and external forces
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 VAGUE_MANY = frozenset({"dozens", "hundreds", "scores", "thousands", "numerous"})
 TALLIED_PLACES = frozenset({"town", "village", "settlement", "city", "locality", "area", "position", "height",
                          "district", "community", "hamlet"})
@@ -424,6 +426,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     event_type, sub = candidate.event_type, candidate.sub_event_type
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
                                     speaker_side, speakers)
+    if candidate.rule.kind == "armed-act" and (actor1 is None or actor1.inter not in ARMED_INTER):
+        return None  # "closed all roads", "ordered them to leave": an event when armed or state forces do it
     mapped = {code for side in sides if (code := output_side(side, knowledge))}
     if (len(mapped) < len(set(sides)) or not mapped) and place is not None and place.country:
         # a group active in several countries, or an attack with no actor named ("a roadside bomb
