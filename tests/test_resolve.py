@@ -557,3 +557,24 @@ def test_since_a_date_when_dates_the_when_clause(stage_pipeline: Pipeline) -> No
     [seizure] = extract(stage_pipeline, "Tensions have remained high since September 2022, when Azerbaijani troops "
                                         "seized heights around the town of Jermuk.", published=dt.date(2023, 4, 12))
     assert (seizure.date.start.year, seizure.date.start.month, seizure.historical) == (2022, 9, True)
+
+
+@pytest.mark.issue(9)
+def test_weapons_picked_up_after_a_fight_belong_to_it(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Troops repelled an attack by ISWAP terrorists on their location in Damboa on "
+                                     "Wednesday. Several AK-47 rifles and a gun truck were recovered.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    # weapons seized on their own are an event
+    [seizure] = extract(stage_pipeline, "Police seized 40 rifles in Jibia on Monday.")
+    assert seizure.sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.issue(9)
+def test_a_town_and_its_department_are_one_place_and_foreign_old_names_no_place(stage_pipeline: Pipeline) -> None:
+    [cache] = extract(stage_pipeline, "Troops located an arms cache of the ELN in the rural area of Fortul, Arauca, "
+                                      "on Monday and destroyed it.")
+    assert cache.place is not None and cache.place.name == "Fortul"
+    # Bonn was once called Boni: a report on Kenya's Boni forest is not about Germany
+    [camps] = extract(stage_pipeline, "Al-Shabaab fighters have set up camps deep inside the Boni forest in Lamu "
+                                      "county, Kenyan officials said on Monday.")
+    assert camps.place is not None and camps.place.country == "KEN"

@@ -838,6 +838,9 @@ class Gazetteer:
             return None  # "the enclave" refers to the document's own conflict, or to nothing we know
         if match.area_unmet and not in_context and best.source == "geonames" and context_countries:
             return None  # "the Bari region" in a report on Somalia is not Bari in Italy
+        if not in_context and context_countries and best.source == "geonames" and best.feature != "country" \
+                and name_key(best.name) != said and not match.variant and not match.designated:
+            return None  # "the Boni forest" in a report on Kenya is not Bonn, once called Boni
         if (
             not in_context
             # "the city of Kherson" is a place whatever the report's countries; a bare capitalised

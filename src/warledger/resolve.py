@@ -143,13 +143,20 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
     return mentions
 
 
+# what an event's aftermath takes: those detained, the weapons picked up
+SPOILS = frozenset({"recover", "seize", "capture", "confiscate", "retrieve"})
+
+
 def _arrest_told_after(mention: Mention, candidate: Candidate, earlier: list[Mention]) -> bool:
     """"Police fired tear gas to disperse the rally. Several people were detained.": people detained, with
     no one named as detaining them, after an event the paragraph has just told, were detained in that
-    event (the rally's dispersal, the attacker caught at the scene): ACLED codes no separate arrest."""
-    return mention.sub_event_type == "Arrests" and agentless_passive(candidate.trigger) and any(
-        m.paragraph == mention.paragraph and m.sentence < mention.sentence and m.sub_event_type != "Arrests"
-        and not m.historical for m in earlier)
+    event (the rally's dispersal, the attacker caught at the scene): ACLED codes no separate arrest. So
+    with weapons picked up after a fight ("Several AK-47 rifles were recovered")."""
+    aftermath = mention.sub_event_type == "Arrests" or (
+        mention.sub_event_type == "Disrupted weapons use" and candidate.trigger.lemma_.lower() in SPOILS)
+    return aftermath and agentless_passive(candidate.trigger) and any(
+        m.paragraph == mention.paragraph and m.sentence < mention.sentence
+        and m.sub_event_type != mention.sub_event_type and not m.historical for m in earlier)
 
 
 def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> None:
@@ -1147,6 +1154,8 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
             (mention.event_type != "Strategic developments" or mention.sub_event_type in TERRITORIAL)
         if (doc[other.token_start].i not in listed and not in_list) or _hyphenated(doc[other.token_start]):
             continue  # "the Kaduna-Abuja highway" is one road
+        if not in_list and not any(c.dep_ == "cc" for i in listed for c in doc[i].children):
+            continue  # "in Fortul, Arauca": a town and its department, not a list
         seen.add(other.place.key)
         clone = copy.copy(mention)
         clone.place = other.place
