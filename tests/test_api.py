@@ -342,9 +342,11 @@ def test_page_and_its_files_are_served_with_a_strict_content_security_policy(rea
     policy = page.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "default-src 'none'" in policy and "unsafe" not in policy
     assert page.headers["X-Content-Type-Options"] == "nosniff"
-    assert '<script src="/static/app.js"' in page.text
+    assert '<script type="module" src="/static/app.js"' in page.text
     for name in ("app.js", "app.css", "countries-50m.json"):
         assert request(read_only_server, f"/static/{name}").status == 200
+    # browsers run module scripts only when they come with a JavaScript type
+    assert request(read_only_server, "/static/app.js").headers["Content-Type"].startswith("text/javascript")
     outlines = request(read_only_server, "/static/countries-50m.json").json()
     assert outlines["type"] == "Topology" and len(outlines["objects"]["countries"]["geometries"]) > 200
 

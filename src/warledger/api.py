@@ -18,6 +18,7 @@ import importlib.resources
 import io
 import json
 import math
+import mimetypes
 import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -231,6 +232,9 @@ def create_app(settings: Settings) -> FastAPI:
         where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("query", "body"))
         return JSONResponse({"detail": f"{where or 'request'}: {first.get('msg', 'invalid')}"}, status_code=400)
 
+    # The page's scripts are ES modules, which browsers run only when served with a JavaScript type; the
+    # type comes from the machine's MIME tables, and some map .js to something else (text/plain).
+    mimetypes.add_type("text/javascript", ".js")
     web = importlib.resources.files("warledger").joinpath("web")
     app.mount("/static", StaticFiles(directory=str(web)), name="static")
 
