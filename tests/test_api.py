@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from brief_support import requires_pdf_libraries
 from conftest import live_server
 
 from warledger import api, cli
@@ -293,6 +294,7 @@ def test_stats_follow_the_filters(read_only_server: str, stored: list) -> None:
 
 
 def test_brief_in_each_format_for_the_filters_of_the_events_endpoint(read_only_server: str, stored: list) -> None:
+    requires_pdf_libraries()
     ukraine = [e for e in stored if e["country"] == "UKR" and not e["historical"]]
     assert ukraine
     deaths = sum(e["fatalities"] or 0 for e in ukraine)

@@ -2,8 +2,9 @@
 
 The PDF is read back the way a person would see it: poppler's pdftoppm turns its pages into pictures,
 which must exist and not be blank, and pdftotext gives its words, which must hold the headline numbers
-that the stored events add up to. Without poppler-utils those checks are skipped, saying why, except
-under CI (the CI variable set), where .ci/run installs it and its absence is a failure.
+that the stored events add up to. Without pango or poppler-utils those checks are skipped, saying why,
+except under CI (the CI variable set), where .ci/run installs them and their absence is a failure
+(brief_support.py).
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from brief_support import PDFTOPPM, PDFTOTEXT, requires_pdf_libraries, requires_poppler
 from conftest import REPOSITORY, RunCli
 from PIL import Image, ImageStat
 
@@ -27,17 +28,8 @@ from warledger.store import EventFilter, Store
 EXAMPLES = REPOSITORY / "examples"
 PERIOD = ("--since", "2023-01-01", "--until", "2025-12-31")
 SINCE, UNTIL = dt.date(2023, 1, 1), dt.date(2025, 12, 31)
-PDFTOPPM, PDFTOTEXT = shutil.which("pdftoppm"), shutil.which("pdftotext")
 # The map's sea colour (brief_charts.map_png): a page showing the map has many pixels of it.
 SEA = (0xDF, 0xEA, 0xF2)
-
-
-def requires_poppler() -> None:
-    if PDFTOPPM and PDFTOTEXT:
-        return
-    if os.environ.get("CI"):
-        raise RuntimeError("CI needs poppler-utils (pdftoppm, pdftotext) for the brief's test: .ci/run installs it")
-    pytest.skip("no pdftoppm/pdftotext: apt-get install poppler-utils (or `make brief-deps`) to read the PDF back")
 
 
 def assert_one_error_line(stderr: str, *words: str) -> None:
@@ -74,6 +66,7 @@ def expected_headline(current: list[dict[str, Any]]) -> str:
 
 def test_the_pdf_has_pages_that_are_not_blank_and_the_headline_numbers(run_cli: RunCli, examples_store: Path,
                                                                        tmp_path: Path) -> None:
+    requires_pdf_libraries()
     requires_poppler()
     events = stored_events(examples_store)
     current, background = in_period(events, False), in_period(events, True)

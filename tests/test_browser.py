@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from brief_support import requires_pdf_libraries
 from conftest import REPOSITORY, SHARED, live_server, requires_shared
 
 # The dashboard's ES modules: app.js imports the others.
@@ -276,6 +277,7 @@ def test_the_views_are_es_modules_served_as_javascript(dashboard: Watched, read_
 
 
 def test_the_brief_button_downloads_the_brief_of_the_view(dashboard: Watched, read_only_server: str) -> None:
+    requires_pdf_libraries()
     page = dashboard.page
     page.select_option("#f-type", "Battles")
     page.click("#apply")

@@ -608,10 +608,10 @@ def _sources_html(brief: Brief) -> str:
 
 def render_pdf(page: str) -> bytes:
     """The HTML brief printed to PDF by WeasyPrint, which draws text through Debian's pango."""
-    return bytes(_weasyprint().HTML(string=page).write_pdf())
+    return bytes(load_weasyprint().HTML(string=page).write_pdf())
 
 
-def _weasyprint() -> Any:
+def load_weasyprint() -> Any:
     """The weasyprint module, or a BriefError saying which Debian packages to install."""
     try:
         # WeasyPrint prints a banner of its own on standard output when a library is missing: the
@@ -640,7 +640,7 @@ def write_brief(brief: Brief, path: str) -> list[Path]:
     NAME-map.png and NAME-timeline.png. Returns the files written."""
     fmt = brief_format(path)
     if fmt == "pdf":
-        _weasyprint()  # a missing library is said before the pictures are drawn
+        load_weasyprint()  # a missing library is said before the pictures are drawn
     target = Path(path)
     pictures = draw_pictures(brief)
     try:

@@ -132,10 +132,13 @@ def map_png(points: Sequence[MapPoint], width_inches: float = 6.7, height_inches
     axes.set_facecolor("#dfeaf2")
     outlines = PolyCollection(country_outlines(), facecolors="#f4f1ea", edgecolors="#9e9e9e", linewidths=0.4)
     axes.add_collection(outlines)
-    # biggest circles first, so small events stay visible on top of them
-    for point in sorted(points, key=lambda p: -(p.fatalities or 0)):
-        axes.scatter([point.longitude], [point.latitude], s=marker_area(point.fatalities),
-                     c=type_colour(point.event_type), edgecolors="white", linewidths=0.8, alpha=0.9, zorder=3)
+    # one scatter for every event (a brief over a large store has thousands), biggest circles first so
+    # that small events stay visible on top of them
+    ordered = sorted(points, key=lambda p: -(p.fatalities or 0))
+    if ordered:
+        axes.scatter([p.longitude for p in ordered], [p.latitude for p in ordered],
+                     s=[marker_area(p.fatalities) for p in ordered], c=[type_colour(p.event_type) for p in ordered],
+                     edgecolors="white", linewidths=0.8, alpha=0.9, zorder=3)
     # events at one place share one label ("1, 8") rather than print over each other
     labels: dict[tuple[float, float], list[str]] = {}
     for point in points:
