@@ -163,6 +163,7 @@ def test_corroboration_and_reposts_are_shown_when_the_events_carry_them(examples
     assert "repost of kashmir-uri-clash.txt" in markdown
     page = render_html(brief)
     assert "3 reposts of one report by Example Wire" in page
+    assert "source reports (3 of them reposts)" in page
     assert '<span class="badge status">disputed</span>' in page
 
 

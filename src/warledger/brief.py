@@ -131,8 +131,11 @@ def _plural(n: int, word: str) -> str:
 
 
 def _main_key(event: dict[str, Any]) -> tuple[int, int, int, str, str]:
-    """Main events first: the deadliest, then the disputed, then the most reported."""
-    return (event.get("fatalities") or 0, int(bool(event.get("disputed"))), len(event.get("sources") or ()),
+    """Main events first: the deadliest, then the disputed, then those with the most reports of their
+    own (a content farm's copies of one story do not make it more reported)."""
+    copies = {copy for copy, _, _ in _reposts(event)}
+    own_reports = len(set(event.get("sources") or ()) - copies)
+    return (event.get("fatalities") or 0, int(bool(event.get("disputed"))), own_reports,
             event.get("event_date") or "", event.get("event_id") or "")
 
 
@@ -484,6 +487,8 @@ def render_html(brief: Brief, pictures: Pictures | None = None) -> str:
     """The brief as one self-contained HTML page: its style and pictures inline, no script."""
     pictures = pictures or draw_pictures(brief)
     colour = _colours()
+    copies = sum(len(group.copies) for group in brief.reposts)
+    reposted = f" ({copies:,} of them reposts)" if copies else ""
     parts = [
         "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">', f"<title>{_h(brief.title)}</title>",
         f"<style>{STYLE}</style></head><body>",
@@ -493,7 +498,7 @@ def render_html(brief: Brief, pictures: Pictures | None = None) -> str:
         f'<div class="number"><b>{brief.events:,}</b><span>events</span></div>',
         f'<div class="number"><b>{brief.deaths:,}</b><span>deaths (lowest credible)</span></div>',
         f'<div class="number"><b>{brief.disputed:,}</b><span>with disputed figures</span></div>',
-        f'<div class="number"><b>{brief.sources_total:,}</b><span>source reports</span></div>',
+        f'<div class="number"><b>{brief.sources_total:,}</b><span>source reports{reposted}</span></div>',
         "</div>",
     ]
     if brief.background:
