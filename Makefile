@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval classifier bench bench-api bench-scale reliability serve lint clean
+.PHONY: demo test eval classifier bench bench-api bench-scale reliability serve brief brief-deps lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,26 @@ bench-scale: $(STAMP)
 reliability: $(STAMP)
 	$(BIN)/python bench/reliability.py
 	$(BIN)/python bench/bench_load.py
+
+# Debian's packages for `warledger brief -o FILE.pdf` (WeasyPrint draws text with pango) and for the test
+# that turns the PDF back into pages and text (poppler-utils); installs only what is missing.
+BRIEF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+brief-deps:
+	@missing=$$(for p in $(BRIEF_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+			--no-install-recommends $$missing; \
+	fi
+
+# The brief of the demo's store (build/brief.pdf) and its first page as docs/brief.png, which the
+# README shows (`make demo` first, when demo.db is missing).
+brief: $(STAMP) brief-deps
+	test -f demo.db || $(MAKE) demo
+	mkdir -p build
+	$(BIN)/warledger brief --db demo.db -o build/brief.pdf
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile build/brief.pdf docs/brief
 
 # The dashboard over the demo's store: run `make demo` first.
 serve: $(STAMP)

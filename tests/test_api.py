@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from brief_support import requires_pdf_libraries
 from conftest import live_server
 
 from warledger import api, cli
@@ -289,6 +290,51 @@ def test_stats_follow_the_filters(read_only_server: str, stored: list) -> None:
     assert set(stats["by_country"]) == {"UKR"}
 
 
+# -- /api/brief -----------------------------------------------------------------------------------
+
+
+def test_brief_in_each_format_for_the_filters_of_the_events_endpoint(read_only_server: str, stored: list) -> None:
+    requires_pdf_libraries()
+    ukraine = [e for e in stored if e["country"] == "UKR" and not e["historical"]]
+    assert ukraine
+    deaths = sum(e["fatalities"] or 0 for e in ukraine)
+    for fmt, media_type, start in [("pdf", "application/pdf", b"%PDF-"), ("html", "text/html", b"<!doctype html>"),
+                                   ("md", "text/markdown", b"# Conflict brief")]:
+        reply = request(read_only_server, "/api/brief", {"country": "UKR", "format": fmt})
+        assert reply.status == 200, reply.body[:200]
+        assert reply.headers["Content-Type"].startswith(media_type)
+        assert reply.body.startswith(start)
+        day = ukraine[0]["event_date"]
+        assert reply.headers["Content-Disposition"] == f'attachment; filename="warledger-brief-{day}.{fmt}"'
+    markdown = request(read_only_server, "/api/brief", {"country": "UKR", "format": "md"}).text
+    assert f"{len(ukraine)} events, {deaths} death{'' if deaths == 1 else 's'} by the lowest credible" in markdown
+    assert markdown.count("\n### ") == len(ukraine)
+    html = request(read_only_server, "/api/brief", {"country": "UKR", "format": "html"})
+    # the brief's own style and pictures, nothing else, even if opened from the server
+    policy = html.headers["Content-Security-Policy"]
+    assert "style-src 'unsafe-inline'" in policy and "img-src data:" in policy and "script" not in policy
+
+
+def test_brief_counts_current_events_whatever_the_view_shows(read_only_server: str, stored: list) -> None:
+    current = [e for e in stored if not e["historical"]]
+    for params in ({}, {"historical": "true"}, {"historical": "false"}):
+        markdown = request(read_only_server, "/api/brief", {"format": "md", **params}).text
+        assert markdown.splitlines()[2].startswith(f"**{len(current)} events, ")
+        assert f"{sum(1 for e in stored if e['historical'])} background events that these reports recall" in markdown
+
+
+@pytest.mark.parametrize(("params", "words"), [
+    ({"format": "docx"}, "format"),
+    ({"since": "yesterday"}, "since"),
+    ({"near": "north"}, "near"),
+    ({"colour": "red"}, "colour"),
+])
+def test_bad_brief_parameters_get_400_with_one_line_reason(read_only_server: str, params: dict, words: str) -> None:
+    reply = request(read_only_server, "/api/brief", params)
+    assert reply.status == 400
+    assert words in reply.json()["detail"] and "\n" not in reply.json()["detail"]
+
+
 # -- the page, headers, schema --------------------------------------------------------------------
 
 
@@ -298,9 +344,11 @@ def test_page_and_its_files_are_served_with_a_strict_content_security_policy(rea
     policy = page.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "default-src 'none'" in policy and "unsafe" not in policy
     assert page.headers["X-Content-Type-Options"] == "nosniff"
-    assert '<script src="/static/app.js"' in page.text
+    assert '<script type="module" src="/static/app.js"' in page.text
     for name in ("app.js", "app.css", "countries-50m.json"):
         assert request(read_only_server, f"/static/{name}").status == 200
+    # browsers run module scripts only when they come with a JavaScript type
+    assert request(read_only_server, "/static/app.js").headers["Content-Type"].startswith("text/javascript")
     outlines = request(read_only_server, "/static/countries-50m.json").json()
     assert outlines["type"] == "Topology" and len(outlines["objects"]["countries"]["geometries"]) > 200
 
@@ -320,7 +368,8 @@ def test_cors_opens_only_to_the_origins_named(example_db: Path) -> None:
 
 def test_openapi_schema_documents_the_endpoints_and_filters(read_only_server: str) -> None:
     schema = request(read_only_server, "/openapi.json").json()
-    assert {"/api/events", "/api/events/{event_id}", "/api/stats", "/api/documents"} <= set(schema["paths"])
+    assert {"/api/events", "/api/events/{event_id}", "/api/stats", "/api/brief",
+            "/api/documents"} <= set(schema["paths"])
     names = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
     assert {"since", "until", "type", "sub_type", "country", "actor", "near", "q", "historical", "sort", "limit",
             "offset", "format"} <= names

@@ -136,6 +136,7 @@ def stored(run_cli: RunCli, reports: Path, tmp_path_factory: pytest.TempPathFact
         (("ingest",), "Read INPUTS, extract events and store them"),
         (("events",), "List stored events"),
         (("show",), "Show one event"),
+        (("brief",), "Write a situation report on the period's events"),
         (("eval",), "Score EVENTS"),
     ],
 )
@@ -145,7 +146,7 @@ def test_every_command_has_help(run_cli: RunCli, command: tuple[str, ...], summa
     assert result.stdout.startswith(f"Usage: main {' '.join(command)}".rstrip())
     assert summary in result.stdout
     if not command:
-        for name in ("extract", "ingest", "events", "show", "eval"):
+        for name in ("extract", "ingest", "events", "show", "brief", "eval"):
             assert f"  {name} " in result.stdout
 
 

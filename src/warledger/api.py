@@ -18,6 +18,7 @@ import importlib.resources
 import io
 import json
 import math
+import mimetypes
 import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -57,6 +58,16 @@ POOL_SIZE = 8
 # Exports are sent in chunks of this many characters; a client that takes none for this long is dropped.
 EXPORT_CHUNK = 65536
 EXPORT_STALL_SECONDS = 120.0
+# Briefs drawn at once: each takes a core for a few seconds (matplotlib, then WeasyPrint); more wait.
+BRIEF_SLOTS = 2
+BRIEF_FORMATS = {
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+}
+# The brief's HTML carries its own style and pictures inline and no script: downloaded and opened from
+# the server, it may show them, and nothing else.
+BRIEF_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
 EXPORT_FORMATS = {
     "csv": ("text/csv; charset=utf-8", "warledger-events.csv"),
     "acled": ("text/csv; charset=utf-8", "warledger-events-acled.csv"),
@@ -118,6 +129,12 @@ class EventsQuery(EventQuery):
                               "files: all matching events).")
     offset: int = Field(0, ge=0, le=MAX_ROWS)
     format: Literal["json", "csv", "acled", "geojson"] = "json"
+
+
+class BriefQuery(EventQuery):
+    """/api/brief: the filters and the file's format."""
+
+    format: Literal["pdf", "html", "md"] = "pdf"
 
 
 class StatsQuery(EventQuery):
@@ -215,6 +232,9 @@ def create_app(settings: Settings) -> FastAPI:
         where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("query", "body"))
         return JSONResponse({"detail": f"{where or 'request'}: {first.get('msg', 'invalid')}"}, status_code=400)
 
+    # The page's scripts are ES modules, which browsers run only when served with a JavaScript type; the
+    # type comes from the machine's MIME tables, and some map .js to something else (text/plain).
+    mimetypes.add_type("text/javascript", ".js")
     web = importlib.resources.files("warledger").joinpath("web")
     app.mount("/static", StaticFiles(directory=str(web)), name="static")
 
@@ -248,6 +268,35 @@ def create_app(settings: Settings) -> FastAPI:
             if event is None:
                 raise HTTPException(404, f"no event {event_id!r}")
             return event_detail(event, store)
+
+    brief_slots = threading.BoundedSemaphore(BRIEF_SLOTS)
+
+    @app.get("/api/brief", summary="The brief of the matching current events, as PDF, HTML or Markdown")
+    def brief(query: Annotated[BriefQuery, Query()]) -> Response:
+        """What `warledger brief` writes, for the filters of /api/events. Background events are never
+        counted; Markdown comes without its map and chart (the PDF and HTML carry them inline)."""
+        from warledger.brief import BriefError, build_brief, render_html, render_markdown, render_pdf
+
+        wanted = query.to_filter()
+        check_filter(wanted)
+        with brief_slots:
+            with pool.borrow() as store:
+                report = build_brief(store, wanted)
+            try:
+                if query.format == "md":
+                    body: str | bytes = render_markdown(report)
+                elif query.format == "html":
+                    body = render_html(report)
+                else:
+                    body = render_pdf(render_html(report))
+            except BriefError as error:
+                raise HTTPException(503, str(error)) from None
+        first, last = wanted.since or report.first_day, wanted.until or report.last_day
+        period = "" if not (first and last) else f"-{first}" if first == last else f"-{first}-to-{last}"
+        headers = {"Content-Disposition": f'attachment; filename="warledger-brief{period}.{query.format}"'}
+        if query.format == "html":
+            headers["Content-Security-Policy"] = BRIEF_CONTENT_SECURITY_POLICY
+        return Response(body, media_type=BRIEF_FORMATS[query.format], headers=headers)
 
     @app.get("/api/stats", summary="Counts for the timeline: per day, week or month and type; per country")
     def stats(query: Annotated[StatsQuery, Query()]) -> dict[str, Any]:

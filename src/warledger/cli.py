@@ -299,6 +299,46 @@ def events(db: str, since: dt.date | None, until: dt.date | None, event_type: st
 
 
 @main.command()
+@db_option
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="First day of the period.")
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Last day of the period.")
+@click.option("--country", help="Only events in this country (ISO3 code or name).")
+@click.option("-o", "--output", required=True, metavar="FILE",
+              help="brief.md, brief.html or brief.pdf: the suffix chooses the format. Markdown gets its map and "
+                   "chart beside it as FILE-map.png and FILE-timeline.png.")
+def brief(db: str, since: dt.date | None, until: dt.date | None, country: str | None, output: str) -> None:
+    """Write a situation report on the period's events: headline numbers, a map, events per day, the
+    main events with their claims side by side, corroboration, the sources and reposts.
+
+    \b
+    Background events (an earlier war a report recalls) are left out of every number.
+    Without --since or --until the period runs from the first to the last stored event.
+    The PDF needs Debian's pango libraries (`make brief-deps` installs them).
+    """
+    from warledger.brief import BriefError, brief_format, build_brief, write_brief
+    from warledger.store import EventFilter, StoreError
+
+    if since and until and since > until:
+        raise UserError(f"--since {since} is after --until {until}")
+    try:
+        brief_format(output)  # a wrong suffix fails before the store is read
+    except BriefError as error:
+        raise UserError(str(error)) from None
+    store = _open_existing_store(db)
+    try:
+        report = build_brief(store, EventFilter(since=since, until=until, country=country))
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    finally:
+        store.close()
+    try:
+        written = write_brief(report, output)
+    except BriefError as error:
+        raise UserError(str(error)) from None
+    click.echo(f"warledger: brief of {report.events} events written to {', '.join(map(str, written))}", err=True)
+
+
+@main.command()
 @click.argument("event_id")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the stored event as JSON.")
