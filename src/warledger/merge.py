@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from warledger.places import Gazetteer, distance_km
 from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place, mention_to_json
@@ -79,17 +80,19 @@ def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> lis
     """
     ordered = sorted(clusters, key=lambda c: (_best_precision(c), _first_key(c), _mention_keys(c)))
     groups: list[list[Mention]] = []
+    summaries: list[_Summary] = []  # what _fit reads of each group, kept up to date as it grows
     index: dict[tuple[str, int], list[int]] = {}
     for cluster in ordered:
         best_index, best_score = -1, 0.0
-        documents = {m.doc_id for m in cluster}
+        mine = _Summary.of(cluster)
+        vague = _best_precision(cluster) > 2
         nearby = sorted({g for key in _index_keys(cluster) for g in index.get(key, ())})
         for group_index in nearby:
-            group = groups[group_index]
-            if {m.doc_id for m in group} & documents:
+            group = summaries[group_index]
+            if group.documents & mine.documents:
                 continue  # one report's separate events stay separate
-            score = _fit(cluster, group, gazetteer)
-            if score and _best_precision(cluster) > 2 and not any(m.historical for m in group):
+            score = _fit(mine, group, gazetteer)
+            if score and vague and not group.historical:
                 # a vague recap ("the 2020 war") never folds into one day's news report
                 score = 0.0
             if score > best_score:
@@ -97,6 +100,9 @@ def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> lis
         if best_index < 0:
             best_index = len(groups)
             groups.append([])
+            summaries.append(mine)
+        else:
+            summaries[best_index].add(mine)
         groups[best_index].extend(cluster)
         for key in _index_keys(cluster):
             index.setdefault(key, []).append(best_index)
@@ -134,22 +140,53 @@ def _mention_keys(cluster: Sequence[Mention]) -> list[tuple[str, int, int, str]]
 
 
 def _representative(cluster: Sequence[Mention]) -> Mention:
-    return min(cluster, key=lambda m: (m.date.precision, _place_rank(m.place)))
+    return min(cluster, key=_representative_key)
 
 
-def _fit(cluster: Sequence[Mention], group: Sequence[Mention], gazetteer: Gazetteer) -> float:
-    a, b = _representative(cluster), _representative(group)
+def _representative_key(mention: Mention) -> tuple[int, tuple[int, int]]:
+    return (mention.date.precision, _place_rank(mention.place))
+
+
+@dataclass(slots=True)
+class _Summary:
+    """What _fit reads of a cluster or a group of clusters: merge_corpus keeps one per group and adds each
+    cluster it takes, instead of reading every mention of the group at each comparison."""
+
+    representative: Mention
+    parties: set[str]
+    triggers: set[str]
+    documents: set[str]
+    historical: bool
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention]) -> _Summary:
+        return cls(_representative(mentions), set().union(*(_parties(m.sides) for m in mentions)),
+                   {m.trigger.lower() for m in mentions}, {m.doc_id for m in mentions},
+                   any(m.historical for m in mentions))
+
+    def add(self, other: _Summary) -> None:
+        """The summary of this group with the other's mentions after its own."""
+        # min() keeps the first of equals: the group's representative gives way only to a better one
+        if _representative_key(other.representative) < _representative_key(self.representative):
+            self.representative = other.representative
+        self.parties |= other.parties
+        self.triggers |= other.triggers
+        self.documents |= other.documents
+        self.historical = self.historical or other.historical
+
+
+def _fit(cluster: _Summary, group: _Summary, gazetteer: Gazetteer) -> float:
+    a, b = cluster.representative, group.representative
     if not _same_event(a, b, gazetteer, same_document=False):
         return 0.0
     # the parties of everything each side has gathered, not of one representative mention
-    ours = set().union(*(_parties(m.sides) for m in cluster))
-    theirs = set().union(*(_parties(m.sides) for m in group))
+    ours, theirs = cluster.parties, group.parties
     shared = len(ours & theirs) / max(1, len(ours | theirs))
     precise = 1.0 if a.date.precision <= 2 and b.date.precision <= 2 else 0.5
     # between groups that fit equally, the one more reports tell and whose words are the same ("war",
     # "conflict") is the event a vague recap means
-    words = {m.trigger.lower() for m in cluster} & {m.trigger.lower() for m in group}
-    reports = len({m.doc_id for m in group})
+    words = cluster.triggers & group.triggers
+    reports = len(group.documents)
     return 1.0 + shared + precise + (WORD_BONUS if words else 0.0) + min(reports, 10) * REPORT_BONUS
 
 

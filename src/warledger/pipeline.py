@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from warledger.actors import ActorMatcher
 from warledger.annotate import annotate
 from warledger.classify import SentenceTypes, retype
@@ -126,6 +128,7 @@ class Pipeline:
         """Stages 1-6a of `documents` in this process; the results in the documents' order."""
         results: list[DocumentResult | None] = []
         pending: list[tuple[int, Document, CleanText]] = []
+        texts: list[str | Doc] = []  # what spaCy parses of each pending document (prefilter.TriggerWords.screen)
         for document in documents:
             results.append(None)
             if document.published is None:
@@ -138,11 +141,12 @@ class Pipeline:
                 results[-1] = DocumentResult(document, skipped=Skipped(document.origin or document.id,
                                                                        "no text left after removing boilerplate"))
                 continue
-            if not self.trigger_words.can_hold_event(cleaned.text[:MAX_PARSE_CHARS]):
+            to_parse = self.trigger_words.screen(cleaned.text[:MAX_PARSE_CHARS])
+            if to_parse is None:
                 results[-1] = DocumentResult(document)  # what stages 2-6a give a text without a trigger word
                 continue
             pending.append((len(results) - 1, document, cleaned))
-        texts = [cleaned.text[:MAX_PARSE_CHARS] for _, _, cleaned in pending]
+            texts.append(to_parse)
         for (position, document, cleaned), parsed in zip(pending, parse_all(self.nlp, texts), strict=True):  # 2.
             try:
                 results[position] = DocumentResult(document, clusters=self._after_parse(document, cleaned, parsed))

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from warledger.detect import TriggerRule
 
@@ -63,12 +64,19 @@ class TriggerWords:
         self._anywhere = re.compile(alternatives or r"(?!)", re.IGNORECASE)
 
     def can_hold_event(self, text: str) -> bool:
+        return self.screen(text) is not None
+
+    def screen(self, text: str) -> str | Doc | None:
+        """None when the text cannot hold an event; otherwise what spaCy's pipeline is to parse: the text as
+        the test tokenized it (the pipeline takes a Doc in place of its text and skips its own tokenizer,
+        which gives the same tokens), or the text itself when the test did not need its tokens."""
         if self.everything:
-            return True
+            return text
         if not self._anywhere.search(text):  # most texts without a trigger word end here
-            return False
-        present = {token.lower_ for token in self._tokenizer(text)} & self._words
-        return any(all(words & present for words in pattern) for pattern in self._patterns)
+            return None
+        tokens = self._tokenizer(text)
+        present = {token.lower_ for token in tokens} & self._words
+        return tokens if any(all(words & present for words in pattern) for pattern in self._patterns) else None
 
 
 def _lemma_words(lemmas: set[str], suffix_rules: list[tuple[str, str]],

@@ -110,8 +110,8 @@ def segment(doc: Doc) -> Segmented:
     return Segmented(doc, tuple(sentences), paragraph + 1 if sentences else 0)
 
 
-def parse_all(nlp: Language, texts: Iterable[str], processes: int = 1, batch_size: int = 16) -> Iterator[Doc]:
-    """spaCy over many texts; one process per core when asked."""
+def parse_all(nlp: Language, texts: Iterable[str | Doc], processes: int = 1, batch_size: int = 16) -> Iterator[Doc]:
+    """spaCy over many texts (or texts already tokenized, as Docs); one process per core when asked."""
     if processes > 1:
         yield from nlp.pipe(texts, n_process=processes, batch_size=batch_size)
     else:

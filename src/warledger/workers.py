@@ -13,6 +13,7 @@ its first task and keeps them for the next ones (`_cached_pipeline`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -97,8 +98,12 @@ _LOCAL_PIPELINE: Pipeline | None = None
 
 
 def _adopt(pipeline: Pipeline) -> None:
-    """Initializer of a forked worker: the parent's loaded pipeline, shared copy-on-write."""
+    """Initializer of a forked worker: the parent's loaded pipeline, shared copy-on-write. Everything the
+    worker inherits lives as long as it does, so the garbage collector is told to leave it alone
+    (gc.freeze): its collections then neither walk the model and the gazetteer again and again nor
+    write to their pages, which would copy them into the worker's own memory."""
     global _LOCAL_PIPELINE
+    gc.freeze()
     _LOCAL_PIPELINE = pipeline
 
 

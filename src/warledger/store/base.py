@@ -44,6 +44,9 @@ class Dialect:
     text_order: str = ""
     # starts a read that sees one state of the store throughout (a page and its count agree)
     begin_read: str = "BEGIN"
+    # a batch's statements are sent without waiting for each one's answer (psycopg's pipeline mode): only
+    # a read whose rows are wanted waits for the server, so a batch costs a few round trips, not thousands
+    pipelined: bool = False
 
     def sql(self, query: str) -> str:
         """Rewrite a query written with `?` placeholders for this engine."""
@@ -102,8 +105,10 @@ class StoreBase:
         any exception, Ctrl-C included (hence BaseException), leaves the store as it was before."""
         self._begin()
         try:
-            self._lock_writers()
-            yield
+            # an error of a pipelined statement is raised by the next read, or on leaving the pipeline
+            with self._pipeline():
+                self._lock_writers()
+                yield
         except self.dialect.errors as exc:
             self._rollback()
             raise StoreError(f"could not save the batch to {self.location!r}: {exc}") from exc
@@ -111,6 +116,11 @@ class StoreBase:
             self._rollback()
             raise
         self._commit()
+
+    def _pipeline(self) -> contextlib.AbstractContextManager[Any]:
+        if self.dialect.pipelined:
+            return self._connection.pipeline()  # type: ignore[no-any-return]
+        return contextlib.nullcontext()
 
     def _lock_writers(self) -> None:
         if self.dialect.writer_lock is not None:

@@ -20,6 +20,9 @@ from warledger.store.base import FETCH_CHUNK, StoreBase
 ClusterRef = tuple[str, int]
 # The first day of week 0 in merge_keys (a Monday).
 _WEEK_ZERO = dt.date(1970, 1, 5)
+# (type, date window) keys looked up per candidate query: SQLite joins at most 500 SELECTs with UNION ALL,
+# and each key takes 5 parameters.
+CANDIDATE_CHUNK = 200
 
 
 def _weeks(start: dt.date, end: dt.date) -> range:
@@ -31,26 +34,38 @@ class MergeIndex(StoreBase):
 
     def _index_clusters(self, document_id: str, clusters: Sequence[Sequence[Mention]]) -> None:
         """The merge_clusters and merge_keys rows of a document's clusters (no event yet)."""
+        self._index_documents({document_id: clusters})
+
+    def _index_documents(self, clusters_by_document: Mapping[str, Sequence[Sequence[Mention]]]) -> None:
+        """The merge_clusters and merge_keys rows of these documents' clusters (no event yet), two statements
+        for all of them."""
         keys: set[tuple[str, int, str, str, str, int]] = set()
-        for number, cluster in enumerate(clusters):
-            for mention in cluster:
-                start, end = date_window(mention)
-                keys.update((mention.event_type, week, start.isoformat(), end.isoformat(), document_id, number)
-                            for week in _weeks(start, end))
+        for document_id, clusters in clusters_by_document.items():
+            for number, cluster in enumerate(clusters):
+                for mention in cluster:
+                    start, end = date_window(mention)
+                    keys.update((mention.event_type, week, start.isoformat(), end.isoformat(), document_id, number)
+                                for week in _weeks(start, end))
         self._execute_many("INSERT INTO merge_clusters (document_id, cluster_no, event_id) VALUES (?, ?, NULL)",
-                           [(document_id, number) for number in range(len(clusters))])
+                           [(document_id, number) for document_id, clusters in clusters_by_document.items()
+                            for number in range(len(clusters))])
         self._execute_many(
             "INSERT INTO merge_keys (event_type, week, window_start, window_end, document_id, cluster_no) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             sorted(keys),
         )
 
-    def _unindex_document(self, document_id: str) -> set[str]:
-        """Drop a document's clusters from the merge index; the events they were part of."""
-        rows = self._execute("SELECT event_id FROM merge_clusters WHERE document_id = ?", (document_id,))
-        events = {str(row[0]) for row in rows if row[0] is not None}
-        self._execute("DELETE FROM merge_clusters WHERE document_id = ?", (document_id,))
-        self._execute("DELETE FROM merge_keys WHERE document_id = ?", (document_id,))
+    def _unindex_documents(self, document_ids: Sequence[str]) -> set[str]:
+        """Drop these documents' clusters from the merge index; the events they were part of."""
+        events: set[str] = set()
+        wanted = sorted(set(document_ids))
+        for start in range(0, len(wanted), FETCH_CHUNK):
+            chunk = wanted[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._execute(f"SELECT event_id FROM merge_clusters WHERE document_id IN ({marks})", chunk)
+            events.update(str(row[0]) for row in rows.fetchall() if row[0] is not None)
+            self._execute(f"DELETE FROM merge_clusters WHERE document_id IN ({marks})", chunk)
+            self._execute(f"DELETE FROM merge_keys WHERE document_id IN ({marks})", chunk)
         return events
 
     def _reachable(
@@ -64,11 +79,14 @@ class MergeIndex(StoreBase):
         frontier = sorted(seeds)
         while frontier:
             found: list[ClusterRef] = []
-            for ref in frontier:
+            # every candidate of the frontier in a few queries; each cluster then takes its own in turn,
+            # leaving those an earlier one reached
+            candidates_of = self._candidates([reached[ref] for ref in frontier])
+            self._load_documents({ref[0] for candidates in candidates_of for ref in candidates if ref not in reached},
+                                 loaded)
+            for ref, all_candidates in zip(frontier, candidates_of, strict=True):
                 cluster = reached[ref]
-                candidates = sorted(self._candidates(cluster) - reached.keys())
-                self._load_documents({document_id for document_id, _ in candidates}, loaded)
-                for candidate in candidates:
+                for candidate in sorted(all_candidates - reached.keys()):
                     other = self._stored_cluster(candidate, loaded)
                     if could_meet(cluster, other):
                         reached[candidate] = other
@@ -76,18 +94,32 @@ class MergeIndex(StoreBase):
             frontier = found
         return reached
 
-    def _candidates(self, cluster: Sequence[Mention]) -> set[ClusterRef]:
-        """Stored clusters with a mention of the same type whose date window meets one of `cluster`'s."""
-        found: set[ClusterRef] = set()
-        for mention in cluster:
-            start, end = date_window(mention)
-            weeks = _weeks(start, end)
-            rows = self._execute(
-                "SELECT DISTINCT document_id, cluster_no FROM merge_keys WHERE event_type = ? AND week BETWEEN ? AND ? "
-                "AND window_start <= ? AND window_end >= ?",
-                (mention.event_type, weeks[0], weeks[-1], end.isoformat(), start.isoformat()),
+    def _candidates(self, clusters: Sequence[Sequence[Mention]]) -> list[set[ClusterRef]]:
+        """For each cluster, the stored clusters with a mention of the same type whose date window meets one of
+        its own. One query per CANDIDATE_CHUNK distinct (type, window) keys: on PostgreSQL each query is a
+        round trip to the server, so asking per mention made the merge wait on the network."""
+        asked: dict[tuple[str, int, int, str, str], list[int]] = {}
+        for number, cluster in enumerate(clusters):
+            for mention in cluster:
+                start, end = date_window(mention)
+                weeks = _weeks(start, end)
+                key = (mention.event_type, weeks[0], weeks[-1], end.isoformat(), start.isoformat())
+                asked.setdefault(key, []).append(number)
+        found: list[set[ClusterRef]] = [set() for _ in clusters]
+        keys = list(asked)
+        for first in range(0, len(keys), CANDIDATE_CHUNK):
+            chunk = keys[first : first + CANDIDATE_CHUNK]
+            # the key's number is written in the query (an int of ours), the rest are parameters
+            query = " UNION ALL ".join(
+                f"SELECT {first + offset}, document_id, cluster_no FROM merge_keys WHERE event_type = ? "
+                "AND week BETWEEN ? AND ? AND window_start <= ? AND window_end >= ?"
+                for offset in range(len(chunk))
             )
-            found.update((str(document_id), int(number)) for document_id, number in rows)
+            rows = self._execute(query, [value for key in chunk for value in key]).fetchall()
+            for key_number, document_id, cluster_no in rows:
+                ref = (str(document_id), int(cluster_no))
+                for number in asked[keys[int(key_number)]]:
+                    found[number].add(ref)
         return found
 
     def _stored_cluster(self, ref: ClusterRef, loaded: dict[str, list[list[Mention]]]) -> list[Mention]:
@@ -109,9 +141,14 @@ class MergeIndex(StoreBase):
             loaded.setdefault(document_id, [])
 
     def _clusters_of_events(self, event_ids: set[str]) -> list[ClusterRef]:
+        wanted = sorted(event_ids)
         refs: list[ClusterRef] = []
-        for event_id in sorted(event_ids):
-            rows = self._execute("SELECT document_id, cluster_no FROM merge_clusters WHERE event_id = ?", (event_id,))
+        for start in range(0, len(wanted), FETCH_CHUNK):
+            chunk = wanted[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._execute(f"SELECT document_id, cluster_no FROM merge_clusters WHERE event_id IN ({marks}) "
+                                 f"ORDER BY event_id{self.dialect.text_order}, document_id{self.dialect.text_order}, "
+                                 "cluster_no", chunk).fetchall()
             refs += [(str(document_id), int(number)) for document_id, number in rows]
         return refs
 

@@ -26,7 +26,7 @@ def postgres_dialect() -> Dialect:
 
     return Dialect(name="postgresql", placeholder="%s", begin="BEGIN", errors=(psycopg.Error,),
                    writer_lock=f"SELECT pg_advisory_xact_lock({POSTGRES_WRITER_LOCK})", text_order=' COLLATE "C"',
-                   begin_read="BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                   begin_read="BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", pipelined=True)
 
 
 def connect(url: str) -> Any:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from warledger.records import Document, Event, Mention, Skipped, mention_to_json
-from warledger.store.base import StoreError
+from warledger.store.base import FETCH_CHUNK, StoreError
 from warledger.store.merge_candidates import ClusterRef, MergeIndex
 from warledger.store.schema import document_hash, event_hash, search_text, utc_now
 
@@ -136,24 +136,31 @@ class Writing(MergeIndex):
         now = utc_now()
         with self._batch_transaction():
             seeds: dict[ClusterRef, list[Mention]] = {}
-            touched_events: set[str] = set()
+            # the batch's documents that are new or changed, with their clusters (a repeated id: the last)
+            rewritten: dict[str, list[list[Mention]]] = {}
+            stored = self._stored_hashes("documents", "id", [document.id for document in documents])
             for document in documents:
-                outcome = self._upsert_document(document, now)
+                outcome = self._upsert_document(document, now, stored)
                 counts[outcome] += 1
                 if outcome == "documents_unchanged":
                     continue  # stored by another process since this one extracted it
-                touched_events |= self._unindex_document(document.id)
                 document_clusters = [list(c) for c in clusters.get(document.id, ())]
-                self._execute("DELETE FROM mention_clusters WHERE document_id = ?", (document.id,))
-                self._execute(
-                    "INSERT INTO mention_clusters (document_id, body) VALUES (?, ?)",
-                    (document.id, json.dumps([[mention_to_json(m) for m in c] for c in document_clusters],
-                                             ensure_ascii=False)),
-                )
-                self._index_clusters(document.id, document_clusters)
+                rewritten[document.id] = document_clusters
                 seeds.update(((document.id, number), c) for number, c in enumerate(document_clusters))
+            touched_events = self._unindex_documents(list(rewritten))
+            self._delete_where_in("mention_clusters", "document_id", list(rewritten))
+            self._execute_many(
+                "INSERT INTO mention_clusters (document_id, body) VALUES (?, ?)",
+                [(document_id, json.dumps([[mention_to_json(m) for m in c] for c in document_clusters],
+                                          ensure_ascii=False))
+                 for document_id, document_clusters in rewritten.items()],
+            )
+            self._index_documents(rewritten)
             loaded: dict[str, list[list[Mention]]] = {}
-            for ref in self._clusters_of_events(touched_events) + self._unmerged_clusters():
+            stored_refs = [ref for ref in self._clusters_of_events(touched_events) + self._unmerged_clusters()
+                           if ref not in seeds]
+            self._load_documents({document_id for document_id, _ in stored_refs}, loaded)
+            for ref in stored_refs:
                 seeds.setdefault(ref, self._stored_cluster(ref, loaded))
             counts.update(self._merge_reachable(seeds, loaded, merge, could_meet, touched_events, now))
             for item in skipped:
@@ -178,20 +185,35 @@ class Writing(MergeIndex):
         refs_of_mentions = {id(m): ref for ref, cluster in reached.items() for m in cluster}
         kept: set[str] = set()
         links: list[tuple[str, str, int]] = []
-        for event in merge(list(reached.values())):
-            counts[self._upsert_event(event.as_contract(), now)] += 1
+        events = merge(list(reached.values()))
+        stored = self._stored_hashes("events", "event_id", [event.event_id for event in events])
+        for event in events:
+            counts[self._upsert_event(event.as_contract(), now, stored)] += 1
             kept.add(event.event_id)
             links += [(event.event_id, *ref) for ref in sorted({refs_of_mentions[id(m)] for m in event.mentions})]
         self._execute_many("UPDATE merge_clusters SET event_id = ? WHERE document_id = ? AND cluster_no = ?", links)
-        for event_id in sorted(old_events - kept):
-            self._execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
-            self._execute("DELETE FROM events WHERE event_id = ?", (event_id,))
-            counts["events_removed"] += 1
+        removed = sorted(old_events - kept)
+        self._delete_where_in("event_sources", "event_id", removed)
+        self._delete_where_in("events", "event_id", removed)
+        counts["events_removed"] += len(removed)
         return counts
 
-    def _upsert_document(self, document: Document, now: str) -> str:
+    def _stored_hashes(self, table: str, key: str, ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of these rows that is stored, by id: a few queries instead of one per row.
+        The upserts keep it up to date as they write."""
+        found: dict[str, str] = {}
+        wanted = sorted(set(ids))
+        for start in range(0, len(wanted), FETCH_CHUNK):
+            chunk = wanted[start : start + FETCH_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._execute(f"SELECT {key}, content_hash FROM {table} WHERE {key} IN ({marks})", chunk)
+            found.update((str(row[0]), str(row[1])) for row in rows.fetchall())
+        return found
+
+    def _upsert_document(self, document: Document, now: str, stored: dict[str, str] | None = None) -> str:
+        """Insert or update a document; `stored` (from _stored_hashes), when given, saves asking for its hash."""
         content_hash = document_hash(document)
-        row = self._execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
+        row = self._stored_hash("documents", "id", document.id, content_hash, stored)
         if row is not None and row[0] == content_hash:
             return "documents_unchanged"
         values = (
@@ -216,13 +238,13 @@ class Writing(MergeIndex):
         self._execute(f"UPDATE documents SET {assignments} WHERE id = ?", (*values[1:], document.id))
         return "documents_updated"
 
-    def _upsert_event(self, event: dict[str, Any], now: str) -> str:
+    def _upsert_event(self, event: dict[str, Any], now: str, stored: dict[str, str] | None = None) -> str:
         for key in ("event_id", "event_date", "event_type", "sub_event_type"):
             if not event.get(key):
                 raise StoreError(f"event {event.get('event_id')!r} has no {key}")
         event_id = str(event["event_id"])
         content_hash = event_hash(event)
-        row = self._execute("SELECT content_hash FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        row = self._stored_hash("events", "event_id", event_id, content_hash, stored)
         if row is not None and row[0] == content_hash:
             return "events_unchanged"
         values = (
@@ -263,6 +285,22 @@ class Writing(MergeIndex):
             [(event_id, document_id) for document_id in dict.fromkeys(str(s) for s in event.get("sources") or ())],
         )
         return outcome
+
+    def _stored_hash(self, table: str, key: str, row_id: str, content_hash: str,
+                     stored: dict[str, str] | None) -> tuple[str] | None:
+        """The stored content hash of a row, as a one-column row (None: not stored); from `stored` when
+        given, which then takes `content_hash`, the one the caller writes (or finds unchanged)."""
+        if stored is None:
+            row = self._execute(f"SELECT content_hash FROM {table} WHERE {key} = ?", (row_id,)).fetchone()
+            return None if row is None else (str(row[0]),)
+        previous = stored.get(row_id)
+        stored[row_id] = content_hash
+        return None if previous is None else (previous,)
+
+    def _delete_where_in(self, table: str, key: str, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), FETCH_CHUNK):
+            chunk = ids[start : start + FETCH_CHUNK]
+            self._execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in chunk)})", chunk)
 
     def _insert_skipped(self, item: Skipped, now: str) -> int:
         seen = self._execute(
