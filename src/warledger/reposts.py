@@ -2,9 +2,9 @@
 padded with a content farm's ads) found and traced to the report they copy.
 
 Each report gets a fingerprint from its cleaned text (boilerplate lines already cut by clean.py):
-its lead, the first LEAD_WORDS words after the headline, lower-cased. Two reports are one report
-when their leads share at least REPOST_JACCARD of their character 5-grams (SHORT_REPOST_JACCARD
-for short leads, where templated bulletins of different events share much by chance). Copies
+its lead, the first LEAD_WORDS words after the headline. Two reports are one report when their leads
+share at least REPOST_JACCARD of their lower-cased character 5-grams (for short leads, where templated
+bulletins of different events share much by chance, SHORT_REPOST_JACCARD and the same names and numbers). Copies
 change the title and add farm text around the story but keep its lead; different reports of one
 event share names, places and figures but not the wording of the lead, and reports that repeat
 one background paragraph (as the seed reports do) differ in their leads, which tell the news.
@@ -14,7 +14,8 @@ Comparing every pair is quadratic, so candidates are found by MinHash locality-s
 ROWS values, and reports that share a band's hash are compared exactly. A store keeps each report's
 band hashes in an indexed table and looks a new report's candidates up there.
 
-A group of reports joined by such pairs (through any chain of them) is one report: its original is
+Only reports published within WINDOW_DAYS of each other are compared. A group of reports joined by
+such pairs (through any chain of them) is one report: its original is
 the earliest published, then the smallest id; every other member is a repost of it. The grouping
 does not depend on the order the reports arrive in.
 
@@ -47,17 +48,24 @@ GRAM_CHARS = 5
 # reports have no pair of ordinary length above it.
 REPOST_JACCARD = 0.28
 # A lead with fewer 5-grams than this (about 60 words) is a short bulletin: templated bulletins of
-# different events ("On 3 April, Russian forces dropped ...") reach 0.41 in the team corpus, so
-# short leads must share far more to be one report.
+# different events ("On 3 April, Russian forces dropped ...") reach 0.41 in the team corpus, and a
+# template filled in with another town, day and toll 0.87 (tests/crash.py's reports). So short leads must
+# share far more to be one report, and the same facts: the same names and numbers (facts()).
 SHORT_LEAD_GRAMS = 400
 SHORT_REPOST_JACCARD = 0.6
 # MinHash over the lead's content words (stop words dropped), in BANDS bands of ROWS rows. Content-word
-# sets of one report's versions have Jaccard 0.45 or more in the team pairs, where a band collides with
-# probability 1 - (1 - 0.45**3)**42 = 0.98; unrelated reports (median 0.00, 99th percentile 0.12) collide
-# in at most 7% of pairs, so few candidates are compared exactly.
-ROWS = 3
-BANDS = 42
+# sets of one report's versions have Jaccard 0.45 or more in the team pairs (0.7 and more but for
+# translations), where a band collides with probability 1 - (1 - 0.45**4)**40 = 0.81 (0.99 at 0.6), and a
+# translation missed this way still joins its group through the original's other copies; every pair of
+# one report in tests/data/reposts shares a band. Three rows a band found every pair too, but compared 12
+# times more candidates on bench/bench_reposts.py's reports (1.25% of pairs against 0.09%).
+ROWS = 4
+BANDS = 40
 NUM_PERM = ROWS * BANDS
+# Reports published further apart than this are never versions of one report: farms repost and
+# translate within days. It keeps templated bulletins of later weeks and yearly copies apart, and a
+# store compares a new report only with the reports of its weeks.
+WINDOW_DAYS = 30
 # Fixed so that signatures stored today match those computed tomorrow.
 MINHASH_SEED = 1
 
@@ -69,8 +77,8 @@ HEADLINE_MAX_WORDS = 25
 
 @dataclass(slots=True, frozen=True)
 class Fingerprint:
-    """What a report is compared by: its lead (lower-cased words, one space apart) and the MinHash
-    signature of the lead's content words."""
+    """What a report is compared by: its lead (its words, one space apart) and the MinHash signature of
+    the lead's content words."""
 
     lead: str
     signature: tuple[int, ...]
@@ -89,6 +97,11 @@ class Fingerprint:
         return "".join(f"{value:08x}" for value in self.signature)
 
 
+def within_window(a: dt.date | None, b: dt.date | None) -> bool:
+    """Whether two publication dates are close enough for one report to copy the other."""
+    return a is not None and b is not None and abs((a - b).days) <= WINDOW_DAYS
+
+
 @dataclass(slots=True, frozen=True)
 class Report:
     """A report as grouping needs it: its id, publication date and fingerprint."""
@@ -99,17 +112,18 @@ class Report:
 
 
 def lead_words(clean_text: str) -> list[str]:
-    """The first LEAD_WORDS words of a cleaned text, lower-cased, after its headline."""
+    """The first LEAD_WORDS words of a cleaned text, after its headline."""
     lines = [line.strip() for line in clean_text.splitlines() if line.strip()]
     if len(lines) > 1 and len(lines[0].split()) <= HEADLINE_MAX_WORDS and not lines[0].endswith(_SENTENCE_END):
         lines = lines[1:]
-    return _WORD.findall(" ".join(lines).lower())[:LEAD_WORDS]
+    return _WORD.findall(" ".join(lines))[:LEAD_WORDS]
 
 
 def fingerprint(clean_text: str) -> Fingerprint:
     """The fingerprint of a report's cleaned text (clean.clean(text).text)."""
     words = lead_words(clean_text)
-    content = {w for w in words if w not in STOP_WORDS} or set(words)
+    lowered = [w.lower() for w in words]
+    content = {w for w in lowered if w not in STOP_WORDS} or set(lowered)
     minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
     minhash.update_batch([w.encode("utf-8") for w in sorted(content)])
     return Fingerprint(" ".join(words), tuple(int(v) for v in minhash.hashvalues))
@@ -121,8 +135,15 @@ def signature_from_hex(text: str) -> tuple[int, ...]:
 
 
 def grams(lead: str) -> set[str]:
-    """The character 5-grams of a lead."""
-    return {lead[i : i + GRAM_CHARS] for i in range(max(1, len(lead) - GRAM_CHARS + 1))}
+    """The character 5-grams of a lead, lower-cased."""
+    lowered = lead.lower()
+    return {lowered[i : i + GRAM_CHARS] for i in range(max(1, len(lowered) - GRAM_CHARS + 1))}
+
+
+def facts(lead: str) -> set[str]:
+    """The names and numbers of a lead: its words that start with a capital or a digit, stop words
+    ("The", "On") left out, lower-cased. A copy keeps them; a template filled in for another event does not."""
+    return {w.lower() for w in lead.split() if (w[0].isupper() or w[0].isdigit()) and w.lower() not in STOP_WORDS}
 
 
 def similarity(a: str, b: str) -> float:
@@ -132,14 +153,16 @@ def similarity(a: str, b: str) -> float:
     return len(ga & gb) / union if union else 0.0
 
 
-def same_report(a: str, b: str) -> bool:
-    """Whether two leads are versions of one report."""
+def same_report(a: str, b: str, a_grams: set[str] | None = None) -> bool:
+    """Whether two leads are versions of one report (`a_grams`: grams(a), when the caller has it)."""
     if not a or not b:
         return False
-    threshold = REPOST_JACCARD
-    if min(len(grams(a)), len(grams(b))) < SHORT_LEAD_GRAMS:
-        threshold = SHORT_REPOST_JACCARD
-    return similarity(a, b) >= threshold
+    ga = grams(a) if a_grams is None else a_grams
+    gb = grams(b)
+    union = len(ga | gb)
+    if min(len(ga), len(gb)) < SHORT_LEAD_GRAMS:
+        return len(ga & gb) / union >= SHORT_REPOST_JACCARD and facts(a) == facts(b)
+    return len(ga & gb) / union >= REPOST_JACCARD
 
 
 def first_published(reports: Iterable[Report]) -> Report:
@@ -169,7 +192,8 @@ def group_reports(reports: Sequence[Report]) -> dict[str, str]:
                 if (i, j) in compared:
                     continue
                 compared.add((i, j))
-                if same_report(reports[i].fingerprint.lead, reports[j].fingerprint.lead):
+                if within_window(reports[i].published, reports[j].published) and \
+                        same_report(reports[i].fingerprint.lead, reports[j].fingerprint.lead):
                     parent[root(i)] = root(j)
     groups: dict[int, list[Report]] = {}
     for index, report in enumerate(reports):
