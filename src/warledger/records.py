@@ -229,9 +229,9 @@ class Event:
     corroboration: str = CORROBORATION[0]
 
     def shown_sources(self) -> list[str]:
-        """The event's sources counting only originals: a repost stands for the report it copies."""
-        original_of = {r.document: r.original for r in self.reposts}
-        return sorted({original_of.get(s, s) for s in self.sources})
+        """The event's sources counting each report once: its originals, and a repost only where the event
+        does not have its original (the copy's sentences then stand for the report)."""
+        return sorted(s for s in self.sources if self.counted(s))
 
     def counted(self, document_id: str) -> bool:
         """Whether a document's claims and sentences are shown: not those of a repost whose original the
