@@ -117,10 +117,13 @@ def run(url: str, count: int, step: int) -> None:
         found = dict(store._execute("SELECT document_id, original_id FROM document_fingerprints").fetchall())
     elapsed = time.monotonic() - started
     copies = sum(1 for d, o in truth.items() if d != o)
-    right = sum(1 for d, o in truth.items() if d != o and found.get(d) == o)
+    # a copy is found when it is grouped with the report it copies (whose own original may be an earlier
+    # report it shares sentences with)
+    right = sum(1 for d, o in truth.items() if d != o and found.get(d) == found.get(o))
     chance_groups = sum(1 for d, o in found.items() if o != truth[d] and truth[d] == d)
-    print(f"  total: {count:,} reports in {elapsed:.0f} s ({count / elapsed:.1f}/s); copies {copies:,}, traced to "
-          f"their original {right:,}; originals grouped with another by sentences shared by chance {chance_groups:,}")
+    print(f"  total: {count:,} reports in {elapsed:.0f} s ({count / elapsed:.1f}/s); copies {copies:,}, grouped "
+          f"with the report they copy {right:,}; originals grouped with another by sentences shared by chance "
+          f"{chance_groups:,}")
 
 
 def main() -> None:

@@ -243,3 +243,16 @@ def test_events_command_and_api_filter_by_corroboration(pipeline: Pipeline, run_
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"{url}/api/events?corroboration=sure", timeout=60)
         assert refused.value.code in (400, 422)
+
+
+@pytest.mark.issue(12)
+def test_extract_finds_the_reposts_among_its_inputs(run_cli: RunCli, tmp_path: Any) -> None:
+    """`extract` (no store of the user's) writes the same reposts and corroboration into its JSON Lines."""
+    inputs = tmp_path / "reports.jsonl"
+    inputs.write_text("".join(json.dumps({"id": d.id, "date": str(d.published), "outlet": d.outlet, "text": d.text})
+                              + "\n" for d in corpus()), encoding="utf-8")
+    written = [json.loads(line) for line in run_cli("extract", inputs).stdout.splitlines()]
+    event = _tegh(written)
+    assert event["sources"] == ["denial", "own-account", "tegh-report"]
+    assert [r["document"] for r in event["reposts"]] == COPIES
+    assert event["corroboration"] == "disputed"
