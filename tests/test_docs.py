@@ -13,7 +13,18 @@ from conftest import REPOSITORY
 
 from warledger.export import ACLED_COLUMNS, FLAT_COLUMNS
 from warledger.knowledge_actors import INTER_CODES
-from warledger.records import EVENT_TYPES, SUB_EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place, Span
+from warledger.records import (
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    Actor,
+    Claim,
+    DateSpan,
+    Event,
+    Mention,
+    Place,
+    Repost,
+    Span,
+)
 
 RunCli = Callable[..., Result]  # the `run_cli` fixture of conftest.py
 
@@ -42,6 +53,7 @@ def a_full_event() -> dict[str, object]:
         event_id="ev-1", mentions=[mention], event_type="Battles", sub_event_type="Armed clash", actor1=army,
         actor2=civilians, sides=("ARM", "AZE"), place=place, date=day, historical=False, fatalities=3,
         fatalities_by_side={"ARM": 3}, claims=[claim], sources=["doc-1"], outlets=[], notes="",
+        reposts=[Repost("doc-2", "doc-1", "A Farm", "A Wire")],
     ).as_contract()  # fmt: skip
 
 
@@ -61,7 +73,9 @@ def test_every_field_an_event_carries_is_documented(contract: str) -> None:
     event = a_full_event()
     claims, evidence = event["claims"], event["evidence"]
     assert isinstance(claims, list) and isinstance(evidence, list)
-    nested = [*claims[0], *evidence[0], *evidence[0]["marks"][0]]
+    reposts = event["reposts"]
+    assert isinstance(reposts, list)
+    nested = [*claims[0], *evidence[0], *evidence[0]["marks"][0], *reposts[0]]
     missing = [name for name in [*event, *nested] if not documented_row(contract, name)]
     assert not missing, f"{CONTRACT_PATH} has no row for {missing}"
 

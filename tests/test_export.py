@@ -177,6 +177,17 @@ def test_acled_columns_match_the_shared_notes_on_acleds_codebook() -> None:
     assert tuple(re.split(r",\s*", listed)) == ACLED_COLUMNS
 
 
+@pytest.mark.issue(12)
+def test_acled_tags_carry_the_corroboration_after_the_events_own_tags() -> None:
+    event = {"event_id": "x", "event_date": "2020-10-04", "event_type": "Battles", "sub_event_type": "Armed clash",
+             "corroboration": "disputed", "tags": "crowd size=no report"}
+    [row] = list(csv.DictReader(io.StringIO(export([event], "acled", timestamp=0)[1])))
+    assert row["tags"] == "crowd size=no report; corroboration: disputed"
+    del event["corroboration"]
+    [row] = list(csv.DictReader(io.StringIO(export([event], "acled", timestamp=0)[1])))
+    assert row["tags"] == "crowd size=no report"
+
+
 def test_acled_values(events: list[dict[str, Any]]) -> None:
     count, text = export(events, "acled", timestamp=1_700_000_000)
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -191,7 +202,8 @@ def test_acled_values(events: list[dict[str, Any]]) -> None:
     assert first["source"] == "Example Wire; Caucasus Daily"
     assert first["fatalities"] == "4" and first["timestamp"] == "1700000000"
     assert first["latitude"] == "39.991" and first["longitude"] == "46.9274"  # 4 decimals, as ACLED
-    assert first["assoc_actor_1"] == first["admin2"] == first["tags"] == ""
+    assert first["assoc_actor_1"] == first["admin2"] == ""
+    assert first["tags"] == f"corroboration: {events[0]['corroboration']}"
     assert second["fatalities"] == "0"  # ACLED writes 0 where no figure is known
     assert second["iso"] == "51" and second["location"] == "Gyumri"
     assert second["civilian_targeting"] == "Civilian targeting"

@@ -109,12 +109,15 @@ class EventQuery(BaseModel):
                           description="Words in the notes or source sentences, matched by their start "
                           "('Uri' finds \"Uri's\", not 'security'); several words match as a phrase.")
     historical: bool | None = Field(None, description="true: background events only; false: current ones only.")
+    corroboration: Literal["one party", "both parties", "independent", "disputed"] | None = Field(
+        None, description="Who says the event happened: 'one party', 'both parties', 'independent' or 'disputed'.")
 
     def to_filter(self, sort: str = "event_date", limit: int | None = None, offset: int = 0) -> EventFilter:
         return EventFilter(
             since=self.since, until=self.until, event_type=self.type or None, sub_event_type=self.sub_type or None,
             country=self.country or None, actor=self.actor or None, near=parse_near(self.near),
-            text=self.q or None, historical=self.historical, sort=sort, limit=limit, offset=offset,
+            text=self.q or None, historical=self.historical, corroboration=self.corroboration, sort=sort,
+            limit=limit, offset=offset,
         )
 
 

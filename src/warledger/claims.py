@@ -8,12 +8,20 @@ text allows), the news agency becomes the outlet. Speakers referred to again ("t
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from warledger.actors import ActorMention, group_for_side
+from warledger.detect import FALSE_REPORT
 from warledger.knowledge_actors import ActorKnowledge, normalize_phrase
+from warledger.records import Claim, Document, Mention, Span
+
+if TYPE_CHECKING:
+    from warledger.annotate import SentenceNotes
 
 SPEECH_VERBS = frozenset({
     "say", "report", "announce", "claim", "state", "inform", "tell", "note", "add", "accuse", "write",
@@ -189,3 +197,48 @@ def _claimant_label(phrase: str, iso3: str, knowledge: ActorKnowledge) -> str | 
     if not keys:
         return None
     return knowledge.claimant_label(max(keys, key=len), iso3)
+
+
+# A sentence that says an event did not happen: "denied that its forces opened fire", "rejected the
+# claims", or a report called untrue (detect.FALSE_REPORT: "does not correspond to reality"). The detector
+# finds no event in such a sentence; its speaker's denial is kept as a claim of the event it denies.
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing))\b|"
+    r"\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the |these |those |such |as )?(?:\w+ )?"
+    r"(?:claims?|reports?|allegations?|accusations?|information|false|fake|lies|untrue)\b", re.I)
+
+
+def attach_denials(document: Document, sentences: Sequence[SentenceNotes], mentions: list[Mention],
+                   to_original: Callable[..., int]) -> list[Mention]:
+    """Give each denial by a party (a sentence that says an event did not happen, with a speaker of known
+    side and no event of its own) to the event it denies: the nearest mention of the report, earlier
+    first, whose sides include the speaker's. Its claim has `denies` set."""
+    told = {m.sentence for m in mentions}
+    for note in sentences:
+        if note.index in told or not (DENIAL.search(note.text) or FALSE_REPORT.search(note.text)):
+            continue
+        for speaker in note.speakers:
+            if speaker.side is None or speaker.outlet is not None:
+                continue
+            side = speaker.side
+            target = _denied_mention(mentions, note.index, side)
+            if target is None:
+                continue
+            start, end = note.words
+            span = Span(to_original(start), to_original(end, end=True))
+            claim = Claim(speaker.claimant, side, note.text.strip(), document.id, span,
+                          outlet=document.outlet, denies=True)
+            if claim not in target.claims:
+                target.claims.append(claim)
+    return mentions
+
+
+def _denied_mention(mentions: Sequence[Mention], sentence: int, side: str) -> Mention | None:
+    involved = [m for m in mentions if not m.historical and (side in m.sides or side in _actor_sides(m))]
+    if not involved:
+        return None
+    return min(involved, key=lambda m: (m.sentence > sentence, abs(m.sentence - sentence), m.span.start))
+
+
+def _actor_sides(mention: Mention) -> set[str]:
+    return {a.side for a in (mention.actor1, mention.actor2) if a is not None}

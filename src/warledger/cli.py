@@ -19,7 +19,7 @@ import click
 
 from warledger import __version__
 from warledger.progress import Progress, count_reports
-from warledger.records import EVENT_TYPES, Document, Skipped
+from warledger.records import CORROBORATION, EVENT_TYPES, Document, Skipped
 
 if TYPE_CHECKING:
     # Imported lazily at run time: spaCy and the gazetteer are slow to load, and `--help` needs neither.
@@ -271,13 +271,16 @@ def _write(rows: Iterable[dict[str, Any]], fmt: str, output: str) -> None:
 @click.option("--search", "text", help="Words searched for in the notes and source sentences.")
 @click.option("--current/--all", "current_only", default=False,
               help="Leave out background (historical) events.")
+@click.option("--corroboration", type=click.Choice(CORROBORATION),
+              help="Only events of this corroboration status: who says the event happened.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "jsonl", "csv", "acled", "geojson"]), help="Output format.")
 @click.option("-o", "--output", default="-", show_default=True, help="Where to write ('-' for stdout).")
 def events(db: str, since: dt.date | None, until: dt.date | None, event_type: str | None, country: str | None,
            actor: str | None, near: tuple[float, float, float] | None, sub_event_type: str | None,
-           text: str | None, current_only: bool, limit: int | None, fmt: str, output: str) -> None:
+           text: str | None, current_only: bool, corroboration: str | None, limit: int | None, fmt: str,
+           output: str) -> None:
     """List stored events, filtered, as a table or an export format.
 
     \b
@@ -290,7 +293,8 @@ def events(db: str, since: dt.date | None, until: dt.date | None, event_type: st
     try:
         rows = store.query(EventFilter(since=since, until=until, event_type=event_type, country=country,
                                        actor=actor, near=near, sub_event_type=sub_event_type, text=text,
-                                       historical=False if current_only else None, limit=limit))
+                                       historical=False if current_only else None,
+                                       corroboration=corroboration, limit=limit))
     except StoreError as error:
         raise UserError(str(error)) from None
     finally:
@@ -368,6 +372,8 @@ def show(event_id: str, db: str, as_json: bool) -> None:
 
 def render_event(event: dict[str, Any], document_text: Any) -> str:
     """A readable account of an event and the evidence for it."""
+    from warledger.reposts import summary as repost_summary
+
     lines = [
         f"event {event['event_id']}  {event['event_type']} / {event['sub_event_type']}",
         f"  date        {event['event_date']} (span {event['date_start']} .. {event['date_end']}, "
@@ -380,6 +386,9 @@ def render_event(event: dict[str, Any], document_text: Any) -> str:
         + (f"  by side {event['fatalities_by_side']}" if event.get("fatalities_by_side") else "")
         + ("  DISPUTED" if event.get("disputed") else ""),
         f"  sources     {', '.join(event.get('sources') or [])}",
+        *([f"  reposts     {'; '.join(repost_summary(event['reposts']))}: "
+           + ", ".join(str(r["document"]) for r in event["reposts"])] if event.get("reposts") else []),
+        f"  corroborated {event.get('corroboration') or 'not known'}",
         f"  notes       {event.get('notes')}",
         "  claims:",
     ]
@@ -387,7 +396,8 @@ def render_event(event: dict[str, Any], document_text: Any) -> str:
         figure = f" — {claim['fatalities']} dead ({claim.get('fatalities_side') or 'side not said'})" \
             if claim.get("fatalities") is not None else ""
         via = f" via {claim['outlet']}" if claim.get("outlet") else ""
-        lines.append(f"    - {claim['claimant']}{via} [{claim['source']}]{figure}")
+        denies = " DENIES IT" if claim.get("denies") else ""
+        lines.append(f"    - {claim['claimant']}{via} [{claim['source']}]{figure}{denies}")
     lines.append("  evidence:")
     for item in event.get("evidence") or []:
         text = document_text(item["source"])

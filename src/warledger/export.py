@@ -49,8 +49,10 @@ FLAT_COLUMNS = (
     "fatalities_by_side",
     "historical",
     "disputed",
+    "corroboration",
     "claimants",
     "sources",
+    "reposts",
     "outlets",
     "notes",
 )
@@ -168,6 +170,7 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
     row = {column: event.get(column) for column in FLAT_COLUMNS}
     for column in ("sides", "claimants", "sources", "outlets"):
         row[column] = LIST_SEPARATOR.join(str(v) for v in event.get(column) or ())
+    row["reposts"] = LIST_SEPARATOR.join(str(r.get("document")) for r in event.get("reposts") or ())
     by_side = event.get("fatalities_by_side") or {}
     row["fatalities_by_side"] = LIST_SEPARATOR.join(f"{side}: {n}" for side, n in sorted(by_side.items()))
     if row["disorder_type"] is None:
@@ -290,10 +293,18 @@ def acled_row(event: dict[str, Any], timestamp: int) -> dict[str, Any]:
         "notes": event.get("notes"),
         # ACLED writes 0 where no figure is known; warledger's own formats keep null.
         "fatalities": event.get("fatalities") or 0,
-        "tags": event.get("tags"),
+        "tags": _tags(event),
         "timestamp": timestamp,
     }
     return {column: "" if value is None else value for column, value in row.items()}
+
+
+def _tags(event: dict[str, Any]) -> str | None:
+    """ACLED's free tags: the event's own, then its corroboration ("corroboration: independent")."""
+    tags = [str(t) for t in (event.get("tags"), event.get("corroboration")) if t]
+    if event.get("corroboration"):
+        tags[-1] = f"corroboration: {tags[-1]}"
+    return LIST_SEPARATOR.join(tags) or None
 
 
 # ACLED columns an importer needs; the rest may be absent (ACLED's own exports leave some out).

@@ -4,7 +4,8 @@ Each batch of documents is one transaction. Events are merged across the whole s
 batch, so that a new report of a stored event updates that event's row instead of adding a second
 one; the mention clusters kept per document make this possible without parsing old text again, and
 the store's merge index finds the few stored clusters a new report can join without reading the rest
-(see Store.merge_batch).
+(see Store.merge_batch). Each report's fingerprint goes with it, so that the store finds the stored
+reports it copies, or that copy it, the same way (store/repost_index.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from itertools import islice
 from warledger.merge import could_meet
 from warledger.pipeline import Pipeline
 from warledger.records import Document, Mention, Skipped
+from warledger.reposts import Fingerprint
 from warledger.store import BatchResult, Store, document_hash
 
 # Documents stored per transaction: an interrupted run keeps every finished batch, and memory holds at
@@ -68,6 +70,7 @@ def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document
         skipped_before = len(summary.skipped)
         new_documents: list[Document] = []
         clusters_by_doc: dict[str, list[list[Mention]]] = {}
+        fingerprints: dict[str, Fingerprint] = {}
         for result in pipeline.documents(islice(documents, batch_size)):
             progress()
             if result.skipped is not None:
@@ -75,10 +78,11 @@ def ingest_documents(pipeline: Pipeline, store: Store, inputs: Iterable[Document
                 continue
             new_documents.append(result.document)
             clusters_by_doc[result.document.id] = result.clusters
+            fingerprints[result.document.id] = pipeline.fingerprint(result.document)
         batch_skipped = summary.skipped[skipped_before:]
         if not new_documents and not batch_skipped:
             break
-        stored = store.merge_batch(new_documents, clusters_by_doc, batch_skipped, pipeline.merge, meet)
+        stored = store.merge_batch(new_documents, clusters_by_doc, batch_skipped, pipeline.merge, meet, fingerprints)
         summary.add(stored)
         summary.new_documents += stored.documents_new + stored.documents_updated
         # stored by another process since this one looked

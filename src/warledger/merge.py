@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from warledger.places import Gazetteer, distance_km
 from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place, mention_to_json
+from warledger.reposts import summary as repost_summary
 
 # Event types whose sub-types are different events when one report tells both (a territory taken and
 # a clash elsewhere on the front; an agreement and an arrest). Protests, riots and remote violence told
@@ -280,7 +281,7 @@ def build_event(mentions: Sequence[Mention]) -> Event:
     seen: set[tuple] = set()
     for m in mentions:
         for c in m.claims:
-            key = (c.claimant, c.source_id, c.span, c.fatalities, c.fatalities_side)
+            key = (c.claimant, c.source_id, c.span, c.fatalities, c.fatalities_side, c.denies)
             if key not in seen:
                 seen.add(key)
                 claims.append(c)
@@ -292,7 +293,7 @@ def build_event(mentions: Sequence[Mention]) -> Event:
     historical = all(m.historical for m in mentions)
     event = Event(event_id, list(mentions), event_type, sub, actor1, actor2, tuple(sides), place, dated.date,
                   historical, fatalities, by_side, claims, sources, outlets, "")
-    event.notes = _notes(event)
+    event.notes = notes(event)
     return event
 
 
@@ -349,8 +350,9 @@ NOTE_PHRASES = {
 }
 
 
-def _notes(event: Event) -> str:
-    """One sentence in the manner of ACLED's notes: when, who did what to whom, where, deaths, per whom."""
+def notes(event: Event) -> str:
+    """One sentence in the manner of ACLED's notes: when, who did what to whom, where, deaths, per whom
+    (a claimant who denies the event is not one), and the reports it copies ("3 reposts of one report by X")."""
     if event.date.precision == 1:
         date = f"On {event.date.best.day} {event.date.best:%B %Y}"
     elif event.date.precision <= 3:
@@ -369,11 +371,17 @@ def _notes(event: Event) -> str:
         if event.fatalities_by_side:
             by_side = sorted(event.fatalities_by_side.items())
             text += " (" + ", ".join(f"{side} {count}" for side, count in by_side) + ")"
-    claimants = sorted({c.claimant for c in event.claims if c.side})
+    claimants = sorted({c.claimant for c in event.claims if c.side and not c.denies})
     if claimants:
         text += f"; according to {', '.join(claimants)}"
+    deniers = sorted({c.claimant for c in event.claims if c.side and c.denies})
+    if deniers:
+        text += f"; denied by {', '.join(deniers)}"
     if event.historical:
         text += "; told as background"
+    for phrase in repost_summary([{"original": r.original, "original_outlet": r.original_outlet}
+                                  for r in event.reposts]):
+        text += f"; {phrase}"
     return text + "."
 
 

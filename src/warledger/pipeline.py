@@ -4,9 +4,11 @@
     2. segment   spaCy parse; paragraphs and sentences
     3. annotate  places, actors, dates, death figures, speakers per sentence
     4. detect    trigger words that report an event that happened
-    5. resolve   each mention's date span, place, actors and claims
+    5. resolve   each mention's date span, place, actors and claims; a party's denial joins the
+                 event it denies as a claim
        classify  a learned second opinion on each mention's sub-event type, in short texts
     6. merge     mentions of one event inside a report, then across reports
+    7. corroborate  reposts marked as copies of their original; each event's corroboration status
 
 Reading files (read.py) and storing rows (store/) stay outside: this module neither reads
 files nor touches a database. Stages 1-6a run per document, here or in worker processes, local or
@@ -17,7 +19,7 @@ trigger is given no events without being parsed (prefilter.py).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -26,14 +28,17 @@ from spacy.tokens import Doc
 
 from warledger.actors import ActorMatcher
 from warledger.annotate import annotate
+from warledger.claims import attach_denials
 from warledger.classify import SentenceTypes, retype
 from warledger.clean import BoilerplateRule, CleanText, clean, parse_rules
+from warledger.corroboration import corroborate
 from warledger.detect import Detector, load_triggers
 from warledger.knowledge_actors import ActorKnowledge, load_actor_knowledge
 from warledger.merge import merge_corpus, merge_document
 from warledger.places import Gazetteer
 from warledger.prefilter import TriggerWords
 from warledger.records import Document, Event, Mention, Skipped
+from warledger.reposts import Fingerprint, Origin, fingerprint
 from warledger.resolve import resolve
 from warledger.segment import load_nlp, parse_all, segment
 from warledger.workers import DaskWorkers, LocalWorkers, Workers, run
@@ -165,12 +170,23 @@ class Pipeline:
         candidates = self.detector.find(segmented.doc, sentences)  # 4. detect
         mentions = resolve(document, annotated, candidates, self.gazetteer, self.knowledge,  # 5. resolve
                            cleaned.to_original)
+        mentions = attach_denials(document, annotated.sentences, mentions, cleaned.to_original)
         mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
         return merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
 
-    def merge(self, clusters: Sequence[list[Mention]]) -> list[Event]:
-        """6b. merge across reports."""
-        return merge_corpus(clusters, self.gazetteer)
+    def merge(self, clusters: Sequence[list[Mention]], origins: Mapping[str, Origin] | None = None) -> list[Event]:
+        """6b. merge across reports; 7. corroborate, with the reposts among the reports (`origins`: each
+        repost's original, keyed by the repost's id)."""
+        return corroborate(merge_corpus(clusters, self.gazetteer), origins or {}, self.outlet_side)
+
+    def outlet_side(self, outlet: str) -> str | None:
+        """The party an outlet speaks for (its country for state media), or None."""
+        entry = self.knowledge.find_outlet(outlet)
+        return entry.side if entry else None
+
+    def fingerprint(self, document: Document) -> Fingerprint:
+        """What reposts of `document` are found by: its cleaned text's lead (reposts.py)."""
+        return fingerprint(clean(document.text, self.boilerplate).text)
 
     def extract(self, documents: Iterable[Document]) -> tuple[list[Event], list[Skipped]]:
         clusters: list[list[Mention]] = []

@@ -157,6 +157,22 @@ class Claim:
     fatalities: int | None = None
     fatalities_side: str | None = None
     outlet: str | None = None
+    # the claimant says the event did not happen ("does not correspond to reality", "denied")
+    denies: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class Repost:
+    """A document that copies another report (reposts.py): it never counts as a source of its own."""
+
+    document: str
+    original: str
+    outlet: str | None = None
+    original_outlet: str | None = None
+
+
+# What corroborates an event (corroboration.py), weakest first.
+CORROBORATION = ("one party", "both parties", "independent", "disputed")
 
 
 @dataclass(slots=True)
@@ -208,6 +224,20 @@ class Event:
     sources: list[str]
     outlets: list[str]
     notes: str
+    # documents among `sources` that copy another report, and who corroborates the event (corroboration.py)
+    reposts: list[Repost] = field(default_factory=list)
+    corroboration: str = CORROBORATION[0]
+
+    def shown_sources(self) -> list[str]:
+        """The event's sources counting each report once: its originals, and a repost only where the event
+        does not have its original (the copy's sentences then stand for the report)."""
+        return sorted(s for s in self.sources if self.counted(s))
+
+    def counted(self, document_id: str) -> bool:
+        """Whether a document's claims and sentences are shown: not those of a repost whose original the
+        event already has (they would only repeat it)."""
+        original = next((r.original for r in self.reposts if r.document == document_id), None)
+        return original is None or original not in self.sources
 
     def as_contract(self) -> dict[str, Any]:
         """The event as a JSON object: the output contract that docs/output-contract.md describes."""
@@ -242,7 +272,8 @@ class Event:
             "fatalities": self.fatalities,
             "fatalities_by_side": dict(self.fatalities_by_side),
             "historical": self.historical,
-            "claimants": sorted({c.claimant for c in self.claims if c.claimant != "reporter"}),
+            "claimants": sorted({c.claimant for c in self.claims
+                                 if c.claimant != "reporter" and self.counted(c.source_id)}),
             "claims": [
                 {
                     "claimant": c.claimant,
@@ -253,11 +284,19 @@ class Event:
                     "source": c.source_id,
                     "outlet": c.outlet,
                     "span": [c.span.start, c.span.end],
+                    "denies": c.denies,
                 }
                 for c in self.claims
+                if self.counted(c.source_id)
             ],
             "disputed": _disputed(self.claims),
-            "sources": list(self.sources),
+            "corroboration": self.corroboration,
+            "sources": self.shown_sources(),
+            "reposts": [
+                {"document": r.document, "original": r.original, "outlet": r.outlet,
+                 "original_outlet": r.original_outlet}
+                for r in sorted(self.reposts, key=lambda r: (r.original, r.document))
+            ],
             "outlets": list(self.outlets),
             "notes": self.notes,
             "evidence": [
@@ -268,6 +307,7 @@ class Event:
                     "marks": [{"field": name, "span": [s.start, s.end]} for name, s in m.marks],
                 }
                 for m in self.mentions
+                if self.counted(m.doc_id)
             ],
         }
 
@@ -306,7 +346,7 @@ def mention_to_json(m: Mention) -> dict[str, Any]:
         "date_span": span(m.date_span), "historical": m.historical,
         "claims": [{"claimant": c.claimant, "side": c.side, "statement": c.statement, "source_id": c.source_id,
                     "span": span(c.span), "fatalities": c.fatalities, "fatalities_side": c.fatalities_side,
-                    "outlet": c.outlet} for c in m.claims],
+                    "outlet": c.outlet, "denies": c.denies} for c in m.claims],
         "fatalities_by_side": dict(m.fatalities_by_side), "text": m.text,
         "marks": [[name, s.start, s.end] for name, s in m.marks],
     }
@@ -322,8 +362,9 @@ def mention_from_json(d: dict[str, Any]) -> Mention:
         return Span(int(v[0]), int(v[1])) if v else None
 
     start, end, precision, best = d["date"]
+    # stores written before denials were kept have none
     claims = [Claim(c["claimant"], c["side"], c["statement"], c["source_id"], Span(*c["span"]), c["fatalities"],
-                    c["fatalities_side"], c["outlet"]) for c in d["claims"]]
+                    c["fatalities_side"], c["outlet"], bool(c.get("denies", False))) for c in d["claims"]]
     return Mention(
         doc_id=d["doc_id"], sentence=d["sentence"], paragraph=d["paragraph"], span=Span(*d["span"]),
         trigger=d["trigger"], trigger_span=Span(*d["trigger_span"]), event_type=d["event_type"],

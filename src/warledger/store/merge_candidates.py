@@ -152,6 +152,13 @@ class MergeIndex(StoreBase):
             refs += [(str(document_id), int(number)) for document_id, number in rows]
         return refs
 
+    def _clusters_of_documents(self, document_ids: set[str]) -> list[ClusterRef]:
+        refs: list[ClusterRef] = []
+        for document_id in sorted(document_ids):
+            rows = self._execute("SELECT cluster_no FROM merge_clusters WHERE document_id = ?", (document_id,))
+            refs += [(document_id, int(row[0])) for row in rows]
+        return refs
+
     def _unmerged_clusters(self) -> list[ClusterRef]:
         """Clusters stored before the merge index existed (their event is not recorded): merged on the next
         ingest, all at once."""

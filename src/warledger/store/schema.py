@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from warledger.records import Document, mention_from_json
+from warledger.store import repost_index
 from warledger.store.base import StoreBase, StoreError
 from warledger.store.merge_candidates import MergeIndex
 
@@ -138,6 +139,7 @@ BACKFILLS: dict[str, Callable[[MergeIndex], None]] = {
     "0003_search_text": _backfill_search_text,
     "0005_search_words": _backfill_search_text,
     "0006_merge_index": _backfill_merge_index,
+    "0007_reposts": repost_index.backfill,
 }
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from warledger.records import Document, Event, Mention, Skipped, mention_to_json
+from warledger.reposts import Fingerprint, Origin
+from warledger.store import repost_index
 from warledger.store.base import FETCH_CHUNK, StoreError
 from warledger.store.merge_candidates import ClusterRef, MergeIndex
 from warledger.store.schema import document_hash, event_hash, search_text, utc_now
@@ -36,6 +38,7 @@ _EVENT_COLUMNS = (
     "body",
     "updated_at",
     "search_text",
+    "corroboration",
 )
 _DOCUMENT_COLUMNS = (
     "id",
@@ -120,8 +123,9 @@ class Writing(MergeIndex):
         documents: Sequence[Document],
         clusters: Mapping[str, Sequence[list[Mention]]],
         skipped: Sequence[Skipped],
-        merge: Callable[[Sequence[list[Mention]]], list[Event]],
+        merge: Callable[[Sequence[list[Mention]], Mapping[str, Origin]], list[Event]],
         could_meet: Callable[[Sequence[Mention], Sequence[Mention]], bool],
+        fingerprints: Mapping[str, Fingerprint] | None = None,
     ) -> BatchResult:
         """Store new documents with their mention clusters (keyed by document id) and merge them into the
         stored events, in one transaction; all or nothing.
@@ -131,6 +135,11 @@ class Writing(MergeIndex):
         (`merge`), and only their events are rewritten: the rows are the ones that merging everything
         would give, at a cost that does not grow with the store. Writers take turns (the write lock is
         taken at the start), so a document another process stored meanwhile is left as it is.
+
+        With `fingerprints` (keyed by document id, reposts.Fingerprint), each new document is also
+        compared with the stored reports it shares a MinHash band with (repost_index.py): a repost is
+        recorded as a copy of its group's earliest report, and the events of every document whose
+        original changed are merged again, with `merge` told each repost's original.
         """
         counts = {field: 0 for field in BatchResult.__dataclass_fields__}
         now = utc_now()
@@ -138,6 +147,7 @@ class Writing(MergeIndex):
             seeds: dict[ClusterRef, list[Mention]] = {}
             # the batch's documents that are new or changed, with their clusters (a repeated id: the last)
             rewritten: dict[str, list[list[Mention]]] = {}
+            regrouped: set[str] = set()  # documents whose original report changed
             stored = self._stored_hashes("documents", "id", [document.id for document in documents])
             for document in documents:
                 outcome = self._upsert_document(document, now, stored)
@@ -147,6 +157,8 @@ class Writing(MergeIndex):
                 document_clusters = [list(c) for c in clusters.get(document.id, ())]
                 rewritten[document.id] = document_clusters
                 seeds.update(((document.id, number), c) for number, c in enumerate(document_clusters))
+                if fingerprints is not None and document.id in fingerprints:
+                    regrouped |= repost_index.index_document(self, document, fingerprints[document.id])
             touched_events = self._unindex_documents(list(rewritten))
             self._delete_where_in("mention_clusters", "document_id", list(rewritten))
             self._execute_many(
@@ -158,7 +170,7 @@ class Writing(MergeIndex):
             self._index_documents(rewritten)
             loaded: dict[str, list[list[Mention]]] = {}
             stored_refs = [ref for ref in self._clusters_of_events(touched_events) + self._unmerged_clusters()
-                           if ref not in seeds]
+                           + self._clusters_of_documents(regrouped) if ref not in seeds]
             self._load_documents({document_id for document_id, _ in stored_refs}, loaded)
             for ref in stored_refs:
                 seeds.setdefault(ref, self._stored_cluster(ref, loaded))
@@ -171,7 +183,7 @@ class Writing(MergeIndex):
         self,
         seeds: dict[ClusterRef, list[Mention]],
         loaded: dict[str, list[list[Mention]]],
-        merge: Callable[[Sequence[list[Mention]]], list[Event]],
+        merge: Callable[[Sequence[list[Mention]], Mapping[str, Origin]], list[Event]],
         could_meet: Callable[[Sequence[Mention], Sequence[Mention]], bool],
         old_events: set[str],
         now: str,
@@ -185,7 +197,8 @@ class Writing(MergeIndex):
         refs_of_mentions = {id(m): ref for ref, cluster in reached.items() for m in cluster}
         kept: set[str] = set()
         links: list[tuple[str, str, int]] = []
-        events = merge(list(reached.values()))
+        origins = repost_index.origins(self, {document_id for document_id, _ in reached})
+        events = merge(list(reached.values()), origins)
         stored = self._stored_hashes("events", "event_id", [event.event_id for event in events])
         for event in events:
             counts[self._upsert_event(event.as_contract(), now, stored)] += 1
@@ -269,6 +282,7 @@ class Writing(MergeIndex):
             json.dumps(event, ensure_ascii=False, allow_nan=False),
             now,
             search_text(event),
+            event.get("corroboration"),
         )
         if row is None:
             columns = ", ".join(_EVENT_COLUMNS)
