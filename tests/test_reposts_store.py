@@ -256,3 +256,21 @@ def test_extract_finds_the_reposts_among_its_inputs(run_cli: RunCli, tmp_path: A
     assert event["sources"] == ["denial", "own-account", "tegh-report"]
     assert [r["document"] for r in event["reposts"]] == COPIES
     assert event["corroboration"] == "disputed"
+
+
+@pytest.mark.issue(12)
+def test_the_brief_shows_the_original_its_reposts_and_the_dispute(pipeline: Pipeline, store_url: str) -> None:
+    """Done when: the brief over the corpus above shows its one original, the copies traced to it and the
+    status the texts warrant."""
+    from warledger.brief import build_brief, render_markdown
+
+    with Store.open(store_url) as store:
+        _ingest(store, pipeline, corpus())
+        event = _tegh(_events(store))
+        brief = build_brief(store, EventFilter(since=dt.date(2023, 4, 1), until=dt.date(2023, 4, 30)))
+    assert brief.corroboration.get("disputed", 0) >= 1
+    [group] = [g for g in brief.reposts if g.original == "tegh-report"]
+    assert sorted(group.copies) == COPIES
+    markdown = render_markdown(brief)
+    assert "4 reposts of one report by Caucasus Monitor" in markdown
+    assert event["corroboration"] == "disputed"
