@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import pickle
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -114,19 +112,9 @@ def main() -> None:
             print("SQLite", flush=True)
             run(str(Path(folder) / "merge.db"), batches, pipeline)
     if args.backend in ("postgresql", "both"):
-        if not pgserver.BINARIES:
-            print("PostgreSQL: skipped, no server binary under /usr/lib/postgresql", flush=True)
-            return
-        server_root = Path(tempfile.mkdtemp(prefix="warledger-bench-postgres-"))
-        try:
-            with pgserver.running_server(server_root) as server:
-                subprocess.run(pgserver.as_server_user([str(pgserver.BINARIES[-1].parent / "createdb"), "-h",
-                                                        server.host, "-p", str(server.port), "-U", server.user,
-                                                        "bench"]), check=True, capture_output=True)
-                print("PostgreSQL", flush=True)
-                run(server.url("bench"), batches, pipeline)
-        finally:
-            shutil.rmtree(server_root, ignore_errors=True)
+        with pgserver.bench_database("warledger-bench-postgres-") as url:
+            if url is not None:
+                run(url, batches, pipeline)
 
 
 if __name__ == "__main__":

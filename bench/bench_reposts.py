@@ -20,8 +20,6 @@ import datetime as dt
 import json
 import random
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -137,20 +135,9 @@ def main() -> None:
             print("SQLite")
             run(str(Path(folder) / "reposts.db"), args.count, args.step)
     if args.backend in ("postgresql", "both"):
-        if not pgserver.BINARIES:
-            print("PostgreSQL: skipped, no server binary under /usr/lib/postgresql", flush=True)
-            return
-        # a folder of its own: the server's user must be able to reach it
-        server_root = Path(tempfile.mkdtemp(prefix="warledger-bench-reposts-"))
-        try:
-            with pgserver.running_server(server_root) as server:
-                subprocess.run(pgserver.as_server_user([str(pgserver.BINARIES[-1].parent / "createdb"), "-h",
-                                                        server.host, "-p", str(server.port), "-U", server.user,
-                                                        "bench"]), check=True, capture_output=True)
-                print("PostgreSQL", flush=True)
-                run(server.url("bench"), args.count, args.step)
-        finally:
-            shutil.rmtree(server_root, ignore_errors=True)
+        with pgserver.bench_database("warledger-bench-reposts-") as url:
+            if url is not None:
+                run(url, args.count, args.step)
 
 
 if __name__ == "__main__":

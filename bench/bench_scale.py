@@ -20,9 +20,7 @@ import datetime as dt
 import json
 import re
 import resource
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -177,20 +175,10 @@ def main() -> None:
             print("SQLite", flush=True)
             run(str(Path(folder) / "scale.db"), args.count, step, pipeline)
     if args.backend in ("postgresql", "both"):
-        # a folder of its own: the server's user must be able to reach it
-        if not pgserver.BINARIES:
-            print("PostgreSQL: skipped, no server binary under /usr/lib/postgresql", flush=True)
-            return
-        server_root = Path(tempfile.mkdtemp(prefix="warledger-bench-postgres-"))
-        try:
-            with pgserver.running_server(server_root) as server:
-                subprocess.run(pgserver.as_server_user([str(pgserver.BINARIES[-1].parent / "createdb"), "-h",
-                                                        server.host, "-p", str(server.port), "-U", server.user,
-                                                        "bench"]), check=True, capture_output=True)
-                print("PostgreSQL", flush=True)
-                run(server.url("bench"), args.count, step, pipeline)
-        finally:
-            shutil.rmtree(server_root, ignore_errors=True)
+        with pgserver.bench_database("warledger-bench-postgres-") as url:
+            if url is not None:
+                run(url, args.count, step, pipeline)
+
 
 if __name__ == "__main__":
     main()

@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,3 +58,24 @@ def running_server(root: Path, options: str = "") -> Iterator[Server]:
     finally:
         subprocess.run(as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
                        check=False, capture_output=True)
+
+
+@contextlib.contextmanager
+def bench_database(prefix: str) -> Iterator[str | None]:
+    """A fresh server with an empty database "bench" for a benchmark script: its URL, or None (after saying
+    so) where no server binary is installed. The server's data sit in a folder of their own, which its
+    user must be able to reach, removed afterwards."""
+    if not BINARIES:
+        print("PostgreSQL: skipped, no server binary under /usr/lib/postgresql", flush=True)
+        yield None
+        return
+    root = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        with running_server(root) as server:
+            subprocess.run(as_server_user([str(BINARIES[-1].parent / "createdb"), "-h", server.host, "-p",
+                                           str(server.port), "-U", server.user, "bench"]),
+                           check=True, capture_output=True)
+            print("PostgreSQL", flush=True)
+            yield server.url("bench")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
