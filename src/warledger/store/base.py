@@ -82,6 +82,13 @@ class StoreBase:
     def _execute(self, query: str, params: Sequence[Any] = ()) -> Any:
         return self._connection.execute(self.dialect.sql(query), tuple(params))
 
+    def _rows_in(self, query: str, ids: Sequence[str]) -> Iterator[Any]:
+        """The rows of `query` for these ids, FETCH_CHUNK ids a statement: the query's "{ids}" stands
+        for the list of placeholders ("... WHERE document_id IN ({ids})")."""
+        for start in range(0, len(ids), FETCH_CHUNK):
+            chunk = list(ids[start : start + FETCH_CHUNK])
+            yield from self._execute(query.format(ids=", ".join("?" for _ in chunk)), chunk).fetchall()
+
     def _execute_many(self, query: str, rows: Sequence[Sequence[Any]]) -> None:
         """One statement for many rows: a single round trip's worth on PostgreSQL (psycopg pipelines it)."""
         if rows:

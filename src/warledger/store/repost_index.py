@@ -34,9 +34,6 @@ from warledger.reposts import (
 )
 from warledger.store.base import StoreBase
 
-# Ids per IN (...) list: far below SQLite's 32,766 parameters and PostgreSQL's 65,535.
-CHUNK = 200
-
 
 @dataclass(slots=True, frozen=True)
 class _Stored:
@@ -158,43 +155,22 @@ def _sharing_a_band(store: StoreBase, document_id: str) -> set[str]:
 
 
 def _load(store: StoreBase, document_ids: set[str]) -> dict[str, _Stored]:
-    wanted = sorted(document_ids)
-    out: dict[str, _Stored] = {}
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        rows = store._execute(
-            "SELECT document_id, published, lead, original_id FROM document_fingerprints "
-            f"WHERE document_id IN ({marks})",
-            chunk,
-        )
-        for document_id, published, lead, original in rows:
-            out[str(document_id)] = _Stored(dt.date.fromisoformat(published) if published else None, str(lead),
-                                            str(original))
-    return out
+    rows = store._rows_in("SELECT document_id, published, lead, original_id FROM document_fingerprints "
+                          "WHERE document_id IN ({ids})", sorted(document_ids))
+    return {str(document_id): _Stored(dt.date.fromisoformat(published) if published else None, str(lead),
+                                      str(original))
+            for document_id, published, lead, original in rows}
 
 
 def origins(store: StoreBase, document_ids: Iterable[str]) -> dict[str, Origin]:
     """The reposts among these stored documents, keyed by id: the report each copies, and the outlets."""
-    wanted = sorted(set(document_ids))
-    copies: dict[str, tuple[str, str | None]] = {}
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        rows = store._execute(
+    copies: dict[str, tuple[str, str | None]] = {
+        str(d): (str(original), outlet) for d, original, outlet in store._rows_in(
             "SELECT document_id, original_id, outlet FROM document_fingerprints "
-            f"WHERE document_id IN ({marks}) AND original_id <> document_id",
-            chunk,
-        )
-        copies.update((str(d), (str(original), outlet)) for d, original, outlet in rows)
+            "WHERE document_id IN ({ids}) AND original_id <> document_id", sorted(set(document_ids)))}
     originals = sorted({original for original, _ in copies.values()})
-    outlets: dict[str, str | None] = {}
-    for start in range(0, len(originals), CHUNK):
-        chunk = originals[start : start + CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        rows = store._execute(
-            f"SELECT document_id, outlet FROM document_fingerprints WHERE document_id IN ({marks})", chunk)
-        outlets.update((str(d), outlet) for d, outlet in rows)
+    outlets: dict[str, str | None] = {str(d): outlet for d, outlet in store._rows_in(
+        "SELECT document_id, outlet FROM document_fingerprints WHERE document_id IN ({ids})", originals)}
     return {d: Origin(original, outlet, outlets.get(original)) for d, (original, outlet) in copies.items()}
 
 
@@ -203,13 +179,10 @@ def backfill(store: StoreBase) -> None:
     boilerplate rules clean them), group them, and mark every cluster for merging again on the next
     ingest, which gives every event its reposts and corroboration."""
     ids = [str(row[0]) for row in store._execute("SELECT id FROM documents ORDER BY id").fetchall()]
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        rows = store._execute(f"SELECT id, text, published, outlet FROM documents WHERE id IN ({marks}) ORDER BY id",
-                              chunk).fetchall()
-        for document_id, text, published, outlet in rows:
-            document = Document(str(document_id), str(text), dt.date.fromisoformat(published) if published else None,
-                                outlet=outlet)
-            index_document(store, document, fingerprint(clean(document.text).text))
+    # (the rows of a chunk are read before indexing writes)
+    for document_id, text, published, outlet in store._rows_in(
+            "SELECT id, text, published, outlet FROM documents WHERE id IN ({ids}) ORDER BY id", ids):
+        document = Document(str(document_id), str(text), dt.date.fromisoformat(published) if published else None,
+                            outlet=outlet)
+        index_document(store, document, fingerprint(clean(document.text).text))
     store._execute("UPDATE merge_clusters SET event_id = NULL")
