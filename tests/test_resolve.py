@@ -578,3 +578,36 @@ def test_a_town_and_its_department_are_one_place_and_foreign_old_names_no_place(
     [camps] = extract(stage_pipeline, "Al-Shabaab fighters have set up camps deep inside the Boni forest in Lamu "
                                       "county, Kenyan officials said on Monday.")
     assert camps.place is not None and camps.place.country == "KEN"
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # a town just across the border of the one country the report names is still a place of the report
+    ("An Israeli drone struck a car on the main road in Bint Jbeil on Monday, killing its driver.",
+     "Bent Jbaïl", "LBN"),
+    ("Residents of Mpeketoni blocked the highway on Monday to protest against an al-Shabaab raid.",
+     "Mpeketoni", "KEN"),
+    # ... but a neighbourhood is in the city named after it, not a namesake town abroad
+    ("Gunmen threw a grenade at a bakery in the Atalaya neighbourhood of Cúcuta on Monday.", "Cúcuta", "COL"),
+])
+def test_a_town_across_the_border_of_the_reports_country(
+        stage_pipeline: Pipeline, text: str, place: str, country: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.place is not None and (event.place.name, event.place.country) == (place, country)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a place word inside an armed group's name names the group, not where it acted
+    ("Gunmen of the Sultan Murad Division seized a police post in Manbij on Monday.", "Manbij"),
+    ("Turkistan Islamic Party fighters attacked an army checkpoint near Idlib on Monday.", "Idlib"),
+    ("Soldiers arrested two members of the Comandos de la Frontera in Puerto Asís on Monday.", "Puerto Asís"),
+])
+def test_a_place_name_inside_a_group_name_is_no_place(stage_pipeline: Pipeline, text: str, place: str) -> None:
+    events = extract(stage_pipeline, text)
+    assert {e.place.name for e in events if e.place is not None} == {place}
+
+
+def test_the_first_word_of_a_longer_name_gives_no_country(stage_pipeline: Pipeline) -> None:
+    # "Jisr" alone is a town in Israel; "Jisr al-Shughur" is in Syria, and no vote for Israel
+    text = "Russian jets bombed a market in Jisr al-Shughur and in Idlib on Monday."
+    events = extract(stage_pipeline, text)
+    assert events and all(e.place is not None and e.place.country == "SYR" for e in events)

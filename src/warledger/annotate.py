@@ -37,6 +37,19 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "aroun
 PART_NOUNS = frozenset({"area", "outskirts", "suburb", "suburbs", "centre", "center", "district", "neighbourhood",
                         "neighborhood", "part", "north", "south", "east", "west", "northeast", "northwest",
                         "southeast", "southwest", "edge", "streets", "street", "heart", "downtown", "outskirt"})
+# A name followed by these words is a part of the place named next ("the Atalaya neighbourhood of Cúcuta").
+_PART_OF_NEXT = re.compile(r"\s+(?:neighbou?rhoods?|quarter|district|suburb|sector)\s+of\s+(?:the\s+)?[A-Z]")
+# Head words of an armed group's or party's proper name: a place name inside such a name ("the Sultan Murad
+# Division", "Turkistan Islamic Party", "Comandos de la Frontera") names the group, not where it acted.
+GROUP_NAME_HEADS = frozenset({"division", "brigade", "brigades", "battalion", "battalions", "regiment", "corps",
+                              "party", "front", "movement", "army", "commandos", "comandos", "militia", "militias",
+                              "legion", "frente", "ejército", "guard", "guards", "liwa", "jaish", "kataib",
+                              "katibat", "jabhat", "harakat", "ahrar", "ansar", "saraya", "faylaq"})
+# the capitalised words of such a name, and the particles that join them ("Frente de Liberación")
+_NAME_WORD = re.compile(r"[A-Z][\w'’`-]*|ej[ée]rcito")
+_NAME_PARTICLES = frozenset({"de", "la", "del", "al", "el", "of", "the", "for", "du", "des", "los", "las"})
+# People of a place: "residents of Mpeketoni" live in a place of that name.
+RESIDENT_NOUNS = frozenset({"resident", "inhabitant", "villager", "townspeople", "population", "people"})
 # Places a city's possessive names: "Yerevan's main square" is in Yerevan, "Yerevan's decision" is Armenia's.
 POSSESSED_PLACES = frozenset({"square", "camp", "market", "airport", "port", "station", "hospital", "university",
                               "quarter", "suburb", "neighbourhood", "district", "centre", "outskirts", "road",
@@ -124,7 +137,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             cursor += 1
         if cursor < len(notes) and mention.start >= notes[cursor].token_start:
             notes[cursor].actors.append(mention)
-    matches = [gazetteer.find(note.text) for note in notes]
+    matches = [[m for m in gazetteer.find(note.text) if not _in_group_name(note.text, m.start, m.end)
+                or any(c.feature == "country" for c in m.candidates)] for note in notes]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     countries = _context_countries(notes, actor_mentions, matches, knowledge)
     front = FRONT_CUES.search(doc.text) is not None
@@ -154,11 +168,16 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             token_start = token.start if token is not None else note.token_start
             if token is not None:
                 word = phrase_head(token.root)
-                if word.dep_ == "pobj" and word.head.lower_ in PLACE_PREPOSITIONS:
+                if word.dep_ == "pobj" and (word.head.lower_ in PLACE_PREPOSITIONS or word.head.lower_ == "of"
+                                            and word.head.head.lemma_.lower() in PART_NOUNS | RESIDENT_NOUNS):
                     match = dataclasses.replace(match, located=True)
             place = gazetteer.resolve(match, countries)
             if place is None:
                 continue
+            if place.feature != "country" and _in_group_name(note.text, match.start, match.end):
+                continue  # "the Sultan Murad Division", "Turkistan Islamic Party", "Comandos de la Frontera"
+            if not countries.get(place.country) and _PART_OF_NEXT.match(note.text, match.end):
+                continue  # "the Atalaya neighbourhood of Cúcuta" is in Cúcuta, not a namesake abroad
             if _inside_actor(token_start, note.actors, doc) or _names_a_clock(note.text, match.end):
                 continue
             if _inside_longer_person(persons, start, note.char_start + match.end):
@@ -420,23 +439,15 @@ SITE_WORDS = frozenset({"square", "street", "avenue", "road", "boulevard", "driv
 
 def _whole_names(text: str, found: list[PlaceMatch], countries: dict[str, float]) -> list[PlaceMatch]:
     """A match that is only part of a longer capitalised name ("Riverside" of "Riverside Drive", "Verin" of
-    "Verin Shorzha", "Juba" of "Middle Juba") names some other place: it keeps only its readings in the
-    report's own countries, and is dropped without one."""
+    "Verin Shorzha", "Juba" of "Middle Juba", "Jisr" of "Jisr al-Shughur") names some other place: it keeps
+    only its readings in the report's own countries, and is dropped without one."""
     out: list[PlaceMatch] = []
     for match in found:
-        # "Plaza de Bolívar" is longer than "Plaza"; "Yerevan's Republic Square" is Yerevan's
-        after = re.match(r"(?:[ ](?:de|del|de la|la|el|al|du|des|di|da|do|dos))?[ ]([A-Z][\w'’-]+)", text[match.end:])
-        if re.match(r"['’]s?\b", text[match.end:]) or re.search(r"['’]s?$", match.surface):
-            after = None
-        before = re.search(r"(?:^|[^.!?:;,(\n]\s)([A-Z][\w'’-]+)[ ](?:(?:del|de|la|el|al|du|des|di|da) )?$",
-                           text[:match.start])
-        longer = (after is not None and after.group(1).lower() not in NAME_TAILS) or \
-            (before is not None and before.group(1).lower() not in DIRECTIONS | STOP_WORDS
-             and not before.group(1).isupper())
+        after = _NEXT_NAME.match(text, match.end)
         if after is not None and after.group(1).lower() in SITE_WORDS and \
-                re.match(r"(?:\s+(?:in|of)\s+|,\s*)[A-Z]", text[match.end + after.end():]):
+                re.match(r"(?:\s+(?:in|of)\s+|,\s*)[A-Z]", text[after.end():]):
             continue  # "Svobody Square in Kherson": a site in the town named next, not a village
-        if longer:
+        if _part_of_longer_name(text, match):
             top = max(countries.values(), default=0.0)
             readings = tuple(c for c in match.candidates
                              if top and countries.get(c.country, 0.0) >= LEADING_CONTEXT_SHARE * top)
@@ -445,6 +456,24 @@ def _whole_names(text: str, found: list[PlaceMatch], countries: dict[str, float]
             match = dataclasses.replace(match, candidates=readings)
         out.append(match)
     return out
+
+
+# the capitalised word after a name, with a particle between ("Plaza de Bolívar", "Jisr al-Shughur")
+_NEXT_NAME = re.compile(r"(?:[ ](?:de|del|de la|la|el|al|du|des|di|da|do|dos))?[ ]"
+                        r"((?:(?:al|el|ash|as|ad|ar|at|az|an|ed|es|ez|en)-)?[A-Z][\w'’-]+)")
+
+
+def _part_of_longer_name(text: str, match: PlaceMatch) -> bool:
+    """Whether the match is only part of a longer capitalised name (see _whole_names)."""
+    # "Plaza de Bolívar" is longer than "Plaza"; "Yerevan's Republic Square" is Yerevan's
+    after = _NEXT_NAME.match(text, match.end)
+    if re.match(r"['’]s?\b", text[match.end:]) or re.search(r"['’]s?$", match.surface):
+        after = None
+    before = re.search(r"(?:^|[^.!?:;,(\n]\s)([A-Z][\w'’-]+)[ ](?:(?:del|de|la|el|al|du|des|di|da) )?$",
+                       text[:match.start])
+    return (after is not None and after.group(1).lower() not in NAME_TAILS) or \
+        (before is not None and before.group(1).lower() not in DIRECTIONS | STOP_WORDS
+         and not before.group(1).isupper())
 
 
 def _name_the_enemy(note: SentenceNotes, main_sides: tuple[str, ...], gazetteer: Gazetteer,
@@ -507,6 +536,21 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
     return False
 
 
+def _in_group_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands inside a capitalised run of words (up to four on each
+    side, joined by particles such as "de la") that holds a GROUP_NAME_HEADS word."""
+    after = text[end:].split()[:5]
+    before = text[:start].split()[-5:][::-1]
+    for words in (after, before):
+        for word in words:
+            bare = word.strip(",.;:()\"'“”")
+            if bare.lower() in GROUP_NAME_HEADS and bare[:1].isupper():
+                return True
+            if bare != word or not (_NAME_WORD.fullmatch(bare) or bare in _NAME_PARTICLES):
+                break  # punctuation or a lower-case word ends the name
+    return False
+
+
 def _inside_longer_person(persons: list[tuple[int, int]], start: int, end: int) -> bool:
     """"Aung San" inside "Aung San Suu Kyi": a place name that is part of a longer person's name.
     A person entity that is exactly the place name is not trusted (the model tags Lachin as a person)."""
@@ -549,6 +593,10 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
             countries = {c.country for c in match.candidates if c.country}
             if match.area_unmet:
                 continue  # "the Gedo region" is no vote for the town of Gēdo's country
+            after = _NEXT_NAME.match(note.text, match.end)
+            if all(c.source == "geonames" for c in match.candidates) and _part_of_longer_name(note.text, match) \
+                    and not (after and after.group(1).lower() in SITE_WORDS):  # "Mogadishu Stadium" votes
+                continue  # "Jisr" of "Jisr al-Shughur" is no vote for the Israeli town of Jisr ez Zarqa
             if len(countries) == 1 and any(c.source != "geonames" or c.population >= VOTING_TOWN_POPULATION
                                            for c in match.candidates):
                 weights[countries.pop()] += weight

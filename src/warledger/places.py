@@ -452,6 +452,12 @@ class Gazetteer:
                 if c.get("capital"):
                     self._capital_names[place.country] = str(c["capital"])
                 _add_refs(country_refs, name_key(place.name), (add(place, ()),))
+        # GeoNames' land neighbours of each country: a war spills over its borders (al-Shabaab in Kenya,
+        # Israeli strikes in Lebanon), so a town just across one is a place of the report too
+        self._neighbours: dict[str, frozenset[str]] = {
+            c["iso3"]: frozenset(iso3_of[n] for n in str(c.get("neighbours") or "").split(",") if n in iso3_of)
+            for c in countries.values()
+        }
         self._borders = {b.countries: b for b in borders}
         self._by_key.update((b.place.key, b.place) for b in borders)
 
@@ -838,6 +844,12 @@ class Gazetteer:
             return None  # "the enclave" refers to the document's own conflict, or to nothing we know
         if match.area_unmet and not in_context and best.source == "geonames" and context_countries:
             return None  # "the Bari region" in a report on Somalia is not Bari in Italy
+        if not in_context and (match.located or match.designated) and any(w > 0 for w in context_countries.values()):
+            # "a house in Bint Jbeil" in a report that names only Israel: the town of that very name just
+            # across a border of a leading country, when no reading lies in the report's countries
+            across = self._across_border(match, said, context_countries)
+            if across is not None:
+                return across
         if not in_context and context_countries and best.source == "geonames" and best.feature != "country" \
                 and name_key(best.name) != said and not match.variant and not match.designated:
             return None  # "the Boni forest" in a report on Kenya is not Bonn, once called Boni
@@ -854,6 +866,16 @@ class Gazetteer:
         ):
             return None
         return best
+
+    def _across_border(self, match: PlaceMatch, said: str, context_countries: Mapping[str, float]) -> Place | None:
+        """The most populous town named `said` (its own name, or any name of the one place that bears it)
+        in a land neighbour of one of the report's leading countries (see LEADING_CONTEXT_SHARE), or None."""
+        top = max(context_countries.values(), default=0.0)
+        leading = [c for c, w in context_countries.items() if top > 0 and w >= LEADING_CONTEXT_SHARE * top]
+        near = set().union(*(self._neighbours.get(c, frozenset()) for c in leading)) - set(context_countries)
+        across = [p for p in match.candidates if p.country in near and p.source == "geonames"
+                  and p.feature != "country" and (name_key(p.name) == said or len(match.candidates) == 1)]
+        return max(across, key=lambda p: p.population) if across else None
 
     def variants(self, surface: str, countries: Iterable[str]) -> tuple[Place, ...]:
         """Places of the given countries whose name is another spelling of `surface` ("Aita al-Shaab" for
