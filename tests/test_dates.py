@@ -127,3 +127,12 @@ def test_a_day_without_a_year_takes_the_year_written_before_it() -> None:
     # a day written before any year keeps the publication's year
     [day, _] = find_dates("On 3 May the army shelled the town; on 2 January 2023 it left.", dt.date(2024, 6, 1))
     assert day.date.start == dt.date(2024, 5, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters of the 14th October Brigade held the ridge.",
+    "The March 23 Movement said it had withdrawn.",
+    "Commanders of the 6 April Division met in the capital.",
+])
+def test_a_date_inside_a_units_name_is_no_date(text: str) -> None:
+    assert find_dates(text, dt.date(2024, 3, 13)) == []

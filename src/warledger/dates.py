@@ -262,6 +262,8 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 continue
             if kind == "year" and _looks_like_quantity(text, s, e):
                 continue
+            if _NAMES_A_GROUP.match(text, e):
+                continue  # "the 14th October Brigade", "the March 23 Movement": a name, not a date
             span = _resolve(kind, m, published, future and kind == "weekday_date")
             if span is None:
                 continue
@@ -290,6 +292,9 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
             0 <= o.span.start - d.span.end <= 2 and o.span.start > d.span.start for o in named))]
 
 
+# A date followed by one of these capitalised words is part of a unit's or movement's name.
+_NAMES_A_GROUP = re.compile(r"\s+(?:Brigade|Division|Battalion|Regiment|Movement|Front|Revolution|Army|Corps|"
+                            r"Militia|Group|Alliance|Coalition|Martyrs)\b")
 _WEEKDAY_ALONE = re.compile(rf"{_WEEKDAY}", re.I)
 _YEARLESS_DAYS = frozenset({"day_month", "month_day", "day_range_month", "month_day_range"})
 
