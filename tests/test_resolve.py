@@ -611,3 +611,22 @@ def test_the_first_word_of_a_longer_name_gives_no_country(stage_pipeline: Pipeli
     text = "Russian jets bombed a market in Jisr al-Shughur and in Idlib on Monday."
     events = extract(stage_pipeline, text)
     assert events and all(e.place is not None and e.place.country == "SYR" for e in events)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Some 2,000 soldiers arrived in Goma on Monday to reinforce the front.",
+     "Military Forces of the Democratic Republic of Congo"),
+    ("Kenyan police reservists numbering more than 800 moved into Marigat on Monday.", "Police Forces of Kenya"),
+])
+def test_a_large_force_arriving_changes_its_activity(stage_pipeline: Pipeline, text: str, actor1: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.actor1 and event.actor1.name.split(" (")[0]) == \
+        ("Change to group/activity", actor1)
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers arrived in Goma on Monday.",
+    "Thousands of families moved into camps near Goma on Monday.",
+])
+def test_a_few_soldiers_or_civilians_moving_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert extract(stage_pipeline, text) == []

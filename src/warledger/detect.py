@@ -22,6 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from warledger import civilians
+from warledger.fatalities import parse_number
 from warledger.records import SUB_EVENT_TYPES
 
 # Verbs and nouns that, above a trigger, make it unreal: plans, fears, requests, obligations.
@@ -120,6 +121,11 @@ COLD_WEAPONS = re.compile(r"\b(?:sticks?|knives|knife|machetes?|stones?|rocks?|c
                           r"iron bars?|cold weapons|spears?|bows? and arrows|batons?)\b", re.I)
 FIREARMS = re.compile(r"\b(?:guns?|gunfire|gunmen|rifles?|firearms?|ak-47s?|kalashnikovs?|shot|shooting|bullets?|"
                       r"grenades?|explosives?)\b", re.I)
+# Troops this many or more arriving somewhere make a large deployment (see _large_force_moves).
+LARGE_DEPLOYMENT = 500
+# Members of a force, beside DEPLOY_OBJECTS, that a deployment may count.
+FORCE_MEMBERS = frozenset({"volunteer", "reservist", "recruit", "conscript", "fighter", "officer", "paramilitary",
+                           "gendarme", "marine", "commando"})
 DEPLOY_OBJECTS = frozenset({"peacekeeper", "troop", "force", "contingent", "soldier", "unit", "battalion",
                             "brigade", "mission", "observer", "system", "plane", "ship", "warship", "personnel",
                             "reinforcement", "military", "monitor", "police"})
@@ -478,6 +484,9 @@ class Detector:
         elif kind == "group-change":
             if not _changes_group(head):
                 return None
+        elif kind == "arrival":
+            if not _large_force_moves(head):
+                return None
         elif kind == "mob":
             pass
         elif kind == "property":
@@ -635,6 +644,21 @@ def _objects(head: Token, also: tuple[str, ...] = ()) -> list[tuple[Token, set[s
 def _captures_a_person(head: Token) -> bool:
     """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest."""
     return any(child.ent_type_ == "PERSON" or words & WANTED_PEOPLE for child, words in _objects(head, ("appos",)))
+
+
+def _large_force_moves(head: Token) -> bool:
+    """"some 5,000 troops arrived in Tibú", "reservists numbering more than 1,000 moved into the valley": ACLED
+    codes a large deployment as a change in the group's activity. The mover is a force with a number of at
+    least LARGE_DEPLOYMENT; a general mobilisation is large by itself."""
+    if head.lemma_.lower() in ("mobilisation", "mobilization", "mobilise", "mobilize"):
+        return head.pos_ == "VERB" or any(c.lower_ in ("general", "full", "partial", "mass") for c in head.children)
+    for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = list(subject.subtree)
+        if not any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in words):
+            continue
+        if any((n := parse_number([t])) is not None and n >= LARGE_DEPLOYMENT for t in words if t.like_num):
+            return True
+    return False
 
 
 def _sets_up_a_base(head: Token) -> bool:

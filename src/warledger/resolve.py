@@ -811,6 +811,14 @@ def _strategic_actors(scene: _Scene, first: ActorMention | None, second: ActorMe
     candidate, knowledge, annotated = scene.candidate, scene.knowledge, scene.annotated
     event_type, sub, location_country = candidate.event_type, candidate.sub_event_type, scene.location_country
     parties = [a for a in scene.actors if a.side and a.side != "CIV" and a.kind not in ("outlet", "claimant")]
+    if candidate.rule.kind == "arrival":
+        # "some 5,000 troops arrived": the force that moves, not the government that sent it
+        movers = [a for a in scene.actors if a.kind in ("military", "police", "group")
+                  and any(a.start <= t.i < a.end for c in candidate.trigger.children
+                          if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)]
+        mover = _actor_for(movers[0], event_type, knowledge, location_country) if movers else None
+        if mover is not None:  # the force itself, not the government that sent it
+            return mover, None, tuple(sorted({s for s in (*(a.side for a in parties), mover.side) if s}))
     actor1 = _actor_for(first, event_type, knowledge, location_country, sub)
     actor2 = _actor_for(second, event_type, knowledge, location_country, sub)
     if sub == "Looting/property destruction" and second is not None and \
