@@ -136,3 +136,13 @@ def test_a_day_without_a_year_takes_the_year_written_before_it() -> None:
 ])
 def test_a_date_inside_a_units_name_is_no_date(text: str) -> None:
     assert find_dates(text, dt.date(2024, 3, 13)) == []
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), [
+    ("In the first week of February 2023, militants set up a base.", dt.date(2023, 2, 1), dt.date(2023, 2, 7), 2),
+    ("During the last week of May, troops clashed.", dt.date(2024, 5, 25), dt.date(2024, 5, 31), 2),
+    ("In mid-January 2024, troops took the town.", dt.date(2024, 1, 11), dt.date(2024, 1, 20), 3),
+])
+def test_parts_of_a_month(text: str, start: dt.date, end: dt.date, precision: int) -> None:
+    [date] = find_dates(text, dt.date(2024, 6, 1))
+    assert (date.date.start, date.date.end, date.date.precision) == (start, end, precision)

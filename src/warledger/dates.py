@@ -50,6 +50,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(
         r"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    # "in the first week of February 2023", "the last week of May"
+    ("week_of_month", re.compile(
+        rf"\b(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
     ("month_year_range", re.compile(rf"\b{_MONTH}\s*(?:-|–|to)\s*{_MONTH2}\s+{_YEAR}\b", re.I)),
     ("month_year", re.compile(
         rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I)),
@@ -101,6 +104,8 @@ def _month_span(year: int, month: int, edge: str | None) -> DateSpan:
         return DateSpan(start, dt.date(year, month, 10), 3, start)
     if edge and edge.lower() == "late":
         return DateSpan(dt.date(year, month, 20), end, 3, end)
+    if edge and edge.lower() == "mid":
+        return DateSpan(dt.date(year, month, 11), dt.date(year, month, 20), 3, dt.date(year, month, 15))
     return DateSpan(start, end, 3, dt.date(year, month, 15))
 
 
@@ -162,6 +167,16 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         end_year = year + 1 if season == "winter" else year
         end = dt.date(end_year, months[1], calendar.monthrange(end_year, months[1])[1])
         return DateSpan(start, end, 4, start)
+    if kind == "week_of_month":
+        if not month:
+            return None
+        year = int(g["year"]) if g.get("year") else \
+            published.year if month <= published.month else published.year - 1
+        last = calendar.monthrange(year, month)[1]
+        nth = g["nth"].lower()
+        first = last - 6 if nth in ("last", "final") else 1 + 7 * ("first", "second", "third", "fourth").index(nth)
+        start = dt.date(year, month, first)
+        return DateSpan(start, start + dt.timedelta(days=6), 2, start)
     if kind == "month_year_range":
         month2 = MONTHS.get(g["month2"].lower().rstrip("."))
         if not month or not month2:

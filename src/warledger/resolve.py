@@ -301,6 +301,12 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
     dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
     if candidate is not None:
         dates = [d for d in dates if not _in_other_clause(doc, d, candidate.trigger)]
+        if not dates and candidate.event_type == "Strategic developments":
+            # "have set up a camp outside Shinkafi since Monday": a state that began that day
+            began = [d for d in note.dates if d.role == "since" and d.date.precision == 1
+                     and d.date.start <= published and not _in_other_clause(doc, d, candidate.trigger)]
+            if began:
+                return began[0].date
         # "..., the governor said on Tuesday": the day it was said, when the sentence also dates the event
         told = [d for d in dates if not _date_of_saying(doc, d, candidate.trigger)]
         dates = told or dates
