@@ -181,3 +181,20 @@ def test_extract_streams_the_events_of_one_merge(run_cli: RunCli, all_at_once: l
     result = run_cli("extract", twice, *inputs, corpus)
     written = [json.loads(line) for line in result.stdout.splitlines()]
     assert written == all_at_once
+
+
+@pytest.mark.issue(10)
+def test_a_vague_date_is_filed_by_year_and_still_found(reports: Extracted, pipeline: Pipeline,
+                                                        new_store_url: Callable[[], str]) -> None:
+    """A recap dated "in 2020" is filed under the years its window touches (a row per week would make every
+    such recap a few hundred index rows, read again by each later one), and the two recaps of the 2020
+    war still become one event, whichever arrives first."""
+    recaps = [r for r in reports if r[0].id.startswith("recap-")]
+    mentions = sum(len(cluster) for _, clusters in recaps[:1] for cluster in clusters)
+    for order in (recaps, recaps[::-1]):
+        with Store.open(new_store_url()) as store:
+            _ingest(store, pipeline, [[report] for report in order])
+            keys = store._execute("SELECT COUNT(*) FROM merge_keys WHERE document_id = ?", ("recap-1",)).fetchone()[0]
+            events = [e for e in _rows(store) if e["historical"]]
+        assert 1 <= keys <= 3 * mentions  # 2019 (the slack day), 2020, 2021
+        assert [sorted(e["sources"]) for e in events] == [["recap-1", "recap-2"]]

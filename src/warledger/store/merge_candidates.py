@@ -1,7 +1,8 @@
 """The merge index: which stored mention clusters a new one could be one event with.
 
 Every stored cluster has a row in merge_clusters (with the event it is part of) and one row in
-merge_keys per mention type and week its date window touches (migration 0006). A new cluster's
+merge_keys per mention type and week its date window touches (migration 0006), or per year for a
+window longer than LONG_WINDOW_WEEKS. A new cluster's
 candidates are then looked up by type and date window, and only the clusters it reaches, directly
 or through others, are read and decoded: the cost of a batch's merge does not grow with the store.
 """
@@ -21,12 +22,29 @@ ClusterRef = tuple[str, int]
 # The first day of week 0 in merge_keys (a Monday).
 _WEEK_ZERO = dt.date(1970, 1, 5)
 # (type, date window) keys looked up per candidate query: SQLite joins at most 500 SELECTs with UNION ALL,
-# and each key takes 5 parameters.
+# and each key takes two (its weeks, its years) of 5 parameters each.
 CANDIDATE_CHUNK = 200
+
+
+# A date window longer than this many weeks ("in 2019", "the 1990s") is keyed by year instead of by week:
+# one row per year it touches, in buckets of their own (YEAR_BUCKET + year, far below any week), so that a
+# decade's mention takes 11 rows, not 522, and a look-up reads each stored cluster once, not once a week.
+LONG_WINDOW_WEEKS = 8
+YEAR_BUCKET = -10_000_000
 
 
 def _weeks(start: dt.date, end: dt.date) -> range:
     return range((start - _WEEK_ZERO).days // 7, (end - _WEEK_ZERO).days // 7 + 1)
+
+
+def _years(start: dt.date, end: dt.date) -> range:
+    return range(YEAR_BUCKET + start.year, YEAR_BUCKET + end.year + 1)
+
+
+def _buckets(start: dt.date, end: dt.date) -> range:
+    """The merge_keys buckets a stored window is filed under: its weeks, or its years when it is long."""
+    weeks = _weeks(start, end)
+    return weeks if len(weeks) <= LONG_WINDOW_WEEKS else _years(start, end)
 
 
 class MergeIndex(StoreBase):
@@ -44,8 +62,8 @@ class MergeIndex(StoreBase):
             for number, cluster in enumerate(clusters):
                 for mention in cluster:
                     start, end = date_window(mention)
-                    keys.update((mention.event_type, week, start.isoformat(), end.isoformat(), document_id, number)
-                                for week in _weeks(start, end))
+                    keys.update((mention.event_type, bucket, start.isoformat(), end.isoformat(), document_id, number)
+                                for bucket in _buckets(start, end))
         self._execute_many("INSERT INTO merge_clusters (document_id, cluster_no, event_id) VALUES (?, ?, NULL)",
                            [(document_id, number) for document_id, clusters in clusters_by_document.items()
                             for number in range(len(clusters))])
@@ -98,24 +116,27 @@ class MergeIndex(StoreBase):
         """For each cluster, the stored clusters with a mention of the same type whose date window meets one of
         its own. One query per CANDIDATE_CHUNK distinct (type, window) keys: on PostgreSQL each query is a
         round trip to the server, so asking per mention made the merge wait on the network."""
-        asked: dict[tuple[str, int, int, str, str], list[int]] = {}
+        asked: dict[tuple[str, int, int, int, int, str, str], list[int]] = {}
         for number, cluster in enumerate(clusters):
             for mention in cluster:
                 start, end = date_window(mention)
-                weeks = _weeks(start, end)
-                key = (mention.event_type, weeks[0], weeks[-1], end.isoformat(), start.isoformat())
+                weeks, years = _weeks(start, end), _years(start, end)
+                key = (mention.event_type, weeks[0], weeks[-1], years[0], years[-1], end.isoformat(), start.isoformat())
                 asked.setdefault(key, []).append(number)
         found: list[set[ClusterRef]] = [set() for _ in clusters]
         keys = list(asked)
         for first in range(0, len(keys), CANDIDATE_CHUNK):
             chunk = keys[first : first + CANDIDATE_CHUNK]
-            # the key's number is written in the query (an int of ours), the rest are parameters
+            # the key's number is written in the query (an int of ours), the rest are parameters: the stored
+            # windows filed by week among the key's weeks, and the long ones filed by year among its years
             query = " UNION ALL ".join(
                 f"SELECT {first + offset}, document_id, cluster_no FROM merge_keys WHERE event_type = ? "
                 "AND week BETWEEN ? AND ? AND window_start <= ? AND window_end >= ?"
-                for offset in range(len(chunk))
+                for offset in range(len(chunk)) for _ in ("weeks", "years")
             )
-            rows = self._execute(query, [value for key in chunk for value in key]).fetchall()
+            parameters = [value for (kind, w0, w1, y0, y1, end, start) in chunk
+                          for value in (kind, w0, w1, end, start, kind, y0, y1, end, start)]
+            rows = self._execute(query, parameters).fetchall()
             for key_number, document_id, cluster_no in rows:
                 ref = (str(document_id), int(cluster_no))
                 for number in asked[keys[int(key_number)]]:
