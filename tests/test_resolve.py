@@ -630,3 +630,30 @@ def test_a_large_force_arriving_changes_its_activity(stage_pipeline: Pipeline, t
 ])
 def test_a_few_soldiers_or_civilians_moving_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.parametrize(("text", "place", "sub"), [
+    # walked or driven into, unopposed, after the other side left: a place handed over without a fight
+    ("Rebel fighters drove into Rutshuru on Monday without firing a shot, hours after the army pulled out.",
+     "Rutshuru", "Non-violent transfer of territory"),
+    ("Government troops entered Sake on Monday after the rebels completed their withdrawal.",
+     "Sake", "Non-violent transfer of territory"),
+    # a base handed over, the words of the hand-over apart
+    ("The last peacekeepers left on Monday, handing their camp in Kidal over to the Malian army.",
+     "Kidal", "Non-violent transfer of territory"),
+    # driven out of a named place: taken in a fight
+    ("Congolese troops drove the M23 rebels out of Sake on Monday, the army said.", "Sake",
+     "Government regains territory"),
+])
+def test_places_handed_over_or_driven_out_of(stage_pipeline: Pipeline, text: str, place: str, sub: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.place and event.place.name, event.sub_event_type) == (place, sub)
+
+
+@pytest.mark.parametrize("text", [
+    "The dissident fronts moved into the areas the guerrillas had left after the 2016 agreement.",
+    "Congolese soldiers drove to Goma on Monday.",
+])
+def test_moving_into_no_named_place_or_driving_somewhere_is_no_transfer(stage_pipeline: Pipeline, text: str) -> None:
+    assert [e for e in extract(stage_pipeline, text) if e.event_type != "Battles" or
+            e.sub_event_type != "Armed clash"] == []

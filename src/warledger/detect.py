@@ -198,9 +198,13 @@ TAKEN_PLACES = frozenset({"village", "town", "city", "height", "hill", "settleme
 BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp", "post", "stronghold", "garrison",
                         "hideout", "encampment", "position", "command", "barracks", "fob"})
 # A place that changed hands without a fight: "after the Israeli army withdrew", "without firing a shot".
+# Verbs of moving into a place that, unopposed, hand it over ("ISWAP fighters drove into the town hours
+# later without firing a shot").
+MOVING_IN = ("walk", "drive", "roll", "march", "move")
 UNOPPOSED = re.compile(r"\b(?:without (?:a fight|firing a (?:single )?shot|a shot|resistance|fighting)|"
                        r"no shots? (?:was|were) fired|(?:had |having )?(?:withdrawn|abandoned|vacated|pulled out)|"
-                       r"after (?:\w+ ){0,4}(?:withdrew|pulled out|left|abandoned|retreated)|deserted)\b", re.I)
+                       r"after (?:\w+ ){0,4}(?:withdrew|pulled out|left|abandoned|retreated|withdrawal|pull-?out)|"
+                       r"deserted)\b", re.I)
 # Property whose burning or wrecking is property destruction.
 PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop", "market", "building", "office",
                       "church", "mosque", "school", "crop", "field", "property", "hut", "village", "warehouse",
@@ -417,15 +421,24 @@ class Detector:
             if head.lemma_ in ("document", "statement"):
                 return None
         elif kind == "handover":
-            if not AGREEMENT_CUES.search(sentence_text) and not (
-                    head.lemma_.lower() == "enter" and UNOPPOSED.search(sentence_text)):
+            lemma = head.lemma_.lower()
+            if lemma in MOVING_IN and not any(c.dep_ == "prep" and c.lower_ == "into" and any(
+                    o.dep_ == "pobj" and o.tag_ != "NNS" for o in c.children) for c in head.children):
+                # "drove Boko Haram out of Gwoza" is taken in a fight, not walked into; "moved into the
+                # areas the guerrillas had left" names no place that changed hands
+                return None
+            if not AGREEMENT_CUES.search(sentence_text) and not _hands_over_ground(head) and not (
+                    lemma in ("enter", *MOVING_IN) and UNOPPOSED.search(sentence_text)):
                 return None
         elif kind in ("territory", "territory-lost"):
             if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
                 return None  # "the territory conquered by X": a past state described, not an event
+            if rule.rule_id == "drive-out" and not _drives_out_of_a_place(head):
+                return None  # "pushed for talks", "drove to Goma"
             if head.lemma_.lower() == "take" and rule.rule_id == "take-place" and not _takes_a_place(head):
                 return None  # "took part", "took three hours"
-            if _concerns(head, SEIZED_PEOPLE):
+            driven_out = rule.rule_id == "drive-out"  # its object is the force driven out, not what was taken
+            if not driven_out and _concerns(head, SEIZED_PEOPLE):
                 # "seized a 61-year-old resident grazing his cattle": an abduction
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
                     "Abduction/forced disappearance"
@@ -434,7 +447,7 @@ class Detector:
                 # "captured Otoniel, the leader of the Clan del Golfo": an arrest
                 candidate.event_type, candidate.sub_event_type = "Strategic developments", "Arrests"
                 return candidate
-            if _concerns(head, NOT_TERRITORY | WEAPON_STOCKS):
+            if not driven_out and _concerns(head, NOT_TERRITORY | WEAPON_STOCKS):
                 return None  # "seized power", "captured 800 kg of explosives": no place changed hands
             if kind == "territory" and UNOPPOSED.search(sentence_text):
                 # "took over positions the front had abandoned overnight; no shots were fired"
@@ -644,6 +657,30 @@ def _objects(head: Token, also: tuple[str, ...] = ()) -> list[tuple[Token, set[s
 def _captures_a_person(head: Token) -> bool:
     """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest."""
     return any(child.ent_type_ == "PERSON" or words & WANTED_PEOPLE for child, words in _objects(head, ("appos",)))
+
+
+def _drives_out_of_a_place(head: Token) -> bool:
+    """"drove Boko Haram out of Gwoza", "expelled the militants from the village": a force pushed out of a
+    named place (or a town, village, base ...), which changes hands."""
+    for child in head.children:
+        preps = [child] if child.dep_ == "prep" and child.lower_ == "from" else \
+            [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"] if child.lower_ == "out" else []
+        for prep in preps:
+            if any(o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.is_title or o.lemma_.lower() in TAKEN_PLACES)
+                   for o in prep.children):
+                return True
+    return False
+
+
+def _hands_over_ground(head: Token) -> bool:
+    """"handing their base in Gao over to the Malian army", "handed it over to the army": a place, base or
+    position given up, the words of the hand-over apart."""
+    if head.lemma_.lower() != "hand" or not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "over"
+                                               for c in head.children):
+        return False
+    ground = TAKEN_PLACES | BASE_WORDS | {"position", "territory", "area", "control", "checkpoint"}
+    return any(words & ground or child.lower_ in ("it", "them") and any(
+        t.lemma_.lower() in ground for t in head.sent) for child, words in _objects(head))
 
 
 def _large_force_moves(head: Token) -> bool:

@@ -857,7 +857,8 @@ class Gazetteer:
             not in_context
             # "the city of Kherson" is a place whatever the report's countries; a bare capitalised
             # word that some small town abroad is named after most often is not
-            and not (match.designated and best.population >= DESIGNATED_OUT_OF_CONTEXT_MIN_POPULATION)
+            and not (match.designated and best.population >= DESIGNATED_OUT_OF_CONTEXT_MIN_POPULATION
+                     and self._next_to(best.country, context_countries))
             and any(weight > 0 for weight in context_countries.values())
             and best.source == "geonames"
             and best.feature != "country"
@@ -866,6 +867,11 @@ class Gazetteer:
         ):
             return None
         return best
+
+    def _next_to(self, country: str, context_countries: Mapping[str, float]) -> bool:
+        """Whether a country borders one of the report's countries: "the city of Kherson" in a report that
+        names only Russia is Ukraine's, but "the commune of Dilly" in a report on Mali is not Dili in Timor."""
+        return any(country in self._neighbours.get(c, frozenset()) for c, w in context_countries.items() if w > 0)
 
     def _across_border(self, match: PlaceMatch, said: str, context_countries: Mapping[str, float]) -> Place | None:
         """The most populous town named `said` (its own name, or any name of the one place that bears it)
