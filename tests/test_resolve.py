@@ -657,3 +657,13 @@ def test_places_handed_over_or_driven_out_of(stage_pipeline: Pipeline, text: str
 def test_moving_into_no_named_place_or_driving_somewhere_is_no_transfer(stage_pipeline: Pipeline, text: str) -> None:
     assert [e for e in extract(stage_pipeline, text) if e.event_type != "Battles" or
             e.sub_event_type != "Armed clash"] == []
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a militia that speaks of itself did it, and the act is the "salvo" the verb carries out
+    ("Hezbollah said it fired a barrage of rockets at Metula on Monday.", "Hezbollah"),
+    ("The Houthis said they launched a wave of drones at Eilat on Monday.", "Houthi Movement"),
+])
+def test_a_group_that_says_it_fired_is_the_doer(stage_pipeline: Pipeline, text: str, actor1: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.actor1 is not None and event.actor1.name == actor1

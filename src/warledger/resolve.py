@@ -40,6 +40,9 @@ HISTORICAL_DAYS = 7
 # Days between two dates of one sentence that still make one continuous episode ("broke out on
 # Monday night, ended on Wednesday"); further apart they are separate points in time.
 EPISODE_DAYS = 7
+# Verbs whose object's "of" phrase is the act itself: "fired a salvo of rockets", "launched a wave of strikes".
+DOING_VERBS = frozenset({"fire", "launch", "carry", "conduct", "unleash", "mount", "stage", "deliver", "shoot",
+                         "drop", "rain", "execute", "perform"})
 SPEAKER_PRONOUN = re.compile(r"(?:it|we|they|its \w+|their \w+|our \w+)")
 BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camps|neighbou?rs|nations|armies|"
                           r"belligerents|rivals)\b")
@@ -596,6 +599,9 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
     if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "nsubjpass", "attr") and \
             trigger.head.pos_ in ("VERB", "AUX"):
         verb = trigger.head  # "Azerbaijan launched an offensive"
+    elif trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+            trigger.head.head.dep_ in ("dobj", "nsubjpass") and trigger.head.head.head.lemma_.lower() in DOING_VERBS:
+        verb = trigger.head.head.head  # "Hezbollah fired a salvo of rockets", "launched a wave of strikes"
     if verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
             verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
         # "Azerbaijan launched an operation, shelling Stepanakert": the subject of the governing verb
@@ -831,7 +837,7 @@ def _strategic_actors(scene: _Scene, first: ActorMention | None, second: ActorMe
             second.kind in ("adjective", "people") and second.side and second.side != "CIV":
         actor2 = generic_actor("civilians", second.side, knowledge)  # "demolished 12 Palestinian homes"
     if actor1 is None and scene.speaker_did and scene.speaker_side:
-        actor1 = state_actor(scene.speaker_side, "military", knowledge)
+        actor1 = _speaker_as_actor(scene.speaker_side, knowledge)
     if sub == "Headquarters or base established" and actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None  # "Russian peacekeepers were deployed": the force deployed
     if sub == "Arrests" and actor1 is None and location_country:
@@ -903,6 +909,13 @@ def _named_perpetrator_and_target(scene: _Scene, first: ActorMention | None, sec
     return actor1, actor2
 
 
+def _speaker_as_actor(side: str, knowledge: ActorKnowledge) -> Actor | None:
+    """The actor that speaks for a side: its state's military, else the armed group of that side (a
+    rebel army first, then a militia: "Hezbollah said it fired rockets")."""
+    group = group_for_side(side, knowledge) or next((g for g in knowledge.groups if g.side == side), None)
+    return state_actor(side, "military", knowledge) or (Actor(group.name, group.inter, group.side) if group else None)
+
+
 def _unnamed_roles(scene: _Scene, actor1: Actor | None, actor2: Actor | None
                    ) -> tuple[Actor | None, Actor | None]:
     """Roles the sentence leaves open, filled from the speaker, the paragraph and the report's parties;
@@ -914,9 +927,7 @@ def _unnamed_roles(scene: _Scene, actor1: Actor | None, actor2: Actor | None
         # the speaker did it to the one the sentence names: "the M23 claimed to have killed 40 soldiers"
         actor1, actor2 = None, actor1
     if actor1 is None and scene.speaker_did and speaker_side:
-        group = group_for_side(speaker_side, knowledge)
-        actor1 = state_actor(speaker_side, "military", knowledge) or (
-            Actor(group.name, group.inter, group.side) if group else None)
+        actor1 = _speaker_as_actor(speaker_side, knowledge)
     if BOTH_PARTIES.search(scene.subject_text) and len(annotated.main_sides) >= 2 and event_type != "Protests":
         # "the two countries fought", "both sides exchanged fire": the report's two main parties
         actor1 = state_actor(annotated.main_sides[0], "military", knowledge) or actor1
