@@ -667,3 +667,12 @@ def test_moving_into_no_named_place_or_driving_somewhere_is_no_transfer(stage_pi
 def test_a_group_that_says_it_fired_is_the_doer(stage_pipeline: Pipeline, text: str, actor1: str) -> None:
     [event] = extract(stage_pipeline, text)
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_where_the_attackers_stand_is_not_where_the_shells_fell(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "Militants in the Idlib zone fired mortars on the villages of Kafr Nabudah "
+                                     "and Suqaylabiyah on Monday.")
+    assert {e.place.name for e in events if e.place} == {"Kafr Nabudah", "As Suqaylibīyah"}
+    # ... but residents of a city rally in that city
+    [rally] = extract(stage_pipeline, "Thousands of residents of Kherson rallied on Monday against the occupation.")
+    assert rally.place is not None and rally.place.name == "Kherson"

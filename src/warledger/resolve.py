@@ -1038,6 +1038,12 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) 
         # region); a place from another clause only when the clause names none, the nearest one
         clause = _clause_of(candidate.trigger)
         own = [p for p in candidates if p.token_start in clause]
+        # "armed formations in the Idlib zone fired on Kafr Nabudah": where the attackers stand is not where
+        # the violence is, when the clause names another place ("residents of Kherson rallied on its
+        # square" and "guards at the Lachin checkpoint detained a man" are where they stand)
+        if candidate.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+            subject, _ = _subject_and_object(candidate.trigger)
+            own = [p for p in own if p.token_start not in subject] or own
         if own:
             return min(own, key=lambda p: (p.place.geo_precision, p.place.source != "text",
                                            p.place.feature not in ("city", "village", "height"),
