@@ -146,3 +146,10 @@ def test_a_date_inside_a_units_name_is_no_date(text: str) -> None:
 def test_parts_of_a_month(text: str, start: dt.date, end: dt.date, precision: int) -> None:
     [date] = find_dates(text, dt.date(2024, 6, 1))
     assert (date.date.start, date.date.end, date.date.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["Over the past day the enemy shelled 14 settlements.",
+                                  "During the past 24 hours, militants fired on army posts."])
+def test_a_bulletins_past_day_is_the_day_before_it(text: str) -> None:
+    [date] = find_dates(text, dt.date(2024, 3, 13))
+    assert (date.date.start, date.date.end) == (dt.date(2024, 3, 12), dt.date(2024, 3, 12))

@@ -301,3 +301,15 @@ def test_other_strategic_developments(stage_pipeline: Pipeline, text: str) -> No
 ])
 def test_mentions_of_graves_and_departures_that_are_no_new_other(stage_pipeline: Pipeline, text: str) -> None:
     assert "Other" not in [e.sub_event_type for e in extract(stage_pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian troops dropped grenades filled with a toxic substance on Ukrainian positions near Robotyne.",
+     [("Explosions/Remote violence", "Chemical weapon")]),
+    ("Rebels fired canisters of an irritant chemical at the army post in Jamundí.",
+     [("Explosions/Remote violence", "Chemical weapon")]),
+    # a chemical spill is no weapon
+    ("Toxic substances leaked into the river after a fire at a chemical plant.", []),
+])
+def test_chemical_munitions(stage_pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -67,7 +67,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?P<year>(?:19|20)\d\d)\b(?![-–]\d)")),
     ("relative_day", re.compile(r"\b(?P<rel>today|tonight|yesterday|last night|this morning|this evening|"
                                 r"overnight|the day before yesterday|earlier today|earlier this week|last week|"
-                                r"this week|last weekend|this weekend|earlier this month|this month|last month)\b",
+                                r"this week|last weekend|this weekend|earlier this month|this month|last month|"
+                                r"(?:over|in|during) the (?:past|last) (?:day|24 hours))\b",
                                 re.I)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<ago>ago|earlier)\b", re.I)),
 ]
@@ -226,6 +227,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         if rel in ("yesterday", "last night", "overnight"):
             d = published - dt.timedelta(days=1)
             return DateSpan(d, published, 1, d) if rel == "overnight" else DateSpan.day(d)
+        if rel.endswith(("past day", "last day", "24 hours")):
+            # a bulletin's "over the past day": the day before it was issued (issued each morning)
+            return DateSpan.day(published - dt.timedelta(days=1))
         if rel == "the day before yesterday":
             return DateSpan.day(published - dt.timedelta(days=2))
         if rel in ("this week", "earlier this week"):
