@@ -676,3 +676,12 @@ def test_where_the_attackers_stand_is_not_where_the_shells_fell(stage_pipeline: 
     # ... but residents of a city rally in that city
     [rally] = extract(stage_pipeline, "Thousands of residents of Kherson rallied on Monday against the occupation.")
     assert rally.place is not None and rally.place.name == "Kherson"
+
+
+def test_a_release_in_exchange_and_a_pact_are_agreements(stage_pipeline: Pipeline) -> None:
+    [swap] = extract(stage_pipeline, "The rebels freed the 40 abducted pupils near Funtua on Monday in exchange "
+                                     "for three of their fighters held close to the Niger border.")
+    assert (swap.sub_event_type, swap.place and swap.place.name) == ("Agreement", "Funtua")
+    assert swap.actor2 is None or swap.actor2.side != "NER"  # a border named is no party
+    [pact] = extract(stage_pipeline, "Pokot and Turkana elders signed a peace pact in Lokichar on Monday.")
+    assert pact.sub_event_type == "Agreement"

@@ -74,7 +74,10 @@ ENDING_HEADS = frozenset({"end", "halt", "stop", "conclude", "finish", "resolve"
 REFERENCE_PREPS = frozenset({"during", "in", "since", "after", "throughout", "amid", "before", "following",
                              "from", "of", "over", "about", "into"})
 AGREEMENT_NOUNS = frozenset({"agreement", "declaration", "truce", "deal", "accord", "protocol", "treaty",
-                             "ceasefire", "cease-fire", "armistice", "memorandum"})
+                             "ceasefire", "cease-fire", "armistice", "memorandum", "pact"})
+# A release "in exchange for" others is a swap, whoever is freed ("freed 82 schoolgirls in exchange for
+# five of its commanders").
+IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\b", re.I)
 AGREEMENT_CUES = re.compile(
     r"\b(?:agreement|declaration|deal|accord|under the terms|in accordance|handover|handed over|hand over|"
     r"(?:trilateral|joint|tripartite) statement|under the (?:\w+ ){0,4}statement|"
@@ -403,6 +406,8 @@ class Detector:
         if candidate.event_type == "Battles" and (_figurative(head) or FIGURATIVE_CONTEXT.search(sentence_text)):
             return None  # "fought off a challenge", "the fight against corruption"
         kind = rule.kind
+        if rule.rule_id == "abduct" and head.dep_ == "amod" and head.lemma_.lower() in ("abduct", "kidnap"):
+            return None  # "freed 82 abducted schoolgirls": people taken earlier, no new abduction
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
@@ -484,7 +489,8 @@ class Detector:
                                               for a in _ancestors(head, 3)):
                 return None
         elif kind == "captives":
-            if not _concerns(head, CAPTIVES) or (head.lemma_.lower() in ("exchange", "swap") and
+            if not (_concerns(head, CAPTIVES) or IN_EXCHANGE.search(sentence_text)) or \
+                    (head.lemma_.lower() in ("exchange", "swap") and
                                                    _concerns(head, frozenset({"fire", "gunfire", "shot", "blow"}))):
                 return None
         elif kind == "weapons-seized":

@@ -642,8 +642,10 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
 def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
     doc = candidate.trigger.doc
     # "the Russian region of Krasnodar", "a Ukrainian town": a demonym on a place noun names no party
+    # ... and "close to the Cameroon border": a country's name on one either
     able = [a for a in actors if (belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government"))
-            and not (a.kind == "adjective" and doc[a.end - 1].head.lemma_.lower() in PLACE_NOUNS)]
+            and not (a.kind in ("adjective", "country") and doc[a.end - 1].dep_ in ("amod", "compound")
+                     and doc[a.end - 1].head.lemma_.lower() in PLACE_NOUNS)]
     parties = [a for a in able if not _reports(doc, a)]
     # "government soldiers", "army troops": a word that qualifies another party's noun is that party
     heads = {a.end - 1: a for a in parties}
@@ -1044,6 +1046,10 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) 
         if candidate.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
             subject, _ = _subject_and_object(candidate.trigger)
             own = [p for p in own if p.token_start not in subject] or own
+        # "the Chibok schoolgirls were freed near Banki": a place that names people is where they come from
+        doc = candidate.trigger.doc
+        own = [p for p in own if not (doc[p.token_start].dep_ == "compound" and
+                                      doc[p.token_start].head.lemma_.lower() in civilians.PEOPLE)] or own
         if own:
             return min(own, key=lambda p: (p.place.geo_precision, p.place.source != "text",
                                            p.place.feature not in ("city", "village", "height"),
