@@ -313,3 +313,14 @@ def test_mentions_of_graves_and_departures_that_are_no_new_other(stage_pipeline:
 ])
 def test_chemical_munitions(stage_pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Air defences destroyed nine drones over the Kursk region overnight.",
+     [("Strategic developments", "Disrupted weapons use")]),
+    # drones that destroy are a strike
+    ("Drones destroyed two houses in Kherson overnight.", [("Explosions/Remote violence", "Air/drone strike")]),
+])
+def test_weapons_destroyed_in_flight_are_disrupted(stage_pipeline: Pipeline, text: str,
+                                                    expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -124,6 +124,8 @@ COLD_WEAPONS = re.compile(r"\b(?:sticks?|knives|knife|machetes?|stones?|rocks?|c
                           r"iron bars?|cold weapons|spears?|bows? and arrows|batons?)\b", re.I)
 FIREARMS = re.compile(r"\b(?:guns?|gunfire|gunmen|rifles?|firearms?|ak-47s?|kalashnikovs?|shot|shooting|bullets?|"
                       r"grenades?|explosives?)\b", re.I)
+# Verbs whose object, when it is a drone, missile or rocket, was stopped in flight (a disrupted weapons use).
+DOWNING_VERBS = frozenset({"destroy", "intercept", "down", "shoot", "neutralise", "neutralize", "eliminate"})
 # Troops this many or more arriving somewhere make a large deployment (see _large_force_moves).
 LARGE_DEPLOYMENT = 500
 # Members of a force, beside DEPLOY_OBJECTS, that a deployment may count.
@@ -557,6 +559,10 @@ class Detector:
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
         elif (kind == "remote" or candidate.event_type == "Explosions/Remote violence") and \
                 rule.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
+            if kind == "remote" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in DOWNING_VERBS:
+                # "air defences destroyed nine drones over the region": the weapons were stopped, not used
+                candidate.event_type, candidate.sub_event_type = "Strategic developments", "Disrupted weapons use"
+                return candidate
             modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
             if modifiers & MISSILE_WORDS:
                 candidate.sub_event_type = "Shelling/artillery/missile attack"
