@@ -323,3 +323,9 @@ def test_weapons_destroyed_in_flight_are_disrupted(stage_pipeline: Pipeline) -> 
     # drones that destroy are a strike
     found = detected(stage_pipeline, "Drones destroyed two houses in Kherson overnight.")
     assert strike in found and disrupted not in found
+
+
+def test_fighting_named_in_the_charges_of_a_trial_is_no_event(stage_pipeline: Pipeline) -> None:
+    text = ("A military court in Khartoum resumed the trial of former RSF commanders on Monday, who face charges "
+            "including war crimes and looting over the fighting of the 1990s and 2019.")
+    assert [k for k in detected(stage_pipeline, text) if k[0] == "Battles"] == []

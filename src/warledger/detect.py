@@ -734,7 +734,7 @@ def _retrospective(token: Token) -> bool:
             return True
         if child.dep_ == "poss" and "last" in words and words & {"week", "month", "year"}:
             return True  # "last month's battle" ("the last clashes of the day" are today's)
-    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 4)) or \
+    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
         root.lemma_.lower() in COURT_VERBS
 
 
