@@ -329,3 +329,8 @@ def test_fighting_named_in_the_charges_of_a_trial_is_no_event(stage_pipeline: Pi
     text = ("A military court in Khartoum resumed the trial of former RSF commanders on Monday, who face charges "
             "including war crimes and looting over the fighting of the 1990s and 2019.")
     assert [k for k in detected(stage_pipeline, text) if k[0] == "Battles"] == []
+
+
+def test_deaths_of_last_months_battle_are_no_new_fight(stage_pipeline: Pipeline) -> None:
+    text = "The two militias swapped the bodies of fighters killed in last month's battle for Tawila on Sunday."
+    assert [k for k in detected(stage_pipeline, text) if k[0] == "Battles"] == []

@@ -728,14 +728,24 @@ def _retrospective(token: Token) -> bool:
     """"sentenced over the 2020 clashes", "the anniversary of the attack": an event judged or remembered;
     "a mine left from earlier fighting", "killed in last month's battle": an event named as past."""
     root = token.sent.root if token.sent is not None else token
-    for child in token.children if token.pos_ == "NOUN" else ():
+    if _named_as_past(token):
+        return True
+    if token.pos_ == "VERB" and any(_named_as_past(p) for c in token.children if c.dep_ == "prep"
+                                    and c.lower_ in ("in", "during") for p in c.children if p.dep_ == "pobj"):
+        return True  # "fighters killed in last month's battle": the deaths of that battle
+    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
+        root.lemma_.lower() in COURT_VERBS
+
+
+def _named_as_past(noun: Token) -> bool:
+    """"earlier fighting", "last month's battle" ("the last clashes of the day" are today's)."""
+    for child in noun.children if noun.pos_ == "NOUN" else ():
         words = {t.lower_ for t in child.subtree}
         if child.dep_ in ("amod", "nmod") and child.lower_ in EARLIER_WORDS:
             return True
         if child.dep_ == "poss" and "last" in words and words & {"week", "month", "year"}:
-            return True  # "last month's battle" ("the last clashes of the day" are today's)
-    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
-        root.lemma_.lower() in COURT_VERBS
+            return True
+    return False
 
 
 def _concerns(head: Token, words: frozenset[str]) -> bool:
