@@ -685,3 +685,10 @@ def test_a_release_in_exchange_and_a_pact_are_agreements(stage_pipeline: Pipelin
     assert swap.actor2 is None or swap.actor2.side != "NER"  # a border named is no party
     [pact] = extract(stage_pipeline, "Pokot and Turkana elders signed a peace pact in Lokichar on Monday.")
     assert pact.sub_event_type == "Agreement"
+
+
+def test_the_two_sides_of_a_fight_joined_in_its_subject(stage_pipeline: Pipeline) -> None:
+    [fight] = extract(stage_pipeline, "Hamas gunmen and Fatah fighters fought with rifles in the Balata camp near "
+                                      "Nablus on Monday.")
+    assert {fight.actor1 and fight.actor1.name, fight.actor2 and fight.actor2.name} == \
+        {"Hamas Movement", "Fatah Movement"}

@@ -644,8 +644,8 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     # "the Russian region of Krasnodar", "a Ukrainian town": a demonym on a place noun names no party
     # ... and "close to the Cameroon border": a country's name on one either
     able = [a for a in actors if (belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government"))
-            and not (a.kind in ("adjective", "country") and doc[a.end - 1].dep_ in ("amod", "compound")
-                     and doc[a.end - 1].head.lemma_.lower() in PLACE_NOUNS)]
+            and not (a.kind in ("adjective", "country") and doc[a.end - 1].dep_ in ("amod", "compound", "poss")
+                     and doc[a.end - 1].head.lemma_.lower() in PLACE_NOUNS | {"camp"})]
     parties = [a for a in able if not _reports(doc, a)]
     # "government soldiers", "army troops": a word that qualifies another party's noun is that party
     heads = {a.end - 1: a for a in parties}
@@ -668,6 +668,10 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     if first is None:
         # "..., killed 11 people, a medical group said, blaming the RSF": the one blamed did it
         first = next((a for a in parties if a is not second and _blamed(doc, a)), None)
+    if second is None and first is not None and candidate.event_type == "Battles":
+        # "Islamist militants and Fatah gunmen fought": the two sides of a fight joined in its subject
+        joined = {t.i for c in doc[first.end - 1].children if c.dep_ == "conj" for t in c.subtree}
+        second = next((a for a in parties if a is not first and a.start in joined and _other_party(a, first)), None)
     if candidate.rule.kind == "territory-lost":
         # "X no longer controls Y": the taker is the other party
         loser = first
