@@ -692,3 +692,19 @@ def test_the_two_sides_of_a_fight_joined_in_its_subject(stage_pipeline: Pipeline
                                       "Nablus on Monday.")
     assert {fight.actor1 and fight.actor1.name, fight.actor2 and fight.actor2.name} == \
         {"Hamas Movement", "Fatah Movement"}
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a takeover fought for is no peaceful handover, though the other side withdrew in the end
+    ("M23 rebels attacked and took control of Rubaya on Monday after Congolese troops withdrew following an "
+     "exchange of fire.", "Non-state actor overtakes territory"),
+])
+def test_a_takeover_after_a_withdrawal(stage_pipeline: Pipeline, text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in extract(stage_pipeline, text)] == [sub]
+
+
+def test_a_state_taking_ground_from_a_foreign_group_overtakes_it(stage_pipeline: Pipeline) -> None:
+    # the place unknown, the country the text falls back to is the taker's: Israel does not regain its own
+    [taken] = extract(stage_pipeline, "Israeli troops took control of most of Wadi Saluki on Monday after days of "
+                                      "fighting with Hezbollah.")
+    assert taken.sub_event_type == "Non-state actor overtakes territory"

@@ -203,6 +203,10 @@ TAKEN_PLACES = frozenset({"village", "town", "city", "height", "hill", "settleme
 BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp", "post", "stronghold", "garrison",
                         "hideout", "encampment", "position", "command", "barracks", "fob"})
 # A place that changed hands without a fight: "after the Israeli army withdrew", "without firing a shot".
+# Words of a fight in the sentence of a takeover: then the other side's withdrawal did not make it peaceful
+# ("attacked and took control of the village after reservists withdrew following an exchange of fire").
+FOUGHT = re.compile(r"\b(?:attack(?:ed|s)?|exchange of fire|under fire|fighting|clash(?:ed|es)?|battles?|fought|"
+                    r"assault(?:ed)?|stormed)\b", re.I)
 # Verbs of moving into a place that, unopposed, hand it over ("ISWAP fighters drove into the town hours
 # later without firing a shot").
 MOVING_IN = ("walk", "drive", "roll", "march", "move")
@@ -456,7 +460,7 @@ class Detector:
                 return candidate
             if not driven_out and _concerns(head, NOT_TERRITORY | WEAPON_STOCKS):
                 return None  # "seized power", "captured 800 kg of explosives": no place changed hands
-            if kind == "territory" and UNOPPOSED.search(sentence_text):
+            if kind == "territory" and UNOPPOSED.search(sentence_text) and not FOUGHT.search(sentence_text):
                 # "took over positions the front had abandoned overnight; no shots were fired"
                 candidate.event_type = "Strategic developments"
                 candidate.sub_event_type = "Non-violent transfer of territory"

@@ -472,7 +472,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         # a government's act for a whole country ("martial law was introduced in Armenia"): its capital
         place = gazetteer.capital(place.country) or place
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
-        sub = _territory_sub(actor1, place, actor2)
+        loser_country = output_side(actor2.side, knowledge) if actor2 is not None and actor2.side else None
+        sub = _territory_sub(actor1, place, actor2, loser_country)
     if event_type != "Strategic developments":
         actor1, actor2 = _abroad(actor1, place), _abroad(actor2, place)
     if not sides and place is not None and place.country:
@@ -1020,13 +1021,16 @@ def _paragraph_sides(annotated: Annotated, sentence: int) -> list[str]:
     return sorted(counts, key=lambda s: -counts[s])
 
 
-def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None = None) -> str:
+def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None = None,
+                   loser_country: str | None = None) -> str:
     if taker is None or place is None or not place.country:
         return "Armed clash"
     if place.feature == "country" and loser is not None and loser.side != taker.side:
         # no town known, only a country the text fell back to: a force that takes ground from another
-        # party's forces is not retaking its own
-        return "Non-state actor overtakes territory" if taker.inter != 1 or loser.inter == 1 else \
+        # party's forces is not retaking its own, nor is a state taking ground from a group of another
+        # country ("Israeli troops took most of Khiam from Hezbollah")
+        foreign = loser_country is not None and loser_country != taker.side
+        return "Non-state actor overtakes territory" if taker.inter != 1 or loser.inter == 1 or foreign else \
             "Government regains territory"
     if taker.inter == 1 and taker.side == place.country:
         return "Government regains territory"
