@@ -334,3 +334,13 @@ def test_fighting_named_in_the_charges_of_a_trial_is_no_event(stage_pipeline: Pi
 def test_deaths_of_last_months_battle_are_no_new_fight(stage_pipeline: Pipeline) -> None:
     text = "The two militias swapped the bodies of fighters killed in last month's battle for Tawila on Sunday."
     assert [k for k in detected(stage_pipeline, text) if k[0] == "Battles"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Soldiers arrested 12 traders at the market in Djibo and took them to an unknown destination.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    ("Police arrested 12 traders at the market in Djibo on Monday.", [("Strategic developments", "Arrests")]),
+])
+def test_an_arrest_into_the_unknown_is_a_disappearance(stage_pipeline: Pipeline, text: str,
+                                                        expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -203,6 +203,10 @@ TAKEN_PLACES = frozenset({"village", "town", "city", "height", "hill", "settleme
 BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp", "post", "stronghold", "garrison",
                         "hideout", "encampment", "position", "command", "barracks", "fob"})
 # A place that changed hands without a fight: "after the Israeli army withdrew", "without firing a shot".
+# What makes an arrest a forced disappearance: no one is told where the person is held.
+DISAPPEARED = re.compile(r"\b(?:(?:to|at) an unknown (?:destination|location|place)|whereabouts (?:\w+ ){0,3}unknown|"
+                         r"no (?:news|word) of|(?:has|have) not been (?:seen|heard from)|incommunicado|"
+                         r"forcibly disappeared|disappeared)\b", re.I)
 # Words of a fight in the sentence of a takeover: then the other side's withdrawal did not make it peaceful
 # ("attacked and took control of the village after reservists withdrew following an exchange of fire").
 FOUGHT = re.compile(r"\b(?:attack(?:ed|s)?|exchange of fire|under fire|fighting|clash(?:ed|es)?|battles?|fought|"
@@ -412,6 +416,10 @@ class Detector:
         if candidate.event_type == "Battles" and (_figurative(head) or FIGURATIVE_CONTEXT.search(sentence_text)):
             return None  # "fought off a challenge", "the fight against corruption"
         kind = rule.kind
+        if rule.rule_id == "arrest" and DISAPPEARED.search(sentence_text):
+            # "arrested 30 herders and took them to an unknown destination": a forced disappearance
+            candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
+                "Abduction/forced disappearance"
         if rule.rule_id == "abduct" and head.dep_ == "amod" and head.lemma_.lower() in ("abduct", "kidnap"):
             return None  # "freed 82 abducted schoolgirls": people taken earlier, no new abduction
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
