@@ -708,3 +708,10 @@ def test_a_state_taking_ground_from_a_foreign_group_overtakes_it(stage_pipeline:
     [taken] = extract(stage_pipeline, "Israeli troops took control of most of Wadi Saluki on Monday after days of "
                                       "fighting with Hezbollah.")
     assert taken.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_soldiers_of_a_party_are_that_party(stage_pipeline: Pipeline) -> None:
+    # machine-translated bulletins: "opened the fire", "the soldiers of the enemy"
+    [shot] = extract(stage_pipeline, "The soldiers of the Israeli enemy opened the fire on a farmer near Kfar Kila "
+                                     "on Monday and wounded him, the Lebanese army said.")
+    assert shot.actor1 is not None and shot.actor1.name == "Military Forces of Israel"

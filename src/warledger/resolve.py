@@ -653,6 +653,9 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
 
     def qualifies(a: ActorMention) -> bool:
         word = doc[a.end - 1]
+        if a.side is None and any(heads.get(o.i) not in (None, a) and heads[o.i].side for p in word.children
+                                  if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"):
+            return True  # "the soldiers of the enemy", "fighters of the RSF": that party's soldiers
         owner = heads.get(word.head.i) if word.dep_ in ("compound", "amod", "nmod") else None
         # ... but "Indian and Pakistani troops" are two sides
         return owner is not None and owner is not a and (a.side is None or a.side == owner.side)
