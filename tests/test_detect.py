@@ -344,3 +344,12 @@ def test_deaths_of_last_months_battle_are_no_new_fight(stage_pipeline: Pipeline)
 def test_an_arrest_into_the_unknown_is_a_disappearance(stage_pipeline: Pipeline, text: str,
                                                         expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, protesters in Kaduna broke into a government warehouse, carting away bags of grain before "
+    "setting part of the building ablaze.",
+    "In Bamako, demonstrators also started a fire in front of the embassy on Monday, witnesses said.",
+])
+def test_protesters_who_break_in_or_start_fires_riot(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Riots", "Violent demonstration") in detected(stage_pipeline, text)

@@ -247,7 +247,8 @@ CRITICS = frozenset({"critic", "criticism", "opposition", "lawmaker", "activist"
                      "party", "rival", "commentator", "parliament", "voter", "investor", "union"})
 RIOT_CUES = re.compile(r"\b(?:(?:threw|hurled|pelted\w*)(?: \w+)? (?:stones|rocks|molotov|petrol bombs|bottles)|"
                        r"set fire to|torched|smashed|vandali[sz]ed|turned violent|burn(?:ed|t|ing) tyres|"
-                       r"burn(?:ed|t|ing) (?:cars|vehicles|a police|the police)|set (?:\w+ )?ablaze|looted|"
+                       r"burn(?:ed|t|ing) (?:cars|vehicles|a police|the police)|set(?:ting)? (?:\w+ ){0,4}ablaze|"
+                       r"looted|start(?:ed|ing)? (?:a )?fires?|broke into|ransack\w*|"
                        r"attacked (?:a|the) police (?:station|post)|pelted|stoned|"
                        r"clash(?:ed|es)? with (?:the )?(?:riot )?police|stormed|"
                        r"clash(?:ed|es)? with (?:the )?(?:protesters|demonstrators|crowds?))\b", re.I)

@@ -813,10 +813,12 @@ def _crowd_actors(scene: _Scene, first: ActorMention | None, second: ActorMentio
     kind = "protesters" if candidate.event_type == "Protests" else "rioters"
     country = location_country or (first.side if first else None)
     actor1 = generic_actor(kind, country, knowledge) if country else None
-    if not (second and second.kind in ("police", "military")) and \
-            candidate.sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
-        # "police fired tear gas": the force that intervened, wherever the sentence names it
-        second = next((a for a in scene.actors if a.kind in ("police", "military")), None)
+    if not (second and second.kind in ("police", "military")) and candidate.sub_event_type in (
+            "Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
+        # "police fired tear gas", "police opened fire on protesters who broke into parliament": the force
+        # that met them, wherever the sentence names it (not the police that only tells of it)
+        doc = candidate.trigger.doc
+        second = next((a for a in scene.actors if a.kind in ("police", "military") and not _reports(doc, a)), None)
     # a peaceful protest has no second actor: "protested against French troops" names its target
     actor2 = _actor_for(second, "Battles", knowledge, location_country) \
         if second and second.kind in ("police", "military") and candidate.sub_event_type != "Peaceful protest" \
