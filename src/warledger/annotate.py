@@ -152,8 +152,12 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     # to the one inside them ("Calamar (Guaviare)", not Calamar in Bolívar)
     regions = [p for found in matches for m in found for p in m.candidates
                if p.feature in ("region", "district") and len(m.candidates) == 1]
+    # spellings are tried in the report's leading countries only: a skeleton index is built per country
+    # (0.8 s for the United States), and a country named once in passing is rarely where a village is
+    top = max(countries.values(), default=0.0)
+    leading = [c for c in in_context if countries[c] >= LEADING_CONTEXT_SHARE * top]
     for note in notes:
-        matches[note.index] = _with_spelling_variants(note.text, matches[note.index], in_context, gazetteer)
+        matches[note.index] = _with_spelling_variants(note.text, matches[note.index], leading, gazetteer)
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
