@@ -715,3 +715,14 @@ def test_the_soldiers_of_a_party_are_that_party(stage_pipeline: Pipeline) -> Non
     [shot] = extract(stage_pipeline, "The soldiers of the Israeli enemy opened the fire on a farmer near Kfar Kila "
                                      "on Monday and wounded him, the Lebanese army said.")
     assert shot.actor1 is not None and shot.actor1.name == "Military Forces of Israel"
+
+
+def test_homes_looted_in_a_raid_are_part_of_the_raid(stage_pipeline: Pipeline) -> None:
+    [raid] = extract(stage_pipeline, "RSF fighters stormed El Geneina on Monday, looting homes and killing more "
+                                     "than 100 villagers, activists said.")
+    assert (raid.sub_event_type, raid.actor1 and raid.actor1.name, raid.fatalities) == \
+        ("Attack", "Rapid Support Forces", 100)
+    # a town taken one day and looted the next: two events
+    events = extract(stage_pipeline, "On Tuesday, a day after RSF fighters took Nyala, the militiamen looted "
+                                     "shops and homes in the town.")
+    assert "Looting/property destruction" in [e.sub_event_type for e in events]

@@ -54,7 +54,19 @@ def merge_document(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[li
     clusters: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         clusters.setdefault(find(i), []).append(m)
-    return _without_retold_fights(list(clusters.values()), gazetteer)
+    return _without_side_destruction(_without_retold_fights(list(clusters.values()), gazetteer))
+
+
+def _without_side_destruction(clusters: list[list[Mention]]) -> list[list[Mention]]:
+    """Homes burnt or looted in the sentence that tells an attack or a fight ("RSF fighters stormed the
+    village, looting homes and killing 100 villagers") are part of that event, as ACLED codes it: the
+    destruction is no event of its own."""
+    violent = {(m.doc_id, m.sentence, m.date.best) for c in clusters for m in c
+               if m.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence")
+               and not m.sub_event_type.endswith("territory")}  # a town taken, then looted: two events
+    return [c for c in clusters if not all(
+        m.sub_event_type == "Looting/property destruction" and (m.doc_id, m.sentence, m.date.best) in violent
+        for m in c)]
 
 
 def _faceless_fight(cluster: Sequence[Mention]) -> bool:

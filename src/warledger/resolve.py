@@ -603,10 +603,15 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
     elif trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
             trigger.head.head.dep_ in ("dobj", "nsubjpass") and trigger.head.head.head.lemma_.lower() in DOING_VERBS:
         verb = trigger.head.head.head  # "Hezbollah fired a salvo of rockets", "launched a wave of strikes"
-    if verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
-            verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
-        # "Azerbaijan launched an operation, shelling Stepanakert": the subject of the governing verb
-        for child in verb.head.children:
+    governing = verb
+    for _ in range(3):
+        # "Azerbaijan launched an operation, shelling Stepanakert", "RSF fighters stormed the village,
+        # looting homes and killing 100 villagers": the subject of the governing verb, up a chain of them
+        if not (governing.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governing.children)
+                and governing.dep_ in ("advcl", "xcomp", "conj") and governing.head.i != governing.i):
+            break
+        governing = governing.head
+        for child in governing.children:
             if child.dep_ == "nsubj":
                 take(subject, child)
     for child in verb.children:
