@@ -726,3 +726,13 @@ def test_homes_looted_in_a_raid_are_part_of_the_raid(stage_pipeline: Pipeline) -
     events = extract(stage_pipeline, "On Tuesday, a day after RSF fighters took Nyala, the militiamen looted "
                                      "shops and homes in the town.")
     assert "Looting/property destruction" in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Gunmen attacked a wedding party in Kunduz on Monday, killing nine guests.", 9),
+    ("A roadside bomb hit a bus near Mandera on Monday, killing three travellers.", 3),
+    ("An air strike on a house in Nabatieh killed seven members of one family on Monday.", 7),
+])
+def test_the_dead_counted_by_the_civilians_word_list(stage_pipeline: Pipeline, text: str, dead: int) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.fatalities == dead

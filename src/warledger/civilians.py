@@ -15,5 +15,7 @@ _DATA = json.loads(resources.files("warledger").joinpath("data/civilians.json").
 PEOPLE: frozenset[str] = frozenset(_DATA["people"])
 # Towns and cities: a garrison may hold them, so an attack on one says nothing of civilians by itself.
 SETTLEMENTS: frozenset[str] = frozenset(_DATA["settlements"])
+# People who are civilians when hit, though the word alone does not say so (a leader, a family, guests).
+PEOPLE_AS_TARGETS: frozenset[str] = frozenset(_DATA["people_as_targets"])
 # Everyone and everything whose being hit makes an attack one on civilians.
-TARGETS: frozenset[str] = PEOPLE | frozenset(_DATA["people_as_targets"]) | frozenset(_DATA["places"]) | SETTLEMENTS
+TARGETS: frozenset[str] = PEOPLE | PEOPLE_AS_TARGETS | frozenset(_DATA["places"]) | SETTLEMENTS

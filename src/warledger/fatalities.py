@@ -15,6 +15,9 @@ from spacy.tokens import Doc, Token
 from warledger import civilians
 from warledger.actors import ActorMention
 
+# The civilians' word list's people-as-targets that count one dead each ("nine guests"), not a group ("one
+# family", "the population").
+COUNTED_TARGETS = civilians.PEOPLE_AS_TARGETS - {"family", "population", "displace", "people"}
 PERSON_NOUNS = frozenset({
     "people", "person", "persons", "soldier", "serviceman", "servicemen", "troop", "fighter", "civilian",
     "militant", "man", "woman", "child", "policeman", "officer", "member", "rebel", "insurgent",
@@ -163,7 +166,8 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
         # "killed 12" counts people; "shot down 40 of 56 drones" and "shot down 40" count machines
         bare_kill = noun.i == token.i and token.dep_ == "dobj" and token.head.lemma_ in DEATH_VERBS and \
             not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.head.children)
-        if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS and not people and not bare_kill:
+        if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS | civilians.PEOPLE | COUNTED_TARGETS \
+                and not people and not bare_kill:  # "killing nine guests", "three travellers"
             continue
         if not _is_death_context(noun if noun.i != token.i else token):
             continue
