@@ -353,3 +353,10 @@ def test_an_arrest_into_the_unknown_is_a_disappearance(stage_pipeline: Pipeline,
 ])
 def test_protesters_who_break_in_or_start_fires_riot(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Riots", "Violent demonstration") in detected(stage_pipeline, text)
+
+
+def test_a_new_deputy_commander_is_a_change_in_the_group(stage_pipeline: Pipeline) -> None:
+    text = "The Arakan Army announced on Monday that it had appointed a new deputy commander in Rakhine State."
+    assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
+    # a deputy elected to parliament is politics
+    assert detected(stage_pipeline, "Parliament elected the former army chief as a deputy speaker on Monday.") == []

@@ -787,7 +787,9 @@ def _changes_group(head: Token) -> bool:
     clause = {t.lemma_.lower() for t in (head.sent if head.sent is not None else [])}
     if lemma in ("appoint", "name", "elect", "announce", "choose", "select", "install"):
         below = _subtree_lemmas(head)
-        if below & POLITICAL_OFFICES:
+        offices = {t.lemma_.lower() for t in head.subtree if t.lemma_.lower() in POLITICAL_OFFICES
+                   and not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in LEADER_WORDS)}
+        if offices:  # ... but "a new deputy commander" is a commander
             return False  # "parliament elected the army chief as president": politics, not an armed group
         named_by_a_group = any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in head.children)
         return bool(below & LEADER_WORDS) and (bool(clause & (GROUP_WORDS - LEADER_WORDS)) or "new" in below
