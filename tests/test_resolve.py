@@ -736,3 +736,22 @@ def test_homes_looted_in_a_raid_are_part_of_the_raid(stage_pipeline: Pipeline) -
 def test_the_dead_counted_by_the_civilians_word_list(stage_pipeline: Pipeline, text: str, dead: int) -> None:
     [event] = extract(stage_pipeline, text)
     assert event.fatalities == dead
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ethiopian federal troops retook the town of Lalibela from Fano militiamen on Monday.", "Lalibela"),
+    ("The Myanmar army said it had cleared the town of Kyaukme of insurgents on Monday.", "Kyaukme"),
+    ("Sudanese troops recovered the town of Sinja from the RSF on Monday.", "Singa"),  # GeoNames spelling
+    ("The army announced on Monday that it had restored state authority over Kidal.", "Kidal"),
+])
+def test_ground_won_back_by_the_state(stage_pipeline: Pipeline, text: str, place: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.place and event.place.name) == ("Government regains territory", place)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers recovered 40 rifles from a cache near Kidal on Monday.",
+    "Engineers cleared the road to Kidal of mines on Monday.",
+])
+def test_weapons_recovered_or_roads_cleared_are_no_ground_won(stage_pipeline: Pipeline, text: str) -> None:
+    assert "Government regains territory" not in [e.sub_event_type for e in extract(stage_pipeline, text)]

@@ -207,6 +207,9 @@ BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp",
 DISAPPEARED = re.compile(r"\b(?:(?:to|at) an unknown (?:destination|location|place)|whereabouts (?:\w+ ){0,3}unknown|"
                          r"no (?:news|word) of|(?:has|have) not been (?:seen|heard from)|incommunicado|"
                          r"forcibly disappeared|disappeared)\b", re.I)
+# Whom a place is cleared of ("cleared the town of insurgents").
+CLEARED_OF = frozenset({"insurgent", "militant", "rebel", "terrorist", "fighter", "gunman", "jihadist", "bandit",
+                        "enemy", "militia", "militiaman", "extremist"})
 # Words of a fight in the sentence of a takeover: then the other side's withdrawal did not make it peaceful
 # ("attacked and took control of the village after reservists withdrew following an exchange of fire").
 FOUGHT = re.compile(r"\b(?:attack(?:ed|s)?|exchange of fire|under fire|fighting|clash(?:ed|es)?|battles?|fought|"
@@ -455,6 +458,8 @@ class Detector:
                 return None  # "the territory conquered by X": a past state described, not an event
             if rule.rule_id == "drive-out" and not _drives_out_of_a_place(head):
                 return None  # "pushed for talks", "drove to Goma"
+            if rule.rule_id == "regain-place" and not _regains_a_place(head):
+                return None  # "recovered weapons", "secured the release", "cleared the road"
             if head.lemma_.lower() == "take" and rule.rule_id == "take-place" and not _takes_a_place(head):
                 return None  # "took part", "took three hours"
             driven_out = rule.rule_id == "drive-out"  # its object is the force driven out, not what was taken
@@ -682,6 +687,22 @@ def _objects(head: Token, also: tuple[str, ...] = ()) -> list[tuple[Token, set[s
 def _captures_a_person(head: Token) -> bool:
     """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest."""
     return any(child.ent_type_ == "PERSON" or words & WANTED_PEOPLE for child, words in _objects(head, ("appos",)))
+
+
+def _regains_a_place(head: Token) -> bool:
+    """"recovered the locality of Kitshanga from M23", "cleared the town of Kyaukme of insurgents", "secured the
+    Tirah valley": a named place (or a town, village, valley ...) won back from an armed group."""
+    lemma = head.lemma_.lower()
+    places = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")
+              and (c.pos_ == "PROPN" or c.lemma_.lower() in TAKEN_PLACES | {"valley"})]
+    if not places:
+        return False
+    below = list(head.subtree)
+    if lemma in ("recover", "reclaim", "wrest"):
+        return any(t.dep_ == "prep" and t.lower_ == "from" for t in below)
+    if lemma == "clear":
+        return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.lemma_.lower() in CLEARED_OF for t in below)
+    return True  # "secured the town"
 
 
 def _drives_out_of_a_place(head: Token) -> bool:
