@@ -755,3 +755,11 @@ def test_ground_won_back_by_the_state(stage_pipeline: Pipeline, text: str, place
 ])
 def test_weapons_recovered_or_roads_cleared_are_no_ground_won(stage_pipeline: Pipeline, text: str) -> None:
     assert "Government regains territory" not in [e.sub_event_type for e in extract(stage_pipeline, text)]
+
+
+def test_an_armed_groups_road_block_is_no_demonstration_and_a_ship_no_territory(stage_pipeline: Pipeline) -> None:
+    [block] = extract(stage_pipeline, "Gangs blocked the main road between Port-au-Prince and Jacmel on Monday, "
+                                      "cutting off fuel deliveries.")
+    assert block.sub_event_type == "Other"
+    seized = extract(stage_pipeline, "The Houthis seized a cargo ship off Hodeidah on Monday.")
+    assert not [e for e in seized if e.sub_event_type.endswith("territory")]

@@ -40,6 +40,8 @@ NO_EVENT = "none"
 # overtakes territory" are one wording with a state or a non-state actor as the taker, which resolve.py
 # decides from the actors; the classifier sees the words only and is not asked.
 ACTOR_DECIDED = (frozenset({"Government regains territory", "Non-state actor overtakes territory"}),)
+# ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
+ARMED_GROUP_INTERS = frozenset({2, 3})
 # The longest text, in sentences, whose mentions it retypes: its training texts have one to three.
 MAX_SENTENCES = 4
 # scikit-learn's default token pattern: words of two or more letters or digits.
@@ -113,6 +115,9 @@ class SentenceTypes:
             return None
         if any({best, mention.sub_event_type} <= family for family in ACTOR_DECIDED):
             return None
+        if SUB_EVENT_TYPES[best] in ("Protests", "Riots") and mention.actor1 is not None and \
+                mention.actor1.inter in ARMED_GROUP_INTERS and mention.sub_event_type == "Other":
+            return None  # "gangs blocked the main road": an armed group's road block is no demonstration
         sure = probabilities[best] >= max(self.threshold, self.margin * probabilities.get(mention.sub_event_type, 0.0))
         return best if sure else None
 

@@ -87,7 +87,8 @@ NOT_TERRITORY = frozenset({"power", "weapon", "ammunition", "arm", "drug", "asse
                            "cache", "explosive", "munition", "rifle", "stockpile", "depot", "arsenal", "mine", "ied",
                            "bomb", "drone", "missile", "rocket", "grenade", "ordnance", "gun", "suspect", "fighter",
                            "soldier", "serviceman", "servicemen", "militant", "rebel", "kg", "tonne", "ton", "cattle",
-                           "livestock", "goat", "sheep", "cow", "camel", "car", "truck", "money", "cash", "fuel"})
+                           "livestock", "goat", "sheep", "cow", "camel", "car", "truck", "money", "cash", "fuel",
+                           "ship", "vessel", "tanker", "boat", "aircraft", "plane"})
 # Devices whose explosion is a remote explosive, whoever set them: "a roadside bomb exploded",
 # "hundreds of pagers exploded across Lebanon".
 DEVICE_WORDS = frozenset({"bomb", "device", "ied", "mine", "landmine", "explosive", "pager", "walkie-talkie",
