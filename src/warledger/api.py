@@ -35,6 +35,7 @@ from starlette.concurrency import run_in_threadpool
 
 from warledger import __version__
 from warledger.export import write_events
+from warledger.periods import bucket_start, bucket_unit, buckets
 from warledger.records import EVENT_TYPES
 from warledger.store import MAX_FILTER_CHARS, EventFilter, Stats, Store, StoreError, check_filter
 
@@ -44,9 +45,6 @@ if TYPE_CHECKING:
 # A page of JSON holds at most this many events; exports (csv, acled, geojson) have no cap.
 MAX_PAGE = 1000
 DEFAULT_PAGE = 100
-# Timeline buckets: days up to this span, then weeks up to the next, then months.
-DAY_BUCKETS_UP_TO_DAYS = 120
-WEEK_BUCKETS_UP_TO_DAYS = 3 * 366
 # Reports one POST may carry: a crawler sends batches, and one request holds up one worker thread.
 MAX_POSTED_DOCUMENTS = 500
 # The largest request body POST /api/documents reads.
@@ -511,37 +509,16 @@ def stats_body(stats: Stats, bucket: str | None) -> dict[str, Any]:
         return body
     first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
     if bucket is None:
-        span = (last - first).days
-        bucket = "day" if span <= DAY_BUCKETS_UP_TO_DAYS else "week" if span <= WEEK_BUCKETS_UP_TO_DAYS else "month"
+        bucket = bucket_unit(first, last)
     body["bucket"] = bucket
-    buckets: dict[dt.date, dict[str, int]] = {start: {} for start, _ in _buckets(first, last, bucket)}
+    counts: dict[dt.date, dict[str, int]] = {start: {} for start, _ in buckets(first, last, bucket)}
     for (day, kind), n in stats.by_day_and_type.items():
-        start = _bucket_start(dt.date.fromisoformat(day), bucket)
-        buckets[start][kind] = buckets[start].get(kind, 0) + n
+        start = bucket_start(dt.date.fromisoformat(day), bucket)
+        counts[start][kind] = counts[start].get(kind, 0) + n
     body["timeline"] = [
         {"start": start.isoformat(), "end": end.isoformat(),
-         "counts": {t: buckets[start][t] for t in types if t in buckets[start]}}
-        for start, end in _buckets(first, last, bucket)
+         "counts": {t: counts[start][t] for t in types if t in counts[start]}}
+        for start, end in buckets(first, last, bucket)
     ]
     return body
 
-
-def _bucket_start(day: dt.date, bucket: str) -> dt.date:
-    if bucket == "week":
-        return day - dt.timedelta(days=day.weekday())  # ISO weeks start on Monday
-    if bucket == "month":
-        return day.replace(day=1)
-    return day
-
-
-def _buckets(first: dt.date, last: dt.date, bucket: str) -> Iterator[tuple[dt.date, dt.date]]:
-    start = _bucket_start(first, bucket)
-    while start <= last:
-        if bucket == "day":
-            end = start
-        elif bucket == "week":
-            end = start + dt.timedelta(days=6)
-        else:
-            end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        yield start, end
-        start = end + dt.timedelta(days=1)

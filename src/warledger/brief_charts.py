@@ -24,6 +24,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num  # 
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from warledger.periods import bucket_start, bucket_unit, buckets  # noqa: E402
 from warledger.records import EVENT_TYPES  # noqa: E402
 
 # The dashboard's colours for the six types (src/warledger/web/dom.js), so that a reader who
@@ -39,9 +40,6 @@ TYPE_COLOURS = {
 OTHER_COLOUR = "#616161"
 # Resolution of the pictures: sharp on an A4 page without making the HTML heavy.
 DPI = 150
-# Day bars up to this span, then weeks up to the next, then months (the dashboard's timeline does the same).
-DAY_BARS_UP_TO_DAYS = 120
-WEEK_BARS_UP_TO_DAYS = 3 * 366
 
 
 @dataclass(slots=True, frozen=True)
@@ -168,32 +166,9 @@ def map_png(points: Sequence[MapPoint], width_inches: float = 6.7, height_inches
     return _png(figure)
 
 
-def bucket_unit(first: dt.date, last: dt.date) -> str:
-    span = (last - first).days
-    return "day" if span <= DAY_BARS_UP_TO_DAYS else "week" if span <= WEEK_BARS_UP_TO_DAYS else "month"
-
-
-def bucket_start(day: dt.date, unit: str) -> dt.date:
-    if unit == "week":
-        return day - dt.timedelta(days=day.weekday())  # ISO weeks start on Monday
-    if unit == "month":
-        return day.replace(day=1)
-    return day
-
-
 def bucket_starts(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
     """Every bucket from the one holding `first` to the one holding `last`, empty ones included."""
-    starts = []
-    start = bucket_start(first, unit)
-    while start <= last:
-        starts.append(start)
-        if unit == "day":
-            start += dt.timedelta(days=1)
-        elif unit == "week":
-            start += dt.timedelta(days=7)
-        else:
-            start = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return starts
+    return [start for start, _ in buckets(first, last, unit)]
 
 
 def timeline_png(counts: dict[tuple[dt.date, str], int], first: dt.date, last: dt.date,
