@@ -870,7 +870,9 @@ class Gazetteer:
 
     def _next_to(self, country: str, context_countries: Mapping[str, float]) -> bool:
         """Whether a country borders one of the report's countries: "the city of Kherson" in a report that
-        names only Russia is Ukraine's, but "the commune of Dilly" in a report on Mali is not Dili in Timor."""
+        names only Russia is Ukraine's, but a designated town of that size in a country far from the report's
+        is a namesake. (A city of OUT_OF_CONTEXT_MIN_POPULATION or more is still taken anywhere: "the commune
+        of Dilly" in a report on Mali still reads as Dili, Timor's capital.)"""
         return any(country in self._neighbours.get(c, frozenset()) for c, w in context_countries.items() if w > 0)
 
     def _across_border(self, match: PlaceMatch, said: str, context_countries: Mapping[str, float]) -> Place | None:
