@@ -203,6 +203,8 @@ TAKEN_PLACES = frozenset({"village", "town", "city", "height", "hill", "settleme
 # What an armed group sets up when it establishes a base (ACLED: headquarters or base established).
 BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp", "post", "stronghold", "garrison",
                         "hideout", "encampment", "position", "command", "barracks", "fob"})
+# What a hand-over gives up when it is territory (see _hands_over_ground).
+HANDED_GROUND = TAKEN_PLACES | BASE_WORDS | {"position", "territory", "area", "control", "checkpoint"}
 # A place that changed hands without a fight: "after the Israeli army withdrew", "without firing a shot".
 # What makes an arrest a forced disappearance: no one is told where the person is held.
 DISAPPEARED = re.compile(r"\b(?:(?:to|at) an unknown (?:destination|location|place)|whereabouts (?:\w+ ){0,3}unknown|"
@@ -725,9 +727,8 @@ def _hands_over_ground(head: Token) -> bool:
     if head.lemma_.lower() != "hand" or not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "over"
                                                for c in head.children):
         return False
-    ground = TAKEN_PLACES | BASE_WORDS | {"position", "territory", "area", "control", "checkpoint"}
-    return any(words & ground or child.lower_ in ("it", "them") and any(
-        t.lemma_.lower() in ground for t in head.sent) for child, words in _objects(head))
+    return any(words & HANDED_GROUND or child.lower_ in ("it", "them") and any(
+        t.lemma_.lower() in HANDED_GROUND for t in head.sent) for child, words in _objects(head))
 
 
 def _large_force_moves(head: Token) -> bool:
