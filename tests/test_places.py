@@ -375,3 +375,44 @@ def test_a_spelling_of_a_far_bigger_town_beats_a_village_of_that_very_name(gazet
     [match] = gazetteer.find("Gunmen attacked Jenin.")
     place = gazetteer.resolve(match, {})
     assert place is not None and (place.country, place.name) == ("PSE", "Janīn")
+
+
+# ---- names written in two words, names with an article inside ------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Residents of Ceel Buur said", "Ceel Buur", "Ceelbuur"),  # GeoNames writes these Somali names as one word
+    ("a camp near Ceel Dheer", "Ceel Dheer", "Ceeldheer"),
+])
+def test_a_name_in_two_words_is_found_as_the_gazetteer_writes_it_in_one(gazetteer: Gazetteer, text: str, surface: str,
+                                                                       name: str) -> None:
+    match = only(gazetteer, text)  # not "Ceel" alone, another spelling of Eyl
+    assert match.surface == surface
+    assert [(p.name, p.country) for p in match.candidates] == [(name, "SOM")]
+
+
+def test_two_words_join_only_when_both_are_capitalised(gazetteer: Gazetteer) -> None:
+    # the joined key of "Ceel buur" would match, but a lower-case word makes no name with the one before
+    assert "Ceel buur" not in surfaces(gazetteer, "the Ceel buur road")
+
+
+@pytest.mark.parametrize("text", ["heavy fighting in Maarat al-Numan on Tuesday", "a raid on Tel al-Sultan",
+                                  "shelling of Aita al Shaab"])
+def test_the_end_of_a_longer_name_after_an_article_is_no_place_of_its_own(gazetteer: Gazetteer, text: str) -> None:
+    # Numan (Nigeria), Sultan, Shaab (Israel) are towns, but here they end a name the gazetteer lacks
+    assert surfaces(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("clashes in al-Bab on Tuesday", "Bab"),  # the article starts the name: Bab is the town
+    ("Shelling at Sotk.", "Sotk"),  # "at" is an English word before a name
+])
+def test_an_article_that_starts_a_name_or_an_english_word_keeps_the_place(gazetteer: Gazetteer, text: str,
+                                                                         surface: str) -> None:
+    assert surfaces(gazetteer, text) == [surface]
+
+
+def test_skeletons_of_many_keys_are_those_of_one_key_at_a_time(gazetteer: Gazetteer) -> None:
+    keys = sorted(gazetteer._main)[::50] + ["aita al shaab", "ayta ash shab", "al", "a", "qaqh", "oo ee", "hh h",
+                                            "deir ez zor", "djibouti", "ckh", "tall rif at"]
+    assert places_module.spelling_skeletons(keys) == [places_module.spelling_skeleton(k) for k in keys]
+    assert places_module.spelling_skeletons([]) == []

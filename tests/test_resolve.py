@@ -253,9 +253,13 @@ def test_deaths_without_a_day_or_town_of_their_own_still_join_the_event_told_bef
     ("Russian shelling killed two civilians in Kherson on Tuesday.", "Kherson", "Civilians (Ukraine)"),
     # a bus is a civilian target
     ("An Azerbaijani drone strike hit a bus near Kapan on Tuesday.", "Kapan", "Civilians (Armenia)"),
-    # "the area of" a capital is in it; "Ville" of an unknown hyphenated name is no town
-    ("Gang members killed 15 people in the Pétion-Ville area of Port-au-Prince on Tuesday.", "Port-au-Prince",
+    # "Pétion-Ville" is GeoNames' Pétionville, a commune of its own beside the capital: the named town,
+    # not the city it is "an area of"; "Ville" alone is no town
+    ("Gang members killed 15 people in the Pétion-Ville area of Port-au-Prince on Tuesday.", "Pétionville",
      "Civilians (Haiti)"),
+    # an unknown hyphenated name: its last part is no town, and the city it is an area of is the place
+    ("Gang members killed 15 people in the Solino-Nazon area of Port-au-Prince on Tuesday.",
+     "Port-au-Prince", "Civilians (Haiti)"),
     # violence against civilians hits civilians, whatever demonym names them
     ("Israeli settlers attacked Palestinian homes in the village of Huwara on Tuesday.", "Huwara",
      "Civilians (Palestine)"),
