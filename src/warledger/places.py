@@ -267,7 +267,8 @@ def spelling_skeleton(key: str) -> str:
     return " ".join(words)
 
 
-_ARTICLE_WORDS_RE = re.compile(r"(?m)(?:(?<= )|^)(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True)) + r")(?= |$)")
+_ARTICLE_WORDS_RE = re.compile(r"(?m)(?:(?<= )|^)(?:" + "|".join(sorted(_ARTICLES, key=len, reverse=True))
+                               + r")(?= |$)")
 _FIRST_VOWEL_RE = re.compile(r"(?m)(?:(?<= )|^)[aeiouy]")
 _FIRST_VOWEL_MARK = "\x01"  # a word's first vowel, kept while the others are dropped
 _DROP_VOWELS = str.maketrans("", "", "aeiouy")
