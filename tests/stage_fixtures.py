@@ -36,7 +36,7 @@ def stage_pipeline(pipeline: Pipeline) -> Pipeline:
 
 def parse(pipeline: Pipeline, text: str) -> Segmented:
     """Stage 2: the parsed text cut into paragraphs and sentences."""
-    return segment(pipeline.nlp(text))
+    return segment(pipeline.nlp(text), pipeline.recognise)
 
 
 def annotated(pipeline: Pipeline, text: str, published: dt.date = WEDNESDAY) -> Annotated:

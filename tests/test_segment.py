@@ -6,6 +6,7 @@ import pytest
 from stage_fixtures import parse
 
 from warledger.pipeline import Pipeline
+from warledger.segment import entity_label
 
 pytest_plugins = ["stage_fixtures"]
 
@@ -79,3 +80,37 @@ def test_an_empty_text_has_no_paragraphs(stage_pipeline: Pipeline) -> None:
 def test_a_line_after_a_line_break_is_not_cut_after_its_first_word(
         stage_pipeline: Pipeline, text: str) -> None:
     assert len(parse(stage_pipeline, text).sentences) == 2
+
+
+# texts of our own: names of people, places, dates and figures near sentence edges
+ENTITY_TEXTS = [
+    "Defence Minister Ilham Karimov said on Monday that rebels shelled Kargil. Colonel Anna Petrova denied it.\n"
+    "Three soldiers died near Lake Chad on 4 March 2021. Reuters reported the figure.",
+    "On Friday, President Win Myint met Aung San Suu Kyi in Naypyidaw.\n\nThe army said 40 percent of the "
+    "district was taken by 06:45, and $5 million was pledged by the World Bank.",
+]
+
+
+@pytest.mark.parametrize("text", ENTITY_TEXTS)
+def test_entities_recognised_on_demand_are_those_of_a_whole_text_pass(stage_pipeline: Pipeline, text: str) -> None:
+    segmented = parse(stage_pipeline, text)
+    assert not segmented.doc.ents  # the recogniser does not run with the parse
+    whole = stage_pipeline.recognise(stage_pipeline.nlp(text))
+    expected = [(e.start, e.end, e.label_) for e in whole.ents]
+    assert expected  # the texts hold entities
+    assert segmented.entities.starting_in(0, len(segmented.doc)) == expected
+
+
+def test_entities_are_recognised_only_in_the_sentences_asked_for(stage_pipeline: Pipeline) -> None:
+    segmented = parse(stage_pipeline, ENTITY_TEXTS[0])
+    second = segmented.sentences[1].span
+    found = segmented.entities.starting_in(second.start, second.end)
+    assert [(segmented.doc[s:e].text, label) for s, e, label in found] == [("Anna Petrova", "PERSON")]
+    assert list(segmented.entities._by_sentence) == [second.start]  # the other sentences were not run
+    assert entity_label(segmented.doc[second.start + 1]) == "PERSON"  # "Anna"
+    assert entity_label(segmented.doc[second.end - 2]) == ""  # "it"
+
+
+def test_the_parse_leaves_the_recogniser_loaded_but_off(stage_pipeline: Pipeline) -> None:
+    assert "ner" not in stage_pipeline.nlp.pipe_names
+    assert "ner" in stage_pipeline.nlp.component_names

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from warledger.actors import ActorMatcher, ActorMention, output_side, phrase_head
 from warledger.claims import Attribution, SpeakerMemory, find_attributions
@@ -22,7 +22,7 @@ from warledger.fatalities import Figure, find_figures
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import LEADING_CONTEXT_SHARE, Gazetteer, PlaceMatch, distance_km, name_key
 from warledger.records import Actor, Place
-from warledger.segment import Segmented
+from warledger.segment import Entities, Segmented
 
 # Weight of a country named in the title or first paragraph against one named further down,
 # when choosing among places of the same name (a report is about what its lead names).
@@ -48,6 +48,12 @@ GROUP_NAME_HEADS = frozenset({"division", "brigade", "brigades", "battalion", "b
 # the capitalised words of such a name, and the particles that join them ("Frente de Liberación")
 _NAME_WORD = re.compile(r"[A-Z][\w'’`-]*|ej[ée]rcito")
 _NAME_PARTICLES = frozenset({"de", "la", "del", "al", "el", "of", "the", "for", "du", "des", "los", "las"})
+# lower-case words inside people's names ("Osama bin Laden", "Ahmad Shah al-Masoud")
+_PERSON_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "-"})
+# roles written in lower case before a person's name ("opposition leader Raila Odinga"); titles
+# ("President", "Colonel") are the gazetteer's person_titles, in any case
+PERSON_ROLES = frozenset({"leader", "commander", "counsellor", "councillor", "spokesman", "spokeswoman",
+                          "spokesperson", "chief", "head", "emir", "founder", "activist", "journalist", "cleric"})
 # People of a place: "residents of Mpeketoni" live in a place of that name.
 RESIDENT_NOUNS = frozenset({"resident", "inhabitant", "villager", "townspeople", "population", "people"})
 # Places a city's possessive names: "Yerevan's main square" is in Yerevan, "Yerevan's decision" is Armenia's.
@@ -139,7 +145,6 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             notes[cursor].actors.append(mention)
     matches = [[m for m in gazetteer.find(note.text) if not _in_group_name(note.text, m.start, m.end)
                 or any(c.feature == "country" for c in m.candidates)] for note in notes]
-    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     countries = _context_countries(notes, actor_mentions, matches, knowledge)
     front = FRONT_CUES.search(doc.text) is not None
     for country, weight in list(countries.items()) if front else ():
@@ -184,7 +189,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                 continue  # "the Atalaya neighbourhood of Cúcuta" is in Cúcuta, not a namesake abroad
             if _inside_actor(token_start, note.actors, doc) or _names_a_clock(note.text, match.end):
                 continue
-            if _inside_longer_person(persons, start, note.char_start + match.end):
+            if token is not None and _inside_longer_person(token, gazetteer, segmented.entities):
                 continue
             if _names_a_document(doc, token_start):
                 continue
@@ -195,7 +200,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         _place_lists(note, doc, gazetteer, paragraph_places)
         paragraph_places = [*paragraph_places, *note.places] if note.index + 1 < len(notes) and \
             notes[note.index + 1].paragraph == note.paragraph else []
-        note.speakers = find_attributions(doc, note.token_start, note.token_end, note.actors, knowledge, memory)
+        note.speakers = find_attributions(doc, segmented.entities, note.token_start, note.token_end, note.actors,
+                                          knowledge, memory)
         for speaker in note.speakers:
             for place_note in note.places:
                 if speaker.token_start <= place_note.token_start < speaker.token_end:
@@ -230,9 +236,6 @@ _NAMES_BEFORE_PLACE_NOUN = re.compile(rf"\b({_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+a
                                       r"(?:villages|towns|settlements|communities|localities|hamlets))\b")
 # where a list's area follows it: "... and Zaroumdareye in the Ouallam department", "... of the Tovuz region"
 _AREA_AFTER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?")
-# entity labels of words that never name a place
-# (only these: the model calls many villages NORP, ORG or PERSON)
-_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _SETTLEMENTS = frozenset({"city", "village", "height"})
 
 
@@ -308,8 +311,6 @@ def _unlisted(note: SentenceNotes, doc: Doc, gazetteer: Gazetteer, span: tuple[i
     surface = note.text[span[0]:span[1]]
     tokens = doc.char_span(base + span[0], base + span[1], alignment_mode="expand")
     if tokens is None or tokens[-1].pos_ != "PROPN" or not (designated or gazetteer.could_be_unlisted(surface)):
-        return None
-    if any(t.ent_type_ in _NOT_PLACE_LABELS for t in tokens):
         return None
     if any(a.start < tokens.end and tokens.start < a.end for a in note.actors):
         return None
@@ -555,10 +556,36 @@ def _in_group_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _inside_longer_person(persons: list[tuple[int, int]], start: int, end: int) -> bool:
-    """"Aung San" inside "Aung San Suu Kyi": a place name that is part of a longer person's name.
-    A person entity that is exactly the place name is not trusted (the model tags Lachin as a person)."""
-    return any(p_start <= start and end <= p_end and (p_end - p_start) > (end - start) for p_start, p_end in persons)
+def _inside_longer_person(name: Span, gazetteer: Gazetteer, entities: Entities) -> bool:
+    """"Aung San" of "State Counsellor Aung San Suu Kyi", "Ivanov" of "Deputy Defence Minister Timur
+    Ivanov", "Abu" of "Abu Bakr": a place name inside a longer person's name. A capitalised word right
+    after a title is no place in the gazetteer already ("President Aliyev"); here a run of proper nouns
+    is a person's when a title or role stands before the place in it or just before it ("deputy leader
+    Naim Qassem"), and otherwise when the entity recogniser reads a person there. It is asked only for
+    such runs: a person entity that is exactly the place name is not trusted (the model tags Lachin as
+    a person), and a headline's capitals make no name ("Army Chief Visits Donetsk Front")."""
+    doc = name.doc
+    first = name.start
+    while first > 0 and (_proper(doc[first - 1]) or doc[first - 1].lower_ in _PERSON_PARTICLES):
+        first -= 1
+    last = name.end
+    while last < len(doc) and _proper(doc[last]):
+        last += 1
+    if not any(_proper(t) for t in [*doc[first:name.start], *doc[name.end:last]]) or _title_case(name.sent):
+        return False  # no other name beside it ("al-Bab" is a town's whole name)
+    if any(gazetteer.is_person_title(t.text) or t.lower_ in PERSON_ROLES for t in doc[max(0, first - 1):name.start]):
+        return True
+    return any(start <= name.start and name.end <= end and end - start > len(name) and label == "PERSON"
+               for start, end, label in entities.starting_in(name.sent.start, name.start + 1))
+
+
+def _proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _title_case(sentence: Span) -> bool:
+    """A headline written with capitals on its words: no word of four letters or more in lower case."""
+    return not any(t.is_alpha and len(t) > 3 and t.text.islower() for t in sentence)
 
 
 def _names_a_document(doc: Doc, token: int) -> bool:

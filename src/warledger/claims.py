@@ -19,6 +19,7 @@ from warledger.actors import ActorMention, group_for_side
 from warledger.detect import FALSE_REPORT
 from warledger.knowledge_actors import ActorKnowledge, normalize_phrase
 from warledger.records import Claim, Document, Mention, Span
+from warledger.segment import Entities
 
 if TYPE_CHECKING:
     from warledger.annotate import SentenceNotes
@@ -59,9 +60,10 @@ class SpeakerMemory:
     main_sides: tuple[str, ...] = ()
 
 
-def find_attributions(doc: Doc, sent_start: int, sent_end: int, mentions: list[ActorMention],
+def find_attributions(doc: Doc, entities: Entities, sent_start: int, sent_end: int, mentions: list[ActorMention],
                       knowledge: ActorKnowledge, memory: SpeakerMemory) -> list[Attribution]:
-    """Speakers of the sentence spanning tokens [sent_start, sent_end)."""
+    """Speakers of the sentence spanning tokens [sent_start, sent_end); `entities`: the document's
+    (a speaker no party or body stands for is taken by the person the recogniser finds)."""
     found: list[Attribution] = []
     for token in doc[sent_start:sent_end]:
         phrase: tuple[int, int] | None = None
@@ -73,7 +75,7 @@ def find_attributions(doc: Doc, sent_start: int, sent_end: int, mentions: list[A
             phrase = _speaker_phrase(token)
         if phrase is None:
             continue
-        found.extend(_resolve_phrase(doc, phrase, mentions, knowledge, memory))
+        found.extend(_resolve_phrase(doc, entities, phrase, mentions, knowledge, memory))
     for m in mentions:
         if sent_start <= m.start < sent_end and m.side:
             memory.last_country = m.side if len(m.side) == 3 and m.side != "CIV" else memory.last_country
@@ -122,7 +124,7 @@ def _speaker_phrase(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _resolve_phrase(doc: Doc, phrase: tuple[int, int], mentions: list[ActorMention],
+def _resolve_phrase(doc: Doc, entities: Entities, phrase: tuple[int, int], mentions: list[ActorMention],
                     knowledge: ActorKnowledge, memory: SpeakerMemory) -> list[Attribution]:
     start, end = phrase
     inside = [m for m in mentions if start <= m.start < end]
@@ -174,9 +176,13 @@ def _resolve_phrase(doc: Doc, phrase: tuple[int, int], mentions: list[ActorMenti
         return out
     if out:
         return out
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and start <= e.start < end), None)
+    # a person's name is a proper noun that names no party ("he said", "officials told", "Armenian
+    # sources reported" need no recogniser)
+    named = any(t.pos_ == "PROPN" and not any(m.start <= t.i < m.end for m in inside) for t in doc[start:end])
+    person = next(((first, last) for first, last, label in entities.starting_in(start, end) if label == "PERSON"),
+                  None) if named else None
     if person is not None:
-        out.append(Attribution(person.text, None, None, start, end))
+        out.append(Attribution(doc[person[0]:person[1]].text, None, None, start, end))
     elif words & {"ministry", "department", "military"} and memory.last_claimant is not None:
         out.append(memory.last_claimant)
     return out

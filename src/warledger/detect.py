@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from warledger import civilians
 from warledger.fatalities import parse_number
 from warledger.records import SUB_EVENT_TYPES
+from warledger.segment import entity_label
 
 # Verbs and nouns that, above a trigger, make it unreal: plans, fears, requests, obligations.
 IRREALIS_HEADS = frozenset({
@@ -687,9 +688,14 @@ def _objects(head: Token, also: tuple[str, ...] = ()) -> list[tuple[Token, set[s
             for child in head.children if child.dep_ in ("dobj", "nsubjpass")]
 
 
+def _person(token: Token) -> bool:
+    """A proper noun the entity recogniser reads as a person's name (asked only for proper nouns)."""
+    return token.pos_ == "PROPN" and entity_label(token) == "PERSON"
+
+
 def _captures_a_person(head: Token) -> bool:
     """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest."""
-    return any(child.ent_type_ == "PERSON" or words & WANTED_PEOPLE for child, words in _objects(head, ("appos",)))
+    return any(words & WANTED_PEOPLE or _person(child) for child, words in _objects(head, ("appos",)))
 
 
 def _regains_a_place(head: Token) -> bool:
@@ -754,9 +760,13 @@ def _sets_up_a_base(head: Token) -> bool:
                for _, words in _objects(head))
 
 
+# entity labels of a proper noun that may be a place taken ("" where the recogniser reads none)
+TAKEN_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
+
+
 def _takes_a_place(head: Token) -> bool:
     """"have taken the village of Sugovushan", "took Lele Tepe height", "took Bakhmut"."""
-    return any(words & TAKEN_PLACES or (child.pos_ == "PROPN" and child.ent_type_ in ("GPE", "LOC", "FAC", "ORG", ""))
+    return any(words & TAKEN_PLACES or (child.pos_ == "PROPN" and entity_label(child) in TAKEN_ENTITIES)
                for child, words in _objects(head))
 
 
@@ -1083,7 +1093,7 @@ def _victims(head: Token, towns: bool = True) -> str | None:
             return "combatants"
         if words & (civilians.TARGETS if towns else civilians.TARGETS - civilians.SETTLEMENTS):
             return "civilians"
-    named = [o for o in objects if o.ent_type_ == "PERSON"] if head.lemma_.lower() in NAMED_KILLINGS else []
+    named = [o for o in objects if _person(o)] if head.lemma_.lower() in NAMED_KILLINGS else []
     if named:
         # "gunmen shot dead Imad Amhaz": a person named, not a force, was killed; "Abu Bakr, a senior
         # ISWAP commander" was a combatant

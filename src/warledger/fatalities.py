@@ -149,8 +149,6 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
                                           token.head.dep_ in ("dobj", "nsubjpass", "nsubj")))
         if not (is_number or is_article):
             continue
-        if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
-            continue
         if token.lower_ in MULTIPLIERS and token.head.like_num:
             continue
         noun = token.head if token.dep_ in ("nummod", "det", "quantmod", "compound", "amod") else token

