@@ -162,6 +162,26 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
     ("Reports that Russian troops shelled Kupiansk on Monday are false, the Russian defence ministry said.", []),
     # 'demonstrated' meaning 'showed' is no protest
     ("The army demonstrated its new drones at a parade in Minsk on Tuesday.", []),
+    # ground won back, in the words of several wars' reports
+    ("Government forces took back control of the airport in Bunia from CODECO militiamen on Monday.",
+     [("Battles", "Government regains territory")]),
+    ("The Syrian army wrested control of Khan Shaykhun from rebels on Tuesday.",
+     [("Battles", "Government regains territory")]),
+    ("Philippine troops cleared the last pockets of Maute fighters from Marawi on Tuesday.",
+     [("Battles", "Government regains territory")]),
+    ("Ethiopian federal forces seized back Lalibela from Tigrayan fighters on Tuesday.",
+     [("Battles", "Government regains territory")]),
+    ("The army recovered the weapons the rebels had hidden near Bunia on Tuesday.",
+     [("Strategic developments", "Disrupted weapons use")]),
+    # killings told by how the victims died
+    ("On 2 March 2024, ADF rebels hacked to death 12 civilians with machetes near Beni.",
+     [("Violence against civilians", "Attack")]),
+    ("A man was found dead with gunshot wounds in Tumaco on Tuesday.", [("Violence against civilians", "Attack")]),
+    ("A prisoner was found dead in his cell in Tumaco on Tuesday.", []),
+    ("Houthi snipers killed a child in Taiz on Tuesday.", [("Violence against civilians", "Attack")]),
+    ("RSF fighters beat and whipped displaced people at a checkpoint outside El Geneina on Tuesday.",
+     [("Violence against civilians", "Attack")]),
+    ("Soldiers beat back an attack on their base near Menaka on Tuesday.", [("Battles", "Armed clash")]),
 ])
 def test_the_event_type_other_outlets_word_it_as(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

@@ -197,6 +197,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             if match.variant:
                 variants.add(len(note.places) - 1)
         _drop_far_variants(note, variants)
+        note.actors = [a for a in note.actors if not _inside_longer_place(a, note.places, doc)]
         _place_lists(note, doc, gazetteer, paragraph_places)
         paragraph_places = [*paragraph_places, *note.places] if note.index + 1 < len(notes) and \
             notes[note.index + 1].paragraph == note.paragraph else []
@@ -517,6 +518,15 @@ def _name_the_enemy(note: SentenceNotes, main_sides: tuple[str, ...], gazetteer:
 
     note.actors = [state(other, a) if a.kind == "enemy" else state(own, a) if a in ours else a
                    for a in note.actors]
+
+
+def _inside_longer_place(actor: ActorMention, places: list[PlaceNote], doc: Doc) -> bool:
+    """"Praia" of "Mocímboa da Praia": a capital or country named inside a longer place's name speaks for
+    no government."""
+    if actor.kind not in ("metonym", "country"):
+        return False
+    start, end = doc[actor.start].idx, doc[actor.end - 1].idx + len(doc[actor.end - 1])
+    return any(p.start <= start and end <= p.end and p.end - p.start > end - start for p in places)
 
 
 def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:

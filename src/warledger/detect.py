@@ -424,6 +424,13 @@ class Detector:
         if candidate.event_type == "Battles" and (_figurative(head) or FIGURATIVE_CONTEXT.search(sentence_text)):
             return None  # "fought off a challenge", "the fight against corruption"
         kind = rule.kind
+        if rule.rule_id == "found-dead" and not VIOLENT_DEATH.search(sentence_text):
+            return None  # "found dead in his cell": no violence told
+        if rule.rule_id == "gunfire" and head.dep_ == "nsubj" and head.head.lemma_.lower() in KILLING_VERBS:
+            return None  # "Houthi snipers killed a child": the killing tells the event, the snipers its doers
+        if rule.rule_id == "repel" and head.lemma_.lower() == "beat" and any(
+                _victims(v) == "civilians" for v in (head, *(c for c in head.children if c.dep_ == "conj"))):
+            return None  # "beat displaced people": harm done to them, not an attack beaten back
         if rule.rule_id == "arrest" and DISAPPEARED.search(sentence_text):
             # "arrested 30 herders and took them to an unknown destination": a forced disappearance
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
@@ -462,17 +469,19 @@ class Detector:
                 return None  # "the territory conquered by X": a past state described, not an event
             if rule.rule_id == "drive-out" and not _drives_out_of_a_place(head):
                 return None  # "pushed for talks", "drove to Goma"
-            if rule.rule_id == "regain-place" and not _regains_a_place(head):
+            if rule.rule_id in ("regain-place", "take-back") and not _regains_a_place(head):
                 return None  # "recovered weapons", "secured the release", "cleared the road"
             if head.lemma_.lower() == "take" and rule.rule_id == "take-place" and not _takes_a_place(head):
                 return None  # "took part", "took three hours"
-            driven_out = rule.rule_id == "drive-out"  # its object is the force driven out, not what was taken
+            # its object is the force driven out, not what was taken
+            driven_out = rule.rule_id == "drive-out" or _clears_force_from_a_place(head)
             if not driven_out and _concerns(head, SEIZED_PEOPLE):
                 # "seized a 61-year-old resident grazing his cattle": an abduction
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
                     "Abduction/forced disappearance"
                 return candidate
-            if head.lemma_.lower() in ("capture", "seize", "apprehend") and _captures_a_person(head):
+            if head.lemma_.lower() in ("capture", "seize", "apprehend") and _captures_a_person(head) and \
+                    not any(c.lower_ == "back" for c in head.children):  # "seized back Lalibela" is ground
                 # "captured Otoniel, the leader of the Clan del Golfo": an arrest
                 candidate.event_type, candidate.sub_event_type = "Strategic developments", "Arrests"
                 return candidate
@@ -702,16 +711,32 @@ def _regains_a_place(head: Token) -> bool:
     """"recovered the locality of Kitshanga from M23", "cleared the town of Kyaukme of insurgents", "secured the
     Tirah valley": a named place (or a town, village, valley ...) won back from an armed group."""
     lemma = head.lemma_.lower()
-    places = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")
-              and (c.pos_ == "PROPN" or c.lemma_.lower() in TAKEN_PLACES | {"valley"})]
+    below = list(head.subtree)
+    if _clears_force_from_a_place(head):
+        return True
+    places = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and _a_place(c)]
     if not places:
         return False
-    below = list(head.subtree)
     if lemma in ("recover", "reclaim", "wrest"):
-        return any(t.dep_ == "prep" and t.lower_ == "from" for t in below)
+        # "recovered the locality of Kibirizi"; a name alone needs whom it was won from ("recovered Bako
+        # from the insurgents"), since "recovered Ahmed" is a person
+        return any(t.dep_ == "prep" and t.lower_ == "from" for t in below) or \
+            any(p.lemma_.lower() in TAKEN_PLACES | {"valley"} for p in places)
     if lemma == "clear":
         return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.lemma_.lower() in CLEARED_OF for t in below)
-    return True  # "secured the town"
+    return True  # "secured the town", "took back Kherson"
+
+
+def _clears_force_from_a_place(head: Token) -> bool:
+    """"cleared the last pockets of Maute fighters from Marawi": the object is the force, the place is after
+    "from" (like "drove them out of")."""
+    below = list(head.subtree)
+    return head.lemma_.lower() == "clear" and any(t.lemma_.lower() in CLEARED_OF for t in below) and \
+        any(t.dep_ == "pobj" and t.head.lower_ == "from" and _a_place(t) for t in below)
+
+
+def _a_place(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.lemma_.lower() in TAKEN_PLACES | {"valley"}
 
 
 def _drives_out_of_a_place(head: Token) -> bool:
@@ -1070,6 +1095,11 @@ ARMED_ROLES = frozenset({"commander", "leader", "emir", "chief", "member", "jiha
                          "gunman", "kingpin", "warlord", "operative", "lieutenant", "colonel", "general",
                          "captain", "major", "sergeant"})
 # Verbs of killing whose object, when it is a person's name, was a person killed, not a force fought.
+# verbs whose subject is the killer ("snipers killed")
+KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate"})
+# marks of a violent death on a body found: then it was a killing
+VIOLENT_DEATH = re.compile(r"\b(?:gunshot|bullet|shot|stab\w*|tortur\w*|bound|blindfolded|execut\w*|behead\w*|"
+                           r"mutilat\w*|throats?|slit|machete|hacked|strangled)\b", re.I)
 NAMED_KILLINGS = frozenset({"kill", "murder", "execute", "assassinate", "shoot", "behead", "stab", "abduct"})
 
 

@@ -120,6 +120,8 @@ def _is_death_context(noun: Token) -> bool:
             if lemma == "lose" and not any(c.lemma_ == "life" for c in node.children):
                 return False
             return True
+        if node.pos_ == "VERB" and _to_death(node):
+            return True  # "hacked 12 civilians to death", "were stabbed to death"
         if lemma in DEATH_NOUNS and node.pos_ == "NOUN":
             return True
         if node.pos_ == "VERB" and node.dep_ == "conj" and lemma not in DEATH_VERBS:
@@ -133,6 +135,11 @@ def _is_death_context(noun: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def _to_death(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children)
+               for c in verb.children)
 
 
 def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -> list[Figure]:
