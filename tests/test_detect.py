@@ -182,6 +182,13 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
     ("RSF fighters beat and whipped displaced people at a checkpoint outside El Geneina on Tuesday.",
      [("Violence against civilians", "Attack")]),
     ("Soldiers beat back an attack on their base near Menaka on Tuesday.", [("Battles", "Armed clash")]),
+    # strategic developments: a base handed to another force, a large deployment, property destroyed
+    ("The Wagner Group withdrew its fighters from Bambari on Tuesday, handing the base to government troops.",
+     [("Strategic developments", "Non-violent transfer of territory")]),
+    ("Kenyan police deployed 1,000 officers to Haiti on Tuesday as part of the multinational mission.",
+     [("Strategic developments", "Change to group/activity")]),
+    ("Settlers uprooted 200 olive trees in the village of Turmus Ayya on Tuesday.",
+     [("Strategic developments", "Looting/property destruction")]),
 ])
 def test_the_event_type_other_outlets_word_it_as(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

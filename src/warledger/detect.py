@@ -564,7 +564,10 @@ class Detector:
             objects = [c for c in head.subtree if c.lemma_.lower() in DEPLOY_OBJECTS]
             if not objects:
                 return None
-            if not any(o.lemma_.lower() in ("peacekeeper", "contingent", "mission", "base") for o in objects):
+            sent = {w for _, words in _objects(head) for w in words}
+            if head.pos_ == "NOUN":  # "the deployment of a contingent"
+                sent |= {o.lemma_.lower() for c in head.children if c.lower_ == "of" for o in c.children}
+            if not sent & {"peacekeeper", "contingent", "mission", "base"}:
                 # ACLED: a large deployment or redeployment of forces changes a group's activity
                 candidate.sub_event_type = "Change to group/activity"
         elif kind == "disrupt":
@@ -755,9 +758,9 @@ def _drives_out_of_a_place(head: Token) -> bool:
 def _hands_over_ground(head: Token) -> bool:
     """"handing their base in Gao over to the Malian army", "handed it over to the army": a place, base or
     position given up, the words of the hand-over apart."""
-    if head.lemma_.lower() != "hand" or not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "over"
-                                               for c in head.children):
-        return False
+    if head.lemma_.lower() != "hand" or not any(c.dep_ in ("prt", "prep", "advmod", "dative") and
+                                               c.lower_ in ("over", "to") for c in head.children):
+        return False  # "handing the base to government troops" gives it up too
     return any(words & HANDED_GROUND or child.lower_ in ("it", "them") and any(
         t.lemma_.lower() in HANDED_GROUND for t in head.sent) for child, words in _objects(head))
 
