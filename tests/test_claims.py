@@ -95,3 +95,18 @@ def test_a_claimant_with_a_figure_has_one_claim_not_a_bare_repeat(stage_pipeline
                                       "killing seven Indian soldiers in the return fire.")
     assert [(c.claimant, c.side, c.fatalities, c.fatalities_side) for c in event.claims] == [
         ("Military Forces of Pakistan", "PAK", 7, "IND")]
+
+
+@pytest.mark.parametrize(("text", "claimant", "recognised"), [
+    # a person the recogniser finds speaks under the name
+    ("Colonel-General Anna Petrova said on Monday that rebels shelled Goma.", "Anna Petrova", True),
+    # a speaker phrase whose only proper noun is a place names no person: the recogniser is not run
+    ("A security official in Wana said on Monday that rebels shelled Goma.", None, False),
+    ("Officials said on Monday that rebels shelled Goma.", None, False),
+])
+def test_a_person_is_looked_for_only_where_a_proper_noun_names_no_party_or_place(
+        stage_pipeline: Pipeline, text: str, claimant: str | None, recognised: bool) -> None:
+    result = annotated(stage_pipeline, text)
+    [note] = result.sentences
+    assert [s.claimant for s in note.speakers] == ([claimant] if claimant else [])
+    assert bool(result.segmented.entities._by_sentence) == recognised

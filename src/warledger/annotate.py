@@ -202,7 +202,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         paragraph_places = [*paragraph_places, *note.places] if note.index + 1 < len(notes) and \
             notes[note.index + 1].paragraph == note.paragraph else []
         note.speakers = find_attributions(doc, segmented.entities, note.token_start, note.token_end, note.actors,
-                                          knowledge, memory)
+                                          knowledge, memory, [(p.start, p.end) for p in note.places])
         for speaker in note.speakers:
             for place_note in note.places:
                 if speaker.token_start <= place_note.token_start < speaker.token_end:

@@ -61,9 +61,11 @@ class SpeakerMemory:
 
 
 def find_attributions(doc: Doc, entities: Entities, sent_start: int, sent_end: int, mentions: list[ActorMention],
-                      knowledge: ActorKnowledge, memory: SpeakerMemory) -> list[Attribution]:
+                      knowledge: ActorKnowledge, memory: SpeakerMemory,
+                      places: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
     """Speakers of the sentence spanning tokens [sent_start, sent_end); `entities`: the document's
-    (a speaker no party or body stands for is taken by the person the recogniser finds)."""
+    (a speaker no party or body stands for is taken by the person the recogniser finds); `places`: the
+    character spans of the sentence's place names, which name no person."""
     found: list[Attribution] = []
     for token in doc[sent_start:sent_end]:
         phrase: tuple[int, int] | None = None
@@ -75,7 +77,7 @@ def find_attributions(doc: Doc, entities: Entities, sent_start: int, sent_end: i
             phrase = _speaker_phrase(token)
         if phrase is None:
             continue
-        found.extend(_resolve_phrase(doc, entities, phrase, mentions, knowledge, memory))
+        found.extend(_resolve_phrase(doc, entities, phrase, mentions, knowledge, memory, places))
     for m in mentions:
         if sent_start <= m.start < sent_end and m.side:
             memory.last_country = m.side if len(m.side) == 3 and m.side != "CIV" else memory.last_country
@@ -125,7 +127,8 @@ def _speaker_phrase(verb: Token) -> tuple[int, int] | None:
 
 
 def _resolve_phrase(doc: Doc, entities: Entities, phrase: tuple[int, int], mentions: list[ActorMention],
-                    knowledge: ActorKnowledge, memory: SpeakerMemory) -> list[Attribution]:
+                    knowledge: ActorKnowledge, memory: SpeakerMemory,
+                    places: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
     start, end = phrase
     inside = [m for m in mentions if start <= m.start < end]
     words = {t.lower_ for t in doc[start:end]}
@@ -176,9 +179,10 @@ def _resolve_phrase(doc: Doc, entities: Entities, phrase: tuple[int, int], menti
         return out
     if out:
         return out
-    # a person's name is a proper noun that names no party ("he said", "officials told", "Armenian
-    # sources reported" need no recogniser)
-    named = any(t.pos_ == "PROPN" and not any(m.start <= t.i < m.end for m in inside) for t in doc[start:end])
+    # a person's name is a proper noun that names no party and no place ("he said", "officials told",
+    # "Armenian sources reported", "a security official in Wana said" need no recogniser)
+    named = any(t.pos_ == "PROPN" and not any(m.start <= t.i < m.end for m in inside)
+                and not any(p_start <= t.idx < p_end for p_start, p_end in places) for t in doc[start:end])
     person = next(((first, last) for first, last, label in entities.starting_in(start, end) if label == "PERSON"),
                   None) if named else None
     if person is not None:
