@@ -387,3 +387,22 @@ def test_a_new_deputy_commander_is_a_change_in_the_group(stage_pipeline: Pipelin
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
     # a deputy elected to parliament is politics
     assert detected(stage_pipeline, "Parliament elected the former army chief as a deputy speaker on Monday.") == []
+
+
+def test_multi_word_triggers_are_matched_in_the_sentences_that_hold_their_first_words(
+        stage_pipeline: Pipeline) -> None:
+    # the Matcher runs only on sentences with a word a multi-word pattern starts with; the matches are
+    # those of a run over the whole text
+    detector = stage_pipeline.detector
+    assert detector.anchors and {"open", "take", "exchange"} <= detector.anchors
+    text = ("Talks resumed in Geneva on Monday.\nTroops opened fire on the village and took control of it. "
+            "The two sides exchanged heavy fire overnight. Nothing else was reported.")
+    doc = stage_pipeline.nlp(text)
+    anchored = sorted((s, e, r.rule_id) for s, e, r in detector._matches(doc))
+    anchors, detector.anchors = detector.anchors, None
+    try:
+        whole = sorted((s, e, r.rule_id) for s, e, r in detector._matches(doc))
+    finally:
+        detector.anchors = anchors
+    assert anchored == whole
+    assert {"open-fire", "take-control", "exchange-fire"} <= {rule for _, _, rule in whole}

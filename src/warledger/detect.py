@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from warledger import civilians
 from warledger.fatalities import parse_number
@@ -332,6 +332,9 @@ class Detector:
         # One-word triggers are looked up by lemma in a dict; spaCy's Matcher, which tests every
         # pattern at every token, runs only the multi-word ones (it was most of the pipeline's own time).
         self.by_lemma: dict[str, list[tuple[TriggerRule, frozenset[str] | None]]] = {}
+        # the words a multi-word pattern can start with: the Matcher runs only on the sentences that hold
+        # one (about half of a report's); None when some pattern may start with any word
+        self.anchors: set[str] | None = set()
         for rule in rules:
             single = _single_word(rule.pattern)
             if single is not None:
@@ -339,6 +342,8 @@ class Detector:
                 for lemma in lemmas:
                     self.by_lemma.setdefault(lemma, []).append((rule, pos))
                 continue
+            first = _first_words(rule.pattern)
+            self.anchors = None if first is None or self.anchors is None else self.anchors | first
             try:
                 # lemmas are lower-cased by segment's pipeline component, as the lexicon is
                 self.matcher.add(rule.rule_id, [list(rule.pattern)])
@@ -346,7 +351,14 @@ class Detector:
                 raise LexiconError(f"trigger {rule.rule_id!r}: bad spaCy pattern: {error}") from error
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, TriggerRule]]:
-        found = [(start, end, self.rules[doc.vocab.strings[match_id]]) for match_id, start, end in self.matcher(doc)]
+        anchors = self.anchors
+        if anchors is None or not doc.has_annotation("SENT_START"):
+            spans: list[Doc | Span] = [doc]
+        else:
+            spans = [s for s in doc.sents if any(t.lemma_ in anchors or t.lower_ in anchors for t in s)]
+        found = [(span.start + start if isinstance(span, Span) else start,
+                  span.start + end if isinstance(span, Span) else end, self.rules[doc.vocab.strings[match_id]])
+                 for span in spans for match_id, start, end in self.matcher(span)]
         for token in doc:
             rules = self.by_lemma.get(token.lemma_, ())
             if not rules and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
@@ -932,6 +944,21 @@ def _breaks_truce(head: Token) -> bool:
                 (lemmas & {"regime"} and any(t.lemma_.lower() in TRUCE_WORDS - {"regime"} for t in word.subtree)):
             return True
     return False
+
+
+def _first_words(pattern: tuple[dict, ...]) -> set[str] | None:
+    """The lower-cased words (lemma or form) a pattern's first token must be, or None if it may be any
+    word (no fixed word, or an optional first token)."""
+    first = pattern[0]
+    if first.get("OP") in ("?", "*"):
+        return None
+    for key in ("LEMMA", "LOWER", "ORTH", "NORM"):
+        spec = first.get(key)
+        if isinstance(spec, str):
+            return {spec.lower()}
+        if isinstance(spec, dict) and set(spec) == {"IN"}:
+            return {str(v).lower() for v in spec["IN"]}
+    return None
 
 
 def _single_word(pattern: tuple[dict, ...]) -> tuple[frozenset[str], frozenset[str] | None] | None:
