@@ -8,6 +8,8 @@ which keeps every cache warm. Both runs use --processes workers (default: one pe
 Two measures, each printed as a ratio spaCy time / warledger time (1.0: extraction as fast as a
 bare spaCy pass; higher is faster):
 - in this process: `Pipeline.extract` against spaCy's `nlp.pipe(n_process=N)`, models already loaded;
+  --repeat runs of each (default 3), alternating which goes first, and the median times compared
+  (one run of each varied from 0.82 to 1.06 on an idle machine here);
 - whole processes (`--whole`): the `warledger extract FILE` command with its defaults against a
   Python process that loads spaCy's model and runs the same `nlp.pipe`, each timed from start to exit.
 Also prints peak resident memory of the benchmark process and of its largest worker process.
@@ -20,6 +22,7 @@ import datetime as dt
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -87,6 +90,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, help="texts (default: 300 distinct, 400 repeated)")
     parser.add_argument("--processes", type=int, default=cores(), help="workers of both runs (default: cores)")
     parser.add_argument("--whole", action="store_true", help="also time whole processes from start to exit")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="timed runs of each, alternating which goes first; medians are compared (default 3)")
     args = parser.parse_args()
     if args.corpus == "distinct":
         docs = [d for d in read_records(reports(args.articles or 300), "bench") if isinstance(d, Document)]
@@ -96,17 +101,33 @@ def main() -> None:
 
     nlp = spacy.load(MODEL_NAME)
     started = time.perf_counter()
-    for _ in nlp.pipe((d.text for d in docs), n_process=args.processes, batch_size=16):
-        pass
-    spacy_s = time.perf_counter() - started
-
-    started = time.perf_counter()
     pipeline = Pipeline(processes=args.processes)
     load_s = time.perf_counter() - started
-    started = time.perf_counter()
-    with pipeline:
-        events, skipped = pipeline.extract(docs)
-    pipeline_s = time.perf_counter() - started
+
+    def bare() -> float:
+        started = time.perf_counter()
+        for _ in nlp.pipe((d.text for d in docs), n_process=args.processes, batch_size=16):
+            pass
+        return time.perf_counter() - started
+
+    def ours() -> tuple[float, tuple[list, list]]:
+        started = time.perf_counter()
+        with pipeline:  # fresh worker processes each run, as a new `extract` would start
+            result = pipeline.extract(docs)
+        return time.perf_counter() - started, result
+
+    # runs alternate which goes first (the machine's speed drifts); the medians are compared
+    spacy_runs: list[float] = []
+    pipeline_runs: list[float] = []
+    for run in range(args.repeat):
+        if run % 2:
+            pipeline_s, (events, skipped) = ours()
+            spacy_runs.append(bare())
+        else:
+            spacy_runs.append(bare())
+            pipeline_s, (events, skipped) = ours()
+        pipeline_runs.append(pipeline_s)
+    spacy_s, pipeline_s = statistics.median(spacy_runs), statistics.median(pipeline_runs)
 
     report = {
         "corpus": args.corpus, "articles": len(docs), "distinct_texts": len({d.text for d in docs}),
@@ -116,6 +137,8 @@ def main() -> None:
         "pipeline_articles_per_s": round(len(docs) / pipeline_s, 1),
         "pipeline_load_s": round(load_s, 1),
         "ratio_pipeline_to_spacy": round(spacy_s / pipeline_s, 2),
+        "runs": args.repeat,
+        "ratio_of_each_run": [round(a / b, 2) for a, b in zip(spacy_runs, pipeline_runs, strict=True)],
         "events": len(events), "skipped": len(skipped),
         "peak_rss_mb_main": round(peak_mb(resource.RUSAGE_SELF)),
         "peak_rss_mb_largest_worker": round(peak_mb(resource.RUSAGE_CHILDREN)),
