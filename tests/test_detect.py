@@ -189,6 +189,11 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
      [("Strategic developments", "Change to group/activity")]),
     ("Settlers uprooted 200 olive trees in the village of Turmus Ayya on Tuesday.",
      [("Strategic developments", "Looting/property destruction")]),
+    # a raid met by armed resistance is one battle, though it entered a camp where civilians live
+    ("Israeli forces raided the Jenin refugee camp on Tuesday and killed two gunmen in an exchange of fire.",
+     [("Battles", "Armed clash")]),
+    ("Israeli forces raided the Jenin refugee camp on Tuesday and beat several residents.",
+     [("Violence against civilians", "Attack")]),
 ])
 def test_the_event_type_other_outlets_word_it_as(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

@@ -36,6 +36,9 @@ def figures(pipeline: Pipeline, text: str) -> list[tuple[int, str | None]]:
     ("During the war, 30 thousand people died.", [(30000, None)]),
     ("More than 2,783 soldiers died in the war.", [(2783, None)]),
     ("Junta troops killed twelve villagers in Sagaing.", [(12, "CIV")]),
+    # a household counted by its members; "of one family" counts none beside the figure before it
+    ("A Russian missile struck a block of flats in Dnipro, killing a family of four.", [(4, None)]),
+    ("Eight martyrs of one family were killed when warplanes struck a house in Douris.", [(8, None)]),
 ])
 def test_death_figures(stage_pipeline: Pipeline, text: str, expected: list[tuple[int, str | None]]) -> None:
     assert figures(stage_pipeline, text) == expected

@@ -1189,7 +1189,13 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     # "shot down 40 of 56 drones launched by Russia": the drones stopped are not a strike of their own
     stopped = {t.i for c in candidates if c.rule.kind == "disrupt" for t in c.trigger.subtree if t.i != c.trigger.i}
     remote_triggers = {c.trigger.i for c in candidates if c.event_type == "Explosions/Remote violence"}
+    # "raided the Jenin camp and killed two gunmen in an exchange of fire": a raid met by armed resistance is
+    # the battle, whatever place it entered
+    fought = {c.sentence for c in candidates if c.event_type == "Battles" and not _generic_attack(c)}
     for c in candidates:
+        if _generic_attack(c) and c.event_type == "Violence against civilians" and c.sentence in fought and \
+                c.trigger.lemma_.lower() in ("raid", "storm"):
+            continue
         if c.event_type == "Explosions/Remote violence" and c.trigger.i in stopped:
             continue
         if _generic_attack(c) and any(w.i in remote_triggers for w in c.trigger.children if w.dep_ == "nsubj"):

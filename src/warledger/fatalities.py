@@ -43,6 +43,8 @@ DEATH_VERBS = frozenset({
     "die", "kill", "perish", "murder", "execute", "slay", "behead", "massacre", "lose", "claim",
     "shoot", "lynch", "bury",
 })
+# "a family of six": the number after "of" counts its members
+HOUSEHOLDS = frozenset({"family", "household"})
 INJURY_WORDS = frozenset({"injure", "wound", "hurt", "injured", "wounded", "injury", "missing", "capture",
                           "detain", "arrest", "displace", "flee", "evacuate", "rescue"})
 VAGUE_NUMBERS = {"several": 3, "a few": 3, "few": 3, "dozens": 12, "scores": 12, "hundreds": 100,
@@ -167,12 +169,16 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
             preps = [noun] if noun.lower_ == "of" else [c for c in noun.children if c.lower_ == "of"]
             objects = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
             noun = objects[0] if objects else noun
+        household = token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in HOUSEHOLDS
+        if household:
+            noun = token.head.head  # "killing a family of six": six people ("8 martyrs of one family": 8)
         people = any(m.kind == "people" and m.start <= noun.i < m.end for m in mentions)  # "30,000 Palestinians"
         # "killed 12" counts people; "shot down 40 of 56 drones" and "shot down 40" count machines
         bare_kill = noun.i == token.i and token.dep_ == "dobj" and token.head.lemma_ in DEATH_VERBS and \
             not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.head.children)
         if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS | civilians.PEOPLE | COUNTED_TARGETS \
-                and not people and not bare_kill:  # "killing nine guests", "three travellers"
+                and not people and not bare_kill and not household:  # "killing nine guests", "three travellers"
             continue
         if not _is_death_context(noun if noun.i != token.i else token):
             continue
