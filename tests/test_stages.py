@@ -71,6 +71,18 @@ def test_a_clock_is_no_actor_and_a_capital_after_in_is_a_place(pipeline: Pipelin
     assert all(m.side != "RUS" for m in note.actors)
 
 
+def test_a_village_named_like_a_town_far_from_every_party_is_not_that_town(pipeline: Pipeline) -> None:
+    # GeoNames' only Kiunga is in Papua New Guinea; a report on al-Shabaab and Kenyan troops does not
+    # vote for it, so the namesake is refused
+    text = ("Al-Shabaab fighters overran a police post at the border village of Kiunga on Tuesday before "
+            "Kenyan troops drove them out.")
+    [note] = notes_of(pipeline, text).sentences
+    assert all(p.place.country != "PNG" for p in note.places)
+    # a report that names one foreign force keeps the town's own vote
+    [note] = notes_of(pipeline, "French troops killed six jihadists near Menaka on Tuesday.").sentences
+    assert [(p.place.name, p.place.country) for p in note.places] == [("Ménaka", "MLI")]
+
+
 @pytest.mark.parametrize(("text", "places"), [
     # a title or role before a run of names makes it a person's, whatever towns its words name
     ("Soldiers detained State Counsellor Aung San Suu Kyi in Naypyidaw on Monday.", ["Nay Pyi Taw"]),

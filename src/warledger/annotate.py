@@ -145,7 +145,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             notes[cursor].actors.append(mention)
     matches = [[m for m in gazetteer.find(note.text) if not _in_group_name(note.text, m.start, m.end)
                 or any(c.feature == "country" for c in m.candidates)] for note in notes]
-    countries = _context_countries(notes, actor_mentions, matches, knowledge)
+    countries = _context_countries(notes, actor_mentions, matches, knowledge, gazetteer)
     front = FRONT_CUES.search(doc.text) is not None
     for country, weight in list(countries.items()) if front else ():
         rivals = gazetteer.rivals(country)
@@ -615,6 +615,8 @@ def _names_a_clock(text: str, end: int) -> bool:
 # A village's name says little of a report's country: many are shared with villages far away ("Kone"
 # in "Let Yet Kone" is Koné in New Caledonia). Only towns of this size, and curated places, vote.
 VOTING_TOWN_POPULATION = 10_000
+# ... and a town this big votes even for a country far from the report's parties (a capital abroad)
+FAR_VOTING_TOWN_POPULATION = 100_000
 # The share of a state's weight its one contested neighbour gets (borders.json): enough to read a small
 # village there ("fired on our positions near Gizilhajili", in a bulletin that names only Armenia),
 # too little to lead the reading of a name both countries have.
@@ -625,9 +627,28 @@ FRONT_CUES = re.compile(r"\b(?:positions?|border|frontier|line of (?:contact|con
 
 
 def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
-                       matches: list[list[PlaceMatch]], knowledge: ActorKnowledge | None = None) -> dict[str, float]:
-    """Countries the report is about: its actors, and places whose name has a single reading."""
+                       matches: list[list[PlaceMatch]], knowledge: ActorKnowledge | None = None,
+                       gazetteer: Gazetteer | None = None) -> dict[str, float]:
+    """Countries the report is about: its actors, and places whose name has a single reading.
+
+    A town's vote does not count for a country far from the parties a report names, when it names two
+    or more: "the border village of Kiunga" in a report on al-Shabaab and Kenyan troops is no vote for
+    Papua New Guinea, where GeoNames' only Kiunga lies (the town then falls back to the report's own
+    countries). A report that names one foreign force ("French troops in Menaka") keeps the votes."""
     weights: dict[str, float] = defaultdict(float)
+    lead_end = next((n.token_end for n in notes if n.paragraph > 1), notes[-1].token_end if notes else 0)
+    for m in mentions:
+        side = m.side
+        if side and knowledge is not None and m.kind == "group":
+            side = output_side(side, knowledge)  # an armed group stands for the country it fights in
+        if side and len(side) == 3 and side != "CIV" and side.isupper():
+            weights[side] += LEAD_WEIGHT if m.start < lead_end else 1.0
+    parties = set(weights)
+
+    def far(country: str) -> bool:
+        return gazetteer is not None and len(parties) >= 2 and country not in parties and \
+            not gazetteer.next_to(country, parties)
+
     for note, found in zip(notes, matches, strict=True):
         weight = LEAD_WEIGHT if note.paragraph <= 1 else 1.0
         for match in found:
@@ -638,16 +659,13 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
             if all(c.source == "geonames" for c in match.candidates) and _part_of_longer_name(note.text, match) \
                     and not (after and after.group(1).lower() in SITE_WORDS):  # "Mogadishu Stadium" votes
                 continue  # "Jisr" of "Jisr al-Shughur" is no vote for the Israeli town of Jisr ez Zarqa
-            if len(countries) == 1 and any(c.source != "geonames" or c.population >= VOTING_TOWN_POPULATION
-                                           for c in match.candidates):
-                weights[countries.pop()] += weight
-    lead_end = next((n.token_end for n in notes if n.paragraph > 1), notes[-1].token_end if notes else 0)
-    for m in mentions:
-        side = m.side
-        if side and knowledge is not None and m.kind == "group":
-            side = output_side(side, knowledge)  # an armed group stands for the country it fights in
-        if side and len(side) == 3 and side != "CIV" and side.isupper():
-            weights[side] += LEAD_WEIGHT if m.start < lead_end else 1.0
+            if len(countries) != 1:
+                continue
+            country = countries.pop()
+            if any(c.source != "geonames" for c in match.candidates) or any(
+                    c.population >= FAR_VOTING_TOWN_POPULATION for c in match.candidates) or (
+                    any(c.population >= VOTING_TOWN_POPULATION for c in match.candidates) and not far(country)):
+                weights[country] += weight
     return dict(weights)
 
 

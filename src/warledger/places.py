@@ -911,6 +911,10 @@ class Gazetteer:
             return None
         return best
 
+    def next_to(self, country: str, others: Iterable[str]) -> bool:
+        """Whether `country` shares a land border with one of `others` (GeoNames' neighbours)."""
+        return any(country in self._neighbours.get(c, frozenset()) for c in others)
+
     def _next_to(self, country: str, context_countries: Mapping[str, float]) -> bool:
         """Whether a country borders one of the report's countries: "the city of Kherson" in a report that
         names only Russia is Ukraine's, but a designated town of that size in a country far from the report's
