@@ -194,6 +194,11 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
      [("Battles", "Armed clash")]),
     ("Israeli forces raided the Jenin refugee camp on Tuesday and beat several residents.",
      [("Violence against civilians", "Attack")]),
+    # a ministry's bulletin: its sentence-opening "units" are its own, their "liberation" a takeover
+    ("Units of the Centre group of forces have completed the liberation of the town of Avdeyevka, the Russian "
+     "defence ministry said on Tuesday.", [("Battles", "Non-state actor overtakes territory")]),
+    # a liberation remembered is no event
+    ("Residents of Bucha gathered on Tuesday to mark three years since the town's liberation.", []),
 ])
 def test_the_event_type_other_outlets_word_it_as(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
