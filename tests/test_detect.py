@@ -199,6 +199,12 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
      "defence ministry said on Tuesday.", [("Battles", "Non-state actor overtakes territory")]),
     # a liberation remembered is no event
     ("Residents of Bucha gathered on Tuesday to mark three years since the town's liberation.", []),
+    # a raid that seizes arms is told by the seizure
+    ("Police raided a house in Mogadishu on Tuesday and seized a cache of weapons and mortar rounds.",
+     [("Strategic developments", "Disrupted weapons use")]),
+    # reinforcements sent in the course of a fight, told in passing, are no deployment of their own
+    ("The army, which sent reinforcements from Kongoussi, said on Tuesday that a dozen militants were killed "
+     "near Bourzanga.", [("Battles", "Armed clash")]),
 ])
 def test_the_event_type_other_outlets_word_it_as(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

@@ -580,7 +580,10 @@ class Detector:
             if head.pos_ == "NOUN":  # "the deployment of a contingent"
                 sent |= {o.lemma_.lower() for c in head.children if c.lower_ == "of" for o in c.children}
             if not sent & {"peacekeeper", "contingent", "mission", "base"}:
-                # ACLED: a large deployment or redeployment of forces changes a group's activity
+                # ACLED: a large deployment or redeployment of forces changes a group's activity; a few
+                # reinforcements sent in the course of a fight are part of it ("which sent reinforcements")
+                if head.dep_ == "relcl" and not _large_deployment(head):
+                    return None
                 candidate.sub_event_type = "Change to group/activity"
         elif kind == "disrupt":
             if not any(c.lemma_.lower() in WEAPON_OBJECTS for c in head.subtree):
@@ -775,6 +778,13 @@ def _hands_over_ground(head: Token) -> bool:
         return False  # "handing the base to government troops" gives it up too
     return any(words & HANDED_GROUND or child.lower_ in ("it", "them") and any(
         t.lemma_.lower() in HANDED_GROUND for t in head.sent) for child, words in _objects(head))
+
+
+def _large_deployment(head: Token) -> bool:
+    """A number of LARGE_DEPLOYMENT or more, or "thousands", in what a deployment sends."""
+    words = list(head.subtree)
+    return any(t.lower_ in ("thousands", "hundreds") for t in words) or any(
+        (n := parse_number([t])) is not None and n >= LARGE_DEPLOYMENT for t in words if t.like_num)
 
 
 def _large_force_moves(head: Token) -> bool:
@@ -1192,7 +1202,13 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     # "raided the Jenin camp and killed two gunmen in an exchange of fire": a raid met by armed resistance is
     # the battle, whatever place it entered
     fought = {c.sentence for c in candidates if c.event_type == "Battles" and not _generic_attack(c)}
+    # "raided a house and seized a cache of weapons": the seizure is the event (disrupted weapons use)
+    seized = {c.sentence for c in candidates if c.rule.kind == "weapons-seized"
+              and c.sub_event_type == "Disrupted weapons use"}
     for c in candidates:
+        if _generic_attack(c) and c.sentence in seized and c.trigger.lemma_.lower() in ("raid", "storm", "search") \
+                and _victims(c.trigger) != "combatants" and c.sentence not in fought:
+            continue
         if _generic_attack(c) and c.event_type == "Violence against civilians" and c.sentence in fought and \
                 c.trigger.lemma_.lower() in ("raid", "storm"):
             continue
