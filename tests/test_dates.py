@@ -142,6 +142,9 @@ def test_a_date_inside_a_units_name_is_no_date(text: str) -> None:
     ("In the first week of February 2023, militants set up a base.", dt.date(2023, 2, 1), dt.date(2023, 2, 7), 2),
     ("During the last week of May, troops clashed.", dt.date(2024, 5, 25), dt.date(2024, 5, 31), 2),
     ("In mid-January 2024, troops took the town.", dt.date(2024, 1, 11), dt.date(2024, 1, 20), 3),
+    ("The crisis began at the end of December 2022, when troops fired on a rally.", dt.date(2022, 12, 20),
+     dt.date(2022, 12, 31), 3),
+    ("At the beginning of May 2020, rebels seized the town.", dt.date(2020, 5, 1), dt.date(2020, 5, 10), 3),
 ])
 def test_parts_of_a_month(text: str, start: dt.date, end: dt.date, precision: int) -> None:
     [date] = find_dates(text, dt.date(2024, 6, 1))

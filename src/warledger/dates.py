@@ -55,7 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
     ("month_year_range", re.compile(rf"\b{_MONTH}\s*(?:-|–|to)\s*{_MONTH2}\s+{_YEAR}\b", re.I)),
     ("month_year", re.compile(
-        rf"\b(?:(?P<edge>early|late|mid)[-\s]+)?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I)),
+        rf"\b(?:(?P<edge>early|late|mid)[-\s]+|(?:the\s+)?(?P<edge3>end|beginning|start|middle)\s+of\s+)?"
+        rf"{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I)),
     ("month_alone", re.compile(
         r"\b(?:(?P<edge>early|late|mid)[-\s]+|(?:in|since|during|by|until|last|this|from)\s+(?:the\s+)?"
         r"(?:(?P<edge2>early|late|mid)[-\s]*|(?P<edge3>end|beginning|start|middle)\s+of\s+)?"
@@ -73,6 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<ago>ago|earlier)\b", re.I)),
 ]
 
+# "the end of December 2022" is late December, "the beginning of May" early May
+_NAMED_EDGES = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Words before a date that turn it into an open range or an end point.
 _UNTIL = re.compile(r"\b(?:until|till|to|through|by)\s+(?:the\s+)?$", re.I)
@@ -187,13 +190,13 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         end = dt.date(year, month2, calendar.monthrange(year, month2)[1])
         return DateSpan(start, end, 4, start)
     if kind == "month_year":
-        return _month_span(int(g["year"]), month, g.get("edge")) if month else None
+        edge = g.get("edge") or _NAMED_EDGES.get((g.get("edge3") or "").lower())
+        return _month_span(int(g["year"]), month, edge) if month else None
     if kind == "month_alone":
         if not month:
             return None
         year = published.year if month <= published.month else published.year - 1
-        named = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
-        edge = g.get("edge") or g.get("edge2") or named.get((g.get("edge3") or g.get("edge4") or "").lower())
+        edge = g.get("edge") or g.get("edge2") or _NAMED_EDGES.get((g.get("edge3") or g.get("edge4") or "").lower())
         return _month_span(year, month, edge)
     if kind == "slashed":
         return _slashed(int(g["first"]), int(g["second"]), int(g["year"]), published)
