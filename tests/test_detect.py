@@ -199,6 +199,11 @@ def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -
      "defence ministry said on Tuesday.", [("Battles", "Non-state actor overtakes territory")]),
     # a liberation remembered is no event
     ("Residents of Bucha gathered on Tuesday to mark three years since the town's liberation.", []),
+    # fighters giving themselves up surrender (ACLED: an agreement)
+    ("Nine al-Shabaab fighters handed themselves over to the Somali army in Baidoa on Tuesday.",
+     [("Strategic developments", "Agreement")]),
+    ("A senior ADF commander turned himself in to the army in Beni on Tuesday.",
+     [("Strategic developments", "Agreement")]),
     # a raid that seizes arms is told by the seizure
     ("Police raided a house in Mogadishu on Tuesday and seized a cache of weapons and mortar rounds.",
      [("Strategic developments", "Disrupted weapons use")]),
