@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from warledger import civilians
 from warledger.fatalities import parse_number
@@ -201,6 +201,8 @@ TAKEN_PLACES = frozenset({"village", "town", "city", "height", "hill", "settleme
                           "airport", "airfield", "position", "stronghold", "outpost", "garrison", "checkpoint",
                           "camp", "neighbourhood", "neighborhood", "suburb", "area", "territory", "ridge", "crossing",
                           "bridge", "port", "capital", "locality", "hamlet", "headquarters", "barracks"})
+# ... and what is won back ("secured the Tirah valley")
+REGAINED_PLACES = TAKEN_PLACES | {"valley"}
 # What an armed group sets up when it establishes a base (ACLED: headquarters or base established).
 BASE_WORDS = frozenset({"base", "headquarters", "outpost", "checkpoint", "camp", "post", "stronghold", "garrison",
                         "hideout", "encampment", "position", "command", "barracks", "fob"})
@@ -353,11 +355,10 @@ class Detector:
     def _matches(self, doc: Doc) -> list[tuple[int, int, TriggerRule]]:
         anchors = self.anchors
         if anchors is None or not doc.has_annotation("SENT_START"):
-            spans: list[Doc | Span] = [doc]
+            spans = [doc[:]]
         else:
             spans = [s for s in doc.sents if any(t.lemma_ in anchors or t.lower_ in anchors for t in s)]
-        found = [(span.start + start if isinstance(span, Span) else start,
-                  span.start + end if isinstance(span, Span) else end, self.rules[doc.vocab.strings[match_id]])
+        found = [(span.start + start, span.start + end, self.rules[doc.vocab.strings[match_id]])
                  for span in spans for match_id, start, end in self.matcher(span)]
         for token in doc:
             rules = self.by_lemma.get(token.lemma_, ())
@@ -739,7 +740,7 @@ def _regains_a_place(head: Token) -> bool:
         # "recovered the locality of Kibirizi"; a name alone needs whom it was won from ("recovered Bako
         # from the insurgents"), since "recovered Ahmed" is a person
         return any(t.dep_ == "prep" and t.lower_ == "from" for t in below) or \
-            any(p.lemma_.lower() in TAKEN_PLACES | {"valley"} for p in places)
+            any(p.lemma_.lower() in REGAINED_PLACES for p in places)
     if lemma == "clear":
         return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.lemma_.lower() in CLEARED_OF for t in below)
     return True  # "secured the town", "took back Kherson"
@@ -754,7 +755,7 @@ def _clears_force_from_a_place(head: Token) -> bool:
 
 
 def _a_place(token: Token) -> bool:
-    return token.pos_ == "PROPN" or token.lemma_.lower() in TAKEN_PLACES | {"valley"}
+    return token.pos_ == "PROPN" or token.lemma_.lower() in REGAINED_PLACES
 
 
 def _drives_out_of_a_place(head: Token) -> bool:
@@ -956,6 +957,16 @@ def _breaks_truce(head: Token) -> bool:
     return False
 
 
+def _literal_values(spec: object) -> frozenset[str] | None:
+    """The values a token attribute of a pattern must take: "kill" or {"IN": [...]}; None for any other
+    test (a regular expression, a comparison)."""
+    if isinstance(spec, str):
+        return frozenset({spec})
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return frozenset(spec["IN"])
+    return None
+
+
 def _first_words(pattern: tuple[dict, ...]) -> set[str] | None:
     """The lower-cased words (lemma or form) a pattern's first token must be, or None if it may be any
     word (no fixed word, or an optional first token)."""
@@ -963,11 +974,9 @@ def _first_words(pattern: tuple[dict, ...]) -> set[str] | None:
     if first.get("OP") in ("?", "*"):
         return None
     for key in ("LEMMA", "LOWER", "ORTH", "NORM"):
-        spec = first.get(key)
-        if isinstance(spec, str):
-            return {spec.lower()}
-        if isinstance(spec, dict) and set(spec) == {"IN"}:
-            return {str(v).lower() for v in spec["IN"]}
+        values = _literal_values(first.get(key))
+        if values is not None:
+            return {str(v).lower() for v in values}
     return None
 
 
@@ -976,16 +985,8 @@ def _single_word(pattern: tuple[dict, ...]) -> tuple[frozenset[str], frozenset[s
     if len(pattern) != 1 or set(pattern[0]) - {"LEMMA", "POS"} or "LEMMA" not in pattern[0]:
         return None
     lemma, pos = pattern[0]["LEMMA"], pattern[0].get("POS")
-
-    def values(spec: object) -> frozenset[str] | None:
-        if isinstance(spec, str):
-            return frozenset({spec})
-        if isinstance(spec, dict) and set(spec) == {"IN"}:
-            return frozenset(spec["IN"])
-        return None
-
-    lemmas = values(lemma)
-    parts = values(pos) if pos is not None else None
+    lemmas = _literal_values(lemma)
+    parts = _literal_values(pos) if pos is not None else None
     if lemmas is None or (pos is not None and parts is None):
         return None
     return lemmas, parts
@@ -1134,12 +1135,12 @@ def _is_reference(noun: Token) -> bool:
 ARMED_ROLES = frozenset({"commander", "leader", "emir", "chief", "member", "jihadist", "terrorist", "bandit",
                          "gunman", "kingpin", "warlord", "operative", "lieutenant", "colonel", "general",
                          "captain", "major", "sergeant"})
-# Verbs of killing whose object, when it is a person's name, was a person killed, not a force fought.
-# verbs whose subject is the killer ("snipers killed")
+# Verbs whose subject is the killer ("snipers killed").
 KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate"})
-# marks of a violent death on a body found: then it was a killing
+# Marks of a violent death on a body found: then it was a killing.
 VIOLENT_DEATH = re.compile(r"\b(?:gunshot|bullet|shot|stab\w*|tortur\w*|bound|blindfolded|execut\w*|behead\w*|"
                            r"mutilat\w*|throats?|slit|machete|hacked|strangled)\b", re.I)
+# Verbs of killing whose object, when it is a person's name, was a person killed, not a force fought.
 NAMED_KILLINGS = frozenset({"kill", "murder", "execute", "assassinate", "shoot", "behead", "stab", "abduct"})
 
 

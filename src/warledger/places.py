@@ -901,7 +901,7 @@ class Gazetteer:
             # "the city of Kherson" is a place whatever the report's countries; a bare capitalised
             # word that some small town abroad is named after most often is not
             and not (match.designated and best.population >= DESIGNATED_OUT_OF_CONTEXT_MIN_POPULATION
-                     and self._next_to(best.country, context_countries))
+                     and self.next_to(best.country, (c for c, w in context_countries.items() if w > 0)))
             and any(weight > 0 for weight in context_countries.values())
             and best.source == "geonames"
             and best.feature != "country"
@@ -912,15 +912,11 @@ class Gazetteer:
         return best
 
     def next_to(self, country: str, others: Iterable[str]) -> bool:
-        """Whether `country` shares a land border with one of `others` (GeoNames' neighbours)."""
+        """Whether `country` shares a land border with one of `others` (GeoNames' neighbours): "the city of
+        Kherson" in a report that names only Russia is Ukraine's, but a designated town of that size in a
+        country far from the report's is a namesake. (A city of OUT_OF_CONTEXT_MIN_POPULATION or more is still
+        taken anywhere: "the commune of Dilly" in a report on Mali still reads as Dili, Timor's capital.)"""
         return any(country in self._neighbours.get(c, frozenset()) for c in others)
-
-    def _next_to(self, country: str, context_countries: Mapping[str, float]) -> bool:
-        """Whether a country borders one of the report's countries: "the city of Kherson" in a report that
-        names only Russia is Ukraine's, but a designated town of that size in a country far from the report's
-        is a namesake. (A city of OUT_OF_CONTEXT_MIN_POPULATION or more is still taken anywhere: "the commune
-        of Dilly" in a report on Mali still reads as Dili, Timor's capital.)"""
-        return any(country in self._neighbours.get(c, frozenset()) for c, w in context_countries.items() if w > 0)
 
     def _across_border(self, match: PlaceMatch, said: str, context_countries: Mapping[str, float]) -> Place | None:
         """The most populous town named `said` (its own name, or any name of the one place that bears it)

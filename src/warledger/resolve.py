@@ -551,7 +551,7 @@ def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annota
     if any(t.lower_ in ("its", "our", "their") for t in doc[max(0, actor.start - 2):actor.end]):
         return ActorMention(actor.start, actor.end, actor.kind, speaker_side, None, actor.text)
     if actor.kind == "military" and len(speaker_side) == 3 and \
-            doc[actor.start].lemma_.lower() in BULLETIN_UNITS and actor.start == _sentence_start(doc, actor.start):
+            doc[actor.start].lemma_.lower() in BULLETIN_UNITS and doc[actor.start].is_sent_start:
         # a defence ministry's bulletin: "Units of the 'Centre' group of forces have completed ...", said by
         # the Russian ministry, are Russian units
         return ActorMention(actor.start, actor.end, actor.kind, speaker_side, None, actor.text)
@@ -560,10 +560,6 @@ def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annota
 
 # The force words a defence ministry's bulletin opens a sentence with for its own side
 BULLETIN_UNITS = frozenset({"unit", "subdivision", "formation", "detachment", "grouping", "serviceman"})
-
-
-def _sentence_start(doc: Doc, token: int) -> int:
-    return doc[token].sent.start
 
 
 def _argument_of(doc: Doc, actor: ActorMention, deps: tuple[str, ...], verbs: frozenset[str]) -> bool:

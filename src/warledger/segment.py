@@ -108,8 +108,6 @@ class Entities:
 
     def starting_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start token, end token, label) of each entity that starts in tokens [start, end)."""
-        if self.recognise is None:
-            return [(e.start, e.end, e.label_) for e in self.doc.ents if start <= e.start < end]
         found: list[tuple[int, int, str]] = []
         position = start
         while position < end:
@@ -120,21 +118,22 @@ class Entities:
 
     def label_of(self, token: int) -> str:
         """The entity label of one token ("" outside every entity)."""
-        sentence = self.doc[token].sent
-        found = self._sentence(sentence) if self.recognise is not None else \
-            [(e.start, e.end, e.label_) for e in self.doc.ents if e.start <= token < e.end]
+        found = self._sentence(self.doc[token].sent)
         return next((label for first, last, label in found if first <= token < last), "")
 
     def _sentence(self, sentence: Span) -> list[tuple[int, int, str]]:
         cached = self._by_sentence.get(sentence.start)
-        if cached is None:
-            assert self.recognise is not None
+        if cached is not None:
+            return cached
+        if self.recognise is None:
+            found = [(e.start, e.end, e.label_) for e in self.doc.ents]
+        else:
             first = max(0, sentence.start - ENTITY_CONTEXT_TOKENS)
             last = min(len(self.doc), sentence.end + ENTITY_CONTEXT_TOKENS)
             window = self.recognise(self.doc[first:last].as_doc())
-            cached = [(e.start + first, e.end + first, e.label_) for e in window.ents
-                      if sentence.start <= e.start + first < sentence.end]
-            self._by_sentence[sentence.start] = cached
+            found = [(e.start + first, e.end + first, e.label_) for e in window.ents]
+        cached = [e for e in found if sentence.start <= e[0] < sentence.end]
+        self._by_sentence[sentence.start] = cached
         return cached
 
 
