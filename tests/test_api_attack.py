@@ -98,7 +98,11 @@ def test_every_stats_parameter_withstands_hostile_values(read_only_server: str, 
 @pytest.mark.parametrize("path", ["/api/events", "/api/stats"])
 @pytest.mark.parametrize("name", ["actor", "q", "type", "country"])
 def test_an_oversize_filter_is_a_400_naming_it(read_only_server: str, path: str, name: str) -> None:
-    reply = request(read_only_server, path, {name: "a" * 100_000})
+    # five times the limit, and still a request head uvicorn reads whole (one of 100,000 characters was
+    # sometimes answered by uvicorn itself, with a reset before its body could be read)
+    oversize = "a" * (5 * MAX_FILTER_CHARS)
+    assert len(oversize) < HEAD_LIMIT // 2
+    reply = request(read_only_server, path, {name: oversize})
     assert reply.status == 400
     assert name in reply.json()["detail"] and str(MAX_FILTER_CHARS) in reply.json()["detail"]
     just_under = request(read_only_server, path, {name: "a" * MAX_FILTER_CHARS})
@@ -111,7 +115,7 @@ def test_an_oversize_filter_is_a_400_naming_it(read_only_server: str, path: str,
 @pytest.mark.parametrize("fmt", ["csv", "acled", "geojson"])
 def test_an_export_with_a_hostile_filter_is_refused_before_any_byte_is_sent(read_only_server: str,
                                                                             fmt: str) -> None:
-    reply = request(read_only_server, "/api/events", {"format": fmt, "actor": "a" * 100_000})
+    reply = get(read_only_server, "/api/events", {"format": fmt, "actor": "a" * 100_000})
     assert reply.status == 400
 
 
