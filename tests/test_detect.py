@@ -427,3 +427,16 @@ def test_multi_word_triggers_are_matched_in_the_sentences_that_hold_their_first_
         detector.anchors = anchors
     assert anchored == whole
     assert {"open-fire", "take-control", "exchange-fire"} <= {rule for _, _, rule in whole}
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the body a victim belongs to says whether he was a civilian or a fighter
+    ("Militiamen beat to death a member of the opposition near Cibitoke on Monday.",
+     [("Violence against civilians", "Attack")]),
+    ("Gunmen shot dead two members of a family in Kumba on Monday.", [("Violence against civilians", "Attack")]),
+    ("Troops killed three members of the militia near Kumba on Monday.", [("Battles", "Armed clash")]),
+])
+def test_members_of_a_body_are_what_the_body_is(stage_pipeline: Pipeline, text: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

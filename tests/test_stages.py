@@ -91,6 +91,8 @@ def test_a_village_named_like_a_town_far_from_every_party_is_not_that_town(pipel
     ("Troops killed Abu Bakr, a senior ISWAP commander, near Monguno on Monday.", ["Monguno"]),
     # an article joins no other name to the town: al-Bab is the town's whole name
     ("Syrian rebels shelled a market in al-Bab on Monday.", ["Al Bāb"]),
+    # a compass point after a town names its district, not some longer name we do not know
+    ("Police fired tear gas to disperse a rally in Imphal West on Monday.", ["Imphal"]),
 ])
 def test_a_place_name_inside_a_persons_name_is_no_place(pipeline: Pipeline, text: str, places: list[str]) -> None:
     [note] = notes_of(pipeline, text).sentences

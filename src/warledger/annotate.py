@@ -434,7 +434,9 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
 NAME_TAILS = frozenset({"district", "region", "province", "oblast", "state", "governorate", "county", "township",
                         "valley", "sector", "corridor", "city", "village", "town", "department", "prefecture", "raion",
                         "rayon", "territory", "municipality", "community", "area", "zone", "division", "camp",
-                        "airport", "port", "base", "governorate's", "countryside", "front", "axis", "direction"})
+                        "airport", "port", "base", "governorate's", "countryside", "front", "axis", "direction",
+                        # a district named for its town and a compass point: "Imphal West", "Kasai Central"
+                        "north", "south", "east", "west", "central"})
 
 
 # Words after a name that make it a site inside a town ("Svobody Square", "Riverside Drive").

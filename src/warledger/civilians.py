@@ -17,5 +17,7 @@ PEOPLE: frozenset[str] = frozenset(_DATA["people"])
 SETTLEMENTS: frozenset[str] = frozenset(_DATA["settlements"])
 # People who are civilians when hit, though the word alone does not say so (a leader, a family, guests).
 PEOPLE_AS_TARGETS: frozenset[str] = frozenset(_DATA["people_as_targets"])
+# Unarmed bodies whose members are civilians: "a member of the opposition", "members of a family".
+MEMBER_OF: frozenset[str] = frozenset(_DATA["member_of"])
 # Everyone and everything whose being hit makes an attack one on civilians.
 TARGETS: frozenset[str] = PEOPLE | PEOPLE_AS_TARGETS | frozenset(_DATA["places"]) | SETTLEMENTS

@@ -145,7 +145,7 @@ CROWD_WORDS = frozenset({"supporter", "protester", "protestor", "demonstrator", 
 # Verbs that say an attack met resistance: whatever its target, it was a fight.
 RESISTED = frozenset({"repel", "repulse", "thwart", "foil", "beat", "fend", "fight", "resist"})
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
-                             "insurgent", "combatant", "militiaman", "guard", "officer", "policeman",
+                             "insurgent", "combatant", "militiaman", "militia", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",
                              "front", "checkpoint", "convoy", "garrison", "trench", "frontline", "line"})
 # Objects that make "fight", "battle" or "war" a figure of speech.
@@ -1158,6 +1158,11 @@ def _victims(head: Token, towns: bool = True) -> str | None:
         if obj.like_num or obj.lower_ in QUANTITY_WORDS:
             # "killed hundreds of civilians": the people are after "of"
             obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
+        if obj.lemma_.lower() == "member":  # "a member of the opposition": the body says who
+            body = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            if body is not None and body.lemma_.lower() in civilians.MEMBER_OF:
+                return "civilians"
+            obj = body or obj
         # the object's head noun and its compounds ("a village", "army positions"), not its whole phrase
         words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
         if words & COMBATANT_WORDS:
