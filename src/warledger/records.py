@@ -119,7 +119,7 @@ class Place:
     """A gazetteer entry chosen for a mention.
 
     geo_precision: 1 the town itself, 2 near a town or a small area, 3 a region.
-    `source` is "geonames", "supplement" or "profile"; `feature` is "city", "village",
+    `source` is "geonames", "supplement", "admin" (admin_areas.tsv) or "profile"; `feature` is "city", "village",
     "height", "district", "region", "border", "country".
     """
 

@@ -32,7 +32,7 @@ from warledger.dates import DateMention
 from warledger.detect import Candidate, agentless_passive
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
-from warledger.places import Gazetteer
+from warledger.places import FEATURE_RANK, Gazetteer
 from warledger.records import Actor, Claim, DateSpan, Document, Mention, Place, Span
 
 # An event that ended more than this many days before publication is background, not news.
@@ -434,7 +434,7 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     if candidate.rule.kind in ("territory", "territory-lost") and _many_places(candidate.trigger):
         return None
     date = _date_for(candidate, note, context, published, annotated)
-    place_note = _place_for(candidate, note, annotated)
+    place_note = _place_for(candidate, note, annotated, gazetteer)
     place = place_note.place if place_note else None
     speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
     actors = [_own_forces(a, speaker_side, annotated) for a in note.actors if not _in_speaker(a, speakers)]
@@ -1056,7 +1056,8 @@ def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None
     return "Non-state actor overtakes territory"
 
 
-def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) -> PlaceNote | None:
+def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, gazetteer: Gazetteer
+               ) -> PlaceNote | None:
     candidates = [p for p in note.places if not p.in_speaker and p.place.feature != "country"]
     # a village the gazetteer lacks is told more precisely than the area the text gives it ("near
     # Diafarabé (Ténenkou cercle, Mopti region)")
@@ -1078,10 +1079,11 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) 
         own = [p for p in own if not (doc[p.token_start].dep_ == "compound" and
                                       doc[p.token_start].head.lemma_.lower() in civilians.PEOPLE)] or own
         if own:
+            own = _innermost(own, gazetteer)
             return min(own, key=lambda p: (p.place.geo_precision, p.place.source != "text",
                                            p.place.feature not in ("city", "village", "height"),
                                            abs(p.token_start - candidate.trigger.i)))
-        return min(candidates, key=lambda p: abs(p.token_start - candidate.trigger.i))
+        return min(_innermost(candidates, gazetteer), key=lambda p: abs(p.token_start - candidate.trigger.i))
     # the last place told earlier in the same paragraph
     for previous in reversed(annotated.sentences[:note.index]):
         if previous.paragraph != note.paragraph:
@@ -1094,6 +1096,17 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated) 
                  and doc[p.token_start].pos_ == "PROPN"  # "Ukraine", not the adjective "Russian"
                  and doc[p.token_start].dep_ not in ("nsubj", "nsubjpass", "poss")]
     return countries[0] if countries else None
+
+
+def _innermost(places: list[PlaceNote], gazetteer: Gazetteer) -> list[PlaceNote]:
+    """The places less a district or region that holds a smaller one of them: "Seytenga (Seno province, Sahel
+    region)" says where Seno lies, and the event is in Seno."""
+    def holds(area: PlaceNote, other: PlaceNote) -> bool:
+        return other.place.key != area.place.key and \
+            FEATURE_RANK.get(other.place.feature, 0) < FEATURE_RANK[area.place.feature] and \
+            gazetteer.contains(area.place, other.place)
+    return [p for p in places if p.place.feature not in ("district", "region") or
+            not any(holds(p, o) for o in places)] or places
 
 
 def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str, ...],
