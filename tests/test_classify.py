@@ -17,7 +17,7 @@ from stage_fixtures import mention
 
 from warledger import devcorpus
 from warledger.classify import MAX_SENTENCES, NO_EVENT, ClassifierError, SentenceTypes, retype
-from warledger.records import SUB_EVENT_TYPES
+from warledger.records import SUB_EVENT_TYPES, Actor
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SENTENCES = [
@@ -104,3 +104,17 @@ def test_a_model_that_cannot_be_read_is_one_clear_error(tmp_path: Path) -> None:
         SentenceTypes.load(broken)
     with pytest.raises(ClassifierError, match="make classifier"):
         SentenceTypes.load(tmp_path / "absent.npz")
+
+
+@pytest.mark.issue(9)
+def test_state_forces_are_never_retyped_as_a_mob() -> None:
+    # the classifier reads "beat a man to death" as mob violence; done by police it stays an attack
+    model = SentenceTypes.load()
+    said = "Police officers beat a man to death in Lagos on Sunday."
+    police = Actor("Police Forces of Nigeria", 1, "NGA")
+    rules = dataclasses.replace(
+        mention("d1", dt.date(2024, 3, 4), ("NGA", "CIV"), event_type="Violence against civilians",
+                sub_event_type="Attack", actors=(police, Actor("Civilians (Nigeria)", 7, "CIV"))), text=said)
+    residents = dataclasses.replace(rules, actor1=Actor("Rioters (Nigeria)", 5, "NGA"))
+    assert model.second_opinion(residents) == "Mob violence"  # what the words alone say
+    assert retype([rules], model, sentences=1) == [rules]

@@ -440,3 +440,19 @@ def test_multi_word_triggers_are_matched_in_the_sentences_that_hold_their_first_
 def test_members_of_a_body_are_what_the_body_is(stage_pipeline: Pipeline, text: str,
                                                  expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unknown gunmen assassinated a local journalist in Mogadishu on Sunday.",
+     [("Violence against civilians", "Attack")]),
+    # a killing told as a noun, when the clause is about it
+    ("The killing of five civilians in Afgoye on Sunday shocked the country.",
+     [("Violence against civilians", "Attack")]),
+    # ... not one that a protest is against
+    ("Residents staged a sit-in in Mpeketoni on Sunday to protest against the killing of farmers.",
+     [("Protests", "Peaceful protest")]),
+])
+def test_assassinations_and_killings_told_as_nouns(stage_pipeline: Pipeline, text: str,
+                                                   expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -40,6 +40,8 @@ NO_EVENT = "none"
 # overtakes territory" are one wording with a state or a non-state actor as the taker, which resolve.py
 # decides from the actors; the classifier sees the words only and is not asked.
 ACTOR_DECIDED = (frozenset({"Government regains territory", "Non-state actor overtakes territory"}),)
+# ACLED's interaction code of state forces (military and police).
+STATE_FORCES = 1
 # ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
 ARMED_GROUP_INTERS = frozenset({2, 3})
 # The longest text, in sentences, whose mentions it retypes: its training texts have one to three.
@@ -118,6 +120,8 @@ class SentenceTypes:
         if SUB_EVENT_TYPES[best] in ("Protests", "Riots") and mention.actor1 is not None and \
                 mention.actor1.inter in ARMED_GROUP_INTERS and mention.sub_event_type == "Other":
             return None  # "gangs blocked the main road": an armed group's road block is no demonstration
+        if SUB_EVENT_TYPES[best] == "Riots" and mention.actor1 is not None and mention.actor1.inter == STATE_FORCES:
+            return None  # "police officers beat a man to death": state forces are no mob
         sure = probabilities[best] >= max(self.threshold, self.margin * probabilities.get(mention.sub_event_type, 0.0))
         return best if sure else None
 

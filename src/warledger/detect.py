@@ -1152,7 +1152,11 @@ def _victims(head: Token, towns: bool = True) -> str | None:
         objects += [c for c in head.children if c.dep_ == "nsubj"]  # "five civilians died"
     if head.dep_ in ("acl", "amod", "relcl"):
         objects.append(head.head)
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "in")):
+    # "the killing of five civilians in Afgoye on Sunday shocked the country": a noun's victims follow
+    # "of", where the killing is what the clause tells (not "protested against the killing of farmers")
+    preps = ("on", "against", "in", "of") if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass", "ROOT") \
+        else ("on", "against", "in")
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         objects.extend(c for c in prep.children if c.dep_ == "pobj")
     for obj in objects:
         if obj.like_num or obj.lower_ in QUANTITY_WORDS:
