@@ -357,3 +357,14 @@ def test_withdrawals_name_the_taker_first_and_need_an_agreement(pipeline: Pipeli
     retreat = events(pipeline, "The commander said on Saturday that units had withdrawn from Avdiivka to avoid "
                                "encirclement.", published=dt.date(2024, 2, 17))
     assert [e for e in retreat if e.sub_event_type == "Non-violent transfer of territory"] == []
+
+
+@pytest.mark.issue(9)
+def test_a_force_that_reinforces_itself_is_one_actor_its_own(pipeline: Pipeline) -> None:
+    # a mobilisation is the forces' own act (not their government's), and "its positions" names no
+    # second actor
+    [event] = events(pipeline, "The army reinforced its positions around Tillaberi with 500 additional troops "
+                               "on Tuesday.")
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Change to group/activity")
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Niger")
+    assert event.actor2 is None

@@ -442,6 +442,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     event_type, sub = candidate.event_type, candidate.sub_event_type
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
                                     speaker_side, speakers)
+    if actor2 is not None and actor2 == actor1:
+        actor2 = None  # "the army reinforced its positions", "police brought down a drone": one actor, not two
     if candidate.rule.kind == "armed-act" and (actor1 is None or actor1.inter not in ARMED_INTER):
         return None  # "closed all roads", "ordered them to leave": an event when armed or state forces do it
     mapped = {code for side in sides if (code := output_side(side, knowledge))}
@@ -746,7 +748,10 @@ def _actor_for(mention: ActorMention | None, event_type: str, knowledge: ActorKn
     if mention.side is None and location_country and mention.kind in ("military", "police", "government"):
         # "the army", "police" with no country named: the state where it happens
         mention = ActorMention(mention.start, mention.end, mention.kind, location_country, None, mention.text)
-    political = event_type == "Strategic developments" and sub_event_type in POLITICAL_SUB_TYPES
+    # a state's agreement or decree is its government's; a mobilisation or redeployment ("Change to
+    # group/activity") is its forces' own
+    political = event_type == "Strategic developments" and sub_event_type in POLITICAL_SUB_TYPES and \
+        not (sub_event_type == "Change to group/activity" and mention.kind in ("military", "police"))
     if mention.actor is not None and not (political and mention.kind == "military"):
         return mention.actor
     if mention.side is None:
