@@ -456,3 +456,21 @@ def test_members_of_a_body_are_what_the_body_is(stage_pipeline: Pipeline, text: 
 def test_assassinations_and_killings_told_as_nouns(stage_pipeline: Pipeline, text: str,
                                                    expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the weapon before an attack noun names the attack's kind: one shelling, not a clash beside it
+    ("Russian forces carried out a mortar attack on Kupiansk on Tuesday.",
+     [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+    ("Over the past day, the enemy carried out 35 artillery attacks on settlements in Kharkiv region.",
+     [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+    ("A rocket attack on Kramatorsk on Tuesday killed two civilians.",
+     [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+    # ... a mine in an agency's name is none
+    ("Deminers of the National Agency for Mine Action cleared 112 mines from farmland in Fuzuli district.",
+     [("Strategic developments", "Disrupted weapons use")]),
+])
+def test_a_weapon_before_an_attack_noun_names_its_kind(stage_pipeline: Pipeline, text: str,
+                                                       expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -368,3 +368,13 @@ def test_a_force_that_reinforces_itself_is_one_actor_its_own(pipeline: Pipeline)
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Change to group/activity")
     assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Niger")
     assert event.actor2 is None
+
+
+@pytest.mark.issue(9)
+def test_two_kinds_of_strike_on_two_villages_are_two_events(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Over the past day Russian troops attacked border villages of Sumy region. "
+                             "Myropillia: mortar fire (8 explosions). Yunakivka: an FPV drone attack on a car, "
+                             "a civilian man was wounded.")
+    strikes = sorted((e.sub_event_type, e.place.name) for e in found
+                     if e.event_type == "Explosions/Remote violence" and e.place is not None)
+    assert strikes == [("Air/drone strike", "Yunakivka"), ("Shelling/artillery/missile attack", "Myropillia")]

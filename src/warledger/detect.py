@@ -171,6 +171,8 @@ DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslip
                        r"road accidents?|crash(?:ed)? into|capsized?|stampede)\b", re.I)
 # Nouns a weapon or event word may modify and still tell the event.
 MODIFIED_EVENT_NOUNS = EVENT_NOUNS | WEAPON_OBJECTS | FIRED_THINGS
+# Nouns of an attack whose kind a weapon before them names: "a mortar attack", "artillery fire".
+WEAPON_EVENT_NOUNS = frozenset({"attack", "strike", "fire", "barrage", "salvo", "bombardment", "shelling", "raid"})
 # What a "strike" was made with decides its sub-event type.
 MISSILE_WORDS = frozenset({"missile", "rocket", "artillery", "mortar", "ballistic", "cruise", "tank", "shell"})
 AIR_WORDS = frozenset({"air", "drone", "aerial", "airstrike", "helicopter", "uav", "kamikaze"})
@@ -412,6 +414,9 @@ class Detector:
         if rule.event_type in ("Battles", "Explosions/Remote violence") and head.dep_ in ("compound", "amod") and \
                 head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in MODIFIED_EVENT_NOUNS:
             return None  # "combat positions", "rocket launchers", "battle tanks": a thing, not an event
+        # "a mortar attack", "35 artillery attacks": the weapon names the kind of an event the noun tells
+        weapon_of_event = rule.rule_id == "weapons" and head.dep_ in ("compound", "amod") and \
+            head.head.lemma_.lower() in WEAPON_EVENT_NOUNS
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
         if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head):
@@ -423,7 +428,7 @@ class Detector:
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
                 any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
             return None  # "accused Puntland of sending weapons": a charge
-        if rule.governors and not _governed(head, rule.governors):
+        if rule.governors and not weapon_of_event and not _governed(head, rule.governors):
             if not (rule.context and rule.context.search(sentence_text)):
                 return None
         if head.dep_ in ("dobj", "pobj", "nsubjpass") and rule.kind != "agreement" and \
@@ -1199,16 +1204,18 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     # "raiders stormed a settlement and raped two women": the raid is told by what it did to civilians
     violated = {c.sentence for c in candidates
                 if c.sub_event_type in ("Sexual violence", "Abduction/forced disappearance")}
+    remote_triggers = {c.trigger.i for c in candidates if c.event_type == "Explosions/Remote violence"}
     # "launched an offensive using artillery and mortars": a battle with shelling is one battle (ACLED)
+    # ... but in "a mortar attack" the weapon tells what the attack was
     ground = {c.sentence for c in candidates if c.event_type == "Battles" and c.rule.kind not in (
-        "fire", "violation", "subjected", "territory", "territory-lost", "generic", "kill")}
+        "fire", "violation", "subjected", "territory", "territory-lost", "generic", "kill")
+        and c.trigger.i not in remote_triggers}
     # "police clashed with protesters": a demonstration met by force, not a battle of armed groups
     demonstrating = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
     remote_heads = {c.trigger.head.i for c in candidates if c.event_type == "Explosions/Remote violence"
                     and c.trigger.head.i != c.trigger.i}
     # "shot down 40 of 56 drones launched by Russia": the drones stopped are not a strike of their own
     stopped = {t.i for c in candidates if c.rule.kind == "disrupt" for t in c.trigger.subtree if t.i != c.trigger.i}
-    remote_triggers = {c.trigger.i for c in candidates if c.event_type == "Explosions/Remote violence"}
     # "raided the Jenin camp and killed two gunmen in an exchange of fire": a raid met by armed resistance is
     # the battle, whatever place it entered
     fought = {c.sentence for c in candidates if c.event_type == "Battles" and not _generic_attack(c)}
@@ -1224,6 +1231,8 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
             continue
         if c.event_type == "Explosions/Remote violence" and c.trigger.i in stopped:
             continue
+        if c.event_type != "Explosions/Remote violence" and c.trigger.i in remote_triggers:
+            continue  # "carried out a mortar attack": the shelling is the event
         if _generic_attack(c) and any(w.i in remote_triggers for w in c.trigger.children if w.dep_ == "nsubj"):
             continue  # "a Russian UAV attacked a bus": the drone strike is the event
         if _generic_attack(c) and c.sentence in killings and c.sentence not in violent:

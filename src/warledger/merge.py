@@ -230,6 +230,9 @@ def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: boo
         return False
     if not _dates_meet(a.date, b.date, precise_only=not same_document):
         return False
+    if same_document and a.sub_event_type != b.sub_event_type and a.place is not None and b.place is not None and \
+            a.place.key != b.place.key and a.place.geo_precision == 1 and b.place.geo_precision == 1:
+        return False  # "Myropillia: mortar fire. Yunakivka: a drone attack on a car": two strikes, two villages
     if same_document and a.sentence == b.sentence and a.place is not None and b.place is not None and \
             a.place.key != b.place.key and a.event_type == b.event_type:
         return False  # "shelled Nikopol and Marhanets": one sentence's places were split on purpose
