@@ -474,3 +474,16 @@ def test_assassinations_and_killings_told_as_nouns(stage_pipeline: Pipeline, tex
 def test_a_weapon_before_an_attack_noun_names_its_kind(stage_pipeline: Pipeline, text: str,
                                                        expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the bulletins of South Asian armies: "resorted to / indulged in unprovoked firing"
+    ("Pakistani troops resorted to unprovoked firing along the LoC in Poonch on Tuesday.",
+     [("Battles", "Armed clash")]),
+    ("Indian troops indulged in unprovoked firing in the Nakyal sector on Tuesday, the ISPR said.",
+     [("Battles", "Armed clash")]),
+    ("The firing range near Poonch was closed on Tuesday.", []),
+])
+def test_firing_as_a_noun(stage_pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected
