@@ -156,3 +156,21 @@ def test_parts_of_a_month(text: str, start: dt.date, end: dt.date, precision: in
 def test_a_bulletins_past_day_is_the_day_before_it(text: str) -> None:
     [date] = find_dates(text, dt.date(2024, 3, 13))
     assert (date.date.start, date.date.end) == (dt.date(2024, 3, 12), dt.date(2024, 3, 12))
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "year", "said"), [
+    ("Five years ago on Tuesday, gunmen killed 40 people at a church in Owo.", 2018, "Five years ago on Tuesday"),
+    ("A year ago today, the town fell.", 2022, "A year ago today"),
+    ("The report said 3,000 civilians were killed in Tigray last year.", 2022, "last year"),
+])
+def test_years_ago_date_the_year_not_the_weekday(text: str, year: int, said: str) -> None:
+    [found] = find_dates(text, dt.date(2023, 3, 10))
+    assert (found.text, found.date.start, found.date.end, found.date.precision) == \
+        (said, dt.date(year, 1, 1), dt.date(year, 12, 31), 4)
+
+
+def test_a_month_last_year_keeps_its_month() -> None:
+    [found] = find_dates("In October last year, two car bombs killed 120 people.", dt.date(2023, 3, 10))
+    assert (found.date.start, found.date.end) == (dt.date(2022, 10, 1), dt.date(2022, 10, 31))
+    assert find_dates("Over the past year, 300 people were killed.", dt.date(2023, 3, 10)) == []

@@ -487,3 +487,21 @@ def test_a_weapon_before_an_attack_noun_names_its_kind(stage_pipeline: Pipeline,
 ])
 def test_firing_as_a_noun(stage_pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # words of war in markets, sport and speeches
+    ("Shares of defence companies rallied in London on Tuesday as markets recovered.", []),
+    ("The naira rallied against the dollar in Lagos on Tuesday.", []),
+    ("Barcelona crushed Real Madrid 4-0 in a clash at the Bernabeu on Tuesday.", []),
+    ("The army chief praised the troops' gallant fight against terrorism in Maiduguri on Tuesday.", []),
+    # ... but a night given as a span of days is no score
+    ("Troops and rebels clashed near Beni on the night of November 9-10.", [("Battles", "Armed clash")]),
+    # "neutralised" is the bulletins' word for killed; bandits and terrorists are armed
+    ("The FARDC neutralised 7 ADF terrorists in the Beni sector on Tuesday.", [("Battles", "Armed clash")]),
+    ("Police killed five bandits in Zurmi on Tuesday.", [("Battles", "Armed clash")]),
+])
+def test_figures_of_speech_and_the_bulletins_words(stage_pipeline: Pipeline, text: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -38,6 +38,12 @@ _PART = r"(?:\s+(?P<part>night|evening|morning|afternoon))?"
 
 # Ordered: the first pattern that matches at a position wins, longer forms first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "five years ago", "a year ago", "last year": a year's span, told for background ("five years ago on
+    # Tuesday, gunmen killed 40 people" is no news of the day: the weekday is the anniversary's)
+    ("years_ago", re.compile(r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
+                             r"ago(?:\s+(?:on\s+)?(?:today|this\s+week|"
+                             r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))?|"
+                             r"(?P<last>last|the past)\s+year)\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     # "14.07.2020", and the hyphens of Levantine statements ("Saturday 2-12-2023")
     ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)([.-])(?P<mnum>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b")),
@@ -77,6 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # "the end of December 2022" is late December, "the beginning of May" early May
 _NAMED_EDGES = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_MONTH_BEFORE = re.compile(_MONTH + r"\s+(?:of\s+)?$", re.I)
+_YEAR_COUNTS = {"a": 1, "one": 1, **_NUMBER_WORDS, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Words before a date that turn it into an open range or an end point.
 _UNTIL = re.compile(r"\b(?:until|till|to|through|by)\s+(?:the\s+)?$", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
@@ -250,6 +258,12 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         if rel == "last month":
             end = published.replace(day=1) - dt.timedelta(days=1)
             return _month_span(end.year, end.month, None)
+    if kind == "years_ago":
+        count = (g["count"] or "one").lower()
+        n = _YEAR_COUNTS.get(count) or int(count)
+        if g["last"] and g["last"].lower() == "the past":
+            return None  # "over the past year": a period up to now, not a date
+        return _year_span(published.year - n)
     if kind == "days_ago":
         count = g["count"].lower()
         n = _NUMBER_WORDS.get(count) or int(count)
@@ -284,6 +298,8 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 continue
             if kind == "year" and _looks_like_quantity(text, s, e):
                 continue
+            if kind == "years_ago" and m.group("last") and _MONTH_BEFORE.search(text, 0, s):
+                continue  # "in October last year": the month's own pattern dates it
             if _NAMES_A_GROUP.match(text, e):
                 continue  # "the 14th October Brigade", "the March 23 Movement": a name, not a date
             span = _resolve(kind, m, published, future and kind == "weekday_date")

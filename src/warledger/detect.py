@@ -147,7 +147,11 @@ RESISTED = frozenset({"repel", "repulse", "thwart", "foil", "beat", "fend", "fig
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
                              "insurgent", "combatant", "militiaman", "militia", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",
-                             "front", "checkpoint", "convoy", "garrison", "trench", "frontline", "line"})
+                             "front", "checkpoint", "convoy", "garrison", "trench", "frontline", "line",
+                             # the armed, whatever a report calls them
+                             "terrorist", "jihadist", "bandit", "gunman", "assailant", "attacker", "kidnapper",
+                             "extremist", "separatist", "guerrilla", "paramilitary", "mercenary", "sniper",
+                             "commander", "policemen", "gendarme", "ranger", "vigilante"})
 # Objects that make "fight", "battle" or "war" a figure of speech.
 FIGURATIVE_OBJECTS = frozenset({
     "challenge", "charge", "allegation", "election", "result", "corruption", "poverty", "disease", "virus",
@@ -156,6 +160,8 @@ FIGURATIVE_OBJECTS = frozenset({
     "word", "narrative", "title", "championship", "cup", "match", "seat", "nomination", "ban", "deportation",
     "game", "final", "semi-final", "league", "derby", "tournament", "debate", "talk", "interview",
     "campaign", "poll", "contest", "race", "bout", "fixture", "policy", "budget",
+    # "their gallant fight against terrorism": a struggle with no enemy in the field
+    "terrorism", "extremism", "banditry", "insecurity", "radicalism", "militancy", "terror",
 })
 # A sentence about sport, money or debate: its clashes and attacks are no fighting ("the shilling came
 # under attack", "a blistering attack on the prime minister in parliament", "a Premier League clash").
@@ -164,7 +170,13 @@ FIGURATIVE_CONTEXT = re.compile(
     r"dollars?|euros?|stocks?|shares|bonds?|investors?|premier league|champions league|league|derby|decider|"
     r"tournament|championship|semi-finals?|quarter-finals?|goalkeeper|striker|midfielder|kick-off|fixture|"
     r"lawmakers?|parliamentary|pundits?|critics?|debate|qualifiers?|qualifying|world cup|national team|"
-    r"red cards?|bad-tempered)\b", re.I)
+    r"red cards?|bad-tempered|"
+    # a score: "crushed Real Madrid 4-0 in a clash", "a 2-1 win" (not a span of days: "November 9-10")
+    r"(?:won|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
+    r"\d{1,2}[-–]\d{1,2}\s+(?:win|victory|defeat|draw|loss|home win|away win))\b", re.I)
+# What rallies when prices rise.
+MARKET_WORDS = frozenset({"market", "stock", "share", "price", "index", "currency", "bond", "dollar", "euro",
+                          "pound", "oil", "gold", "equity", "naira", "rupee", "shilling", "rouble", "ruble", "yen"})
 # Disasters and accidents: their dead are no one's victims.
 DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslips?|cyclones?|hurricanes?|storms?|"
                        r"tornado(?:e?s)?|droughts?|heatwaves?|torrential|dam (?:burst|collapse)|collapsed?|magnitude|"
@@ -643,6 +655,9 @@ class Detector:
                 candidate.event_type, candidate.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
         if rule.rule_id == "martial-law" and head.lower_ in ("mobilization", "mobilisation"):
             candidate.sub_event_type = "Change to group/activity"  # ACLED: a large mobilisation of forces
+        if kind == "protest" and head.lemma_.lower() == "rally" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in MARKET_WORDS for c in head.children):
+            return None  # "markets rallied", "the naira rallied": prices rose
         if kind == "protest" and head.lemma_.lower() == "demonstrate" and \
                 any(c.dep_ in ("dobj", "ccomp") for c in head.children):
             return None  # "demonstrated its resolve", "demonstrated that...": showed, not protested
