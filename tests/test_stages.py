@@ -125,6 +125,9 @@ def test_the_ministry_refers_back_and_declaring_independence_is_no_speech(pipeli
     # a total with no side named stays out of the per-side figures
     ("An air strike killed 7 people, including 3 children, in Rafah on Monday.", {}, 7),
     ("Clashes on Monday left at least two Armenian fighters and an Azeri soldier dead.", {"ARM": 2, "AZE": 1}, 3),
+    # a figure with no noun, left dead: ACLED's "dozens" is 12
+    ("Clashes between the army and rebels near Goma on Monday left dozens dead.", {}, 12),
+    ("Rival supporters fought with machetes in Zinder on Monday, leaving one dead and a dozen injured.", {}, 1),
 ])
 def test_death_figures(pipeline: Pipeline, text: str, by_side: dict[str, int], total: int) -> None:
     [event] = events(pipeline, text)

@@ -177,6 +177,10 @@ def find_figures(doc: Doc, start: int, end: int, mentions: list[ActorMention]) -
         # "killed 12" counts people; "shot down 40 of 56 drones" and "shot down 40" count machines
         bare_kill = noun.i == token.i and token.dep_ == "dobj" and token.head.lemma_ in DEATH_VERBS and \
             not any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.head.children)
+        # "the clashes left dozens dead"
+        bare_kill = bare_kill or (noun.i == token.i and token.dep_ in ("dobj", "nsubj") and
+                                  token.head.lemma_ == "leave" and
+                                  any(c.lower_ == "dead" for c in (*token.head.children, *token.children)))
         if noun.lemma_.lower() not in PERSON_NOUNS | DEATH_NOUNS | civilians.PEOPLE | COUNTED_TARGETS \
                 and not people and not bare_kill and not household:  # "killing nine guests", "three travellers"
             continue
