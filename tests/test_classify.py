@@ -118,3 +118,14 @@ def test_state_forces_are_never_retyped_as_a_mob() -> None:
     residents = dataclasses.replace(rules, actor1=Actor("Rioters (Nigeria)", 5, "NGA"))
     assert model.second_opinion(residents) == "Mob violence"  # what the words alone say
     assert retype([rules], model, sentences=1) == [rules]
+
+
+@pytest.mark.issue(9)
+def test_no_sexual_violence_without_a_word_for_it() -> None:
+    model = SentenceTypes.load()
+    said = "Gang members killed an elderly woman in Carrefour on Tuesday."
+    assert max(model.probabilities(said).items(), key=lambda kv: kv[1])[0] == "Sexual violence"  # words alone
+    rules = dataclasses.replace(
+        mention("d1", dt.date(2024, 3, 4), ("HTI", "CIV"), event_type="Violence against civilians",
+                sub_event_type="Attack"), text=said)
+    assert retype([rules], model, sentences=1) == [rules]

@@ -505,3 +505,16 @@ def test_firing_as_a_noun(stage_pipeline: Pipeline, text: str, expected: list[tu
 def test_figures_of_speech_and_the_bulletins_words(stage_pipeline: Pipeline, text: str,
                                                   expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Gunmen killed a judge in Mogadishu on Tuesday.",
+    "Armed men killed two relatives of a local chief in Bunia on Tuesday.",
+    "Soldiers tortured and killed three detainees in Sagaing on Tuesday.",
+    "Police shot dead a suspected thief in Nairobi on Tuesday.",
+    # whom a vehicle carried says whom its ambush hit
+    "Gunmen ambushed a vehicle carrying civilians near Beni on Tuesday, killing six.",
+])
+def test_more_kinds_of_unarmed_victims(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]

@@ -40,6 +40,8 @@ NO_EVENT = "none"
 # overtakes territory" are one wording with a state or a non-state actor as the taker, which resolve.py
 # decides from the actors; the classifier sees the words only and is not asked.
 ACTOR_DECIDED = (frozenset({"Government regains territory", "Non-state actor overtakes territory"}),)
+# Words without which no sentence tells sexual violence.
+SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|sexual\w*|molest\w*|gang-rap\w*|sex)\b", re.I)
 # ACLED's interaction code of state forces (military and police).
 STATE_FORCES = 1
 # ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
@@ -120,6 +122,8 @@ class SentenceTypes:
         if SUB_EVENT_TYPES[best] in ("Protests", "Riots") and mention.actor1 is not None and \
                 mention.actor1.inter in ARMED_GROUP_INTERS and mention.sub_event_type == "Other":
             return None  # "gangs blocked the main road": an armed group's road block is no demonstration
+        if best == "Sexual violence" and not SEXUAL.search(mention.text):
+            return None  # "gang members killed an elderly woman": no sexual violence is told
         if SUB_EVENT_TYPES[best] == "Riots" and mention.actor1 is not None and mention.actor1.inter == STATE_FORCES:
             return None  # "police officers beat a man to death": state forces are no mob
         sure = probabilities[best] >= max(self.threshold, self.margin * probabilities.get(mention.sub_event_type, 0.0))

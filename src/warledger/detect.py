@@ -177,6 +177,8 @@ FIGURATIVE_CONTEXT = re.compile(
 # What rallies when prices rise.
 MARKET_WORDS = frozenset({"market", "stock", "share", "price", "index", "currency", "bond", "dollar", "euro",
                           "pound", "oil", "gold", "equity", "naira", "rupee", "shilling", "rouble", "ruble", "yen"})
+# Verbs by which a vehicle's riders are named.
+CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 # Disasters and accidents: their dead are no one's victims.
 DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslips?|cyclones?|hurricanes?|storms?|"
                        r"tornado(?:e?s)?|droughts?|heatwaves?|torrential|dam (?:burst|collapse)|collapsed?|magnitude|"
@@ -1189,6 +1191,9 @@ def _victims(head: Token, towns: bool = True) -> str | None:
             obj = body or obj
         # the object's head noun and its compounds ("a village", "army positions"), not its whole phrase
         words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
+        # ... and whom a vehicle carried: "ambushed a vehicle carrying civilians"
+        words |= {o.lemma_.lower() for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
+                  for o in c.children if o.dep_ == "dobj"}
         if words & COMBATANT_WORDS:
             return "combatants"
         if words & (civilians.TARGETS if towns else civilians.TARGETS - civilians.SETTLEMENTS):
