@@ -381,3 +381,18 @@ def test_two_kinds_of_strike_on_two_villages_are_two_events(pipeline: Pipeline) 
     strikes = sorted((e.sub_event_type, e.place.name) for e in found
                      if e.event_type == "Explosions/Remote violence" and e.place is not None)
     assert strikes == [("Air/drone strike", "Yunakivka"), ("Shelling/artillery/missile attack", "Myropillia")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "place"), [
+    # "the capital" is the capital city of the country named before it, or of the report's one country
+    ("Al-Shabaab militants fired several mortar rounds in the Somali capital on Monday, killing two civilians.",
+     "Mogadishu"),
+    ("Troops fought al-Shabaab near Ceelbuur on Sunday. In the capital, mortar rounds landed near the "
+     "presidential palace on Monday.", "Mogadishu"),
+    # ... and the capital's own name after it is a place, not the state it stands for
+    ("RSF fighters clashed with the army in the capital, Khartoum, on Monday.", "Khartoum"),
+])
+def test_the_capital_is_a_place(pipeline: Pipeline, text: str, place: str) -> None:
+    found = events(pipeline, text)
+    assert place in [e.place.name for e in found if e.place is not None and e.date.best == dt.date(2022, 9, 12)]

@@ -197,6 +197,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             if match.variant:
                 variants.add(len(note.places) - 1)
         _drop_far_variants(note, variants)
+        _the_capital(note, doc, gazetteer, knowledge, leading)
         note.actors = [a for a in note.actors if not _inside_longer_place(a, note.places, doc)]
         _place_lists(note, doc, gazetteer, paragraph_places)
         paragraph_places = [*paragraph_places, *note.places] if note.index + 1 < len(notes) and \
@@ -238,6 +239,30 @@ _NAMES_BEFORE_PLACE_NOUN = re.compile(rf"\b({_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+a
 # where a list's area follows it: "... and Zaroumdareye in the Ouallam department", "... of the Tovuz region"
 _AREA_AFTER = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?")
 _SETTLEMENTS = frozenset({"city", "village", "height"})
+
+
+# "in the capital", "outside the Somali capital": the capital city of the country named before it, or of the
+# report's leading country; not when the capital's name follows ("the capital, Mogadishu") or an "of"
+_THE_CAPITAL = re.compile(r"\b(?i:in|near|outside|around|across|into|inside|at|on|to|hit|struck|shelled)\s+the\s+"
+                          r"(?:(?P<adjective>[A-Z][\w'’-]+)\s+)?capital\b(?!\s*(?:,\s*|\()?[A-Z]|\s+(?:of|city of)\b)")
+
+
+def _the_capital(note: SentenceNotes, doc: Doc, gazetteer: Gazetteer, knowledge: ActorKnowledge,
+                 leading: list[str]) -> None:
+    """ "Mortar rounds landed in the capital": the report's country's capital city, as a place of the sentence
+    (a capital the sentence names by its own name is found by the gazetteer)."""
+    for m in _THE_CAPITAL.finditer(note.text):
+        adjective = m.group("adjective")
+        country = knowledge.find_country(adjective) if adjective else None
+        iso3 = country.iso3 if country is not None else (leading[0] if len(leading) == 1 and not adjective else None)
+        city = gazetteer.capital(iso3) if iso3 else None
+        if city is None:
+            continue
+        start, end = note.char_start + m.start("adjective") if adjective else note.char_start + m.end() - 7, \
+            note.char_start + m.end()
+        token = doc.char_span(start, end, alignment_mode="expand")
+        note.places.append(PlaceNote(start, end, doc.text[start:end], dataclasses.replace(city, geo_precision=1),
+                                     token.start if token is not None else note.token_start))
 
 
 def _place_lists(note: SentenceNotes, doc: Doc, gazetteer: Gazetteer, context: list[PlaceNote]) -> None:
@@ -544,6 +569,8 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
                 return False  # "the Pétion-Ville area of Port-au-Prince", "the outskirts of Kyiv"
             if any(c.dep_ == "amod" and c.lower_ in DIRECTIONS for c in word.children):
                 return False  # "attacked southern Israel": a part of the country, where it happened
+            if word.dep_ == "appos" and word.head.lemma_.lower() in ("capital", "city", "town"):
+                return False  # "clashed in the capital, Khartoum"
             if word.dep_ == "poss" and (word.head.pos_ == "PROPN" or word.head.lemma_.lower() in PART_NOUNS
                                         | POSSESSED_PLACES):
                 return False  # "Yerevan's Republic Square", "Gaza's Jabalia camp", "Kharkiv's outskirts"
