@@ -438,6 +438,10 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
     # smallest area the text names
     ("Puntland forces clashed with Islamic State fighters in the Cal Miskaad mountains of the Bari region "
      "on Friday.", "Bari", "SOM"),
+    # an area after a comma states where the village is: not Turkey's Alibeyli, but a village of Tovuz
+    # district the gazetteer lacks, placed at the district
+    ("Azerbaijani positions near Alibeyli, Tovuz district, came under fire from Armenian forces on 3 June 2019.",
+     "Alibeyli", "AZE"),
     # a province only GeoNames' admin areas know: the unknown village is placed in it, in Burkina Faso,
     # not in Senegal, where a town is called Soum
     ("On 3 May 2023, gunmen killed 12 villagers in Kourakou, Soum province.", "Kourakou", "BFA"),

@@ -156,7 +156,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     # the regions and districts the report names: a town's namesakes elsewhere in the country give way
     # to the one inside them ("Calamar (Guaviare)", not Calamar in Bolívar)
     regions = [p for found in matches for m in found for p in m.candidates
-               if p.feature in ("region", "district") and len(m.candidates) == 1]
+               if p.feature in ("region", "district") and (len(m.candidates) == 1 or m.designated)]
     # spellings are tried in the report's leading countries only: a skeleton index is built per country
     # (0.8 s for the United States), and a country named once in passing is rarely where a village is
     top = max(countries.values(), default=0.0)
@@ -421,6 +421,10 @@ def _with_spelling_variants(text: str, found: list[PlaceMatch], countries: list[
 # "Boni (Douentza, Mopti)": ACLED's notes and many local reports give a place's district and region in
 # brackets right after it.
 STATED_AREAS = re.compile(r"\s*\(([^()]{2,80})\)")
+# ... or after a comma, with the word that makes it an area: "near Alibeyli, Tovuz district"
+STATED_AREA_AFTER_COMMA = re.compile(r",\s*((?:the\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}\s+(?i:district|province|"
+                                     r"region|state|county|oblast|governorate|department|prefecture|territory|"
+                                     r"township|municipality|raion|rayon)s?)\b")
 
 
 def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str, float],
@@ -431,12 +435,12 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
     the report names are kept."""
     out: list[PlaceMatch] = []
     for match in found:
-        if len(match.candidates) > 1 and regions:
+        if len(match.candidates) > 1 and regions and not match.designated:
             inside = tuple(c for c in match.candidates if c.feature not in ("region", "district", "country")
                            and any(r.country == c.country and gazetteer.contains(r, c) for r in regions))
             if inside:
                 match = dataclasses.replace(match, candidates=inside)
-        areas = STATED_AREAS.match(text, match.end)
+        areas = STATED_AREAS.match(text, match.end) or STATED_AREA_AFTER_COMMA.match(text, match.end)
         if areas is None:
             out.append(match)
             continue
@@ -449,6 +453,10 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
             continue
         country = stated.pop()
         readings = tuple(c for c in match.candidates if c.country == country)
+        # "Pervomaisk, Luhansk region": a reading outside the stated district or region is a namesake
+        areas = [p for p in bracketed if p is not None and p.feature in ("district", "region")]
+        if areas and readings:
+            readings = tuple(c for c in readings if any(gazetteer.contains(a, c) for a in areas))
         if readings:
             out.append(dataclasses.replace(match, candidates=readings, designated=True))
     return out
