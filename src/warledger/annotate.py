@@ -454,9 +454,9 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
         country = stated.pop()
         readings = tuple(c for c in match.candidates if c.country == country)
         # "Pervomaisk, Luhansk region": a reading outside the stated district or region is a namesake
-        areas = [p for p in bracketed if p is not None and p.feature in ("district", "region")]
-        if areas and readings:
-            readings = tuple(c for c in readings if any(gazetteer.contains(a, c) for a in areas))
+        holding = [p for p in bracketed if p is not None and p.feature in ("district", "region")]
+        if holding and readings:
+            readings = tuple(c for c in readings if any(gazetteer.contains(a, c) for a in holding))
         if readings:
             out.append(dataclasses.replace(match, candidates=readings, designated=True))
     return out
