@@ -518,3 +518,18 @@ def test_figures_of_speech_and_the_bulletins_words(stage_pipeline: Pipeline, tex
 ])
 def test_more_kinds_of_unarmed_victims(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Militants stopped a minibus outside Buulobarde on Sunday and took away eight passengers.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    ("Three young men were taken from their homes in Nairobi on Sunday by unidentified men.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    ("Armed men led away a village chief near Djibo on Sunday.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    # things taken away are no one abducted
+    ("The minister took away the journalists' phones during the interview in Nairobi on Sunday.", []),
+])
+def test_people_taken_away_are_abducted(stage_pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -608,6 +608,9 @@ class Detector:
         elif kind == "disrupt":
             if not any(c.lemma_.lower() in WEAPON_OBJECTS for c in head.subtree):
                 return None
+        elif kind == "taken":
+            if _victims(head) != "civilians":
+                return None  # "took away the journalists' phones": things, not people
         elif kind == "kill":
             victims = _victims(head)
             if victims is None:
