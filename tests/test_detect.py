@@ -533,3 +533,23 @@ def test_more_kinds_of_unarmed_victims(stage_pipeline: Pipeline, text: str) -> N
 ])
 def test_people_taken_away_are_abducted(stage_pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a crowd's attack is a riot: at the authorities a violent demonstration, at people a mob
+    ("Angry youths attacked the governor's office in Jos on Wednesday after the killing of a local leader.",
+     [("Riots", "Violent demonstration")]),
+    ("Crowds attacked dozens of police posts across Bogotá on Wednesday night, setting several of them on fire.",
+     [("Riots", "Violent demonstration")]),
+    ("A crowd attacked two men accused of theft in a market in Kampala on Wednesday, beating one to death.",
+     [("Riots", "Mob violence")]),
+    # remnants of war and what a vehicle carried
+    ("A farmer was wounded on Monday when a cluster bomblet left over from the war exploded in his field "
+     "near Nabatieh.",
+     [("Explosions/Remote violence", "Remote explosive/landmine/IED")]),
+    ("Police intercepted a truck carrying 1,000 rounds of ammunition at a checkpoint in Jibia on Monday.",
+     [("Strategic developments", "Disrupted weapons use")]),
+])
+def test_crowds_remnants_and_cargo(stage_pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -177,6 +177,13 @@ FIGURATIVE_CONTEXT = re.compile(
 # What rallies when prices rise.
 MARKET_WORDS = frozenset({"market", "stock", "share", "price", "index", "currency", "bond", "dollar", "euro",
                           "pound", "oil", "gold", "equity", "naira", "rupee", "shilling", "rouble", "ruble", "yen"})
+# Crowds whose attack is a riot, not a raid by an armed group.
+CROWDS = frozenset({"crowd", "mob", "protester", "protestor", "demonstrator", "youth", "supporter", "fan", "student",
+                    "mourner", "rioter"})
+# What a crowd attacks when its anger is at the authorities.
+AUTHORITY_TARGETS = frozenset({"police", "station", "post", "office", "parliament", "building", "headquarters",
+                               "government", "palace", "ministry", "court", "courthouse", "town hall", "prefecture",
+                               "governor", "embassy", "consulate", "commission"})
 # Verbs by which a vehicle's riders are named.
 CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 # Disasters and accidents: their dead are no one's victims.
@@ -674,6 +681,14 @@ class Detector:
                                            for c in head.children) and RIOT_CUES.search(sentence_text):
             # "supporters of the former prime minister clashed with police": a riot, not a battle
             candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
+        if rule.rule_id == "attack-verb" and any(c.dep_ == "nsubj" and c.lemma_.lower() in CROWDS
+                                                 for c in head.children):
+            # "crowds attacked police posts, setting them on fire": a riot; against the authorities (or with a
+            # protest named) a violent demonstration, against people a mob
+            aimed = PROTEST_WORDS.search(sentence_text) or _concerns(head, AUTHORITY_TARGETS)
+            candidate.event_type, candidate.sub_event_type = "Riots", \
+                "Violent demonstration" if aimed else "Mob violence"
+            return candidate
         if rule.rule_id == "riot" and head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in RIOT_GEAR:
             return None  # "riot police", "riot shields": the force that meets a riot, not one
         if rule.rule_id == "grenade" and (
@@ -685,7 +700,10 @@ class Detector:
         if kind == "protest" and head.lemma_.lower() in ("crowd", "mob") and not PROTEST_WORDS.search(sentence_text):
             # a crowd that beats, stones or burns without a demonstration's aim is a mob
             if RIOT_CUES.search(sentence_text) or _subtree_lemmas(head.head) & MOB_ACTS:
-                candidate.event_type, candidate.sub_event_type = "Riots", "Mob violence"
+                # ... unless its anger is at the authorities: "crowds attacked police posts" riot against them
+                aimed = head.dep_ == "nsubj" and _concerns(head.head, AUTHORITY_TARGETS)
+                candidate.event_type, candidate.sub_event_type = "Riots", \
+                    "Violent demonstration" if aimed else "Mob violence"
                 return candidate
         if kind == "protest":
             if RIOT_CUES.search(sentence_text):
@@ -885,6 +903,9 @@ def _concerns(head: Token, words: frozenset[str]) -> bool:
                                                      if c.dep_ in ("compound", "amod", "nmod"))}
         lemmas |= {p.lemma_.lower() for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children}
+        # "intercepted a truck carrying 1,000 rounds of ammunition": what the vehicle carried
+        lemmas |= {o.lemma_.lower() for c in arg.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
+                   for o in c.children if o.dep_ == "dobj"}
         if lemmas & words:
             return True
     return False
@@ -1266,7 +1287,7 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
             continue  # "Grad rockets were fired at Stepanakert": the rockets tell the attack
         if c.rule.kind == "kill" and c.sentence in violent:
             continue  # "killed in shelling": the shelling is the event
-        if c.sentence in rioting and c.rule.kind in ("attack", "kill"):
+        if c.sentence in rioting and c.rule.kind in ("attack", "kill") and c.event_type != "Riots":
             continue  # "a mob attacked and lynched a man": the riot is the event
         if c.sentence in rioting and (c.event_type == "Protests" or c.sub_event_type == "Looting/property destruction"):
             continue  # a demonstration that turned violent, or rioters who burn shops: one riot
