@@ -151,7 +151,7 @@ COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fi
                              # the armed, whatever a report calls them
                              "terrorist", "jihadist", "bandit", "gunman", "assailant", "attacker", "kidnapper",
                              "extremist", "separatist", "guerrilla", "paramilitary", "mercenary", "sniper",
-                             "commander", "policemen", "gendarme", "ranger", "vigilante"})
+                             "commander", "gendarme", "ranger", "vigilante"})
 # Objects that make "fight", "battle" or "war" a figure of speech.
 FIGURATIVE_OBJECTS = frozenset({
     "challenge", "charge", "allegation", "election", "result", "corruption", "poverty", "disease", "virus",
@@ -685,10 +685,7 @@ class Detector:
                                                  for c in head.children):
             # "crowds attacked police posts, setting them on fire": a riot; against the authorities (or with a
             # protest named) a violent demonstration, against people a mob
-            aimed = PROTEST_WORDS.search(sentence_text) or _concerns(head, AUTHORITY_TARGETS)
-            candidate.event_type, candidate.sub_event_type = "Riots", \
-                "Violent demonstration" if aimed else "Mob violence"
-            return candidate
+            return _riot(candidate, bool(PROTEST_WORDS.search(sentence_text)) or _concerns(head, AUTHORITY_TARGETS))
         if rule.rule_id == "riot" and head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in RIOT_GEAR:
             return None  # "riot police", "riot shields": the force that meets a riot, not one
         if rule.rule_id == "grenade" and (
@@ -701,10 +698,7 @@ class Detector:
             # a crowd that beats, stones or burns without a demonstration's aim is a mob
             if RIOT_CUES.search(sentence_text) or _subtree_lemmas(head.head) & MOB_ACTS:
                 # ... unless its anger is at the authorities: "crowds attacked police posts" riot against them
-                aimed = head.dep_ == "nsubj" and _concerns(head.head, AUTHORITY_TARGETS)
-                candidate.event_type, candidate.sub_event_type = "Riots", \
-                    "Violent demonstration" if aimed else "Mob violence"
-                return candidate
+                return _riot(candidate, head.dep_ == "nsubj" and _concerns(head.head, AUTHORITY_TARGETS))
         if kind == "protest":
             if RIOT_CUES.search(sentence_text):
                 candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
@@ -888,6 +882,24 @@ def _named_as_past(noun: Token) -> bool:
     return False
 
 
+def _of_object(token: Token) -> Token | None:
+    """The noun after a token's "of": "hundreds of civilians", "a member of the opposition"."""
+    return next((p for c in token.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _carried(vehicle: Token) -> set[str]:
+    """What a vehicle is said to carry: "a truck carrying ammunition", "a bus transporting pilgrims"."""
+    return {o.lemma_.lower() for c in vehicle.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
+            for o in c.children if o.dep_ == "dobj"}
+
+
+def _riot(candidate: Candidate, at_authorities: bool) -> Candidate:
+    """A crowd's violence: a violent demonstration when aimed at the authorities, else mob violence."""
+    candidate.event_type = "Riots"
+    candidate.sub_event_type = "Violent demonstration" if at_authorities else "Mob violence"
+    return candidate
+
+
 def _concerns(head: Token, words: frozenset[str]) -> bool:
     """Whether the trigger's object (or its subject in the passive, or its "of" phrase) is one of words."""
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "nmod", "npadvmod")]
@@ -898,14 +910,12 @@ def _concerns(head: Token, words: frozenset[str]) -> bool:
         args.append(head.head)  # "an arms cache ..., which were seized": the cache was
     for arg in args:
         if arg.like_num or arg.lower_ in QUANTITY_WORDS:
-            arg = next((p for c in arg.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), arg)
+            arg = _of_object(arg) or arg
         lemmas = {arg.lemma_.lower(), arg.lower_, *(c.lemma_.lower() for c in arg.children
                                                      if c.dep_ in ("compound", "amod", "nmod"))}
         lemmas |= {p.lemma_.lower() for c in arg.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children}
-        # "intercepted a truck carrying 1,000 rounds of ammunition": what the vehicle carried
-        lemmas |= {o.lemma_.lower() for c in arg.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
-                   for o in c.children if o.dep_ == "dobj"}
+        lemmas |= _carried(arg)  # "intercepted a truck carrying 1,000 rounds of ammunition"
         if lemmas & words:
             return True
     return False
@@ -1207,17 +1217,15 @@ def _victims(head: Token, towns: bool = True) -> str | None:
     for obj in objects:
         if obj.like_num or obj.lower_ in QUANTITY_WORDS:
             # "killed hundreds of civilians": the people are after "of"
-            obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
+            obj = _of_object(obj) or obj
         if obj.lemma_.lower() == "member":  # "a member of the opposition": the body says who
-            body = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            body = _of_object(obj)
             if body is not None and body.lemma_.lower() in civilians.MEMBER_OF:
                 return "civilians"
             obj = body or obj
         # the object's head noun and its compounds ("a village", "army positions"), not its whole phrase
         words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
-        # ... and whom a vehicle carried: "ambushed a vehicle carrying civilians"
-        words |= {o.lemma_.lower() for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
-                  for o in c.children if o.dep_ == "dobj"}
+        words |= _carried(obj)  # "ambushed a vehicle carrying civilians"
         if words & COMBATANT_WORDS:
             return "combatants"
         if words & (civilians.TARGETS if towns else civilians.TARGETS - civilians.SETTLEMENTS):

@@ -483,8 +483,7 @@ class Gazetteer:
         # Provinces and districts the curated list lacks, matched only where the text names them as areas
         # ("Yatenga province", "the district of Imphal West"): their bare names are too often something else.
         for area in admin_areas:
-            if any(self._curated[r - self._first_curated].country == area.place.country
-                   for r in _refs(stems.get(area.stem))):
+            if any(self._place(r).country == area.place.country for r in _refs(stems.get(area.stem))):
                 continue  # the curated entry is the better point
             ref = self._first_curated + len(self._curated)
             self._curated.append(area.place)
@@ -748,9 +747,8 @@ class Gazetteer:
                 if raws[i - 2].lower().endswith("s"):
                     # "the southern districts of Pokrovsk" are the town's quarters, unless a curated area
                     # is named ("the provinces of Idlib and Hama")
-                    refs = tuple(r for r in refs if r >= self._first_curated
-                                 and self._curated[r - self._first_curated].source != "admin"
-                                 and self._curated[r - self._first_curated].feature in ("district", "region"))
+                    refs = tuple(r for r in refs if self._place(r).source in ("supplement", "profile")
+                                 and self._place(r).feature in ("district", "region"))
                 if refs:
                     return _Hit(spans[i][0], spans[after - 1][1], key, refs, after, preceding)
             refs = _refs(self._main.get(key))
@@ -778,8 +776,7 @@ class Gazetteer:
         have the name, the towns of that name stay readings too: "Beni territory" in a report on Congo is
         the territory around Beni, not Bolivia's Beni department."""
         refs = _refs(self._stems.get(stem))
-        first = self._first_curated
-        if all(self._curated[r - first].source == "admin" for r in refs):
+        if all(self._place(r).source == "admin" for r in refs):
             refs += tuple(r for r in _refs(self._main.get(stem)) if r not in refs)
         return refs
 
