@@ -129,3 +129,18 @@ def test_no_sexual_violence_without_a_word_for_it() -> None:
         mention("d1", dt.date(2024, 3, 4), ("HTI", "CIV"), event_type="Violence against civilians",
                 sub_event_type="Attack"), text=said)
     assert retype([rules], model, sentences=1) == [rules]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("said", "rules_type", "its_guess"), [
+    # no weapon stopped, no base set up: the words alone would say so, the sentence does not
+    ("Mobile internet was shut down in Manipur on Tuesday.", "Other", "Disrupted weapons use"),
+    ("Gunmen set up a roadblock on the Bunia-Mahagi road on Tuesday and extorted money from drivers.", "Other",
+     "Headquarters or base established"),
+])
+def test_no_weapon_or_base_the_sentence_does_not_name(said: str, rules_type: str, its_guess: str) -> None:
+    model = SentenceTypes.load()
+    assert max(model.probabilities(said).items(), key=lambda kv: kv[1])[0] == its_guess
+    rules = dataclasses.replace(mention("d1", dt.date(2024, 3, 4), ("IND",), event_type="Strategic developments",
+                                        sub_event_type=rules_type), text=said)
+    assert retype([rules], model, sentences=1) == [rules]

@@ -553,3 +553,25 @@ def test_people_taken_away_are_abducted(stage_pipeline: Pipeline, text: str, exp
 ])
 def test_crowds_remnants_and_cargo(stage_pipeline: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED's "Other": an armed group's taxes, roadblocks, expulsions, and supplies cut off
+    ("JNIM fighters imposed a tax on livestock owners in villages around Nara on Tuesday.",
+     [("Strategic developments", "Other")]),
+    ("Gunmen set up a roadblock on the Bunia-Mahagi road on Tuesday and extorted money from drivers.",
+     [("Strategic developments", "Other")]),
+    ("Militants forced residents of three villages near Djibo to leave their homes on Tuesday.",
+     [("Strategic developments", "Other")]),
+    ("The rebels cut off the water supply to Goma on Tuesday.", [("Strategic developments", "Other")]),
+    ("Mobile internet was shut down in Manipur on Tuesday.", [("Strategic developments", "Other")]),
+    ("The storm cut off power to Beira on Tuesday.", []),
+    # the Nigerian army's "gun duel", and a health centre burnt
+    ("Troops engaged the terrorists in a fierce gun duel at Damboa on Saturday.", [("Battles", "Armed clash")]),
+    ("On 2 May 2020, militants burned down the health centre in Tessit.",
+     [("Strategic developments", "Looting/property destruction")]),
+])
+def test_other_developments_and_more_words_of_the_genre(stage_pipeline: Pipeline, text: str,
+                                                        expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -42,6 +42,13 @@ NO_EVENT = "none"
 ACTOR_DECIDED = (frozenset({"Government regains territory", "Non-state actor overtakes territory"}),)
 # Words without which no sentence tells sexual violence.
 SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|sexual\w*|molest\w*|gang-rap\w*|sex)\b", re.I)
+# Words without which no weapon's use was disrupted.
+WEAPONS = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|shells?|mortars?|projectiles?|weapons?|arms|ammunition|"
+                     r"munitions?|explosives?|ieds?|mines?|landmines?|bombs?|devices?|grenades?|rifles?|guns?|"
+                     r"cache|ordnance|uxo|shaheds?|aircraft|jets?|helicopters?|warheads?|unmanned)\b", re.I)
+# ... and no base was set up.
+BASES = re.compile(r"\b(?:bases?|camps?|headquarters|outposts?|posts?|garrisons?|barracks|positions?|strongholds?|"
+                   r"hideouts?|encampments?|command|checkpoints?|deploy\w*|stationed|contingent)\b", re.I)
 # ACLED's interaction code of state forces (military and police).
 STATE_FORCES = 1
 # ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
@@ -122,6 +129,10 @@ class SentenceTypes:
         if SUB_EVENT_TYPES[best] in ("Protests", "Riots") and mention.actor1 is not None and \
                 mention.actor1.inter in ARMED_GROUP_INTERS and mention.sub_event_type == "Other":
             return None  # "gangs blocked the main road": an armed group's road block is no demonstration
+        if best == "Headquarters or base established" and not BASES.search(mention.text):
+            return None  # "set up a roadblock": no base
+        if best == "Disrupted weapons use" and not WEAPONS.search(mention.text):
+            return None  # "mobile internet was shut down": no weapon was stopped
         if best == "Sexual violence" and not SEXUAL.search(mention.text):
             return None  # "gang members killed an elderly woman": no sexual violence is told
         if SUB_EVENT_TYPES[best] == "Riots" and mention.actor1 is not None and mention.actor1.inter == STATE_FORCES:

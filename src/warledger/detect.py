@@ -184,6 +184,9 @@ CROWDS = frozenset({"crowd", "mob", "protester", "protestor", "demonstrator", "y
 AUTHORITY_TARGETS = frozenset({"police", "station", "post", "office", "parliament", "building", "headquarters",
                                "government", "palace", "ministry", "court", "courthouse", "town hall", "prefecture",
                                "governor", "embassy", "consulate", "commission"})
+# What a besieger or a government cuts off: an event in ACLED's "Other".
+UTILITIES = frozenset({"internet", "network", "water", "electricity", "power", "supply", "telecommunication",
+                       "telecommunications", "phone", "mobile", "communications", "fuel", "food"})
 # Verbs by which a vehicle's riders are named.
 CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 # Disasters and accidents: their dead are no one's victims.
@@ -254,7 +257,9 @@ UNOPPOSED = re.compile(r"\b(?:without (?:a fight|firing a (?:single )?shot|a sho
 PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop", "market", "building", "office",
                       "church", "mosque", "school", "crop", "field", "property", "hut", "village", "warehouse",
                       "store", "granary", "farm", "mast", "tower", "bridge", "clinic", "hospital", "lorry",
-                      "tanker", "motorcycle", "structure", "dwelling", "homestead", "barn", "orchard", "tree"})
+                      "tanker", "motorcycle", "structure", "dwelling", "homestead", "barn", "orchard", "tree",
+                      "centre", "center", "pylon", "kiosk", "stall", "premises", "hall", "library", "shrine",
+                      "temple", "pharmacy"})
 # People whose capture is an arrest.
 WANTED_PEOPLE = frozenset({"leader", "commander", "suspect", "recruiter", "chief", "kingpin", "financier",
                            "ringleader", "emir", "spokesman", "mastermind", "founder", "deputy", "boss"})
@@ -615,6 +620,10 @@ class Detector:
         elif kind == "disrupt":
             if not any(c.lemma_.lower() in WEAPON_OBJECTS for c in head.subtree):
                 return None
+        elif kind == "utility-cut":
+            # "the rebels cut off the water supply to Goma", "mobile internet was shut down in Manipur"
+            if not _concerns(head, UTILITIES) or DISASTERS.search(sentence_text):
+                return None
         elif kind == "taken":
             if _victims(head) != "civilians":
                 return None  # "took away the journalists' phones": things, not people
@@ -734,7 +743,8 @@ def _wrecks_property(head: Token) -> bool:
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
         return False
     things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    things += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children]
+    # "set fire to ...", "burned down the health centre" (the parser's "down" is at times a preposition)
+    things += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "down") for p in c.children]
     for thing in things:
         if thing.like_num or thing.lower_ in QUANTITY_WORDS:
             thing = next((p for c in thing.children if c.lower_ == "of" for p in c.children), thing)
