@@ -575,3 +575,20 @@ def test_crowds_remnants_and_cargo(stage_pipeline: Pipeline, text: str, expected
 def test_other_developments_and_more_words_of_the_genre(stage_pipeline: Pipeline, text: str,
                                                         expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 8 May 2023, the rebel group rebranded itself as the National Liberation Front in Kidal.",
+     [("Strategic developments", "Change to group/activity")]),
+    ("On 8 May 2023, 300 former rebels were integrated into the national army in Bambari.",
+     [("Strategic developments", "Change to group/activity")]),
+    ("On 8 May 2023, a new armed group calling itself the Zamfara Defence Force emerged in Gusau.",
+     [("Strategic developments", "Change to group/activity")]),
+    # ... not a new fact that emerged, nor software integrated
+    ("On 8 May 2023, new evidence of corruption emerged in Gusau.", []),
+    ("The ministry integrated a new payroll system in Abuja on Monday.", []),
+])
+def test_groups_rebranded_integrated_or_emerging(stage_pipeline: Pipeline, text: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

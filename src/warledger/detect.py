@@ -955,6 +955,13 @@ def _changes_group(head: Token) -> bool:
         return bool(_subtree_lemmas(head) & {"allegiance", "loyalty", "bay'ah"})
     if lemma in ("defect", "defection"):
         return True
+    if lemma in ("rebrand", "integrate", "integration"):
+        # "rebranded itself as the National Liberation Front", "300 former rebels were integrated into the army"
+        return bool(_subtree_lemmas(head) & GROUP_WORDS) or bool(clause & COMBATANT_WORDS)
+    if lemma == "emerge":
+        # "a new armed group calling itself the Zamfara Defence Force emerged in Gusau"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS and
+                   any(a.lower_ == "new" for a in c.children) for c in head.children)
     return bool(clause & GROUP_WORDS)
 
 
