@@ -592,3 +592,14 @@ def test_other_developments_and_more_words_of_the_genre(stage_pipeline: Pipeline
 def test_groups_rebranded_integrated_or_emerging(stage_pipeline: Pipeline, text: str,
                                                  expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_arrests_made_earlier_and_towns_seized(stage_pipeline: Pipeline) -> None:
+    # a person detained earlier is no new arrest
+    assert detected(stage_pipeline, "On 8 May 2023, the court ordered the release of the detained journalist "
+                                    "in Harare.") == []
+    # towns seized are territory (a battle at this stage; resolve names who took them), not an arrest,
+    # whatever the recogniser reads in their names
+    assert detected(stage_pipeline, "In October 2019, Turkish troops and allied Syrian factions seized the border "
+                                    "towns of Tal Abyad and Ras al-Ayn.") == [("Battles", "Armed clash")]

@@ -396,3 +396,11 @@ def test_two_kinds_of_strike_on_two_villages_are_two_events(pipeline: Pipeline) 
 def test_the_capital_is_a_place(pipeline: Pipeline, text: str, place: str) -> None:
     found = events(pipeline, text)
     assert place in [e.place.name for e in found if e.place is not None and e.date.best == dt.date(2022, 9, 12)]
+
+
+@pytest.mark.issue(9)
+def test_a_peoples_arrested_are_its_civilians(pipeline: Pipeline) -> None:
+    [event] = events(pipeline, "Israeli forces arrested 15 Palestinians in overnight raids across the West Bank "
+                               "on Monday.")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Palestine)"

@@ -479,8 +479,9 @@ class Detector:
             # "arrested 30 herders and took them to an unknown destination": a forced disappearance
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
                 "Abduction/forced disappearance"
-        if rule.rule_id == "abduct" and head.dep_ == "amod" and head.lemma_.lower() in ("abduct", "kidnap"):
-            return None  # "freed 82 abducted schoolgirls": people taken earlier, no new abduction
+        if rule.rule_id in ("abduct", "arrest") and head.dep_ == "amod" and \
+                head.lemma_.lower() in ("abduct", "kidnap", "arrest", "detain"):
+            return None  # "freed 82 abducted schoolgirls", "the release of the detained journalist": taken earlier
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
@@ -769,8 +770,12 @@ def _person(token: Token) -> bool:
 
 
 def _captures_a_person(head: Token) -> bool:
-    """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest."""
-    return any(words & WANTED_PEOPLE or _person(child) for child, words in _objects(head, ("appos",)))
+    """A named person, a leader or a suspect captured: ACLED codes the capture as an arrest ("seized the border
+    towns of Tal Abyad and Ras al-Ayn" took towns, whatever the recogniser reads in their names)."""
+    objects = _objects(head, ("appos",))
+    if any(words & TAKEN_PLACES for _, words in objects):
+        return False
+    return any(words & WANTED_PEOPLE or _person(child) for child, words in objects)
 
 
 def _regains_a_place(head: Token) -> bool:

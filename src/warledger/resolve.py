@@ -864,9 +864,10 @@ def _strategic_actors(scene: _Scene, first: ActorMention | None, second: ActorMe
             return mover, None, tuple(sorted({s for s in (*(a.side for a in parties), mover.side) if s}))
     actor1 = _actor_for(first, event_type, knowledge, location_country, sub)
     actor2 = _actor_for(second, event_type, knowledge, location_country, sub)
-    if sub == "Looting/property destruction" and second is not None and \
+    if sub in ("Looting/property destruction", "Arrests") and second is not None and \
             second.kind in ("adjective", "people") and second.side and second.side != "CIV":
-        actor2 = generic_actor("civilians", second.side, knowledge)  # "demolished 12 Palestinian homes"
+        # "demolished 12 Palestinian homes", "arrested 15 Palestinians": a people's civilians, not its forces
+        actor2 = generic_actor("civilians", second.side, knowledge)
     if actor1 is None and scene.speaker_did and scene.speaker_side:
         actor1 = _speaker_as_actor(scene.speaker_side, knowledge)
     if sub == "Headquarters or base established" and actor1 is None and actor2 is not None:
