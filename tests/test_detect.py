@@ -513,8 +513,9 @@ def test_figures_of_speech_and_the_bulletins_words(stage_pipeline: Pipeline, tex
     "Armed men killed two relatives of a local chief in Bunia on Tuesday.",
     "Soldiers tortured and killed three detainees in Sagaing on Tuesday.",
     "Police shot dead a suspected thief in Nairobi on Tuesday.",
-    # whom a vehicle carried says whom its ambush hit
+    # whom a vehicle carried says whom its ambush hit, and so does what the convoy was for
     "Gunmen ambushed a vehicle carrying civilians near Beni on Tuesday, killing six.",
+    "Militants attacked a humanitarian convoy on the road to Djibo on Tuesday.",
 ])
 def test_more_kinds_of_unarmed_victims(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]

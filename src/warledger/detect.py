@@ -187,6 +187,8 @@ AUTHORITY_TARGETS = frozenset({"police", "station", "post", "office", "parliamen
 # What a besieger or a government cuts off: an event in ACLED's "Other".
 UTILITIES = frozenset({"internet", "network", "water", "electricity", "power", "supply", "telecommunication",
                        "telecommunications", "phone", "mobile", "communications", "fuel", "food"})
+# Words before a convoy, a vehicle or a post that make it unarmed.
+UNARMED_MARKS = frozenset({"aid", "humanitarian", "relief", "civilian", "passenger", "medical", "food"})
 # Verbs by which a vehicle's riders are named.
 CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 # Disasters and accidents: their dead are no one's victims.
@@ -1248,6 +1250,8 @@ def _victims(head: Token, towns: bool = True) -> str | None:
         # the object's head noun and its compounds ("a village", "army positions"), not its whole phrase
         words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
         words |= _carried(obj)  # "ambushed a vehicle carrying civilians"
+        if words & UNARMED_MARKS:
+            return "civilians"  # "a humanitarian convoy", "a civilian vehicle", "a passenger train"
         if words & COMBATANT_WORDS:
             return "combatants"
         if words & (civilians.TARGETS if towns else civilians.TARGETS - civilians.SETTLEMENTS):
