@@ -49,6 +49,9 @@ WEAPONS = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|shells?|mortars?|pr
 # ... and no base was set up.
 BASES = re.compile(r"\b(?:bases?|camps?|headquarters|outposts?|posts?|garrisons?|barracks|positions?|strongholds?|"
                    r"hideouts?|encampments?|command|checkpoints?|deploy\w*|stationed|contingent)\b", re.I)
+# The sub-types the classifier may give only to a sentence that has a word for them: the words alone
+# read "gang members killed an elderly woman" as sexual violence.
+REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "Headquarters or base established": BASES}
 # ACLED's interaction code of state forces (military and police).
 STATE_FORCES = 1
 # ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
@@ -129,12 +132,9 @@ class SentenceTypes:
         if SUB_EVENT_TYPES[best] in ("Protests", "Riots") and mention.actor1 is not None and \
                 mention.actor1.inter in ARMED_GROUP_INTERS and mention.sub_event_type == "Other":
             return None  # "gangs blocked the main road": an armed group's road block is no demonstration
-        if best == "Headquarters or base established" and not BASES.search(mention.text):
-            return None  # "set up a roadblock": no base
-        if best == "Disrupted weapons use" and not WEAPONS.search(mention.text):
-            return None  # "mobile internet was shut down": no weapon was stopped
-        if best == "Sexual violence" and not SEXUAL.search(mention.text):
-            return None  # "gang members killed an elderly woman": no sexual violence is told
+        cue = REQUIRED_CUES.get(best)
+        if cue is not None and not cue.search(mention.text):
+            return None  # "mobile internet was shut down" stopped no weapon; "set up a roadblock" made no base
         if SUB_EVENT_TYPES[best] == "Riots" and mention.actor1 is not None and mention.actor1.inter == STATE_FORCES:
             return None  # "police officers beat a man to death": state forces are no mob
         sure = probabilities[best] >= max(self.threshold, self.margin * probabilities.get(mention.sub_event_type, 0.0))

@@ -177,9 +177,9 @@ FIGURATIVE_CONTEXT = re.compile(
 # What rallies when prices rise.
 MARKET_WORDS = frozenset({"market", "stock", "share", "price", "index", "currency", "bond", "dollar", "euro",
                           "pound", "oil", "gold", "equity", "naira", "rupee", "shilling", "rouble", "ruble", "yen"})
-# Crowds whose attack is a riot, not a raid by an armed group.
-CROWDS = frozenset({"crowd", "mob", "protester", "protestor", "demonstrator", "youth", "supporter", "fan", "student",
-                    "mourner", "rioter"})
+# Crowds whose attack is a riot, not a raid by an armed group (residents, villagers or farmers who attack
+# may be a village's armed men).
+CROWDS = CROWD_WORDS - {"resident", "villager", "worker", "farmer", "people", "activist", "trader"} | {"mob", "rioter"}
 # What a crowd attacks when its anger is at the authorities.
 AUTHORITY_TARGETS = frozenset({"police", "station", "post", "office", "parliament", "building", "headquarters",
                                "government", "palace", "ministry", "court", "courthouse", "town hall", "prefecture",
