@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,18 @@ SENTENCES = [
     "",
     "Ünïcode wörds and 123 numbers, with punctuation!!!",
 ]
+
+
+def tempted(said: str, guess: str, rules_type: str) -> SentenceTypes:
+    """A model whose words all point to `guess`: what the guards must stop, whatever the packaged
+    model has learnt."""
+    words = sorted(set(re.findall(r"(?u)\b\w\w+\b", said.lower())))
+    classes = (guess, rules_type, NO_EVENT)
+    coef = np.zeros((len(classes), len(words)))
+    coef[0] = 20.0
+    return SentenceTypes.from_arrays({"vocabulary": np.array(words), "idf": np.ones(len(words)), "coef": coef,
+                                      "intercept": np.zeros(len(classes)), "classes": np.array(classes),
+                                      "ngram_max": 1, "threshold": 0.2, "margin": 8.0})
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +122,8 @@ def test_a_model_that_cannot_be_read_is_one_clear_error(tmp_path: Path) -> None:
 @pytest.mark.issue(9)
 def test_state_forces_are_never_retyped_as_a_mob() -> None:
     # the classifier reads "beat a man to death" as mob violence; done by police it stays an attack
-    model = SentenceTypes.load()
     said = "Police officers beat a man to death in Lagos on Sunday."
+    model = tempted(said, "Mob violence", "Attack")
     police = Actor("Police Forces of Nigeria", 1, "NGA")
     rules = dataclasses.replace(
         mention("d1", dt.date(2024, 3, 4), ("NGA", "CIV"), event_type="Violence against civilians",
@@ -122,12 +135,13 @@ def test_state_forces_are_never_retyped_as_a_mob() -> None:
 
 @pytest.mark.issue(9)
 def test_no_sexual_violence_without_a_word_for_it() -> None:
-    model = SentenceTypes.load()
     said = "Gang members killed an elderly woman in Carrefour on Tuesday."
-    assert max(model.probabilities(said).items(), key=lambda kv: kv[1])[0] == "Sexual violence"  # words alone
+    model = tempted(said, "Sexual violence", "Attack")
     rules = dataclasses.replace(
         mention("d1", dt.date(2024, 3, 4), ("HTI", "CIV"), event_type="Violence against civilians",
                 sub_event_type="Attack"), text=said)
+    raped = dataclasses.replace(rules, text="Gang members raped an elderly woman in Carrefour.")
+    assert model.second_opinion(raped) == "Sexual violence"  # with a word for it, the guess stands
     assert retype([rules], model, sentences=1) == [rules]
 
 
@@ -139,8 +153,8 @@ def test_no_sexual_violence_without_a_word_for_it() -> None:
      "Headquarters or base established"),
 ])
 def test_no_weapon_or_base_the_sentence_does_not_name(said: str, rules_type: str, its_guess: str) -> None:
-    model = SentenceTypes.load()
-    assert max(model.probabilities(said).items(), key=lambda kv: kv[1])[0] == its_guess
+    model = tempted(said, its_guess, rules_type)
+    assert max(model.probabilities(said).items(), key=lambda kv: kv[1])[0] == its_guess  # the words alone
     rules = dataclasses.replace(mention("d1", dt.date(2024, 3, 4), ("IND",), event_type="Strategic developments",
                                         sub_event_type=rules_type), text=said)
     assert retype([rules], model, sentences=1) == [rules]
