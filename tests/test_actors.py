@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from stage_fixtures import annotated, extract
 
-from warledger.actors import ActorMention
+from warledger.actors import ActorMention, output_side
 from warledger.pipeline import Pipeline
 from warledger.records import Actor
 
@@ -100,3 +100,14 @@ def test_unnamed_gunmen_become_an_unidentified_group_of_the_places_country(stage
                                       "passengers.")
     assert event.actor1 is not None and event.actor1.name == "Unidentified Armed Group (Mali)"
     assert event.actor2 == Actor("Civilians (Mali)", 7, "CIV")
+
+
+@pytest.mark.issue(9)
+def test_a_side_code_of_groups_in_several_countries_names_no_country(stage_pipeline: Pipeline) -> None:
+    knowledge = stage_pipeline.knowledge
+    assert output_side("IS", knowledge) is None  # every Islamic State branch: the place's country stands in
+    assert output_side("AZE", knowledge) == "AZE"
+    # an Islamic State killing in Libya is Libya's, not that of the Nigerian branch that shares the code
+    events = extract(stage_pipeline, "Islamic State militants shot dead four men in a public square in Sirte on "
+                                     "Tuesday, residents said.")
+    assert [e.sides for e in events] == [("CIV", "LBY")]

@@ -158,3 +158,22 @@ def test_no_weapon_or_base_the_sentence_does_not_name(said: str, rules_type: str
     rules = dataclasses.replace(mention("d1", dt.date(2024, 3, 4), ("IND",), event_type="Strategic developments",
                                         sub_event_type=rules_type), text=said)
     assert retype([rules], model, sentences=1) == [rules]
+
+
+@pytest.mark.issue(9)
+def test_no_clash_with_civilians_and_no_retyping_of_ground_changing_hands() -> None:
+    said = "Twelve villagers were killed in an attack by jihadists near Mopti on Tuesday."
+    villagers = Actor("Civilians (Mali)", 7, "CIV")
+    rules = dataclasses.replace(
+        mention("d1", dt.date(2024, 3, 4), ("MLI", "CIV"), event_type="Violence against civilians",
+                sub_event_type="Attack", actors=(Actor("JNIM", 2, "JNIM"), villagers)), text=said)
+    model = tempted(said, "Armed clash", "Attack")
+    assert model.second_opinion(dataclasses.replace(rules, actor2=Actor("Military Forces of Mali", 1, "MLI"))) \
+        == "Armed clash"  # against soldiers the guess would stand
+    assert retype([rules], model, sentences=1) == [rules]
+    said = "The army announced on Monday that it had restored state authority over Kidal."
+    taken = dataclasses.replace(
+        mention("d2", dt.date(2024, 3, 4), ("MLI",), event_type="Battles",
+                sub_event_type="Government regains territory"), text=said)
+    assert retype([taken], tempted(said, "Change to group/activity", "Government regains territory"),
+                  sentences=1) == [taken]

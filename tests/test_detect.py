@@ -604,3 +604,41 @@ def test_arrests_made_earlier_and_towns_seized(stage_pipeline: Pipeline) -> None
     # whatever the recogniser reads in their names
     assert detected(stage_pipeline, "In October 2019, Turkish troops and allied Syrian factions seized the border "
                                     "towns of Tal Abyad and Ras al-Ayn.") == [("Battles", "Armed clash")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # ACLED: whoever is killed is a civilian unless the text says the victims were armed
+    "Gunmen shot dead a prominent researcher outside his home in Kirkuk on Monday.",
+    "Militants executed four Christians in Chiure district on Sunday.",
+    "Unidentified gunmen shot dead two staff members of a national NGO near Yei on Tuesday.",
+    "Five young men were found shot dead beside their car near Rutba on Thursday.",
+])
+def test_those_killed_are_civilians_unless_said_to_be_armed(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # not people killed: the dead remembered, protesters (the protest tells it), an attack beaten back
+    "Residents laid wreaths on the graves of those killed in the 2006 war on Wednesday.",
+    "The deal was killed by the parliament in Baghdad on Tuesday.",
+])
+def test_what_a_killing_verb_names_that_is_no_attack_on_civilians(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Violence against civilians", "Attack") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armed men broke into a warehouse in Bentiu on Monday and carried off 300 tonnes of sorghum.",
+     [("Strategic developments", "Looting/property destruction")]),
+    ("Militants drove off around 300 sheep near Haditha on Sunday.",
+     [("Strategic developments", "Looting/property destruction")]),
+    ("Raiders set the fields alight west of Hawija on Tuesday night.",
+     [("Strategic developments", "Looting/property destruction")]),
+    # driven off, the attackers were repelled: nothing was taken
+    ("Soldiers drove off the attackers near Macomia on Tuesday.", []),
+])
+def test_goods_carried_off_and_fields_set_alight(stage_pipeline: Pipeline, text: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert [d for d in detected(stage_pipeline, text) if d[1] == "Looting/property destruction"] == expected

@@ -196,8 +196,9 @@ def output_side(side: str, knowledge: ActorKnowledge) -> str | None:
     """
     if side in knowledge.country_by_iso3 or side in PARTY_CODES:
         return side
-    group = next((g for g in knowledge.groups if g.side == side and g.country), None)
-    return group.country if group and group.country else None
+    countries = {g.country for g in knowledge.groups if g.side == side}
+    # one code for groups in several countries (IS: every Islamic State branch) says no country
+    return countries.pop() if len(countries) == 1 else None
 
 
 def group_for_side(side: str, knowledge: ActorKnowledge) -> GroupEntry | None:

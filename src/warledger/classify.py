@@ -52,8 +52,12 @@ BASES = re.compile(r"\b(?:bases?|camps?|headquarters|outposts?|posts?|garrisons?
 # The sub-types the classifier may give only to a sentence that has a word for them: the words alone
 # read "gang members killed an elderly woman" as sexual violence.
 REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "Headquarters or base established": BASES}
-# ACLED's interaction code of state forces (military and police).
+# ACLED's interaction code of state forces (military and police), and of civilians.
 STATE_FORCES = 1
+CIVILIANS = 7
+# The sub-types of ground changing hands, which the rules tell from a place and its taker.
+TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                         "Non-violent transfer of territory"})
 # ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
 ARMED_GROUP_INTERS = frozenset({2, 3})
 # The longest text, in sentences, whose mentions it retypes: its training texts have one to three.
@@ -137,6 +141,10 @@ class SentenceTypes:
             return None  # "mobile internet was shut down" stopped no weapon; "set up a roadblock" made no base
         if SUB_EVENT_TYPES[best] == "Riots" and mention.actor1 is not None and mention.actor1.inter == STATE_FORCES:
             return None  # "police officers beat a man to death": state forces are no mob
+        if best == "Armed clash" and mention.actor2 is not None and mention.actor2.inter == CIVILIANS:
+            return None  # "villagers were killed in an attack by jihadists": no armed side fought back
+        if mention.sub_event_type in TERRITORIAL and best not in TERRITORIAL:
+            return None  # "restored state authority over Kidal": the rules saw a place change hands
         sure = probabilities[best] >= max(self.threshold, self.margin * probabilities.get(mention.sub_event_type, 0.0))
         return best if sure else None
 

@@ -151,7 +151,7 @@ COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fi
                              # the armed, whatever a report calls them
                              "terrorist", "jihadist", "bandit", "gunman", "assailant", "attacker", "kidnapper",
                              "extremist", "separatist", "guerrilla", "paramilitary", "mercenary", "sniper",
-                             "commander", "gendarme", "ranger", "vigilante"})
+                             "commander", "gendarme", "ranger", "vigilante", "escort", "bodyguard"})
 # Objects that make "fight", "battle" or "war" a figure of speech.
 FIGURATIVE_OBJECTS = frozenset({
     "challenge", "charge", "allegation", "election", "result", "corruption", "poverty", "disease", "virus",
@@ -261,7 +261,16 @@ PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop",
                       "store", "granary", "farm", "mast", "tower", "bridge", "clinic", "hospital", "lorry",
                       "tanker", "motorcycle", "structure", "dwelling", "homestead", "barn", "orchard", "tree",
                       "centre", "center", "pylon", "kiosk", "stall", "premises", "hall", "library", "shrine",
-                      "temple", "pharmacy"})
+                      "temple", "pharmacy", "tukul", "shelter", "stock"})
+# What raiders carry off: "carried off 30 tonnes of rice", "drove off 200 goats".
+GOODS = frozenset({"food", "aid", "rice", "flour", "sorghum", "maize", "grain", "wheat", "lentil", "bean", "oil",
+                   "sugar", "supply", "parcel", "blanket", "medicine", "drug", "fuel", "livestock", "cattle", "cow",
+                   "sheep", "goat", "camel", "donkey", "animal", "herd", "good", "money", "cash", "valuables",
+                   "belonging", "motorbike", "phone", "mattress", "panel", "equipment", "computer", "generator"})
+# Units that goods are counted in: "30 tonnes of rice", "200 head of cattle".
+MEASURES = frozenset({"tonne", "ton", "bag", "sack", "head", "carton", "box", "litre", "liter", "load"})
+# Words that make "set" a burning: "set the fields alight".
+ABLAZE = frozenset({"alight", "ablaze", "afire"})
 # People whose capture is an arrest.
 WANTED_PEOPLE = frozenset({"leader", "commander", "suspect", "recruiter", "chief", "kingpin", "financier",
                            "ringleader", "emir", "spokesman", "mastermind", "founder", "deputy", "boss"})
@@ -593,6 +602,9 @@ class Detector:
                 return None
             if RIOT_CUES.search(sentence_text) and PROTEST_WORDS.search(sentence_text):
                 return None  # demonstrators who burn a station riot (the riot candidate tells it)
+        elif kind == "haul":
+            if not _hauls_goods(head):
+                return None  # "drove off the attackers": they were repelled, nothing was taken
         elif kind == "base":
             if not _sets_up_a_base(head):
                 return None
@@ -631,7 +643,7 @@ class Detector:
             if _victims(head) != "civilians":
                 return None  # "took away the journalists' phones": things, not people
         elif kind == "kill":
-            victims = _victims(head)
+            victims = _victims(head, people=True)
             if victims is None:
                 return None
             if victims == "combatants":
@@ -741,8 +753,9 @@ def _wrecks_property(head: Token) -> bool:
     """"set fire to three trucks", "burned about 30 houses", "blew up a telecommunications mast",
     "razed houses"."""
     lemma = head.lemma_.lower()
-    if lemma == "set" and not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in head.children):
-        return False
+    if lemma == "set" and not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in head.children) and \
+            not any(t.lower_ in ABLAZE for t in head.doc[head.i + 1:head.i + 6]):
+        return False  # "set fire to", "set the fields alight", "set them ablaze"
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
         return False
     things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -754,6 +767,19 @@ def _wrecks_property(head: Token) -> bool:
         words = {thing.lemma_.lower(), *(c.lemma_.lower() for c in thing.children if c.dep_ == "compound")}
         words |= {t.lemma_.lower() for t in thing.conjuncts}
         if words & PROPERTY:
+            return True
+    return False
+
+
+def _hauls_goods(head: Token) -> bool:
+    """"carried off 30 tonnes of rice", "drove off some 200 goats", "carted away food parcels"."""
+    for thing in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        while thing.like_num or thing.lemma_.lower() in QUANTITY_WORDS | MEASURES:
+            inner = _of_object(thing)
+            if inner is None:
+                break
+            thing = inner
+        if {thing.lemma_.lower(), *(t.lemma_.lower() for t in thing.conjuncts)} & (GOODS | PROPERTY):
             return True
     return False
 
@@ -1224,14 +1250,30 @@ VIOLENT_DEATH = re.compile(r"\b(?:gunshot|bullet|shot|stab\w*|tortur\w*|bound|bl
 NAMED_KILLINGS = frozenset({"kill", "murder", "execute", "assassinate", "shoot", "behead", "stab", "abduct"})
 
 
-def _victims(head: Token, towns: bool = True) -> str | None:
+# Objects of a killing verb that are no people: "killed the deal", "killed 40 cattle".
+NOT_PEOPLE = frozenset({"hope", "deal", "bill", "plan", "proposal", "idea", "talk", "process", "chance", "engine",
+                        "time", "mood", "momentum", "story", "project", "initiative", "motion", "law", "light",
+                        "power", "order", "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "dog",
+                        "donkey", "chicken", "elephant", "lion", "rhino", "bird", "fish", "game", "match", "video",
+                        "film", "scene", "picture", "photo", "footage"})
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+
+
+def _victims(head: Token, towns: bool = True, people: bool = False) -> str | None:
     """Who was killed or attacked: "civilians", "combatants" or None when the clause does not say.
-    With `towns` false, a town or city named as the target says nothing either way."""
+    With `towns` false, a town or city named as the target says nothing either way. With `people`
+    (a verb of killing), any other person killed is a civilian: "shot dead a researcher", "executed
+    four Christians", "killed her"."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+    killed = [c for c in objects if c.dep_ != "pobj"]  # the verb's own objects
     if head.lemma_.lower() in ("die", "perish"):
         objects += [c for c in head.children if c.dep_ == "nsubj"]  # "five civilians died"
     if head.dep_ in ("acl", "amod", "relcl"):
         objects.append(head.head)
+    if head.dep_ in ("xcomp", "oprd") and head.head.lemma_.lower() in ("find", "discover", "leave"):
+        # "five men were found shot dead": those found
+        killed += [c for c in head.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        objects += killed
     # "the killing of five civilians in Afgoye on Sunday shocked the country": a noun's victims follow
     # "of", where the killing is what the clause tells (not "protested against the killing of farmers")
     preps = ("on", "against", "in", "of") if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass", "ROOT") \
@@ -1262,6 +1304,12 @@ def _victims(head: Token, towns: bool = True) -> str | None:
         # ISWAP commander" was a combatant
         armed = any(_subtree_lemmas(o) & (COMBATANT_WORDS | ARMED_ROLES) for o in named)
         return "combatants" if armed else "civilians"
+    if people and head.lemma_.lower() in KILLING_VERBS and any(
+            (o.pos_ == "NOUN" and o.lemma_.lower() not in NOT_PEOPLE | ARMED_ROLES | CROWD_WORDS)
+            or o.lower_ in PERSONAL_PRONOUNS
+            or (o.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in o.children))  # "four Christians"
+            for o in killed):
+        return "civilians"  # ACLED: those killed are civilians unless the text says they were armed
     return None
 
 
