@@ -642,3 +642,31 @@ def test_what_a_killing_verb_names_that_is_no_attack_on_civilians(stage_pipeline
 def test_goods_carried_off_and_fields_set_alight(stage_pipeline: Pipeline, text: str,
                                                  expected: list[tuple[str, str]]) -> None:
     assert [d for d in detected(stage_pipeline, text) if d[1] == "Looting/property destruction"] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # captives freed, known as captives by how they were held
+    ("Twenty women held by insurgents in the forest were let go on Friday near Macomia.",
+     ("Strategic developments", "Agreement")),
+    ("Three engineers who were seized near Ubari last year were freed on Saturday.",
+     ("Strategic developments", "Agreement")),
+    # networks cut, by whoever ordered it
+    ("Mobile phone and internet services across Mocimboa da Praia district were cut on Monday.",
+     ("Strategic developments", "Other")),
+    # forces mobilised by recruitment
+    ("The LNA opened recruitment centres in Sabha on Sunday.", ("Strategic developments", "Change to group/activity")),
+])
+def test_releases_cuts_and_recruitment_in_other_wordings(stage_pipeline: Pipeline, text: str,
+                                                         expected: tuple[str, str]) -> None:
+    assert expected in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "The government cut fuel subsidies on Monday, angering traders in Juba.",
+    "Peace talks in Addis Ababa went dead after the rebels walked out on Monday.",
+    "The report condemned the recruitment of child soldiers by armed groups in Unity state.",
+])
+def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == []

@@ -269,6 +269,15 @@ GOODS = frozenset({"food", "aid", "rice", "flour", "sorghum", "maize", "grain", 
                    "belonging", "motorbike", "phone", "mattress", "panel", "equipment", "computer", "generator"})
 # Units that goods are counted in: "30 tonnes of rice", "200 head of cattle".
 MEASURES = frozenset({"tonne", "ton", "bag", "sack", "head", "carton", "box", "litre", "liter", "load"})
+# Verbs of holding people, and their holders: those freed after them were captives.
+HELD = frozenset({"abduct", "kidnap", "seize", "snatch", "hold", "capture", "take", "detain"})
+CAPTORS = frozenset({"captor", "kidnapper", "abductor", "hostage-taker"})
+# Networks and supplies whose cutting is an event (not fuel prices or food budgets).
+SERVICES = frozenset({"internet", "network", "phone", "mobile", "telephone", "telecommunication",
+                      "telecommunications", "communications", "electricity", "power", "water"})
+# What is done with recruitment when forces mobilise.
+RECRUITING_VERBS = frozenset({"open", "launch", "begin", "start", "announce", "step", "intensify", "crowd", "hold",
+                              "resume", "set"})
 # Words that make "set" a burning: "set the fields alight".
 ABLAZE = frozenset({"alight", "ablaze", "afire"})
 # People whose capture is an arrest.
@@ -523,6 +532,8 @@ class Detector:
         elif kind in ("territory", "territory-lost"):
             if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
                 return None  # "the territory conquered by X": a past state described, not an event
+            if head.dep_ == "relcl" and head.head.lemma_.lower() in civilians.PEOPLE | SEIZED_PEOPLE:
+                return None  # "engineers who were seized last year were freed": who they are, not an event
             if rule.rule_id == "drive-out" and not _drives_out_of_a_place(head):
                 return None  # "pushed for talks", "drove to Goma"
             if rule.rule_id in ("regain-place", "take-back") and not _regains_a_place(head):
@@ -578,7 +589,7 @@ class Detector:
                                               for a in _ancestors(head, 3)):
                 return None
         elif kind == "captives":
-            if not (_concerns(head, CAPTIVES) or IN_EXCHANGE.search(sentence_text)) or \
+            if not (_concerns(head, CAPTIVES) or IN_EXCHANGE.search(sentence_text) or _once_held(head)) or \
                     (head.lemma_.lower() in ("exchange", "swap") and
                                                    _concerns(head, frozenset({"fire", "gunfire", "shot", "blow"}))):
                 return None
@@ -638,6 +649,11 @@ class Detector:
         elif kind == "utility-cut":
             # "the rebels cut off the water supply to Goma", "mobile internet was shut down in Manipur"
             if not _concerns(head, UTILITIES) or DISASTERS.search(sentence_text):
+                return None
+            if rule.rule_id in ("cut-services", "went-dead") and not _services(head):
+                return None  # "cut fuel subsidies", "the talks went dead": no network or supply was cut
+        elif kind == "recruitment":
+            if not _recruitment_drive(head):
                 return None
         elif kind == "taken":
             if _victims(head) != "civilians":
@@ -769,6 +785,33 @@ def _wrecks_property(head: Token) -> bool:
         if words & PROPERTY:
             return True
     return False
+
+
+def _once_held(head: Token) -> bool:
+    """Those freed were held: "engineers who were seized last year were freed", "schoolgirls abducted from
+    a school", "women held by insurgents were let go", "freed by his captors"."""
+    freed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(t.lemma_.lower() in HELD and t.dep_ in ("acl", "relcl") for f in freed for t in f.subtree):
+        return True
+    return any(p.lemma_.lower() in CAPTORS for c in head.children if c.dep_ == "agent" for p in c.children)
+
+
+def _services(head: Token) -> bool:
+    """A network, phone line or supply is what was cut, or what went dead."""
+    for arg in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")):
+        if {arg.lemma_.lower(), *(t.lemma_.lower() for t in arg.subtree if t.dep_ in ("compound", "conj", "amod"))} \
+                & SERVICES:
+            return True
+    return False
+
+
+def _recruitment_drive(head: Token) -> bool:
+    """"opened recruitment centres", "launched a recruitment drive", "crowded recruitment centres"."""
+    if any(c.lemma_.lower() == "child" for c in head.subtree):
+        return False  # the recruitment of child soldiers is an abuse reported, not a mobilisation
+    phrase = head.head if head.dep_ == "compound" else head
+    verb = phrase.head if phrase.dep_ in ("dobj", "nsubjpass", "pobj") else phrase
+    return verb.lemma_.lower() in RECRUITING_VERBS or phrase.lemma_.lower() in ("drive", "campaign")
 
 
 def _hauls_goods(head: Token) -> bool:
