@@ -83,6 +83,15 @@ def test_a_village_named_like_a_town_far_from_every_party_is_not_that_town(pipel
     assert [(p.place.name, p.place.country) for p in note.places] == [("Ménaka", "MLI")]
 
 
+@pytest.mark.issue(9)
+def test_a_foreign_towns_other_name_casts_no_vote(pipeline: Pipeline) -> None:
+    # "Chai" is one of the names GeoNames gives the Turkish village of Çey: in a report on Mozambique it
+    # neither pulls the report towards Turkey nor becomes that village
+    text = "Mozambican troops have regained control of Chai, a village in Macomia district, the army said."
+    [note] = notes_of(pipeline, text).sentences
+    assert [(p.place.name, p.place.country) for p in note.places] == [("Macomia", "MOZ")]
+
+
 @pytest.mark.parametrize(("text", "places"), [
     # a title or role before a run of names makes it a person's, whatever towns its words name
     ("Soldiers detained State Counsellor Aung San Suu Kyi in Naypyidaw on Monday.", ["Nay Pyi Taw"]),
