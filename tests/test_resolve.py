@@ -775,3 +775,20 @@ def test_an_armed_groups_road_block_is_no_demonstration_and_a_ship_no_territory(
     assert block.sub_event_type == "Other"
     seized = extract(stage_pipeline, "The Houthis seized a cargo ship off Hodeidah on Monday.")
     assert not [e for e in seized if e.sub_event_type.endswith("territory")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # the dateline's capital is no government that took the town
+    "JUBA, Dec 20 - Fighters loyal to Riek Machar seized Bor on Wednesday after a day of fighting with "
+    "government troops.",
+    # a doer named but not known: the army it fought is not the taker
+    "BENGHAZI, July 30 - An alliance of Islamist militias overran the main camp of the army's special forces in "
+    "Benghazi on Tuesday.",
+    # the speaker, set aside as the one who tells it, took the town, not the garrison it overran
+    "SPLA-IO fighters said on Monday they had taken control of Raja town after overrunning the army garrison.",
+])
+def test_ground_taken_from_the_state_by_a_doer_named_in_other_ways(stage_pipeline: Pipeline, text: str) -> None:
+    taken = [e for e in extract(stage_pipeline, text) if e.event_type == "Battles"]
+    assert [e.sub_event_type for e in taken] == ["Non-state actor overtakes territory"]
+    assert taken[0].actor1 is not None and taken[0].actor1.inter != 1

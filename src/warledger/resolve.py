@@ -29,7 +29,7 @@ from warledger.actors import (
 from warledger.annotate import Annotated, PlaceNote, SentenceNotes
 from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
-from warledger.detect import Candidate, agentless_passive
+from warledger.detect import COMBATANT_WORDS, Candidate, agentless_passive
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
@@ -43,6 +43,8 @@ EPISODE_DAYS = 7
 # Verbs whose object's "of" phrase is the act itself: "fired a salvo of rockets", "launched a wave of strikes".
 DOING_VERBS = frozenset({"fire", "launch", "carry", "conduct", "unleash", "mount", "stage", "deliver", "shoot",
                          "drop", "rain", "execute", "perform"})
+# Subjects that name an armed doer without saying whose: "an alliance of militias", "insurgents".
+UNNAMED_DOERS = COMBATANT_WORDS | {"alliance", "coalition", "faction", "group", "militia"}
 SPEAKER_PRONOUN = re.compile(r"(?:it|we|they|its \w+|their \w+|our \w+)")
 BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camps|neighbou?rs|nations|armies|"
                           r"belligerents|rivals)\b")
@@ -680,10 +682,17 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     if not able:
         return None, None
     subject, obj = _subject_and_object(candidate.trigger)
-    first = next((a for a in parties if a.start in subject), None)
-    if first is None and SPEAKER_PRONOUN.fullmatch(" ".join(doc[i].lower_ for i in sorted(subject))):
+    # a force named in the subject before a capital standing for a government: in "JUBA, Dec 20 - Fighters
+    # loyal to ... seized Bor" the parser hangs the dateline in the subject
+    named = sorted((a for a in parties if a.start in subject), key=lambda a: a.kind == "metonym")
+    first = next(iter(named), None)
+    pronoun = SPEAKER_PRONOUN.fullmatch(" ".join(doc[i].lower_ for i in sorted(subject))) is not None
+    if first is None and pronoun:
         # "the army said it killed 15 militants": the one who tells it did it
-        first = next((a for a in able if a not in parties), None)
+        first = next((a for a in able if _reports(doc, a)), None)
+    # a doer the text names but we cannot ("an alliance of Islamist militias overran the camp", "they
+    # had taken Raja", told by a speaker set aside): no party named elsewhere in the sentence stands in
+    unnamed_doer = first is None and (pronoun or any(doc[i].lemma_.lower() in UNNAMED_DOERS for i in subject))
     second = next((a for a in parties if a.start in obj and _other_party(a, first)), None)
     if first is None:
         # "..., killed 11 people, a medical group said, blaming the RSF": the one blamed did it
@@ -705,7 +714,7 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
         # nothing in subject or object position: only actors of the trigger's own clause may stand in
         clause = _clause_of(candidate.trigger)
         parties = [a for a in parties if a.start in clause]
-    if first is None:
+    if first is None and not unnamed_doer:
         rest = [a for a in parties if a is not second]
         first = rest[0] if rest else None
     if second is None:
