@@ -670,3 +670,17 @@ def test_releases_cuts_and_recruitment_in_other_wordings(stage_pipeline: Pipelin
 ])
 def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # an accusation rejected, a storming remembered, a match, a debate, a currency
+    "Rwanda's army on Thursday rejected a rights group's accusation that its soldiers had killed civilians "
+    "near Palma.",
+    "Residents of Palma gathered on Sunday to mark three years since insurgents stormed the town.",
+    "Iraq clash with Oman in the Gulf Cup final at Basra on Thursday.",
+    "Opposition MPs launched a furious attack on the defence minister in parliament on Wednesday.",
+    "South Sudanese Pound under attack as traders in Juba blame speculators.",
+])
+def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == []

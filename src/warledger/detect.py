@@ -62,6 +62,10 @@ FALSE_REPORT = re.compile(
     r"fabricated|fake|a lie|lies|disinformation|a fabrication)\b", re.I)
 REPORT_NOUNS = frozenset({"information", "report", "claim", "allegation", "statement", "news", "rumour", "rumor",
                           "accusation"})
+# Verbs that deny what a report, a claim or an accusation says.
+DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "deflect"})
+# "three years since the attack", "the anniversary since": a time remembered.
+SPANS_OF_TIME = frozenset({"year", "month", "week", "decade", "anniversary", "day"})
 COURT_VERBS = frozenset({"sentence", "convict", "acquit", "indict", "prosecute", "jail", "imprison", "try"})
 # Modal auxiliaries that put the clause in the future or the hypothetical.
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll"})
@@ -170,7 +174,7 @@ FIGURATIVE_CONTEXT = re.compile(
     r"dollars?|euros?|stocks?|shares|bonds?|investors?|premier league|champions league|league|derby|decider|"
     r"tournament|championship|semi-finals?|quarter-finals?|goalkeeper|striker|midfielder|kick-off|fixture|"
     r"lawmakers?|parliamentary|pundits?|critics?|debate|qualifiers?|qualifying|world cup|national team|"
-    r"red cards?|bad-tempered|"
+    r"red cards?|bad-tempered|cup final|in parliament|(?:sudanese|egyptian|lebanese|syrian) pound|"
     # a score: "crushed Real Madrid 4-0 in a clash", "a 2-1 win" (not a span of days: "November 9-10")
     r"(?:won|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
     r"\d{1,2}[-–]\d{1,2}\s+(?:win|victory|defeat|draw|loss|home win|away win))\b", re.I)
@@ -469,6 +473,12 @@ class Detector:
             return None
         if FALSE_REPORT.search(sentence_text) and any(a.lemma_.lower() in REPORT_NOUNS for a in _ancestors(head, 4)):
             return None  # a report the speaker calls untrue
+        if any(a.lemma_.lower() in REPORT_NOUNS and a.head.lemma_.lower() in DENYING for a in _ancestors(head, 4)):
+            return None  # "rejected a rights group's accusation that its soldiers had killed civilians"
+        if any(a.lower_ == "since" and a.head.lemma_.lower() in SPANS_OF_TIME for a in _ancestors(head, 3)) or (
+                any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children)
+                and {head.head.lemma_.lower(), *(c.lemma_.lower() for c in head.head.children)} & SPANS_OF_TIME):
+            return None  # "to mark three years since insurgents stormed the town": remembered, not told
         if rule.kind in ("kill", "property") and DISASTERS.search(sentence_text):
             return None  # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses"
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
