@@ -792,3 +792,17 @@ def test_ground_taken_from_the_state_by_a_doer_named_in_other_ways(stage_pipelin
     taken = [e for e in extract(stage_pipeline, text) if e.event_type == "Battles"]
     assert [e.sub_event_type for e in taken] == ["Non-state actor overtakes territory"]
     assert taken[0].actor1 is not None and taken[0].actor1.inter != 1
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "day"), [
+    # published on Wednesday 13 March 2024: the act's day is in the clause beside the trigger's
+    ("A nurse was shot dead by gunmen who broke into the charity's compound in Maridi on Sunday night, the "
+     "organisation said on Tuesday.", "2024-03-10"),
+    ("Armed men broke into a warehouse in Bentiu on Monday night and carried off 300 tonnes of sorghum, the "
+     "agency said on Tuesday.", "2024-03-11"),
+])
+def test_the_day_of_the_other_clause_before_the_day_it_was_told(stage_pipeline: Pipeline, text: str,
+                                                                day: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert str(event.date.best) == day

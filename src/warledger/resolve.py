@@ -305,7 +305,15 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             return framing
     dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
     if candidate is not None:
-        dates = [d for d in dates if not _in_other_clause(doc, d, candidate.trigger)]
+        elsewhere = [d for d in dates if _in_other_clause(doc, d, candidate.trigger)]
+        dates = [d for d in dates if d not in elsewhere]
+        if dates and all(_date_of_saying(doc, d, candidate.trigger) for d in dates):
+            # "was shot dead by gunmen who broke into the compound on Saturday night, the charity said on
+            # Monday", "broke into a warehouse on Monday night and carried off ...": the day the sentence
+            # gives the act's other clause, not the day it was told
+            before = [d for d in elsewhere if d.role == "point" and d.date.precision == 1
+                      and d.date.end <= min(s.date.start for s in dates)]
+            dates = before or dates
         if not dates and candidate.event_type == "Strategic developments":
             # "have set up a camp outside Shinkafi since Monday": a state that began that day
             began = [d for d in note.dates if d.role == "since" and d.date.precision == 1
