@@ -699,8 +699,8 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
             if len(countries) != 1:
                 continue
             country = countries.pop()
-            if parties and country not in parties and gazetteer is not None and \
-                    not gazetteer.next_to(country, parties) and not match.designated and \
+            if country not in parties and gazetteer is not None and \
+                    not (parties and gazetteer.next_to(country, parties)) and not match.designated and \
                     all(c.source == "geonames" and name_key(c.name) != name_key(match.surface)
                         for c in match.candidates):
                 continue  # "Chai", one of the Turkish Çey's other names, in a report on Mozambique
