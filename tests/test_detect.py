@@ -684,3 +684,9 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
 ])
 def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+def test_a_killing_in_a_protest_fired_on_is_the_force_used(stage_pipeline: Pipeline) -> None:
+    text = "Police fired live ammunition at protesters in Namapa on Monday, killing one young man."
+    assert detected(stage_pipeline, text) == [("Protests", "Excessive force against protesters")]

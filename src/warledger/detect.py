@@ -1428,6 +1428,8 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
             continue  # a demonstration that turned violent, or rioters who burn shops: one riot
         if c.sentence in crowds and c.sub_event_type == "Arrests":
             continue
+        if c.sentence in demonstrating and c.rule.kind == "kill" and c.event_type == "Violence against civilians":
+            continue  # "police fired at protesters blocking the road, killing one young man": the force used
         if c.sentence in ground and c.sub_event_type == "Shelling/artillery/missile attack" and \
                 c.rule.rule_id == "weapons":
             continue
