@@ -690,3 +690,14 @@ def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: 
 def test_a_killing_in_a_protest_fired_on_is_the_force_used(stage_pipeline: Pipeline) -> None:
     text = "Police fired live ammunition at protesters in Namapa on Monday, killing one young man."
     assert detected(stage_pipeline, text) == [("Protests", "Excessive force against protesters")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a former school is a building, not an event named as past
+    "The Sinjar Resistance Units opened a new headquarters in a former school in Sinjar on Monday.",
+    # a warning that tells what was done, not what may be
+    "The Ombudsman's office warned on Monday that the Clan del Golfo had set up a permanent camp near Pogue.",
+])
+def test_bases_told_in_a_former_building_or_in_a_warning(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Headquarters or base established") in detected(stage_pipeline, text)

@@ -62,6 +62,11 @@ FALSE_REPORT = re.compile(
     r"fabricated|fake|a lie|lies|disinformation|a fabrication)\b", re.I)
 REPORT_NOUNS = frozenset({"information", "report", "claim", "allegation", "statement", "news", "rumour", "rumor",
                           "accusation"})
+# Events that a phrase "in last month's ..." names as past: "fighters killed in last month's battle" (not
+# "opened a headquarters in a former school").
+PAST_EVENT_NOUNS = frozenset({"battle", "fighting", "fight", "clash", "attack", "offensive", "war", "raid", "strike",
+                              "shelling", "bombardment", "assault", "ambush", "operation", "violence", "unrest",
+                              "riot", "protest", "incident", "explosion", "blast", "bombing", "massacre"})
 # Verbs that deny what a report, a claim or an accusation says.
 DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "deflect"})
 # "three years since the attack", "the anniversary since": a time remembered.
@@ -960,8 +965,9 @@ def _retrospective(token: Token) -> bool:
     root = token.sent.root if token.sent is not None else token
     if _named_as_past(token):
         return True
-    if token.pos_ == "VERB" and any(_named_as_past(p) for c in token.children if c.dep_ == "prep"
-                                    and c.lower_ in ("in", "during") for p in c.children if p.dep_ == "pobj"):
+    if token.pos_ == "VERB" and any(_named_as_past(p) and p.lemma_.lower() in PAST_EVENT_NOUNS
+                                    for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                                    for p in c.children if p.dep_ == "pobj"):
         return True  # "fighters killed in last month's battle": the deaths of that battle
     return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
         root.lemma_.lower() in COURT_VERBS
@@ -1165,9 +1171,10 @@ def _ancestors(token: Token, limit: int = 4) -> list[Token]:
 def _irrealis(token: Token) -> bool:
     """Planned, feared, demanded, conditional or obliged rather than reported as done."""
     chain = [token, *_ancestors(token, 3)]
+    done = token.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in token.children)
     for node in chain:
-        if node.i != token.i and node.lemma_.lower() in IRREALIS_HEADS:
-            return True
+        if node.i != token.i and node.lemma_.lower() in IRREALIS_HEADS and not (done and node.lemma_.lower() == "warn"):
+            return True  # ... but "warned that the group had set up a camp" tells what was done
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in MODALS:
                 return True
