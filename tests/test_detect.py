@@ -701,3 +701,12 @@ def test_a_killing_in_a_protest_fired_on_is_the_force_used(stage_pipeline: Pipel
 ])
 def test_bases_told_in_a_former_building_or_in_a_warning(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Headquarters or base established") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_a_commander_who_announces_is_no_new_leader(stage_pipeline: Pipeline) -> None:
+    said = ("The Mozambican army will hold live-fire exercises near Mueda next week, the provincial military "
+            "commander announced.")
+    assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, said)
+    named = "Islamic State fighters in Mozambique have named a new field commander, two security sources said."
+    assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, named)

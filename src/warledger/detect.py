@@ -1028,7 +1028,9 @@ def _changes_group(head: Token) -> bool:
     lemma = head.lemma_.lower()
     clause = {t.lemma_.lower() for t in (head.sent if head.sent is not None else [])}
     if lemma in ("appoint", "name", "elect", "announce", "choose", "select", "install"):
-        below = _subtree_lemmas(head)
+        # who was named, not who names: "the provincial military commander announced that ..." names no one
+        speaker = {t.i for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
+        below = {t.lemma_.lower() for t in head.subtree if t.i not in speaker}
         offices = {t.lemma_.lower() for t in head.subtree if t.lemma_.lower() in POLITICAL_OFFICES
                    and not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in LEADER_WORDS)}
         if offices:  # ... but "a new deputy commander" is a commander
