@@ -710,3 +710,16 @@ def test_a_commander_who_announces_is_no_new_leader(stage_pipeline: Pipeline) ->
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, said)
     named = "Islamic State fighters in Mozambique have named a new field commander, two security sources said."
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, named)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "arrests"), [
+    ("Members of an armed faction raped a woman whom they had detained at a checkpoint in Afrin on Monday.", False),
+    ("Two soldiers raped a displaced woman near Mueda on Monday. The soldiers were later detained.", False),
+    # a mass arrest told in a clause of its day, and one a day after another event, are arrests
+    ("Many were rounded up on October 1, when security forces detained more than 4,000 migrants in Tripoli.", True),
+    ("A day later, police detained 15 people in the town's market area in Bentiu.", True),
+])
+def test_arrests_that_say_who_a_victim_was_or_what_followed(stage_pipeline: Pipeline, text: str,
+                                                            arrests: bool) -> None:
+    assert (("Strategic developments", "Arrests") in detected(stage_pipeline, text)) == arrests

@@ -517,6 +517,12 @@ class Detector:
         if rule.rule_id in ("abduct", "arrest") and head.dep_ == "amod" and \
                 head.lemma_.lower() in ("abduct", "kidnap", "arrest", "detain"):
             return None  # "freed 82 abducted schoolgirls", "the release of the detained journalist": taken earlier
+        if rule.rule_id == "arrest" and head.pos_ == "VERB" and (
+                (head.dep_ in ("relcl", "acl") and not any(c.lower_ == "when" for c in head.children))
+                or any(c.lower_ == "later" and not list(c.children) for c in head.children)):
+            # "raped a woman whom they had detained at a checkpoint": who the victim was; "the soldiers were
+            # later detained": what followed an event told, not an arrest of note of its own
+            return None
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
