@@ -723,3 +723,12 @@ def test_a_commander_who_announces_is_no_new_leader(stage_pipeline: Pipeline) ->
 def test_arrests_that_say_who_a_victim_was_or_what_followed(stage_pipeline: Pipeline, text: str,
                                                             arrests: bool) -> None:
     assert (("Strategic developments", "Arrests") in detected(stage_pipeline, text)) == arrests
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Fighters of Saraya al-Salam traded fire with members of Asaib Ahl al-Haq in Basra on Thursday.",
+    "Wagner contractors and pro-government fighters traded machine-gun fire near Sirte on Tuesday.",
+])
+def test_fire_traded_is_fire_exchanged(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == [("Battles", "Armed clash")]
