@@ -732,3 +732,10 @@ def test_arrests_that_say_who_a_victim_was_or_what_followed(stage_pipeline: Pipe
 ])
 def test_fire_traded_is_fire_exchanged(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == [("Battles", "Armed clash")]
+
+
+@pytest.mark.issue(9)
+def test_an_agreement_that_a_handover_follows_is_no_new_agreement(stage_pipeline: Pipeline) -> None:
+    text = ("Ugandan troops left Bor on Sunday and handed their positions to the SPLA, in line with the peace "
+            "agreement signed in August.")
+    assert detected(stage_pipeline, text) == [("Strategic developments", "Non-violent transfer of territory")]

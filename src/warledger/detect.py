@@ -536,7 +536,8 @@ class Detector:
                 return None  # "under the agreement": one already made, referred to
             if head.dep_ == "pobj" and head.head.lower_ in ("of", "under", "to", "with", "by") and \
                     head.head.head.lemma_.lower() in ("violation", "violate", "term", "accordance", "according",
-                                                      "accord", "under", "breach"):
+                                                      "accord", "under", "breach", "line", "keeping", "compliance"):
+                # "in line with the peace agreement signed in August": the agreement a later act follows
                 return None
             if head.lemma_ in ("document", "statement"):
                 return None
