@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from warledger.records import SUB_EVENT_TYPES, Mention
+from warledger.records import SUB_EVENT_TYPES, TERRITORIAL, Mention
 
 MODEL_FILE = "sentence_types.npz"
 # The label of sentences that report no event: the classifier knows it, but this stage never uses
@@ -55,9 +55,6 @@ REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "H
 # ACLED's interaction code of state forces (military and police), and of civilians.
 STATE_FORCES = 1
 CIVILIANS = 7
-# The sub-types of ground changing hands, which the rules tell from a place and its taker.
-TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory",
-                         "Non-violent transfer of territory"})
 # ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
 ARMED_GROUP_INTERS = frozenset({2, 3})
 # The longest text, in sentences, whose mentions it retypes: its training texts have one to three.

@@ -272,18 +272,18 @@ PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop",
                       "centre", "center", "pylon", "kiosk", "stall", "premises", "hall", "library", "shrine",
                       "temple", "pharmacy", "tukul", "shelter", "stock"})
 # What raiders carry off: "carried off 30 tonnes of rice", "drove off 200 goats".
-GOODS = frozenset({"food", "aid", "rice", "flour", "sorghum", "maize", "grain", "wheat", "lentil", "bean", "oil",
-                   "sugar", "supply", "parcel", "blanket", "medicine", "drug", "fuel", "livestock", "cattle", "cow",
-                   "sheep", "goat", "camel", "donkey", "animal", "herd", "good", "money", "cash", "valuables",
-                   "belonging", "motorbike", "phone", "mattress", "panel", "equipment", "computer", "generator"})
+LIVESTOCK = frozenset({"livestock", "cattle", "cow", "sheep", "goat", "camel", "donkey", "animal", "herd"})
+GOODS = LIVESTOCK | frozenset({"food", "aid", "rice", "flour", "sorghum", "maize", "grain", "wheat", "lentil", "bean",
+                               "oil", "sugar", "supply", "parcel", "blanket", "medicine", "drug", "fuel", "good",
+                               "money", "cash", "valuables", "belonging", "motorbike", "phone", "mattress", "panel",
+                               "equipment", "computer", "generator"})
 # Units that goods are counted in: "30 tonnes of rice", "200 head of cattle".
 MEASURES = frozenset({"tonne", "ton", "bag", "sack", "head", "carton", "box", "litre", "liter", "load"})
 # Verbs of holding people, and their holders: those freed after them were captives.
 HELD = frozenset({"abduct", "kidnap", "seize", "snatch", "hold", "capture", "take", "detain"})
 CAPTORS = frozenset({"captor", "kidnapper", "abductor", "hostage-taker"})
 # Networks and supplies whose cutting is an event (not fuel prices or food budgets).
-SERVICES = frozenset({"internet", "network", "phone", "mobile", "telephone", "telecommunication",
-                      "telecommunications", "communications", "electricity", "power", "water"})
+SERVICES = UTILITIES - {"fuel", "food", "supply"} | {"telephone"}
 # What is done with recruitment when forces mobilise.
 RECRUITING_VERBS = frozenset({"open", "launch", "begin", "start", "announce", "step", "intensify", "crowd", "hold",
                               "resume", "set"})
@@ -1320,11 +1320,11 @@ NAMED_KILLINGS = frozenset({"kill", "murder", "execute", "assassinate", "shoot",
 
 
 # Objects of a killing verb that are no people: "killed the deal", "killed 40 cattle".
-NOT_PEOPLE = frozenset({"hope", "deal", "bill", "plan", "proposal", "idea", "talk", "process", "chance", "engine",
-                        "time", "mood", "momentum", "story", "project", "initiative", "motion", "law", "light",
-                        "power", "order", "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "dog",
-                        "donkey", "chicken", "elephant", "lion", "rhino", "bird", "fish", "game", "match", "video",
-                        "film", "scene", "picture", "photo", "footage"})
+NOT_PEOPLE = LIVESTOCK | frozenset({"hope", "deal", "bill", "plan", "proposal", "idea", "talk", "process", "chance",
+                                    "engine", "time", "mood", "momentum", "story", "project", "initiative", "motion",
+                                    "law", "light", "power", "order", "dog", "chicken", "elephant", "lion", "rhino",
+                                    "bird", "fish", "game", "match", "video", "film", "scene", "picture", "photo",
+                                    "footage"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 
 
@@ -1341,8 +1341,9 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
         objects.append(head.head)
     if head.dep_ in ("xcomp", "oprd") and head.head.lemma_.lower() in ("find", "discover", "leave"):
         # "five men were found shot dead": those found
-        killed += [c for c in head.head.children if c.dep_ in ("nsubjpass", "dobj")]
-        objects += killed
+        found = [c for c in head.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        killed += found
+        objects += found
     # "the killing of five civilians in Afgoye on Sunday shocked the country": a noun's victims follow
     # "of", where the killing is what the clause tells (not "protested against the killing of farmers")
     preps = ("on", "against", "in", "of") if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass", "ROOT") \

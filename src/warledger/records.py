@@ -49,6 +49,9 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 SUB_EVENT_TYPES: dict[str, str] = {sub: kind for kind, subs in EVENT_TYPES.items() for sub in subs}
+# The sub-types of ground changing hands, told from a place and who took it.
+TERRITORIAL = frozenset({"Non-violent transfer of territory", "Government regains territory",
+                         "Non-state actor overtakes territory"})
 # ACLED's disorder types, derived from the event type.
 DISORDER_TYPES: dict[str, str] = {
     "Battles": "Political violence",

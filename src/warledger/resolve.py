@@ -33,7 +33,7 @@ from warledger.detect import COMBATANT_WORDS, Candidate, agentless_passive
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
-from warledger.records import Actor, Claim, DateSpan, Document, Mention, Place, Span
+from warledger.records import TERRITORIAL, Actor, Claim, DateSpan, Document, Mention, Place, Span
 
 # An event that ended more than this many days before publication is background, not news.
 HISTORICAL_DAYS = 7
@@ -1227,9 +1227,6 @@ def _attach(mentions: list[Mention], attachments: list[Attachment]) -> None:
                 target.fatalities_by_side[side] = count
         target.claims.extend(attachment.claims)
 
-
-TERRITORIAL = frozenset({"Non-violent transfer of territory", "Government regains territory",
-                         "Non-state actor overtakes territory"})
 
 
 def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, map_back: OffsetMap) -> list[Mention]:
