@@ -806,3 +806,19 @@ def test_the_day_of_the_other_clause_before_the_day_it_was_told(stage_pipeline: 
                                                                 day: str) -> None:
     [event] = extract(stage_pipeline, text)
     assert str(event.date.best) == day
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "taker"), [
+    ("Rwandan and Mozambican troops recaptured the port town of Mocimboa da Praia on Sunday.",
+     "Military Forces of Mozambique"),
+    ("Kenyan and Somali troops captured the port city of Kismayo from al-Shabaab on Saturday.",
+     "Military Forces of Somalia"),
+])
+def test_ground_taken_by_a_coalition_with_the_states_own_forces_is_won_back(stage_pipeline: Pipeline, text: str,
+                                                                           taker: str) -> None:
+    [event] = [e for e in extract(stage_pipeline, text) if e.event_type == "Battles"]
+    assert (event.sub_event_type, event.actor1 and event.actor1.name) == ("Government regains territory", taker)
+    # a foreign force alone still overtakes
+    [alone] = extract(stage_pipeline, "Russian forces captured the village of Ocheretyne on Saturday.")
+    assert alone.sub_event_type == "Non-state actor overtakes territory"

@@ -485,6 +485,15 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         place = gazetteer.capital(place.country) or place
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
         loser_country = output_side(actor2.side, knowledge) if actor2 is not None and actor2.side else None
+        if candidate.rule.kind == "territory" and actor1 is not None and actor1.inter == 1 and place is not None \
+                and place.country and actor1.side != place.country and \
+                any(a.side == place.country and a.kind in ("military", "adjective", "country")
+                    for a in actors if a.start in _subject_and_object(candidate.trigger)[0]):
+            # "Rwandan and Mozambican troops recaptured Mocimboa da Praia": the state's own forces among the
+            # takers make it ground won back by the government, with its allies
+            actor1 = state_actor(place.country, "military", knowledge) or actor1
+            if actor2 is not None and actor2.name == actor1.name:
+                actor2 = None  # the ally joined in the subject is no loser
         sub = _territory_sub(actor1, place, actor2, loser_country)
     if event_type != "Strategic developments":
         actor1, actor2 = _abroad(actor1, place), _abroad(actor2, place)
