@@ -739,3 +739,10 @@ def test_an_agreement_that_a_handover_follows_is_no_new_agreement(stage_pipeline
     text = ("Ugandan troops left Bor on Sunday and handed their positions to the SPLA, in line with the peace "
             "agreement signed in August.")
     assert detected(stage_pipeline, text) == [("Strategic developments", "Non-violent transfer of territory")]
+
+
+@pytest.mark.issue(9)
+def test_shot_dead_after_a_vehicle_the_tagger_reads_as_a_noun(stage_pipeline: Pipeline) -> None:
+    # the small model tags "motorbike shot" as a compound noun; "shot dead" still tells a killing
+    text = "Gunmen on a motorbike shot dead a prominent researcher outside his home in Baghdad on Monday evening."
+    assert ("Violence against civilians", "Attack") in detected(stage_pipeline, text)

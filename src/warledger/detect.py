@@ -1374,7 +1374,9 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
         # ISWAP commander" was a combatant
         armed = any(_subtree_lemmas(o) & (COMBATANT_WORDS | ARMED_ROLES) for o in named)
         return "combatants" if armed else "civilians"
-    if people and head.lemma_.lower() in KILLING_VERBS and any(
+    # "gunmen on a motorbike shot dead a researcher", where the tagger reads "motorbike shot" as a noun
+    mistagged = head.lower_ == "dead" and head.i > 0 and head.doc[head.i - 1].lower_ in ("shot", "shooting")
+    if people and (head.lemma_.lower() in KILLING_VERBS or mistagged) and any(
             (o.pos_ == "NOUN" and o.lemma_.lower() not in NOT_PEOPLE | ARMED_ROLES | CROWD_WORDS)
             or o.lower_ in PERSONAL_PRONOUNS
             or (o.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in o.children))  # "four Christians"
