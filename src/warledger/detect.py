@@ -476,14 +476,13 @@ class Detector:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
         if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head):
             return None
-        if FALSE_REPORT.search(sentence_text) and any(a.lemma_.lower() in REPORT_NOUNS for a in _ancestors(head, 4)):
-            return None  # a report the speaker calls untrue
-        if any(a.lemma_.lower() in REPORT_NOUNS and a.head.lemma_.lower() in DENYING for a in _ancestors(head, 4)):
-            return None  # "rejected a rights group's accusation that its soldiers had killed civilians"
-        if any(a.lower_ == "since" and a.head.lemma_.lower() in SPANS_OF_TIME for a in _ancestors(head, 3)) or (
-                any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children)
-                and {head.head.lemma_.lower(), *(c.lemma_.lower() for c in head.head.children)} & SPANS_OF_TIME):
-            return None  # "to mark three years since insurgents stormed the town": remembered, not told
+        reports = [a for a in _ancestors(head, 4) if a.lemma_.lower() in REPORT_NOUNS]
+        if reports and (FALSE_REPORT.search(sentence_text) or any(a.head.lemma_.lower() in DENYING for a in reports)):
+            # a report the speaker calls untrue, or "rejected a rights group's accusation that its soldiers had
+            # killed civilians"
+            return None
+        if _remembered_since(head):
+            return None
         if rule.kind in ("kill", "property") and DISASTERS.search(sentence_text):
             return None  # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses"
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
@@ -807,6 +806,15 @@ def _wrecks_property(head: Token) -> bool:
         if words & PROPERTY:
             return True
     return False
+
+
+def _remembered_since(head: Token) -> bool:
+    """"to mark three years since insurgents stormed the town", "the first anniversary since the attack":
+    an act remembered, not told."""
+    if any(a.lower_ == "since" and a.head.lemma_.lower() in SPANS_OF_TIME for a in _ancestors(head, 3)):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children) and \
+        bool({head.head.lemma_.lower(), *(c.lemma_.lower() for c in head.head.children)} & SPANS_OF_TIME)
 
 
 def _once_held(head: Token) -> bool:

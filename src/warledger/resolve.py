@@ -485,14 +485,12 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         place = gazetteer.capital(place.country) or place
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
         loser_country = output_side(actor2.side, knowledge) if actor2 is not None and actor2.side else None
-        if candidate.rule.kind == "territory" and actor1 is not None and actor1.inter == 1 and place is not None \
-                and place.country and actor1.side != place.country and \
-                any(a.side == place.country and a.kind in ("military", "adjective", "country")
-                    for a in actors if a.start in _subject_and_object(candidate.trigger)[0]):
-            # "Rwandan and Mozambican troops recaptured Mocimboa da Praia": the state's own forces among the
-            # takers make it ground won back by the government, with its allies
-            actor1 = state_actor(place.country, "military", knowledge) or actor1
-            if actor2 is not None and actor2.name == actor1.name:
+        home = _home_forces_among_takers(candidate, actor1, actors, place)
+        if home is not None:
+            # "Rwandan and Mozambican troops recaptured Mocimboa da Praia": ground won back by the government,
+            # with its allies
+            actor1 = state_actor(home, "military", knowledge) or actor1
+            if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
                 actor2 = None  # the ally joined in the subject is no loser
         sub = _territory_sub(actor1, place, actor2, loser_country)
     if event_type != "Strategic developments":
@@ -1070,6 +1068,19 @@ def _paragraph_sides(annotated: Annotated, sentence: int) -> list[str]:
                 if actor.side:
                     counts[actor.side] = counts.get(actor.side, 0) + 1
     return sorted(counts, key=lambda s: -counts[s])
+
+
+def _home_forces_among_takers(candidate: Candidate, taker: Actor | None, actors: list[ActorMention],
+                              place: Place | None) -> str | None:
+    """The place's country, when a foreign state's forces take a town with that state's own forces named
+    beside them in the subject ("Kenyan and Somali troops captured Kismayo"); else None."""
+    if candidate.rule.kind != "territory" or taker is None or taker.inter != 1 or place is None or \
+            not place.country or taker.side == place.country:
+        return None
+    subject, _ = _subject_and_object(candidate.trigger)
+    home = any(a.side == place.country and a.kind in ("military", "adjective", "country")
+               for a in actors if a.start in subject)
+    return place.country if home else None
 
 
 def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None = None,
