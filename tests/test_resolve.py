@@ -272,6 +272,25 @@ def test_the_place_and_target_of_a_one_sentence_report(stage_pipeline: Pipeline,
     assert (event.place and event.place.name, event.actor2 and event.actor2.name) == (location, actor2)
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five villagers on Tuesday.",
+    "Unknown assailants shot dead three farmers on their way home on Tuesday.",
+])
+def test_violence_against_civilians_in_a_text_that_names_no_place_is_still_an_event(
+        stage_pipeline: Pipeline, text: str) -> None:
+    # a one-sentence snippet names neither town nor country: the event stands, unplaced, with the
+    # civilians as its one known side
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.place, event.sides, event.date.best) == (
+        "Attack", None, ("CIV",), dt.date(2024, 3, 12))
+
+
+def test_a_battle_between_forces_of_no_known_country_in_no_known_place_gives_no_row(
+        stage_pipeline: Pipeline) -> None:
+    # no side, no place: nothing a row could be checked against
+    assert extract(stage_pipeline, "Fighting broke out between the army and rebels near the border on Tuesday.") == []
+
+
 def test_drones_shot_down_are_a_disrupted_weapons_use_with_no_dead(stage_pipeline: Pipeline) -> None:
     [event] = extract(stage_pipeline, "Ukraine's air force said on Tuesday it had shot down 40 of 56 drones "
                                       "launched by Russia overnight.")

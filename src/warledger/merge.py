@@ -376,7 +376,7 @@ def notes(event: Event) -> str:
         date = f"In {event.date.start.year}" if event.date.start.year == event.date.end.year else \
             f"Between {event.date.start.year} and {event.date.end.year}"
     a1 = event.actor1.name if event.actor1 else "unidentified actors"
-    a2 = event.actor2.name if event.actor2 else "others"
+    a2 = event.actor2.name if event.actor2 else "civilians" if "CIV" in event.sides else "others"
     where = f"in {event.place.name}" if event.place else "at an unreported place"
     phrase = NOTE_PHRASES.get(event.sub_event_type, "{a1}: " + event.sub_event_type.lower() + " {where}")
     text = f"{date}, " + phrase.format(a1=a1, a2=a2, where=where).replace(", hitting others", "")

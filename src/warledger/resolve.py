@@ -501,6 +501,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
             place is not None and place.country and place.country not in sides:
         # a strike with no target named hits the country where it lands: that state is a party to it
         sides = tuple(sorted({*sides, place.country}))
+    if not sides and actor2_m is not None and actor2_m.kind == "civilians" and event_type in VIOLENT_TYPES:
+        sides = ("CIV",)  # "gunmen killed five villagers", in a text that names no place and no country
     if not sides:
         return None
     state = place.country if place is not None else None  # whose "government soldiers" died
