@@ -9,12 +9,14 @@ from stage_fixtures import WEDNESDAY, extract, mention
 
 from warledger.merge import merge_corpus, merge_document
 from warledger.pipeline import Pipeline
-from warledger.records import Actor, Event
+from warledger.records import Actor, Event, Place
 
 pytest_plugins = ["stage_fixtures"]
 
 ISRAEL = Actor("Military Forces of Israel", 8, "ISR")
 HAMAS = Actor("Hamas Movement", 2, "HAMAS")
+# GeoNames' Khan Yunis (Gaza Strip)
+KHAN_YOUNIS = Place("geonames:281124", "Khān Yūnis", "PSE", 31.34018, 34.30627, 1)
 
 
 def battles(events: list[Event]) -> list[Event]:
@@ -45,6 +47,16 @@ def test_two_reports_of_one_battle_are_one_event_with_both_sources(
 def test_battles_in_other_places_or_on_other_days_stay_apart(stage_pipeline: Pipeline, second: str) -> None:
     first = "Sudanese troops and RSF fighters clashed in Omdurman on Tuesday, residents said."
     found = battles(extract(stage_pipeline, first, second))
+    assert sorted(e.sources for e in found) == [["doc0"], ["doc1"]]
+
+
+@pytest.mark.parametrize("second", [
+    "Gunmen killed five villagers on Tuesday.",  # no place either
+    "Gunmen killed five villagers in Zamfara on Tuesday.",
+])
+def test_an_unplaced_attack_is_not_merged_with_another_reports(stage_pipeline: Pipeline, second: str) -> None:
+    # a report that names no place may be about anywhere: its event stands alone
+    found = extract(stage_pipeline, "Gunmen killed three farmers on Tuesday.", second)
     assert sorted(e.sources for e in found) == [["doc0"], ["doc1"]]
 
 
@@ -113,9 +125,9 @@ def test_deaths_are_the_lowest_claim_per_side_summed_across_sides(stage_pipeline
 
 def test_merge_keeps_per_side_minimums_of_hand_built_mentions(stage_pipeline: Pipeline) -> None:
     tuesday = WEDNESDAY - dt.timedelta(days=1)
-    one = mention("report-a", tuesday, ("ISR", "PSE"), actors=(ISRAEL, HAMAS),
+    one = mention("report-a", tuesday, ("ISR", "PSE"), actors=(ISRAEL, HAMAS), place=KHAN_YOUNIS,
                   fatalities_by_side={"ISR": 9, "HAMAS": 40})
-    other = mention("report-b", tuesday, ("ISR", "PSE"), actors=(ISRAEL, HAMAS),
+    other = mention("report-b", tuesday, ("ISR", "PSE"), actors=(ISRAEL, HAMAS), place=KHAN_YOUNIS,
                     fatalities_by_side={"ISR": 2, "HAMAS": 60})
     [event] = merge_corpus([[one], [other]], stage_pipeline.gazetteer)
     assert (event.fatalities, event.fatalities_by_side) == (42, {"ISR": 2, "HAMAS": 40})
@@ -124,8 +136,9 @@ def test_merge_keeps_per_side_minimums_of_hand_built_mentions(stage_pipeline: Pi
 
 def test_hand_built_mentions_merge_only_when_their_parties_meet(stage_pipeline: Pipeline) -> None:
     tuesday = WEDNESDAY - dt.timedelta(days=1)
-    gaza = mention("report-a", tuesday, ("ISR", "PSE"))
-    donbas = mention("report-b", tuesday, ("RUS", "UKR"))
+    # one place for both, so that only the parties keep them apart
+    gaza = mention("report-a", tuesday, ("ISR", "PSE"), place=KHAN_YOUNIS)
+    donbas = mention("report-b", tuesday, ("RUS", "UKR"), place=KHAN_YOUNIS)
     assert len(merge_corpus([[gaza], [donbas]], stage_pipeline.gazetteer)) == 2
     assert len(merge_document([gaza, mention("report-a", tuesday, ("ISR",))], stage_pipeline.gazetteer)) == 1
 

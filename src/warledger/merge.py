@@ -248,6 +248,8 @@ def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: boo
         # Israeli strikes on Gaza and Hamas missiles at a tank at Khan Younis: two attacks in two towns.
         # (Each side blaming the other for shelling in one place is one exchange of fire, claimed twice.)
         return False
+    if not same_document and (a.place is None or b.place is None):
+        return False  # an unplaced event of another report may have happened anywhere
     return _places_agree(a.place, b.place, gazetteer)
 
 

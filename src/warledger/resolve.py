@@ -503,7 +503,10 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         sides = tuple(sorted({*sides, place.country}))
     if not sides and actor2_m is not None and actor2_m.kind == "civilians" and event_type in VIOLENT_TYPES:
         sides = ("CIV",)  # "gunmen killed five villagers", in a text that names no place and no country
-    if not sides:
+    if not sides and actor1_m is None and actor2_m is None and sub not in HIDDEN_HAND_SUB_TYPES:
+        # a text that names no place and no country: an event whose doers or targets it names ("police
+        # fired tear gas at protesters"), or a blast that needs no doer named, stands unplaced; one
+        # with nobody named does not
         return None
     state = place.country if place is not None else None  # whose "government soldiers" died
     claims = _claims(document, note, speakers, map_back, state)
