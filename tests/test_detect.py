@@ -636,8 +636,11 @@ def test_what_a_killing_verb_names_that_is_no_attack_on_civilians(stage_pipeline
      [("Strategic developments", "Looting/property destruction")]),
     ("Raiders set the fields alight west of Hawija on Tuesday night.",
      [("Strategic developments", "Looting/property destruction")]),
+    ("Armed men broke into the aid warehouse in Kaga-Bandoro and made off with 120 tonnes of rice.",
+     [("Strategic developments", "Looting/property destruction")]),
     # driven off, the attackers were repelled: nothing was taken
     ("Soldiers drove off the attackers near Macomia on Tuesday.", []),
+    ("Soldiers beat back the raiders near Bouar and the attackers made off with nothing.", []),
 ])
 def test_goods_carried_off_and_fields_set_alight(stage_pipeline: Pipeline, text: str,
                                                  expected: list[tuple[str, str]]) -> None:
@@ -656,6 +659,15 @@ def test_goods_carried_off_and_fields_set_alight(stage_pipeline: Pipeline, text:
      ("Strategic developments", "Other")),
     # forces mobilised by recruitment
     ("The LNA opened recruitment centres in Sabha on Sunday.", ("Strategic developments", "Change to group/activity")),
+    # people held, by the state or by others
+    ("Gendarmes rounded up about 40 young men in the market district of Bouar on Wednesday.",
+     ("Strategic developments", "Arrests")),
+    ("Police picked up three journalists in Bangui on Wednesday.", ("Strategic developments", "Arrests")),
+    ("Soldiers took into custody two suspected rebels in Bouar on Wednesday.", ("Strategic developments", "Arrests")),
+    ("Armed men seized three staff members of a medical charity near Kabo on Saturday.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Men in uniform took three young men from the cattle market in Bambari on Friday.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
 ])
 def test_releases_cuts_and_recruitment_in_other_wordings(stage_pipeline: Pipeline, text: str,
                                                          expected: tuple[str, str]) -> None:
@@ -667,6 +679,9 @@ def test_releases_cuts_and_recruitment_in_other_wordings(stage_pipeline: Pipelin
     "The government cut fuel subsidies on Monday, angering traders in Juba.",
     "Peace talks in Addis Ababa went dead after the rebels walked out on Monday.",
     "The report condemned the recruitment of child soldiers by armed groups in Unity state.",
+    # things picked up, the wounded taken to hospital
+    "Volunteers picked up the bodies in Bouar on Wednesday.",
+    "Rescuers took the wounded from Bambari to hospital in Bangui on Tuesday.",
 ])
 def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []
@@ -681,6 +696,8 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "Iraq clash with Oman in the Gulf Cup final at Basra on Thursday.",
     "Opposition MPs launched a furious attack on the defence minister in parliament on Wednesday.",
     "South Sudanese Pound under attack as traders in Juba blame speculators.",
+    "Opposition leaders on Tuesday launched a fierce attack on the draft constitution in Bangui.",
+    "The army on Sunday dismissed as pure intoxication messages claiming that CPC rebels had captured Bouar.",
 ])
 def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []

@@ -61,7 +61,7 @@ FALSE_REPORT = re.compile(
     r"\b(?:is|are|was|were) (?:completely |absolutely |totally |entirely )?(?:false|untrue|baseless|groundless|"
     r"fabricated|fake|a lie|lies|disinformation|a fabrication)\b", re.I)
 REPORT_NOUNS = frozenset({"information", "report", "claim", "allegation", "statement", "news", "rumour", "rumor",
-                          "accusation"})
+                          "accusation", "message", "post", "video", "footage", "story", "assertion"})
 # Events that a phrase "in last month's ..." names as past: "fighters killed in last month's battle" (not
 # "opened a headquarters in a former school").
 PAST_EVENT_NOUNS = frozenset({"battle", "fighting", "fight", "clash", "attack", "offensive", "war", "raid", "strike",
@@ -168,7 +168,8 @@ FIGURATIVE_OBJECTS = frozenset({
     "crime", "impunity", "hunger", "climate", "extradition", "ruling", "decision", "price", "trade", "tariff",
     "word", "narrative", "title", "championship", "cup", "match", "seat", "nomination", "ban", "deportation",
     "game", "final", "semi-final", "league", "derby", "tournament", "debate", "talk", "interview",
-    "campaign", "poll", "contest", "race", "bout", "fixture", "policy", "budget",
+    "campaign", "poll", "contest", "race", "bout", "fixture", "policy", "budget", "constitution", "draft",
+    "referendum", "reform", "plan", "proposal", "record", "speech", "report", "statement", "remark", "comment",
     # "their gallant fight against terrorism": a struggle with no enemy in the field
     "terrorism", "extremism", "banditry", "insecurity", "radicalism", "militancy", "terror",
 })
@@ -293,10 +294,8 @@ ABLAZE = frozenset({"alight", "ablaze", "afire"})
 WANTED_PEOPLE = frozenset({"leader", "commander", "suspect", "recruiter", "chief", "kingpin", "financier",
                            "ringleader", "emir", "spokesman", "mastermind", "founder", "deputy", "boss"})
 # People seized: an abduction, not a capture of ground.
-SEIZED_PEOPLE = frozenset({"resident", "civilian", "villager", "shepherd", "farmer", "man", "woman", "child", "boy",
-                           "girl", "herder", "journalist", "worker", "trader", "driver", "passenger", "student",
-                           "citizen", "teacher", "doctor", "priest", "imam", "pastor", "chief", "elder", "official",
-                           "activist", "businessman", "people", "person", "family", "tourist", "pilgrim"})
+SEIZED_PEOPLE = (civilians.PEOPLE | civilians.PEOPLE_AS_TARGETS | frozenset({"member", "staff", "colleague"})) - \
+    frozenset({"prisoner", "captive", "detainee", "inmate", "thief"})  # "captured 20 prisoners" in a battle
 # Ammunition that a "fire" verb may take as its object ("fired shots at", "fired several rounds").
 AMMUNITION = frozenset({"shot", "round", "bullet", "burst", "volley", "salvo", "shell", "rocket", "missile", "mortar",
                         "grenade", "projectile", "weapon", "gun", "rifle"})
@@ -477,9 +476,10 @@ class Detector:
         if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head):
             return None
         reports = [a for a in _ancestors(head, 4) if a.lemma_.lower() in REPORT_NOUNS]
-        if reports and (FALSE_REPORT.search(sentence_text) or any(a.head.lemma_.lower() in DENYING for a in reports)):
-            # a report the speaker calls untrue, or "rejected a rights group's accusation that its soldiers had
-            # killed civilians"
+        if reports and (FALSE_REPORT.search(sentence_text) or any(
+                (a.head.head if a.head.dep_ == "prep" else a.head).lemma_.lower() in DENYING for a in reports)):
+            # a report the speaker calls untrue, "rejected a rights group's accusation that its soldiers had
+            # killed civilians", "dismissed as pure intoxication messages claiming that rebels had taken Bouar"
             return None
         if _remembered_since(head):
             return None
@@ -679,6 +679,16 @@ class Detector:
         elif kind == "taken":
             if _victims(head) != "civilians":
                 return None  # "took away the journalists' phones": things, not people
+        elif kind == "taken-from":
+            # "took three young men from the cattle market", not "took the wounded from the town to hospital"
+            preps = {c.lower_: c for c in head.children if c.dep_ == "prep"}
+            bound = [o.lemma_.lower() for o in preps["to"].children] if "to" in preps else []
+            if "from" not in preps or _victims(head) != "civilians" or \
+                    {"safety", "hospital", "shelter", "clinic"} & set(bound):
+                return None
+        elif kind == "custody":
+            if _victims(head) is None:
+                return None  # "picked up the bodies", "rounded up support": no people held
         elif kind == "kill":
             victims = _victims(head, people=True)
             if victims is None:
@@ -845,8 +855,12 @@ def _recruitment_drive(head: Token) -> bool:
 
 
 def _hauls_goods(head: Token) -> bool:
-    """"carried off 30 tonnes of rice", "drove off some 200 goats", "carted away food parcels"."""
-    for thing in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+    """"carried off 30 tonnes of rice", "drove off some 200 goats", "carted away food parcels", "made off with
+    120 tonnes of rice"."""
+    taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+              if o.dep_ == "pobj"]
+    for thing in taken:
         while thing.like_num or thing.lemma_.lower() in QUANTITY_WORDS | MEASURES:
             inner = _of_object(thing)
             if inner is None:
