@@ -302,6 +302,24 @@ def test_a_fight_with_nobody_named_in_no_known_place_gives_no_row(stage_pipeline
     assert extract(stage_pipeline, "Fighting broke out near the border on Tuesday.") == []
 
 
+@pytest.mark.parametrize(("text", "town", "latitude"), [
+    # two Bijapurs: the small one in Chhattisgarh beside Sukma, not the city once called Bijapur in Karnataka
+    ("Maoists attacked a police post in Bijapur on Tuesday, days after an ambush near Sukma and Dantewara.",
+     "Bījāpur", 18.8),
+    ("Police in Bijapur arrested two men on Tuesday.", "Vijayapura", 16.8),  # nothing else to go by
+])
+def test_a_town_name_two_towns_bear_is_the_one_near_the_reports_other_towns(
+        stage_pipeline: Pipeline, text: str, town: str, latitude: float) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.place is not None and (event.place.name, round(event.place.latitude, 1)) == (town, latitude)
+
+
+def test_a_place_in_the_name_of_a_roadmap_is_not_where_a_ceasefire_is_declared(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "In application of the Luanda roadmap, President Touadera declared on Tuesday "
+                                      "a unilateral ceasefire across the Central African Republic.")
+    assert (event.sub_event_type, event.place and event.place.name) == ("Agreement", "Bangui")
+
+
 def test_drones_shot_down_are_a_disrupted_weapons_use_with_no_dead(stage_pipeline: Pipeline) -> None:
     [event] = extract(stage_pipeline, "Ukraine's air force said on Tuesday it had shot down 40 of 56 drones "
                                       "launched by Russia overnight.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -29,7 +30,8 @@ from warledger.segment import Entities, Segmented
 LEAD_WEIGHT = 3.0
 # Nouns whose compound modifier names a document, not a place ("the Minsk agreements").
 AGREEMENT_NAMES = frozenset({"protocol", "agreement", "accord", "declaration", "treaty", "format", "process",
-                             "memorandum", "deal", "talks", "group", "summit", "convention"})
+                             "memorandum", "deal", "talks", "group", "summit", "convention", "roadmap", "framework",
+                             "communique", "communiqué", "charter", "initiative"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "around", "across", "throughout", "from",
                                    "to", "towards", "toward", "inside", "within", "over", "on", "through", "along",
                                    "off", "beyond", "past", "via"})
@@ -170,6 +172,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
     filed: list[Place] = []  # the places of the datelines
+    namesakes: dict[int, tuple[Place, ...]] = {}  # per place named, the other towns of its name in its country
     paragraph_places: list[PlaceNote] = []  # the places of the paragraph's sentences so far
     for note in notes:
         note.dates = find_dates(note.text, published, offset=note.char_start)
@@ -202,6 +205,9 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                 filed.append(place)
                 continue
             note.places.append(PlaceNote(start, note.char_start + match.end, match.surface, place, token_start))
+            namesakes[id(note.places[-1])] = tuple(
+                c for c in match.candidates if c.country == place.country and c.key != place.key
+                and c.feature in POINT_FEATURES and place.feature in POINT_FEATURES)
             if match.variant:
                 variants.add(len(note.places) - 1)
         _drop_far_variants(note, variants)
@@ -218,6 +224,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                     place_note.in_speaker = True
         _name_the_enemy(note, main_sides, gazetteer, knowledge, doc)
         note.figures = find_figures(doc, note.token_start, note.token_end, note.actors)
+    _nearest_namesakes(notes, namesakes)
+    for note in notes:
         if note.paragraph <= 1:
             lead_places.extend(p.place for p in note.places if p.place.feature != "country" and not p.in_speaker)
     lead_places.extend(p for p in filed if p.feature != "country")
@@ -391,6 +399,35 @@ def _unlisted(note: SentenceNotes, doc: Doc, gazetteer: Gazetteer, span: tuple[i
 # A place read from its spelling skeleton must lie this close to a place the same sentence names by its
 # own spelling ("Nevelske near Pokrovsk" is no Nevel'sk on Sakhalin).
 VARIANT_NEIGHBOUR_KM = 300.0
+
+
+def _nearest_namesakes(notes: list[SentenceNotes], namesakes: dict[int, tuple[Place, ...]]) -> None:
+    """A town name that several towns of one country bear is the one among the report's other towns:
+    "Bijapur" beside Sukma and Dantewara is Bijapur in Chhattisgarh, not the bigger Vijayapura, once
+    Bijapur, 700 km away in Karnataka. The other towns are those whose names no other town of the
+    country bears; the namesake is swapped only when it lies near one of them and the first reading far
+    from all."""
+    named = [p for note in notes for p in note.places]
+    anchors = [p.place for p in named if p.place.feature in POINT_FEATURES and not namesakes.get(id(p))]
+    if not anchors:
+        return
+
+    def nearest(place: Place) -> float:
+        return min(distance_km(place.latitude, place.longitude, a.latitude, a.longitude)
+                   for a in anchors if a.key != place.key) if any(a.key != place.key for a in anchors) else math.inf
+
+    chosen: dict[str, Place] = {}  # one reading per name in a report
+    for place_note in named:
+        others = namesakes.get(id(place_note))
+        if not others:
+            continue
+        if place_note.place.key not in chosen:
+            best = min(others, key=nearest)
+            if nearest(best) <= NAMESAKE_NEAR_KM and nearest(place_note.place) > NAMESAKE_FAR_KM:
+                chosen[place_note.place.key] = best
+            else:
+                chosen[place_note.place.key] = place_note.place
+        place_note.place = chosen[place_note.place.key]
 
 
 def _drop_far_variants(note: SentenceNotes, variants: set[int]) -> None:
@@ -658,6 +695,12 @@ def _names_a_clock(text: str, end: int) -> bool:
     return text[end:end + 6].lower().startswith((" time", "-time"))
 
 
+# Towns and villages, whose namesakes proximity may tell apart (not districts, regions or countries).
+POINT_FEATURES = frozenset({"city", "village", "height"})
+# A namesake of a town within this distance of another town of the report wins over a first reading
+# that lies farther than NAMESAKE_FAR_KM from all of them.
+NAMESAKE_NEAR_KM = 150.0
+NAMESAKE_FAR_KM = 400.0
 # A village's name says little of a report's country: many are shared with villages far away ("Kone"
 # in "Let Yet Kone" is Koné in New Caledonia). Only towns of this size, and curated places, vote.
 VOTING_TOWN_POPULATION = 10_000
