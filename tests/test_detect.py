@@ -698,6 +698,8 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "South Sudanese Pound under attack as traders in Juba blame speculators.",
     "Opposition leaders on Tuesday launched a fierce attack on the draft constitution in Bangui.",
     "The army on Sunday dismissed as pure intoxication messages claiming that CPC rebels had captured Bouar.",
+    "Kuki-Zo organisations held prayers in Churachandpur on Friday to mark one year since the violence began.",
+    "Hundreds gathered in Bangui on Tuesday to mark ten years since the fighting of 5 December 2013.",
 ])
 def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []

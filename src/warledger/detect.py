@@ -821,10 +821,15 @@ def _wrecks_property(head: Token) -> bool:
 def _remembered_since(head: Token) -> bool:
     """"to mark three years since insurgents stormed the town", "the first anniversary since the attack":
     an act remembered, not told."""
-    if any(a.lower_ == "since" and a.head.lemma_.lower() in SPANS_OF_TIME for a in _ancestors(head, 3)):
-        return True
-    return any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children) and \
-        bool({head.head.lemma_.lower(), *(c.lemma_.lower() for c in head.head.children)} & SPANS_OF_TIME)
+    def counts_time(word: Token) -> bool:  # "three years", "to mark ten years", "the anniversary"
+        return bool({word.lemma_.lower(), *(c.lemma_.lower() for c in word.children)} & SPANS_OF_TIME)
+
+    if any(a.lower_ == "since" and counts_time(a.head) for a in _ancestors(head, 3)):
+        return True  # "to mark ten years since the fighting of 5 December 2013"
+    # "to mark one year since the violence began": the event is the subject of the clause remembered
+    clauses = [head, head.head] if head.dep_ in ("nsubj", "nsubjpass") else [head]
+    return any(any(c.dep_ == "mark" and c.lower_ == "since" for c in v.children) and counts_time(v.head)
+               for v in clauses)
 
 
 def _once_held(head: Token) -> bool:
