@@ -275,6 +275,9 @@ def test_deaths_without_a_day_or_town_of_their_own_still_join_the_event_told_bef
      "Tripoli", "Civilians (Libya)"),
     ("KYIV, March 13 - Russian missiles struck a hardware store in Kharkiv on Tuesday, killing two shoppers.",
      "Kharkiv", "Civilians (Ukraine)"),
+    # a people's name before its fighters is no town abroad (Kara, Togo)
+    ("FPRC fighters fought Goula and Kara fighters of the RPRC in Ndele on Tuesday.", "Ndélé",
+     "Unidentified Armed Group (Central African Republic)"),
 ])
 def test_the_place_and_target_of_a_one_sentence_report(stage_pipeline: Pipeline, text: str, location: str,
                                                         actor2: str | None) -> None:

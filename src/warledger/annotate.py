@@ -200,6 +200,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                 continue
             if _names_a_document(doc, token_start):
                 continue
+            if countries.get(place.country, 0.0) < top and token is not None and _names_a_people(token):
+                continue  # "Kuki militants" in Manipur are no men of Kuki, Japan; "Kara fighters" none of Togo
             if any(a <= start < b for a, b in filed_at):
                 # where the report was filed: the report's place only when no sentence of its lead names one
                 filed.append(place)
@@ -690,11 +692,30 @@ def _names_a_document(doc: Doc, token: int) -> bool:
     return word.i != token and word.lemma_.lower() in AGREEMENT_NAMES
 
 
+def _names_a_people(span: Span) -> bool:
+    """A name before a word for a group's members or bodies ("Kuki militants", "Goula and Kara fighters",
+    "Meitei village volunteers"): a people's name, unless it is a place of the report's own countries."""
+    word = span.root
+    while word.dep_ == "conj":  # "Goula and Kara fighters"
+        word = word.head
+    if word.dep_ not in ("compound", "amod"):
+        return False
+    owner = word.head
+    while owner.dep_ == "compound" and owner.head.i != owner.i:  # "Kuki village volunteers"
+        owner = owner.head
+    return owner.lemma_.lower() in GROUP_MEMBERS
+
+
 def _names_a_clock(text: str, end: int) -> bool:
     """"07:00 Moscow time" names a time zone, not a place."""
     return text[end:end + 6].lower().startswith((" time", "-time"))
 
 
+# Words for a group's members or bodies that a people's name stands before ("Kuki militants").
+GROUP_MEMBERS = frozenset({"militant", "fighter", "rebel", "insurgent", "militia", "militiaman", "volunteer",
+                           "gunman", "man", "woman", "youth", "group", "community", "organisation", "organization",
+                           "leader", "family", "tribe", "clan", "people", "villager", "resident", "herder",
+                           "underground", "outfit", "cadre"})
 # Towns and villages, whose namesakes proximity may tell apart (not districts, regions or countries).
 POINT_FEATURES = frozenset({"city", "village", "height"})
 # A namesake of a town within this distance of another town of the report wins over a first reading
