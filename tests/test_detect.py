@@ -613,6 +613,8 @@ def test_arrests_made_earlier_and_towns_seized(stage_pipeline: Pipeline) -> None
     "Militants executed four Christians in Chiure district on Sunday.",
     "Unidentified gunmen shot dead two staff members of a national NGO near Yei on Tuesday.",
     "Five young men were found shot dead beside their car near Rutba on Thursday.",
+    "Maoists hacked to death a local party functionary at his home near Narayanpur on Sunday night.",
+    "Revolutionary Guards fired on fuel porters at a border crossing near Saravan on Monday.",
 ])
 def test_those_killed_are_civilians_unless_said_to_be_armed(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]

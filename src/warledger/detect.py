@@ -1403,7 +1403,9 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
         return "combatants" if armed else "civilians"
     # "gunmen on a motorbike shot dead a researcher", where the tagger reads "motorbike shot" as a noun
     mistagged = head.lower_ == "dead" and head.i > 0 and head.doc[head.i - 1].lower_ in ("shot", "shooting")
-    if people and (head.lemma_.lower() in KILLING_VERBS or mistagged) and any(
+    # "hacked to death a local party worker", "beat him to death"
+    to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in head.children)
+    if people and (head.lemma_.lower() in KILLING_VERBS or mistagged or to_death) and any(
             (o.pos_ == "NOUN" and o.lemma_.lower() not in NOT_PEOPLE | ARMED_ROLES | CROWD_WORDS)
             or o.lower_ in PERSONAL_PRONOUNS
             or (o.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in o.children))  # "four Christians"
