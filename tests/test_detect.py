@@ -767,3 +767,57 @@ def test_shot_dead_after_a_vehicle_the_tagger_reads_as_a_noun(stage_pipeline: Pi
     # the small model tags "motorbike shot" as a compound noun; "shot dead" still tells a killing
     text = "Gunmen on a motorbike shot dead a prominent researcher outside his home in Baghdad on Monday evening."
     assert ("Violence against civilians", "Attack") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # orders on people, bans, levies, checkpoints and roads cut by armed men: ACLED's "Other"
+    "On Saturday the FPRC commander in Ndele ordered all shops to stay shut.",
+    "Anti-balaka militiamen in Mbaiki on Monday ordered the town's remaining Muslim residents to leave by Wednesday.",
+    "Cartel gunmen went house to house in Aguililla on Monday ordering residents out within a day.",
+    "The FPRC commander in Ndele banned motorbikes on Saturday.",
+    "CJNG gunmen in Uruapan are charging avocado growers two pesos for every kilo.",
+    "About a dozen masked gunmen stopped traffic near Nikshahr for more than an hour on Thursday evening.",
+    "Maoists felled trees and dug trenches across the road near Barsur on Friday.",
+])
+def test_armed_groups_orders_bans_levies_and_checkpoints(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Other") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "The president ordered the army to move to the border on Monday.",
+    "Two men were charged with murder in Uruapan on Monday.",
+    "Protesters blocked the highway near Shusha on Tuesday, halting traffic for hours.",
+    "The court banned the party in Ndele on Saturday.",
+    "Thousands demanded an end to police brutality at the toll gate in Lagos on Wednesday.",
+])
+def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Other") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # splits, reunions, disarmament, leaders replaced, deployments of a few hundred or of whole companies
+    "A group of about 20 PLFI cadres has broken away from the outfit near Khunti on Monday.",
+    "On 2 April 2021, UPC commanders in Alindao announced their break with Ali Darassa.",
+    "Three local cells announced on Monday that they separate from Carteles Unidos in Apatzingan.",
+    "The two wings of the party announced in Koya that they had reunited under a single leadership.",
+    "On 10 December 2019, 127 ex-combatants of the 3R movement were disarmed at the DDR site of Bouar.",
+    "The CPI (Maoist) said its general secretary had stepped down in Sukma on Monday.",
+    "The Familia Michoacana announced a new regional boss in Zitacuaro on Monday.",
+    "Some 400 soldiers and 150 National Guard agents arrived in Aguililla on Monday.",
+])
+def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "A brawl broke out in Goris on Friday before police separated the two sides.",
+    "The army said in a separate statement that its troops had patrolled Mandera on Sunday.",
+    "Armed men broke into a warehouse in Kaga-Bandoro on Wednesday.",
+    "Two soldiers arrived in Aguililla on Monday.",
+])
+def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)

@@ -120,7 +120,7 @@ GROUP_WORDS = frozenset({"group", "militia", "faction", "coalition", "alliance",
 POLITICAL_OFFICES = frozenset({"president", "minister", "premier", "speaker", "mayor", "governor", "ambassador",
                                "senator", "deputy", "chancellor"})
 LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor",
-                          "secretary"})
+                          "secretary", "boss", "leadership"})
 RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "officer", "policeman", "force",
                        "trooper", "troop", "equipment", "act", "vehicle"})
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-ins?|strik(?:e|ers|ing))\b",
@@ -138,10 +138,14 @@ FIREARMS = re.compile(r"\b(?:guns?|gunfire|gunmen|rifles?|firearms?|ak-47s?|kala
 # Verbs whose object, when it is a drone, missile or rocket, was stopped in flight (a disrupted weapons use).
 DOWNING_VERBS = frozenset({"destroy", "intercept", "down", "shoot", "neutralise", "neutralize", "eliminate"})
 # Troops this many or more arriving somewhere make a large deployment (see _large_force_moves).
-LARGE_DEPLOYMENT = 500
+LARGE_DEPLOYMENT = 200
 # Members of a force, beside DEPLOY_OBJECTS, that a deployment may count.
 FORCE_MEMBERS = frozenset({"volunteer", "reservist", "recruit", "conscript", "fighter", "officer", "paramilitary",
-                           "gendarme", "marine", "commando"})
+                           "gendarme", "marine", "commando", "instructor", "agent", "guardsman", "company"})
+# Bodies that fighters break away from, beside GROUP_WORDS: "broke away from the outfit".
+PARTED_BODIES = frozenset({"outfit", "movement", "cartel", "party", "organisation", "organization"})
+# Units of a force, any count of which is a large deployment: "50 additional companies began arriving".
+FORCE_UNITS = frozenset({"company", "battalion", "brigade", "regiment", "division", "contingent"})
 DEPLOY_OBJECTS = frozenset({"peacekeeper", "troop", "force", "contingent", "soldier", "unit", "battalion",
                             "brigade", "mission", "observer", "system", "plane", "ship", "warship", "personnel",
                             "reinforcement", "military", "monitor", "police"})
@@ -278,6 +282,19 @@ GOODS = LIVESTOCK | frozenset({"food", "aid", "rice", "flour", "sorghum", "maize
                                "oil", "sugar", "supply", "parcel", "blanket", "medicine", "drug", "fuel", "good",
                                "money", "cash", "valuables", "belonging", "motorbike", "phone", "mattress", "panel",
                                "equipment", "computer", "generator"})
+# People who block roads without arms: their roadblock is a protest's.
+CROWD_CUES = re.compile(r"\b(?:protesters?|demonstrators?|activists?|crowds?|strikers?|truckers|drivers' union)\b",
+                        re.I)
+# What armed men stop at a checkpoint of their own: "stopped traffic", "stopping trucks at a pass".
+TRAFFIC = frozenset({"traffic", "vehicle", "truck", "lorry", "car", "bus", "minibus", "motorist", "driver", "passenger",
+                     "traveller", "traveler", "convoy", "motorbike", "motorcycle", "taxi", "pickup"})
+# What an armed group bans or orders shut: "banned motorbikes", "ordered all shops to stay shut".
+BANNED_THINGS = frozenset({"motorbike", "motorcycle", "vehicle", "movement", "circulation", "travel", "traffic",
+                           "gathering", "music", "smoking", "cigarette", "market", "shop", "school", "phone"})
+# Money named in a sentence: an armed group charging it is extorting ("a weekly fee of 2,000 CFA francs").
+MONEY = re.compile(r"\b(?:fees?|tolls?|tax(?:es)?|levy|levies|zakat|ransom|per (?:vehicle|truck|head|kilo|month|week|"
+                   r"family|household)|for every|francs?|cfa|pesos?|tomans?|rials?|rupees?|rs\.?|naira|shillings?|"
+                   r"dollars?|\$|birr|pounds?|afghanis?|dinars?|kyats?|lakh|crore)\b", re.I)
 # Units that goods are counted in: "30 tonnes of rice", "200 head of cattle".
 MEASURES = frozenset({"tonne", "ton", "bag", "sack", "head", "carton", "box", "litre", "liter", "load"})
 # Verbs of holding people, and their holders: those freed after them were captives.
@@ -667,6 +684,20 @@ class Detector:
         elif kind == "disrupt":
             if not any(c.lemma_.lower() in WEAPON_OBJECTS for c in head.subtree):
                 return None
+        elif kind == "armed-act":
+            if rule.rule_id == "stop-traffic" and (not _concerns(head, TRAFFIC) or PROTEST_WORDS.search(sentence_text)
+                                                   or CROWD_CUES.search(sentence_text) or any(
+                    c.lemma_.lower() in HELD | KILLING_VERBS | {"rob", "loot"} for c in head.conjuncts)):
+                # "stopped the advance", "protesters blocked the road, halting traffic"; "stopped a minibus and
+                # took away eight passengers" is the abduction
+                return None
+            if rule.rule_id == "armed-ban" and not _concerns(head, BANNED_THINGS):
+                return None  # "banned the party", "banned the book"
+            if rule.rule_id == "charge-fee" and (not MONEY.search(_object_text(head)) or any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in head.children) or head.dep_ == "amod"):
+                return None  # "charged with murder", "charged particles"
+            if rule.rule_id.startswith("ordered-") and _concerns(head, COMBATANT_WORDS | GROUP_WORDS):
+                return None  # "the president ordered the army to move to the border": a command, not an order on people
         elif kind == "utility-cut":
             # "the rebels cut off the water supply to Goma", "mobile internet was shut down in Manipur"
             if not _concerns(head, UTILITIES) or DISASTERS.search(sentence_text):
@@ -859,6 +890,16 @@ def _recruitment_drive(head: Token) -> bool:
     return verb.lemma_.lower() in RECRUITING_VERBS or phrase.lemma_.lower() in ("drive", "campaign")
 
 
+def _object_text(head: Token) -> str:
+    """The words of a verb's objects and of its "for"/"per" phrases: "charging every miner a weekly fee",
+    "demanding 500 dinars from every tanker" (not "demanded an end to brutality at the toll gate")."""
+    parts = [c for c in head.children if c.dep_ in ("dobj", "dative", "iobj", "npadvmod", "oprd") or
+             (c.dep_ == "prep" and c.lower_ in ("for", "per", "of"))]
+    # a place in the object ("an end to brutality at the toll gate") is no money asked
+    return " ".join(t.text for c in parts for t in c.subtree if not any(
+        a.dep_ == "prep" and a.lower_ in ("at", "in", "near") for a in t.ancestors if a in c.subtree))
+
+
 def _hauls_goods(head: Token) -> bool:
     """"carried off 30 tonnes of rice", "drove off some 200 goats", "carted away food parcels", "made off with
     120 tonnes of rice"."""
@@ -971,6 +1012,8 @@ def _large_force_moves(head: Token) -> bool:
         if not any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in words):
             continue
         if any((n := parse_number([t])) is not None and n >= LARGE_DEPLOYMENT for t in words if t.like_num):
+            return True
+        if any(t.lemma_.lower() in FORCE_UNITS and any(c.like_num for c in t.subtree) for t in words):
             return True
     return False
 
@@ -1086,6 +1129,34 @@ def _changes_group(head: Token) -> bool:
     if lemma in ("rebrand", "integrate", "integration"):
         # "rebranded itself as the National Liberation Front", "300 former rebels were integrated into the army"
         return bool(_subtree_lemmas(head) & GROUP_WORDS) or bool(clause & COMBATANT_WORDS)
+    if lemma in ("break", "separate", "secede", "splinter"):
+        # "broke away from the outfit", "announced their break with Ali Darassa", "separate from Carteles Unidos"
+        if head.pos_ != "VERB" and lemma != "break":
+            return False  # "a separate statement"
+        parted = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "with") for o in c.children
+                  if o.dep_ == "pobj"]
+        if lemma == "break" and not (any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in head.children)
+                                     or parted):
+            return False  # "broke into a warehouse", "fighting broke out"
+        if lemma == "separate" and not any(o.pos_ == "PROPN" or o.lemma_.lower() in GROUP_WORDS | PARTED_BODIES
+                                           for o in parted):
+            return False  # "police separated them", "separated from her family"
+        return bool(clause & (GROUP_WORDS | COMBATANT_WORDS | PARTED_BODIES))
+    if lemma in ("reunite", "reunify", "unite"):
+        # "the two wings reunited under a single leadership"
+        return head.pos_ == "VERB" and bool(_subtree_lemmas(head) & {"leadership", "wing", "faction", "group",
+                                                                     "movement", "command"})
+    if lemma in ("disarm", "demobilise", "demobilize", "demobilisation", "demobilization"):
+        # "127 ex-combatants were disarmed", "the militia was demobilised" (not "after whose demobilisation")
+        return head.pos_ == "VERB" and bool(clause & (GROUP_WORDS | COMBATANT_WORDS |
+                                                      {"ex-combatant", "combatant", "cadre", "peshmerga"}))
+    if lemma in ("replace", "resign", "step"):
+        # "its general secretary stepped down and was replaced by Basavaraju"; "troops were withdrawn and
+        # replaced by CRPF personnel"
+        if lemma == "step" and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "down"
+                                       for c in head.children):
+            return False
+        return bool(clause & LEADER_WORDS) or (lemma == "replace" and _concerns(head, DEPLOY_OBJECTS | FORCE_MEMBERS))
     if lemma == "emerge":
         # "a new armed group calling itself the Zamfara Defence Force emerged in Gusau"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS and
