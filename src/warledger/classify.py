@@ -49,9 +49,20 @@ WEAPONS = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|shells?|mortars?|pr
 # ... and no base was set up.
 BASES = re.compile(r"\b(?:bases?|camps?|headquarters|outposts?|posts?|garrisons?|barracks|positions?|strongholds?|"
                    r"hideouts?|encampments?|command|checkpoints?|deploy\w*|stationed|contingent)\b", re.I)
+# ... and no strike came from the air, no bomb went off, no grenade or gas was used.
+AIR = re.compile(r"\b(?:air\w*|drones?|uavs?|jets?|warplanes?|planes?|aircraft|helicopters?|bomb(?:s|ed|ing|er|ers)?|"
+                 r"strikes?|struck|sorties?|shaheds?|unmanned)\b", re.I)
+EXPLOSIVES = re.compile(r"\b(?:bomb\w*|explosi\w*|ieds?|(?:land)?mines?|devices?|blasts?|detonat\w*|booby|"
+                        r"roadside|exploded|blew|vbieds?)\b", re.I)
+GRENADES = re.compile(r"\bgrenades?\b", re.I)
+GAS = re.compile(r"\b(?:chemical|gas\w*|chlorine|sarin|mustard|toxic|poison\w*|nerve agent|phosphorus|smoke|fumes|"
+                 r"canisters?|vomit\w*|breath\w*|suffocat\w*|chok\w*)\b", re.I)
 # The sub-types the classifier may give only to a sentence that has a word for them: the words alone
-# read "gang members killed an elderly woman" as sexual violence.
-REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "Headquarters or base established": BASES}
+# read "gang members killed an elderly woman" as sexual violence, and "five civilians died in an attack
+# on a market" as an air strike.
+REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "Headquarters or base established": BASES,
+                 "Air/drone strike": AIR, "Remote explosive/landmine/IED": EXPLOSIVES, "Grenade": GRENADES,
+                 "Chemical weapon": GAS}
 # ACLED's interaction code of state forces (military and police), and of civilians.
 STATE_FORCES = 1
 CIVILIANS = 7
