@@ -702,6 +702,8 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "The army on Sunday dismissed as pure intoxication messages claiming that CPC rebels had captured Bouar.",
     "Kuki-Zo organisations held prayers in Churachandpur on Friday to mark one year since the violence began.",
     "Hundreds gathered in Bangui on Tuesday to mark ten years since the fighting of 5 December 2013.",
+    "The United States renewed its travel warning for Colima and Zacatecas, citing crime and kidnapping.",
+    "Chivas and Atlas clash on Saturday night at the Estadio Akron in the Clasico Tapatio in Guadalajara.",
 ])
 def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []
@@ -821,3 +823,18 @@ def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pip
 ])
 def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a past told as background in a clause of its own, with no day: no event of the day
+    ("On 21 November 2022, the self-defence group announced its dissolution in Pantelho, saying the armed groups "
+     "it had fought had left the area.", [("Strategic developments", "Change to group/activity")]),
+    # ... but with a day of its own it is told
+    ("Rebels, who had attacked the town of Kangpokpi on Monday, withdrew on Tuesday.", [("Battles", "Armed clash")]),
+    # an event already told, now talked of
+    ("The assault came to light on 19 July 2023 when a video circulated online.", []),
+])
+def test_pasts_told_as_background_or_already_told(stage_pipeline: Pipeline, text: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert [d for d in detected(stage_pipeline, text) if d[0] in ("Battles", "Strategic developments")] == expected

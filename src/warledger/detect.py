@@ -67,6 +67,17 @@ REPORT_NOUNS = frozenset({"information", "report", "claim", "allegation", "state
 PAST_EVENT_NOUNS = frozenset({"battle", "fighting", "fight", "clash", "attack", "offensive", "war", "raid", "strike",
                               "shelling", "bombardment", "assault", "ambush", "operation", "violence", "unrest",
                               "riot", "protest", "incident", "explosion", "blast", "bombing", "massacre"})
+# Words that give a clause a day of its own.
+DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|overnight|"
+                       r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                       r"last (?:night|week|month))\b|\b\d{1,2}\b", re.I)
+# What a report says of an event it has already told: "the assault came to light", "the killing sparked
+# protests".
+TALKED_OF = frozenset({"come", "spark", "draw", "prompt", "provoke", "trigger", "outrage", "shock", "raise",
+                       "emerge", "surface", "become"})
+# Ills named as a whole, whose neighbours in a list are no one event: "citing crime and kidnapping".
+ILLS = frozenset({"crime", "corruption", "insecurity", "poverty", "extortion", "violence", "terrorism", "banditry",
+                  "trafficking", "unemployment", "lawlessness", "impunity", "criminality"})
 # Verbs that deny what a report, a claim or an accusation says.
 DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "deflect"})
 # "three years since the attack", "the anniversary since": a time remembered.
@@ -184,6 +195,7 @@ FIGURATIVE_CONTEXT = re.compile(
     r"dollars?|euros?|stocks?|shares|bonds?|investors?|premier league|champions league|league|derby|decider|"
     r"tournament|championship|semi-finals?|quarter-finals?|goalkeeper|striker|midfielder|kick-off|fixture|"
     r"lawmakers?|parliamentary|pundits?|critics?|debate|qualifiers?|qualifying|world cup|national team|"
+    r"cl[aá]sico|play-?ins?|play-?offs?|matchday|liga mx|la liga|serie a|olympics?|"
     r"red cards?|bad-tempered|cup final|in parliament|(?:sudanese|egyptian|lebanese|syrian) pound|"
     # a score: "crushed Real Madrid 4-0 in a clash", "a 2-1 win" (not a span of days: "November 9-10")
     r"(?:won|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
@@ -490,7 +502,7 @@ class Detector:
             head.head.lemma_.lower() in WEAPON_EVENT_NOUNS
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
-        if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head):
+        if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head) or _an_ill_named(head):
             return None
         reports = [a for a in _ancestors(head, 4) if a.lemma_.lower() in REPORT_NOUNS]
         if reports and (FALSE_REPORT.search(sentence_text) or any(
@@ -1038,16 +1050,32 @@ def _takes_a_place(head: Token) -> bool:
 
 def _retrospective(token: Token) -> bool:
     """"sentenced over the 2020 clashes", "the anniversary of the attack": an event judged or remembered;
-    "a mine left from earlier fighting", "killed in last month's battle": an event named as past."""
+    "a mine left from earlier fighting", "killed in last month's battle": an event named as past; "the
+    armed groups it had fought", with no day of its own: a past told as background; "the assault came to
+    light": an event already told, now talked of."""
     root = token.sent.root if token.sent is not None else token
     if _named_as_past(token):
         return True
+    if token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children) and \
+            not any(c.dep_ == "mark" for c in token.children) and \
+            not DAY_WORDS.search(" ".join(t.text for t in token.subtree)):
+        return True  # (a clause "that they had merged" hung on a noun by the parser is what was announced)
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in TALKED_OF and \
+            [c.lower_ for c in token.children] in (["the"], ["this"], ["that"]):
+        return True  # "the assault came to light" (not "the kidnapping of two traders on Monday sparked protests")
     if token.pos_ == "VERB" and any(_named_as_past(p) and p.lemma_.lower() in PAST_EVENT_NOUNS
                                     for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
                                     for p in c.children if p.dep_ == "pobj"):
         return True  # "fighters killed in last month's battle": the deaths of that battle
     return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
         root.lemma_.lower() in COURT_VERBS
+
+
+def _an_ill_named(noun: Token) -> bool:
+    """"a travel warning citing crime and kidnapping": a bare noun listed with ills named as a whole."""
+    if noun.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "nummod", "prep") for c in noun.children):
+        return False
+    return any(c.lemma_.lower() in ILLS for c in (*noun.conjuncts, noun.head) if c is not noun)
 
 
 def _named_as_past(noun: Token) -> bool:
