@@ -177,3 +177,22 @@ def test_no_clash_with_civilians_and_no_retyping_of_ground_changing_hands() -> N
                 sub_event_type="Government regains territory"), text=said)
     assert retype([taken], tempted(said, "Change to group/activity", "Government regains territory"),
                   sentences=1) == [taken]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("said", "trigger", "rules_type", "its_guess"), [
+    # no strike from the air, no gas, with no word for them
+    ("Five civilians died in an attack on a market in Goma on Tuesday.", "attack", "Attack", "Air/drone strike"),
+    ("Gunmen killed three farmers near Bunia on Tuesday.", "killed", "Attack", "Chemical weapon"),
+    # an attack on a town takes no ground
+    ("RSF fighters attacked the town of Babanusa on Tuesday.", "attacked", "Armed clash",
+     "Non-state actor overtakes territory"),
+])
+def test_no_strike_blast_or_ground_taken_that_the_sentence_does_not_tell(said: str, trigger: str, rules_type: str,
+                                                                        its_guess: str) -> None:
+    model = tempted(said, its_guess, rules_type)
+    assert max(model.probabilities(said).items(), key=lambda kv: kv[1])[0] == its_guess  # the words alone
+    rules = dataclasses.replace(mention("d1", dt.date(2024, 3, 4), ("COD", "CIV"),
+                                        event_type=SUB_EVENT_TYPES[rules_type], sub_event_type=rules_type),
+                                text=said, trigger=trigger)
+    assert retype([rules], model, sentences=1) == [rules]

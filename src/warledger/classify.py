@@ -57,6 +57,8 @@ EXPLOSIVES = re.compile(r"\b(?:bomb\w*|explosi\w*|ieds?|(?:land)?mines?|devices?
 GRENADES = re.compile(r"\bgrenades?\b", re.I)
 GAS = re.compile(r"\b(?:chemical|gas\w*|chlorine|sarin|mustard|toxic|poison\w*|nerve agent|phosphorus|smoke|fumes|"
                  r"canisters?|vomit\w*|breath\w*|suffocat\w*|chok\w*)\b", re.I)
+# Triggers of an attack, which tell no ground taken whatever else the sentence says.
+ATTACK_WORDS = re.compile(r"(?:attack|assault|raid|ambush|shell|bomb)", re.I)
 # The sub-types the classifier may give only to a sentence that has a word for them: the words alone
 # read "gang members killed an elderly woman" as sexual violence, and "five civilians died in an attack
 # on a market" as an air strike.
@@ -153,6 +155,8 @@ class SentenceTypes:
             return None  # "villagers were killed in an attack by jihadists": no armed side fought back
         if mention.sub_event_type in TERRITORIAL and best not in TERRITORIAL:
             return None  # "restored state authority over Kidal": the rules saw a place change hands
+        if best in TERRITORIAL and ATTACK_WORDS.match(mention.trigger):
+            return None  # "RSF fighters attacked the town of Babanusa": an attack on a town takes no ground
         sure = probabilities[best] >= max(self.threshold, self.margin * probabilities.get(mention.sub_event_type, 0.0))
         return best if sure else None
 
