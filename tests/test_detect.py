@@ -838,3 +838,40 @@ def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, te
 def test_pasts_told_as_background_or_already_told(stage_pipeline: Pipeline, text: str,
                                                   expected: list[tuple[str, str]]) -> None:
     assert [d for d in detected(stage_pipeline, text) if d[0] in ("Battles", "Strategic developments")] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen set fire to four bulldozers and a grader near Saravan on Tuesday night.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Armed men set on fire at least eight OXXO stores in Celaya on Tuesday.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("An activist was bundled into a car by armed men in Penjwin on Wednesday evening.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Armed men forced five young men into two pickup trucks in Fresnillo on Tuesday.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("A journalist was deprived of freedom by armed men who entered his house in Taxco on Monday night.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("The bodies of seven men, several with signs of torture, were found hanging from a bridge in Fresnillo.",
+     ("Violence against civilians", "Attack")),
+    ("Police found the charred bodies of two elderly men in a house in Jiribam on Monday.",
+     ("Violence against civilians", "Attack")),
+    ("Army engineers deactivated four explosive devices buried on the road near Aguililla on Tuesday.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Five abducted border guards were freed today and delivered to the Iranian side at Mirjaveh.",
+     ("Strategic developments", "Agreement")),
+    ("The journalist was released alive on Wednesday near Iguala after negotiations.",
+     ("Strategic developments", "Agreement")),
+])
+def test_arson_abductions_bodies_devices_and_releases_in_other_wordings(stage_pipeline: Pipeline, text: str,
+                                                                        expected: tuple[str, str]) -> None:
+    assert expected in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "The bodies of the victims were buried in Fresnillo on Monday.",
+    "Police found the body of a fisherman who drowned near Mirjaveh on Monday.",
+])
+def test_bodies_and_releases_that_tell_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == []

@@ -287,7 +287,9 @@ PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop",
                       "store", "granary", "farm", "mast", "tower", "bridge", "clinic", "hospital", "lorry",
                       "tanker", "motorcycle", "structure", "dwelling", "homestead", "barn", "orchard", "tree",
                       "centre", "center", "pylon", "kiosk", "stall", "premises", "hall", "library", "shrine",
-                      "temple", "pharmacy", "tukul", "shelter", "stock"})
+                      "temple", "pharmacy", "tukul", "shelter", "stock", "bulldozer", "grader", "excavator",
+                      "tractor", "machine", "machinery", "crane", "ballot", "booth", "station", "bank", "branch",
+                      "outlet", "plant", "mill", "pump", "antenna"})
 # What raiders carry off: "carried off 30 tonnes of rice", "drove off 200 goats".
 LIVESTOCK = frozenset({"livestock", "cattle", "cow", "sheep", "goat", "camel", "donkey", "animal", "herd"})
 GOODS = LIVESTOCK | frozenset({"food", "aid", "rice", "flour", "sorghum", "maize", "grain", "wheat", "lentil", "bean",
@@ -312,6 +314,10 @@ MEASURES = frozenset({"tonne", "ton", "bag", "sack", "head", "carton", "box", "l
 # Verbs of holding people, and their holders: those freed after them were captives.
 HELD = frozenset({"abduct", "kidnap", "seize", "snatch", "hold", "capture", "take", "detain"})
 CAPTORS = frozenset({"captor", "kidnapper", "abductor", "hostage-taker"})
+# ... as the tagger may leave them, as adjectives: "five abducted border guards".
+HELD_FORMS = frozenset({"abducted", "kidnapped", "seized", "snatched", "held", "captured", "taken", "detained"})
+# What a release came after when the one released was a captive: "released after negotiations".
+NEGOTIATED = frozenset({"negotiation", "talk", "mediation", "ransom", "payment", "deal", "intervention"})
 # Networks and supplies whose cutting is an event (not fuel prices or food budgets).
 SERVICES = UTILITIES - {"fuel", "food", "supply"} | {"telephone"}
 # What is done with recruitment when forces mobilise.
@@ -533,6 +539,13 @@ class Detector:
         kind = rule.kind
         if rule.rule_id == "found-dead" and not VIOLENT_DEATH.search(sentence_text):
             return None  # "found dead in his cell": no violence told
+        if rule.rule_id == "bodies-found":
+            # "the bodies of seven men, several with signs of torture, were found hanging from a bridge", "police
+            # found the charred bodies of two elderly men": bodies found, with the marks of a killing
+            finder = head.head if head.dep_ in ("nsubjpass", "dobj") else None
+            if finder is None or finder.lemma_.lower() not in FINDING or not VIOLENT_DEATH.search(sentence_text):
+                return None
+            return candidate
         if rule.rule_id == "gunfire" and head.dep_ == "nsubj" and head.head.lemma_.lower() in KILLING_VERBS:
             return None  # "Houthi snipers killed a child": the killing tells the event, the snipers its doers
         if rule.rule_id == "repel" and head.lemma_.lower() == "beat" and any(
@@ -844,13 +857,16 @@ def _wrecks_property(head: Token) -> bool:
     "razed houses"."""
     lemma = head.lemma_.lower()
     if lemma == "set" and not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in head.children) and \
-            not any(t.lower_ in ABLAZE for t in head.doc[head.i + 1:head.i + 6]):
-        return False  # "set fire to", "set the fields alight", "set them ablaze"
+            not any(t.lower_ in ABLAZE for t in head.doc[head.i + 1:head.i + 6]) and \
+            not any(c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ == "fire" for p in c.children)
+                    for c in head.children):
+        return False  # "set fire to", "set the fields alight", "set them ablaze", "set on fire eight stores"
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
         return False
     things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     # "set fire to ...", "burned down the health centre" (the parser's "down" is at times a preposition)
-    things += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "down") for p in c.children]
+    things += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "down") for p in c.children
+               if p.lower_ != "fire"]
     for thing in things:
         if thing.like_num or thing.lower_ in QUANTITY_WORDS:
             thing = next((p for c in thing.children if c.lower_ == "of" for p in c.children), thing)
@@ -879,8 +895,12 @@ def _once_held(head: Token) -> bool:
     """Those freed were held: "engineers who were seized last year were freed", "schoolgirls abducted from
     a school", "women held by insurgents were let go", "freed by his captors"."""
     freed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    if any(t.lemma_.lower() in HELD and t.dep_ in ("acl", "relcl") for f in freed for t in f.subtree):
-        return True
+    if any((t.lemma_.lower() in HELD or t.lower_ in HELD_FORMS) and t.dep_ in ("acl", "relcl", "amod")
+           for f in freed for t in f.subtree):
+        return True  # "... who were seized", "five abducted border guards"
+    if any(p.lemma_.lower() in NEGOTIATED for c in head.children if c.dep_ == "prep" and c.lower_ == "after"
+           for p in c.children):
+        return True  # "released alive after negotiations"
     return any(p.lemma_.lower() in CAPTORS for c in head.children if c.dep_ == "agent" for p in c.children)
 
 
@@ -1440,7 +1460,10 @@ ARMED_ROLES = frozenset({"commander", "leader", "emir", "chief", "member", "jiha
 KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate"})
 # Marks of a violent death on a body found: then it was a killing.
 VIOLENT_DEATH = re.compile(r"\b(?:gunshot|bullet|shot|stab\w*|tortur\w*|bound|blindfolded|execut\w*|behead\w*|"
-                           r"mutilat\w*|throats?|slit|machete|hacked|strangled)\b", re.I)
+                           r"mutilat\w*|throats?|slit|machete|hacked|strangled|charred|burnt|decapitated|"
+                           r"dismembered|bullet-riddled|hanging|hanged)\b", re.I)
+# Verbs by which bodies come to light.
+FINDING = frozenset({"find", "discover", "recover", "retrieve", "dump", "exhume", "unearth", "pull", "leave"})
 # Verbs of killing whose object, when it is a person's name, was a person killed, not a force fought.
 NAMED_KILLINGS = frozenset({"kill", "murder", "execute", "assassinate", "shoot", "behead", "stab", "abduct"})
 
