@@ -875,3 +875,18 @@ def test_arson_abductions_bodies_devices_and_releases_in_other_wordings(stage_pi
 ])
 def test_bodies_and_releases_that_tell_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # "riot police" meet a protest; they make no riot of it
+    ("Riot police used water cannon on demonstrators in Bangkok on Tuesday.",
+     [("Protests", "Protest with intervention")]),
+    # a lynching is a mob's, not an armed group's attack
+    ("Villagers lynched two suspected cattle thieves in Dodoma on Tuesday.", [("Riots", "Mob violence")]),
+    ("A schoolteacher was gunned down by unknown assailants in Pattani on Tuesday.",
+     [("Violence against civilians", "Attack")]),
+])
+def test_riot_police_lynchings_and_people_gunned_down(stage_pipeline: Pipeline, text: str,
+                                                      expected: list[tuple[str, str]]) -> None:
+    assert detected(stage_pipeline, text) == expected

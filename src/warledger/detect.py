@@ -813,7 +813,8 @@ class Detector:
             # "crowds attacked police posts, setting them on fire": a riot; against the authorities (or with a
             # protest named) a violent demonstration, against people a mob
             return _riot(candidate, bool(PROTEST_WORDS.search(sentence_text)) or _concerns(head, AUTHORITY_TARGETS))
-        if rule.rule_id == "riot" and head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in RIOT_GEAR:
+        if rule.rule_id == "riot" and span.root.dep_ in ("compound", "amod") and \
+                span.root.head.lemma_.lower() in RIOT_GEAR:
             return None  # "riot police", "riot shields": the force that meets a riot, not one
         if rule.rule_id == "grenade" and (
                 any(c.lower_ in ("stun", "flash", "smoke", "gas", "tear", "sound", "propelled") for c in head.children)
@@ -1457,7 +1458,8 @@ ARMED_ROLES = frozenset({"commander", "leader", "emir", "chief", "member", "jiha
                          "gunman", "kingpin", "warlord", "operative", "lieutenant", "colonel", "general",
                          "captain", "major", "sergeant"})
 # Verbs whose subject is the killer ("snipers killed").
-KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate"})
+KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate", "gun",
+                           "mow"})
 # Marks of a violent death on a body found: then it was a killing.
 VIOLENT_DEATH = re.compile(r"\b(?:gunshot|bullet|shot|stab\w*|tortur\w*|bound|blindfolded|execut\w*|behead\w*|"
                            r"mutilat\w*|throats?|slit|machete|hacked|strangled|charred|burnt|decapitated|"
