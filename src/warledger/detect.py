@@ -1458,8 +1458,8 @@ ARMED_ROLES = frozenset({"commander", "leader", "emir", "chief", "member", "jiha
                          "gunman", "kingpin", "warlord", "operative", "lieutenant", "colonel", "general",
                          "captain", "major", "sergeant"})
 # Verbs whose subject is the killer ("snipers killed").
-KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate", "gun",
-                           "mow"})
+KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate",
+                           "gun", "mow"})
 # Marks of a violent death on a body found: then it was a killing.
 VIOLENT_DEATH = re.compile(r"\b(?:gunshot|bullet|shot|stab\w*|tortur\w*|bound|blindfolded|execut\w*|behead\w*|"
                            r"mutilat\w*|throats?|slit|machete|hacked|strangled|charred|burnt|decapitated|"
