@@ -704,6 +704,7 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "Hundreds gathered in Bangui on Tuesday to mark ten years since the fighting of 5 December 2013.",
     "The United States renewed its travel warning for Colima and Zacatecas, citing crime and kidnapping.",
     "Chivas and Atlas clash on Saturday night at the Estadio Akron in the Clasico Tapatio in Guadalajara.",
+    "Prime Minister Dbeibah attacked parliament speaker Aguila Saleh in a televised address in Tripoli on Monday.",
 ])
 def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []
@@ -884,6 +885,9 @@ def test_bodies_and_releases_that_tell_no_event(stage_pipeline: Pipeline, text: 
      [("Protests", "Protest with intervention")]),
     # a lynching is a mob's, not an armed group's attack
     ("Villagers lynched two suspected cattle thieves in Dodoma on Tuesday.", [("Riots", "Mob violence")]),
+    # a battle told at a press conference is still a battle
+    ("Rebels attacked an army post near Goma on Monday, the army said at a press conference in Kinshasa.",
+     [("Battles", "Armed clash")]),
     ("A schoolteacher was gunned down by unknown assailants in Pattani on Tuesday.",
      [("Violence against civilians", "Attack")]),
 ])

@@ -71,6 +71,11 @@ PAST_EVENT_NOUNS = frozenset({"battle", "fighting", "fight", "clash", "attack", 
 DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|overnight|"
                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
                        r"last (?:night|week|month))\b|\b\d{1,2}\b", re.I)
+# Words of a speech, and whom a speech attacks: "attacked the speaker of parliament in a televised address".
+SPEECH = re.compile(r"\b(?:televised|in a speech|in an interview|on television|in remarks|in a tweet|at a rally|"
+                    r"in a (?:radio|tv) (?:address|interview))\b", re.I)
+POLITICAL_TARGETS = frozenset({"speaker", "government", "opposition", "rival", "record", "policy", "critic", "lawmaker",
+                               "parliament", "cabinet", "party"})
 # What a report says of an event it has already told: "the assault came to light", "the killing sparked
 # protests".
 TALKED_OF = frozenset({"come", "spark", "draw", "prompt", "provoke", "trigger", "outrage", "shock", "raise",
@@ -536,6 +541,9 @@ class Detector:
             candidate.reference = True  # "died in the clashes": deaths of a fight already told
         if candidate.event_type == "Battles" and (_figurative(head) or FIGURATIVE_CONTEXT.search(sentence_text)):
             return None  # "fought off a challenge", "the fight against corruption"
+        if head.lemma_.lower() == "attack" and SPEECH.search(sentence_text) and any(
+                o.lemma_.lower() in POLITICAL_TARGETS or _person(o) for o in head.children if o.dep_ == "dobj"):
+            return None  # "Dbeibah attacked parliament speaker Aguila Saleh in a televised address"
         kind = rule.kind
         if rule.rule_id == "found-dead" and not VIOLENT_DEATH.search(sentence_text):
             return None  # "found dead in his cell": no violence told
