@@ -80,9 +80,13 @@ POLITICAL_TARGETS = frozenset({"speaker", "government", "opposition", "rival", "
 # protests".
 TALKED_OF = frozenset({"come", "spark", "draw", "prompt", "provoke", "trigger", "outrage", "shock", "raise",
                        "emerge", "surface", "become"})
+# What the dead are counted or named in.
+COUNTS_OF_DEAD = frozenset({"number", "toll", "count", "figure", "tally", "list", "name", "grave", "photo",
+                            "photograph", "memory"})
 # Ills named as a whole, whose neighbours in a list are no one event: "citing crime and kidnapping".
 ILLS = frozenset({"crime", "corruption", "insecurity", "poverty", "extortion", "violence", "terrorism", "banditry",
-                  "trafficking", "unemployment", "lawlessness", "impunity", "criminality"})
+                  "trafficking", "unemployment", "lawlessness", "impunity", "criminality", "murder", "torture",
+                  "imprisonment", "persecution", "deportation", "extermination", "enslavement", "rape"})
 # Verbs that deny what a report, a claim or an accusation says.
 DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "deflect"})
 # "three years since the attack", "the anniversary since": a time remembered.
@@ -754,6 +758,8 @@ class Detector:
             if _victims(head) is None:
                 return None  # "picked up the bodies", "rounded up support": no people held
         elif kind == "kill":
+            if _counted_dead(head):
+                return None
             victims = _victims(head, people=True)
             if victims is None:
                 return None
@@ -821,6 +827,9 @@ class Detector:
             # "crowds attacked police posts, setting them on fire": a riot; against the authorities (or with a
             # protest named) a violent demonstration, against people a mob
             return _riot(candidate, bool(PROTEST_WORDS.search(sentence_text)) or _concerns(head, AUTHORITY_TARGETS))
+        if rule.rule_id == "arrest" and span.root.dep_ == "compound" and \
+                span.root.head.lemma_.lower() in ("centre", "center", "camp", "facility", "cell", "condition", "order"):
+            return None  # "sent back to detention centres": a place, not an arrest
         if rule.rule_id == "riot" and span.root.dep_ in ("compound", "amod") and \
                 span.root.head.lemma_.lower() in RIOT_GEAR:
             return None  # "riot police", "riot shields": the force that meets a riot, not one
@@ -1100,6 +1109,16 @@ def _retrospective(token: Token) -> bool:
         root.lemma_.lower() in COURT_VERBS
 
 
+def _counted_dead(verb: Token) -> bool:
+    """"hiding the true number of soldiers killed", "reading out the names of relatives who were killed": the
+    dead counted or named, not a killing told."""
+    if verb.dep_ not in ("acl", "relcl") or any(c.dep_ == "agent" for c in verb.children) or \
+            DAY_WORDS.search(" ".join(t.text for t in verb.subtree)):
+        return False  # "families of five farmers killed by gunmen on Tuesday": a killing told
+    noun = verb.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in COUNTS_OF_DEAD
+
+
 def _an_ill_named(noun: Token) -> bool:
     """"a travel warning citing crime and kidnapping": a bare noun listed with ills named as a whole."""
     if noun.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "nummod", "prep") for c in noun.children):
@@ -1368,7 +1387,7 @@ def _figurative(token: Token) -> bool:
 HABIT_ADJECTIVES = frozenset({"frequent", "repeated", "regular", "constant", "recurrent", "routine", "persistent",
                               "continual", "incessant", "sporadic", "periodic"})
 # "has killed tens of thousands": a war's tally
-TALLY = re.compile(r"\b(?:tens|hundreds|thousands|millions|dozens) of\b", re.I)
+TALLY = re.compile(r"\b(?:tens|hundreds|thousands|millions|dozens) of\b|\b\d{2,3}(?:,\d{3})+\b", re.I)
 # "since 2016", "since the war began": since when a tally runs
 TALLY_SINCE = re.compile(r"\b(?:1[89]\d\d|20\d\d|war|began|begun|start|beginning|independence|invasion)\b", re.I)
 
@@ -1382,6 +1401,9 @@ def _tally(verb: Token) -> bool:
         if child.lower_ == "since" and (child.dep_ == "advmod" or TALLY_SINCE.search(
                 " ".join(t.text for t in child.subtree))):
             return True
+        if child.dep_ in ("dobj", "nsubjpass") and any(t.lower_ == "since" and TALLY_SINCE.search(
+                " ".join(u.text for u in t.subtree)) for t in child.subtree):
+            return True  # "have removed 40,000 explosive items from the Old City since 2017"
         if child.dep_ in ("dobj", "nsubjpass") and TALLY.search(" ".join(t.text for t in child.subtree)):
             return True
     return False
@@ -1415,6 +1437,9 @@ def _negated(token: Token) -> bool:
     # "entered the town without a fight", "took it without firing a shot"
     if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
         return True
+    if any(a.lemma_.lower() in ("fail", "refuse", "decline") and any(
+            c.dep_ == "xcomp" and token in c.subtree for c in a.children) for a in _ancestors(token, 4)):
+        return True  # "the parties failed to agree on a security protocol"
     for node in [token, *_ancestors(token, 3)]:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
