@@ -873,3 +873,19 @@ def test_ground_taken_by_a_coalition_with_the_states_own_forces_is_won_back(stag
     # a foreign force alone still overtakes
     [alone] = extract(stage_pipeline, "Russian forces captured the village of Ocheretyne on Saturday.")
     assert alone.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_long_report_that_names_its_towns_gives_no_row_at_a_whole_country(stage_pipeline: Pipeline) -> None:
+    report = ("Turkey launched a new air and ground operation against the PKK in northern Iraq on Sunday, the defence "
+              "ministry said. According to the ministry, fighter jets, drones and commandos took part, and one Turkish "
+              "soldier was killed in clashes on Monday.\n\n"
+              "Kurdish officials in Duhok said a shepherd was wounded near Zakho on Monday. "
+              "Residents of Amadiya said they heard jets overnight. "
+              "The PKK did not comment. "
+              "Ankara has launched several cross-border operations in recent years. "
+              "Iraq's foreign ministry summoned the Turkish ambassador on Tuesday.")
+    events = extract(stage_pipeline, report)
+    assert events and all(e.place is None or e.place.feature != "country" for e in events)
+    # a short note that names no town still falls back to the country
+    [event] = extract(stage_pipeline, "Nigerian military jets bombed a militant hideout on Tuesday.")
+    assert event.place is not None and event.place.feature == "country"

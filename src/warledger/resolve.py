@@ -63,6 +63,9 @@ GIVING_UP = frozenset({"withdraw", "withdrawal", "evacuate", "vacate", "cede", "
 # How far before publication the lead's day may lie to date the report's undated paragraphs: a wire
 # story is filed the day after, a weekly a week after.
 REPORT_DAY_WINDOW = 7
+# Sentences beyond which a text is a long report, not a note or a snippet (classify.py's MAX_SENTENCES is
+# the notes' length).
+LONG_REPORT_SENTENCES = 6
 ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
 FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
 # Maps an offset in the clean text to the original text: clean.CleanText.to_original(offset, end=False),
@@ -483,6 +486,12 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     if place is not None and place.feature == "country" and political:
         # a government's act for a whole country ("martial law was introduced in Armenia"): its capital
         place = gazetteer.capital(place.country) or place
+    if place is not None and place.feature == "country" and len(annotated.sentences) > LONG_REPORT_SENTENCES and \
+            any(p.place.feature != "country" for n in annotated.sentences for p in n.places):
+        # a long report that names its towns: a sentence it leaves at a whole country tells an operation, a
+        # campaign or a summary of its events, not an event of its own (on the development half's long reports,
+        # none of the 17 country-level rows stood for a gold event)
+        return None
     if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
         loser_country = output_side(actor2.side, knowledge) if actor2 is not None and actor2.side else None
         home = _home_forces_among_takers(candidate, actor1, actors, place)
