@@ -711,6 +711,13 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "A U.N. mission said the crackdown amounted to crimes against humanity, including murder, torture and rape.",
     "More than 30,000 people intercepted at sea last year were sent back to detention centres in Libya.",
     "Hundreds gathered in Bangui on Tuesday, reading out the names of relatives who were killed.",
+    # accidents and threats
+    "A gas cylinder exploded in a restaurant in Hat Yai on Tuesday, killing three people; police said it was an "
+    "accident.",
+    "A bus overturned on the highway near Yala on Tuesday, killing nine passengers.",
+    "A fire destroyed 40 shops in Hat Yai on Tuesday; investigators said it was caused by an electrical fault.",
+    "A lightning strike killed two farmers in a rice field near Pattani on Tuesday.",
+    "The Islamic State group threatened in a video released on Tuesday to attack churches across Egypt.",
 ])
 def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []

@@ -229,7 +229,9 @@ CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 # Disasters and accidents: their dead are no one's victims.
 DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslips?|cyclones?|hurricanes?|storms?|"
                        r"tornado(?:e?s)?|droughts?|heatwaves?|torrential|dam (?:burst|collapse)|collapsed?|magnitude|"
-                       r"road accidents?|crash(?:ed)? into|capsized?|stampede)\b", re.I)
+                       r"road accidents?|crash(?:ed)? into|capsized?|stampede|accident|electrical fault|"
+                       r"short[- ]circuit|gas (?:leak|cylinder|explosion)|struck by lightning|lightning strike|"
+                       r"overturned|drowned)\b", re.I)
 # Nouns a weapon or event word may modify and still tell the event.
 MODIFIED_EVENT_NOUNS = EVENT_NOUNS | WEAPON_OBJECTS | FIRED_THINGS
 # Nouns of an attack whose kind a weapon before them names: "a mortar attack", "artillery fire".
@@ -527,6 +529,8 @@ class Detector:
             return None
         if _remembered_since(head):
             return None
+        if any(c.lower_ == "lightning" for c in span.root.children):
+            return None  # "a lightning strike killed two farmers"
         if rule.kind in ("kill", "property") and DISASTERS.search(sentence_text):
             return None  # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses"
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
@@ -1353,7 +1357,9 @@ def _ancestors(token: Token, limit: int = 4) -> list[Token]:
 
 def _irrealis(token: Token) -> bool:
     """Planned, feared, demanded, conditional or obliged rather than reported as done."""
-    chain = [token, *_ancestors(token, 3)]
+    # an infinitive looks further up: "threatened in a video released on Tuesday to attack churches"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    chain = [token, *_ancestors(token, 5 if infinitive else 3)]
     done = token.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in token.children)
     for node in chain:
         if node.i != token.i and node.lemma_.lower() in IRREALIS_HEADS and not (done and node.lemma_.lower() == "warn"):
