@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from stage_fixtures import WEDNESDAY, extract, mention
+from stage_fixtures import WEDNESDAY, extract, kinds, mention
 
 from warledger.merge import merge_corpus, merge_document
 from warledger.pipeline import Pipeline
@@ -58,6 +58,20 @@ def test_an_unplaced_attack_is_not_merged_with_another_reports(stage_pipeline: P
     # a report that names no place may be about anywhere: its event stands alone
     found = extract(stage_pipeline, "Gunmen killed three farmers on Tuesday.", second)
     assert sorted(e.sources for e in found) == [["doc0"], ["doc1"]]
+
+
+@pytest.mark.parametrize(("text", "kinds_found"), [
+    # homes burned in the attack, told with no doer and no day of their own: the attack
+    ("Gunmen killed nine villagers in Bokkos on Tuesday. Several houses were also torched.",
+     [("Violence against civilians", "Attack")]),
+    # a destruction on a day of its own is an event of its own
+    ("Gunmen hacked a trader to death in Boda on Saturday. On Sunday the same group came back and burned his "
+     "house and two shops.",
+     [("Strategic developments", "Looting/property destruction"), ("Violence against civilians", "Attack")]),
+])
+def test_property_destroyed_in_an_attack_is_the_attack(stage_pipeline: Pipeline, text: str,
+                                                       kinds_found: list[tuple[str, str]]) -> None:
+    assert sorted(kinds(extract(stage_pipeline, text))) == kinds_found
 
 
 def test_one_report_telling_a_battle_twice_gives_one_event(stage_pipeline: Pipeline) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -203,12 +204,30 @@ def _fit(cluster: _Summary, group: _Summary, gazetteer: Gazetteer) -> float:
     return 1.0 + shared + precise + (WORD_BONUS if words else 0.0) + min(reports, 10) * REPORT_BONUS
 
 
+# Event types of political violence that ACLED codes by what was done to people, Battles first.
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# A destruction told with no doer: "several homes were burned", "houses were also torched".
+DESTROYED_BY_NO_ONE = re.compile(r"\b(?:was|were|been)\s+(?:also\s+)?(?:\w+\s+)?(?:burn(?:ed|t)|torched|set|destroyed|"
+                                 r"razed|looted|pillaged|ransacked|demolished)\b", re.I)
 # Event types with a direction: who struck whom. Two of them with different attackers are different events.
 ONE_WAY_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
 
 def _parties(sides: Sequence[str]) -> set[str]:
     return {s for s in sides if s != "CIV"}
+
+
+def _destruction_in_attack(a: Mention, b: Mention) -> bool:
+    """"killed at least 30 civilians in and around Aigbado ... Several homes were burned": ACLED codes the
+    property destroyed in an attack as part of the attack. Only a destruction told in the passive, with no
+    doer and no day of its own, in the attack's sentence or the next, folds in: "On Sunday the same group
+    came back and burned his house", "they then torched 40 huts in the next village" are events of their own."""
+    for loss, hit in ((a, b), (b, a)):
+        if loss.sub_event_type == "Looting/property destruction" and loss.actor1 is None and \
+                hit.event_type in VIOLENT_TYPES and loss.date_span is None and \
+                0 <= loss.sentence - hit.sentence <= 1 and DESTROYED_BY_NO_ONE.search(loss.text):
+            return True
+    return False
 
 
 def _battle_with_shelling(a: Mention, b: Mention) -> bool:
@@ -222,11 +241,12 @@ def _battle_with_shelling(a: Mention, b: Mention) -> bool:
 
 
 def _same_event(a: Mention, b: Mention, gazetteer: Gazetteer, same_document: bool) -> bool:
-    if a.event_type != b.event_type and not (same_document and _battle_with_shelling(a, b)):
+    folded = same_document and _destruction_in_attack(a, b)
+    if a.event_type != b.event_type and not (same_document and _battle_with_shelling(a, b)) and not folded:
         return False
-    if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
+    if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type and not folded:
         return False
-    if same_document and a.sub_event_type != b.sub_event_type and a.event_type in SUB_TYPE_SEPARATES:
+    if same_document and a.sub_event_type != b.sub_event_type and a.event_type in SUB_TYPE_SEPARATES and not folded:
         return False
     if not _dates_meet(a.date, b.date, precise_only=not same_document):
         return False
@@ -282,8 +302,9 @@ def build_event(mentions: Sequence[Mention]) -> Event:
     """One dataset row from its mentions."""
     mentions = sorted(mentions, key=_mention_order)
     kinds = Counter(m.event_type for m in mentions)
-    # a battle with shelling is one battle (see _battle_with_shelling)
-    event_type = "Battles" if "Battles" in kinds else kinds.most_common(1)[0][0]
+    # a battle with shelling is one battle (see _battle_with_shelling), an attack with the houses it burned
+    # one attack (see _destruction_in_attack)
+    event_type = next((t for t in VIOLENT_TYPES if t in kinds), kinds.most_common(1)[0][0])
     of_type = [m for m in mentions if m.event_type == event_type]
     order = EVENT_TYPES[event_type]
     sub = min((m.sub_event_type for m in of_type), key=order.index)
