@@ -889,3 +889,10 @@ def test_a_long_report_that_names_its_towns_gives_no_row_at_a_whole_country(stag
     # a short note that names no town still falls back to the country
     [event] = extract(stage_pipeline, "Nigerian military jets bombed a militant hideout on Tuesday.")
     assert event.place is not None and event.place.feature == "country"
+
+
+def test_the_brokers_of_a_swap_are_no_party_to_it(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "Government forces and opposition factions swapped 15 detainees at the "
+                                      "crossing near al-Bab on Tuesday under Russian and Turkish supervision.")
+    assert (event.sub_event_type, event.place and event.place.country, event.actor1 and event.actor1.name) == (
+        "Agreement", "SYR", "Government of Syria")

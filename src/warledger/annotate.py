@@ -136,6 +136,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     # "JUBA, Dec 20 -", "BENGHAZI, Libya, Nov 20 -": where the report was filed, not a government acting
     actor_mentions = [m for m in matcher.find(doc) if m.kind not in ("metonym", "country") or
                       not any(a <= doc[m.start].idx < b for a, b in filed_at)]
+    actor_mentions = [m for m in actor_mentions if not _only_a_venue_or_a_broker(doc[m.start:m.end], m.kind)]
     notes: list[SentenceNotes] = []
     for sentence in segmented.sentences:
         span = sentence.span
@@ -692,6 +693,18 @@ def _names_a_document(doc: Doc, token: int) -> bool:
     return word.i != token and word.lemma_.lower() in AGREEMENT_NAMES
 
 
+def _only_a_venue_or_a_broker(span: Span, kind: str) -> bool:
+    """"signed a peace agreement in Addis Ababa": a capital after "in" is where, not a government that signed;
+    "swapped 15 detainees under Russian and Turkish supervision": the supervisors are no party to the swap."""
+    word = phrase_head(span.root)
+    if kind == "metonym" and word.dep_ == "pobj" and word.head.lower_ in ("in", "at"):
+        return True
+    head = word
+    while head.dep_ in ("amod", "compound", "conj", "cc") and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in BROKERING and head.dep_ == "pobj" and head.head.lower_ in ("under", "with")
+
+
 def _names_a_people(span: Span) -> bool:
     """A name before a word for a group's members or bodies ("Kuki militants", "Goula and Kara fighters",
     "Meitei village volunteers"): a people's name, unless it is a place of the report's own countries."""
@@ -711,6 +724,9 @@ def _names_a_clock(text: str, end: int) -> bool:
     return text[end:end + 6].lower().startswith((" time", "-time"))
 
 
+# What a third party does for a deal it is no party to: "under Russian and Turkish supervision".
+BROKERING = frozenset({"supervision", "mediation", "auspices", "guarantee", "sponsorship", "facilitation",
+                       "brokerage", "oversight"})
 # Words for a group's members or bodies that a people's name stands before ("Kuki militants").
 GROUP_MEMBERS = frozenset({"militant", "fighter", "rebel", "insurgent", "militia", "militiaman", "volunteer",
                            "gunman", "man", "woman", "youth", "group", "community", "organisation", "organization",
