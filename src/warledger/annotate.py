@@ -416,8 +416,8 @@ def _nearest_namesakes(notes: list[SentenceNotes], namesakes: dict[int, tuple[Pl
         return
 
     def nearest(place: Place) -> float:
-        return min(distance_km(place.latitude, place.longitude, a.latitude, a.longitude)
-                   for a in anchors if a.key != place.key) if any(a.key != place.key for a in anchors) else math.inf
+        return min((distance_km(place.latitude, place.longitude, a.latitude, a.longitude)
+                    for a in anchors if a.key != place.key), default=math.inf)
 
     chosen: dict[str, Place] = {}  # one reading per name in a report
     for place_note in named:

@@ -18,7 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warledger.places import Gazetteer, distance_km
-from warledger.records import EVENT_TYPES, Actor, Claim, DateSpan, Event, Mention, Place, mention_to_json
+from warledger.records import (
+    EVENT_TYPES,
+    VIOLENT_TYPES,
+    Actor,
+    Claim,
+    DateSpan,
+    Event,
+    Mention,
+    Place,
+    mention_to_json,
+)
 from warledger.reposts import summary as repost_summary
 
 # Event types whose sub-types are different events when one report tells both (a territory taken and
@@ -204,8 +214,6 @@ def _fit(cluster: _Summary, group: _Summary, gazetteer: Gazetteer) -> float:
     return 1.0 + shared + precise + (WORD_BONUS if words else 0.0) + min(reports, 10) * REPORT_BONUS
 
 
-# Event types of political violence that ACLED codes by what was done to people, Battles first.
-VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # A destruction told with no doer: "several homes were burned", "houses were also torched".
 DESTROYED_BY_NO_ONE = re.compile(r"\b(?:was|were|been)\s+(?:also\s+)?(?:\w+\s+)?(?:burn(?:ed|t)|torched|set|destroyed|"
                                  r"razed|looted|pillaged|ransacked|demolished)\b", re.I)

@@ -49,6 +49,9 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 SUB_EVENT_TYPES: dict[str, str] = {sub: kind for kind, subs in EVENT_TYPES.items() for sub in subs}
+# The event types of political violence, Battles first: ACLED codes what was done to people before the
+# property or the strategic change that came with it.
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # The sub-types of ground changing hands, told from a place and who took it.
 TERRITORIAL = frozenset({"Non-violent transfer of territory", "Government regains territory",
                          "Non-state actor overtakes territory"})

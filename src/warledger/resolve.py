@@ -33,7 +33,7 @@ from warledger.detect import COMBATANT_WORDS, Candidate, agentless_passive
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
-from warledger.records import TERRITORIAL, Actor, Claim, DateSpan, Document, Mention, Place, Span
+from warledger.records import TERRITORIAL, VIOLENT_TYPES, Actor, Claim, DateSpan, Document, Mention, Place, Span
 
 # An event that ended more than this many days before publication is background, not news.
 HISTORICAL_DAYS = 7
@@ -80,7 +80,6 @@ PLACE_NOUNS = frozenset({"region", "city", "town", "village", "province", "oblas
 HIDDEN_HAND_SUB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 # Verbs whose subject was harmed in the attack named after them ("killed in an ambush", "died in a raid").
 HARMED_IN = frozenset({"kill", "wound", "injure", "hurt", "die", "perish", "maim"})
-VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Events that deaths told in passing may belong to.
 DEADLY_TYPES = (*VIOLENT_TYPES, "Riots", "Protests")
 
