@@ -347,9 +347,18 @@ def _usable_alternates(names: list[str]) -> list[str]:
 
 
 def _name_keys(joined: str) -> set[str]:
-    """`name_key` of each line of `joined`: one fold of all the names of a town instead of one per name."""
+    """`name_key` of each line of `joined`: one fold of all the names of a town instead of one per name.
+
+    A name with an apostrophe before an s is indexed both ways: "St John's" as "st john" (the text's
+    possessive is dropped too), and "Ra's al 'Ayn", where the mark is a transliterated Arabic letter, also
+    as "ras al ayn", the way reports write it without the mark."""
+    keys = _folded_lines(joined)
     if "'" in joined or "’" in joined or "ʼ" in joined:
-        joined = _POSSESSIVE_RE.sub("", joined)
+        keys |= _folded_lines(_POSSESSIVE_RE.sub("", joined))
+    return keys
+
+
+def _folded_lines(joined: str) -> set[str]:
     joined = _LINE_SEPARATOR_RE.sub(" ", fold(joined))
     return {" ".join(line.split()) for line in joined.split("\n")}
 
