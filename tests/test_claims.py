@@ -110,3 +110,16 @@ def test_a_person_is_looked_for_only_where_a_proper_noun_names_no_party_or_place
     [note] = result.sentences
     assert [s.claimant for s in note.speakers] == ([claimant] if claimant else [])
     assert bool(result.segmented.entities._by_sentence) == recognised
+
+
+@pytest.mark.parametrize(("text", "in_speaker"), [
+    # an informant speaks from an office: his town is not where the fighting was ...
+    ("Soldiers fought the attackers for an hour, a military source in Sabha told our correspondent.", True),
+    ("Gunmen killed two farmers, officials in Kano said.", True),
+    # ... residents and witnesses speak from the scene
+    ("Gunmen killed two farmers, residents of Kano said.", False),
+])
+def test_the_town_of_an_informant_is_not_the_events_place(
+        stage_pipeline: Pipeline, text: str, in_speaker: bool) -> None:
+    [note] = annotated(stage_pipeline, text).sentences
+    assert [p.in_speaker for p in note.places] == [in_speaker]

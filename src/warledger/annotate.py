@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from warledger.actors import ActorMatcher, ActorMention, output_side, phrase_head
-from warledger.claims import Attribution, SpeakerMemory, find_attributions
+from warledger.claims import Attribution, SpeakerMemory, find_attributions, informs_from_afar, speaker_phrases
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
 from warledger.knowledge_actors import ActorKnowledge
@@ -221,10 +221,12 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             notes[note.index + 1].paragraph == note.paragraph else []
         note.speakers = find_attributions(doc, segmented.entities, note.token_start, note.token_end, note.actors,
                                           knowledge, memory, [(p.start, p.end) for p in note.places])
-        for speaker in note.speakers:
-            for place_note in note.places:
-                if speaker.token_start <= place_note.token_start < speaker.token_end:
-                    place_note.in_speaker = True
+        spoken = [(s.token_start, s.token_end) for s in note.speakers] + [
+            phrase for phrase in speaker_phrases(doc, note.token_start, note.token_end, note.actors)
+            if informs_from_afar(doc, phrase)]
+        for place_note in note.places:
+            if any(start <= place_note.token_start < end for start, end in spoken):
+                place_note.in_speaker = True
         _name_the_enemy(note, main_sides, gazetteer, knowledge, doc)
         note.figures = find_figures(doc, note.token_start, note.token_end, note.actors)
     _nearest_namesakes(notes, namesakes)

@@ -35,6 +35,11 @@ REPORTING_VERBS = frozenset({
     "say", "report", "announce", "claim", "state", "inform", "tell", "write", "quote", "confirm", "accuse",
     "blame", "allege", "deny", "note", "add", "stress", "specify",
 })
+# Speakers who tell from an office what happened elsewhere: the town they are in is not the event's.
+INFORMANTS = frozenset({
+    "source", "official", "spokesman", "spokeswoman", "spokesperson", "correspondent", "reporter",
+    "journalist", "diplomat", "analyst",
+})
 # "Both sides said" speaks for the two main belligerents of the report.
 BOTH_WORDS = frozenset({"both", "each"})
 BOTH_NOUNS = frozenset({"camp", "camps", "side", "sides", "party", "parties", "countries"})
@@ -67,6 +72,17 @@ def find_attributions(doc: Doc, entities: Entities, sent_start: int, sent_end: i
     (a speaker no party or body stands for is taken by the person the recogniser finds); `places`: the
     character spans of the sentence's place names, which name no person."""
     found: list[Attribution] = []
+    for phrase in speaker_phrases(doc, sent_start, sent_end, mentions):
+        found.extend(_resolve_phrase(doc, entities, phrase, mentions, knowledge, memory, places))
+    for m in mentions:
+        if sent_start <= m.start < sent_end and m.side:
+            memory.last_country = m.side if len(m.side) == 3 and m.side != "CIV" else memory.last_country
+    return found
+
+
+def speaker_phrases(doc: Doc, sent_start: int, sent_end: int, mentions: list[ActorMention]) -> list[tuple[int, int]]:
+    """The token ranges of the sentence's speakers ("the ministry said", "according to residents")."""
+    found = []
     for token in doc[sent_start:sent_end]:
         phrase: tuple[int, int] | None = None
         if token.lemma_ == "accord" and token.i + 1 < sent_end and doc[token.i + 1].lower_ == "to":
@@ -75,13 +91,18 @@ def find_attributions(doc: Doc, entities: Entities, sent_start: int, sent_end: i
                 phrase = _subtree_range(objects[0])
         elif token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and _reports_speech(token, mentions):
             phrase = _speaker_phrase(token)
-        if phrase is None:
-            continue
-        found.extend(_resolve_phrase(doc, entities, phrase, mentions, knowledge, memory, places))
-    for m in mentions:
-        if sent_start <= m.start < sent_end and m.side:
-            memory.last_country = m.side if len(m.side) == 3 and m.side != "CIV" else memory.last_country
+        if phrase is not None:
+            found.append(phrase)
     return found
+
+
+def informs_from_afar(doc: Doc, phrase: tuple[int, int]) -> bool:
+    """Whether a speaker phrase names an informant who speaks from an office, not from the scene: "a
+    military source in Sabha", "officials in Kano" (residents and witnesses of a town are where it
+    happened)."""
+    start, end = phrase
+    heads = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    return any(t.lemma_.lower() in INFORMANTS for t in heads)
 
 
 def _reports_speech(verb: Token, mentions: list[ActorMention]) -> bool:
