@@ -138,6 +138,15 @@ def test_a_battle_with_no_place_named_takes_the_lead_paragraphs_place(
     assert event.place.key == expected.place.key
 
 
+def test_a_sentence_that_names_no_place_takes_the_place_of_the_event_told_before_it(stage_pipeline: Pipeline) -> None:
+    # not the last place the sentence before names: the event there was outside Villagrán, not in the
+    # state capital Guanajuato, and the gun battle retells it
+    events = extract(stage_pipeline, "Cartel gunmen ambushed a National Guard patrol outside Villagrán, in "
+                     "Guanajuato, on Tuesday. The guardsmen returned fire in a gun battle of twenty minutes.")
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
+        ("Armed clash", "Villagrán")]
+
+
 @pytest.mark.parametrize(("text", "states"), [
     ("Armenia accused Azerbaijan of shelling border towns on Tuesday.", ("ARM", "AZE")),
     ("Sudanese troops clashed with South Sudanese troops in border villages on Tuesday.", ("SDN", "SSD")),

@@ -140,7 +140,7 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
         note.claimed_tokens = set().union(*(_clause_of(c.trigger) for c in real)) if len(real) > 1 else set()
         for candidate in real:
             mention = _mention(document, annotated, note, candidate, contexts[note.index], speakers, gazetteer,
-                               knowledge, map_back)
+                               knowledge, map_back, mentions)
             if mention is not None and _arrest_told_after(mention, candidate, mentions):
                 continue
             if mention is not None:
@@ -441,12 +441,12 @@ def _distance(date: DateMention, char: int) -> int:
 
 def _mention(document: Document, annotated: Annotated, note: SentenceNotes, candidate: Candidate,
              context: DateSpan | None, speakers: list[Attribution], gazetteer: Gazetteer,
-             knowledge: ActorKnowledge, map_back: OffsetMap) -> Mention | None:
+             knowledge: ActorKnowledge, map_back: OffsetMap, told: Sequence[Mention] = ()) -> Mention | None:
     published = annotated.published
     if candidate.rule.kind in ("territory", "territory-lost") and _many_places(candidate.trigger):
         return None
     date = _date_for(candidate, note, context, published, annotated)
-    place_note = _place_for(candidate, note, annotated, gazetteer)
+    place_note = _place_for(candidate, note, annotated, gazetteer, told)
     place = place_note.place if place_note else None
     speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
     actors = [_own_forces(a, speaker_side, annotated) for a in note.actors if not _in_speaker(a, speakers)]
@@ -1112,8 +1112,8 @@ def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None
     return "Non-state actor overtakes territory"
 
 
-def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, gazetteer: Gazetteer
-               ) -> PlaceNote | None:
+def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, gazetteer: Gazetteer,
+               told: Sequence[Mention] = ()) -> PlaceNote | None:
     candidates = [p for p in note.places if not p.in_speaker and p.place.feature != "country"]
     # a village the gazetteer lacks is told more precisely than the area the text gives it ("near
     # Diafarabé (Ténenkou cercle, Mopti region)")
@@ -1140,13 +1140,16 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, 
                                            p.place.feature not in ("city", "village", "height"),
                                            abs(p.token_start - candidate.trigger.i)))
         return min(_innermost(candidates, gazetteer), key=lambda p: abs(p.token_start - candidate.trigger.i))
-    # the last place told earlier in the same paragraph
+    # the place of the event told earlier in the same paragraph ("ambushed a patrol outside Villagrán, in
+    # Guanajuato. The guardsmen returned fire ..."), else the last place that sentence names
     for previous in reversed(annotated.sentences[:note.index]):
         if previous.paragraph != note.paragraph:
             break
         places = [p for p in previous.places if not p.in_speaker and p.place.feature != "country"]
         if places:
-            return places[-1]
+            theirs = {m.place.key for m in told if m.sentence == previous.index and m.place is not None}
+            return next((p for p in places if p.place.key in theirs), places[-1]) if len(theirs) == 1 \
+                else places[-1]
     doc = annotated.segmented.doc
     countries = [p for p in note.places if p.place.feature == "country" and not p.in_speaker
                  and doc[p.token_start].pos_ == "PROPN"  # "Ukraine", not the adjective "Russian"
