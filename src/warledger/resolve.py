@@ -441,12 +441,12 @@ def _distance(date: DateMention, char: int) -> int:
 
 def _mention(document: Document, annotated: Annotated, note: SentenceNotes, candidate: Candidate,
              context: DateSpan | None, speakers: list[Attribution], gazetteer: Gazetteer,
-             knowledge: ActorKnowledge, map_back: OffsetMap, told: Sequence[Mention] = ()) -> Mention | None:
+             knowledge: ActorKnowledge, map_back: OffsetMap, earlier: Sequence[Mention] = ()) -> Mention | None:
     published = annotated.published
     if candidate.rule.kind in ("territory", "territory-lost") and _many_places(candidate.trigger):
         return None
     date = _date_for(candidate, note, context, published, annotated)
-    place_note = _place_for(candidate, note, annotated, gazetteer, told)
+    place_note = _place_for(candidate, note, annotated, gazetteer, earlier)
     place = place_note.place if place_note else None
     speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
     actors = [_own_forces(a, speaker_side, annotated) for a in note.actors if not _in_speaker(a, speakers)]
@@ -1113,7 +1113,7 @@ def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None
 
 
 def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, gazetteer: Gazetteer,
-               told: Sequence[Mention] = ()) -> PlaceNote | None:
+               earlier: Sequence[Mention] = ()) -> PlaceNote | None:
     candidates = [p for p in note.places if not p.in_speaker and p.place.feature != "country"]
     # a village the gazetteer lacks is told more precisely than the area the text gives it ("near
     # Diafarabé (Ténenkou cercle, Mopti region)")
@@ -1147,7 +1147,7 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, 
             break
         places = [p for p in previous.places if not p.in_speaker and p.place.feature != "country"]
         if places:
-            theirs = {m.place.key for m in told if m.sentence == previous.index and m.place is not None}
+            theirs = {m.place.key for m in earlier if m.sentence == previous.index and m.place is not None}
             return next((p for p in places if p.place.key in theirs), places[-1]) if len(theirs) == 1 \
                 else places[-1]
     doc = annotated.segmented.doc
