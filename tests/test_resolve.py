@@ -510,6 +510,18 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
      "Beled Hawo", "SOM"),
     # a transliteration the gazetteer spells otherwise ("Tall Rif`at")
     ("Syrian regime forces shelled the town of Tal Rifaat on Tuesday, killing two civilians.", "Tall Rif‘at", "SYR"),
+    # a neighbourhood or an area of a town is no namesake village across the border (Peru's Nueva Esperanza,
+    # Colombia's La Primavera)
+    ("MANTA, Ecuador, Feb 10 - Gunmen shot dead a shopkeeper in the Nueva Esperanza neighbourhood on Friday, "
+     "police said.", "Manta", "ECU"),
+    ("Gunmen shot dead a trader in the La Primavera area of Machala on Friday.", "Machala", "ECU"),
+    # a dateline that names its country puts its town there: not Colombia's San Lorenzo
+    ("SAN LORENZO, Ecuador, Feb 10 - A car bomb exploded outside the police station in San Lorenzo on Friday, "
+     "killing two officers.", "San Lorenzo de Esmeraldas", "ECU"),
+    # a canton is an area (Ecuador's admin areas), not Peru's village of Colta
+    ("On 6 February 2024, a crowd in a village of Colta canton beat a suspected thief to death.", "Colta", "ECU"),
+    # a local outlet's place in capitals before a colon
+    ("ESMERALDAS: Gunmen shot dead two fishermen at the port on Friday.", "Esmeraldas", "ECU"),
 ])
 def test_places_of_notes_and_transliterations(stage_pipeline: Pipeline, text: str, place: str,
                                                country: str) -> None:

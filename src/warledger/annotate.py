@@ -39,8 +39,11 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "outside", "aroun
 PART_NOUNS = frozenset({"area", "outskirts", "suburb", "suburbs", "centre", "center", "district", "neighbourhood",
                         "neighborhood", "part", "north", "south", "east", "west", "northeast", "northwest",
                         "southeast", "southwest", "edge", "streets", "street", "heart", "downtown", "outskirt"})
-# A name followed by these words is a part of the place named next ("the Atalaya neighbourhood of Cúcuta").
-_PART_OF_NEXT = re.compile(r"\s+(?:neighbou?rhoods?|quarter|district|suburb|sector)\s+of\s+(?:the\s+)?[A-Z]")
+# A name followed by these words is a part of a town ("the Atalaya neighbourhood of Cúcuta", "the Nueva
+# Esperanza neighbourhood", "the Bellavista prison in Santo Domingo"), not a namesake town abroad.
+_PART_OF_NEXT = re.compile(r"\s+(?:(?:quarter|district|area)\s+of\s+(?:the\s+)?[A-Z]|"
+                           r"(?:neighbou?rhoods?|suburbs?|sectors?|barrios?|colonias?|ciudadelas?|estates?|prisons?|"
+                           r"penitentiary|jail)\b)")
 # Head words of an armed group's or party's proper name: a place name inside such a name ("the Sultan Murad
 # Division", "Turkistan Islamic Party", "Comandos de la Frontera") names the group, not where it acted.
 GROUP_NAME_HEADS = frozenset({"division", "brigade", "brigades", "battalion", "battalions", "regiment", "corps",
@@ -169,6 +172,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     leading = [c for c in in_context if countries[c] >= LEADING_CONTEXT_SHARE * top]
     for note in notes:
         matches[note.index] = _with_spelling_variants(note.text, matches[note.index], leading, gazetteer)
+    filed_in = _filed_in(notes, matches, filed_at)
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
@@ -180,6 +184,9 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         variants: set[int] = set()  # the places of this sentence read from a spelling skeleton
         for match in _whole_names(note.text, _within_stated_areas(note.text, matches[note.index], countries,
                                                                   gazetteer, regions), countries):
+            home = filed_in.get(name_key(match.surface))
+            if home is not None and any(c.country == home for c in match.candidates):
+                match = dataclasses.replace(match, candidates=tuple(c for c in match.candidates if c.country == home))
             start = note.char_start + match.start
             token = doc.char_span(start, note.char_start + match.end, alignment_mode="expand")
             token_start = token.start if token is not None else note.token_start
@@ -800,6 +807,22 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
                     any(c.population >= VOTING_TOWN_POPULATION for c in match.candidates) and not far(country)):
                 weights[country] += weight
     return dict(weights)
+
+
+def _filed_in(notes: list[SentenceNotes], matches: list[list[PlaceMatch]], filed_at: list[tuple[int, int]]
+              ) -> dict[str, str]:
+    """The towns of datelines that name their country ("SAN LORENZO, Ecuador, March 10 -"), by name key, with
+    that country: the town and every later mention of its name are in it, not a namesake across the border."""
+    found: dict[str, str] = {}
+    for note, note_matches in zip(notes, matches, strict=True):
+        for a, b in filed_at:
+            inside = [m for m in note_matches if a <= note.char_start + m.start < b]
+            country = next((c.country for m in inside for c in m.candidates
+                            if c.feature == "country" and len(m.candidates) == 1), None)
+            for m in inside:
+                if country is not None and not any(c.feature == "country" for c in m.candidates):
+                    found[name_key(m.surface)] = country
+    return found
 
 
 def _main_sides(notes: list[SentenceNotes]) -> tuple[str, ...]:

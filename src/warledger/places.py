@@ -123,6 +123,9 @@ _DATELINE_RE = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?P<place>[A-Z][\w'’.]+(?:[ \t-][A-Z][\w'’.]+){0,3})"
     r"(?:,[^.\n]{0,40}?\d[^.\n]{0,25}?[-–—:]|[ \t]*\([^)\n]{1,30}\)[ \t]*[-–—:])"
 )
+# A local outlet's place in capitals and a colon before its story: "ESMERALDAS: Twelve gang members
+# surrendered ...", "DURÁN: Drone attack on a police post".
+_CAPS_LEAD_RE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<place>[^\W\d_a-z]{3,}(?:[ \t-][^\W\d_a-z]{2,}){0,3})[ \t]*:[ \t]")
 _APOSTROPHES = "'’ʼ"
 _FOLD_TABLE = str.maketrans(
     {
@@ -411,7 +414,11 @@ def read_geonames_cities() -> list[GeoNamesRow]:
 def datelines(text: str) -> list[tuple[int, int]]:
     """The character spans of the wire datelines in `text` ("BENGHAZI, Nov 20 -", "Juba (Reuters) -"):
     where the report was filed, never an actor."""
-    return [m.span() for m in _DATELINE_RE.finditer(text)]
+    return [m.span() for m in _dateline_matches(text)]
+
+
+def _dateline_matches(text: str) -> list[re.Match[str]]:
+    return [*_DATELINE_RE.finditer(text), *(m for m in _CAPS_LEAD_RE.finditer(text) if m.group("place").isupper())]
 
 
 def _is_acronym(token: str) -> bool:
@@ -696,7 +703,7 @@ class Gazetteer:
             spans.append((m.start(), end))
             raws.append(tok)
         count = len(raws)
-        for dateline in _DATELINE_RE.finditer(text):
+        for dateline in _dateline_matches(text):
             start, end = dateline.span("place")
             for k, (a, b) in enumerate(spans):
                 if start <= a and b <= end:
