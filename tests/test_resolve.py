@@ -522,6 +522,12 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
     ("On 6 February 2024, a crowd in a village of Colta canton beat a suspected thief to death.", "Colta", "ECU"),
     # a local outlet's place in capitals before a colon
     ("ESMERALDAS: Gunmen shot dead two fishermen at the port on Friday.", "Esmeraldas", "ECU"),
+    # a capital that dwarfs its namesakes says which country the report is about: the bus depot is no
+    # Albanian village (Kolsh, once Kalshi)
+    ("DHAKA, Feb 10 - Unidentified men set fire to three empty buses at the Kalshi depot on Friday, fire "
+     "officials said.", "Dhaka", "BGD"),
+    # a square named after a place is in the town it is in
+    ("Thousands of farmers marched to the Plaza de Bolívar in Bogotá on Friday.", "Bogotá", "COL"),
 ])
 def test_places_of_notes_and_transliterations(stage_pipeline: Pipeline, text: str, place: str,
                                                country: str) -> None:

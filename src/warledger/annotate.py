@@ -536,6 +536,11 @@ SITE_WORDS = frozenset({"square", "street", "avenue", "road", "boulevard", "driv
                         "junction", "hotel", "mall", "prison", "cemetery", "highway", "motorway"})
 
 
+# ... and words before a name that make it a site named after a place ("Plaza de Bolívar", "Rue de Paris")
+_SITE_BEFORE = re.compile(r"\b(?:[Pp]laza|[Aa]venida|[Cc]alle|[Pp]arque|[Rr]ue|[Pp]iazza|[Pp]raça)"
+                          r"(?:[ ](?:de|del|de la|la|el|du|des|de l'|di|da|do|dos))?[ ]$")
+
+
 def _whole_names(text: str, found: list[PlaceMatch], countries: dict[str, float]) -> list[PlaceMatch]:
     """A match that is only part of a longer capitalised name ("Riverside" of "Riverside Drive", "Verin" of
     "Verin Shorzha", "Juba" of "Middle Juba", "Jisr" of "Jisr al-Shughur") names some other place: it keeps
@@ -546,6 +551,8 @@ def _whole_names(text: str, found: list[PlaceMatch], countries: dict[str, float]
         if after is not None and after.group(1).lower() in SITE_WORDS and \
                 re.match(r"(?:\s+(?:in|of)\s+|,\s*)[A-Z]", text[after.end():]):
             continue  # "Svobody Square in Kherson": a site in the town named next, not a village
+        if _SITE_BEFORE.search(text, 0, match.start):
+            continue  # "the Plaza de Bolívar", "Avenida Bolívar": a site named after a place
         if _part_of_longer_name(text, match):
             top = max(countries.values(), default=0.0)
             readings = tuple(c for c in match.candidates
@@ -562,11 +569,14 @@ _NEXT_NAME = re.compile(r"(?:[ ](?:de|del|de la|la|el|al|du|des|di|da|do|dos))?[
                         r"((?:(?:al|el|ash|as|ad|ar|at|az|an|ed|es|ez|en)-)?[A-Z][\w'’-]+)")
 
 
-def _part_of_longer_name(text: str, match: PlaceMatch) -> bool:
-    """Whether the match is only part of a longer capitalised name (see _whole_names)."""
+def _part_of_longer_name(text: str, match: PlaceMatch, sites_end_names: bool = False) -> bool:
+    """Whether the match is only part of a longer capitalised name (see _whole_names). With
+    `sites_end_names`, a site word after it ends no longer name: "Mogadishu Stadium" is in Mogadishu (but
+    "Dhaka Medical College Hospital" is no hospital of a town called College)."""
     # "Plaza de Bolívar" is longer than "Plaza"; "Yerevan's Republic Square" is Yerevan's
     after = _NEXT_NAME.match(text, match.end)
-    if re.match(r"['’]s?\b", text[match.end:]) or re.search(r"['’]s?$", match.surface):
+    if re.match(r"['’]s?\b", text[match.end:]) or re.search(r"['’]s?$", match.surface) or \
+            (sites_end_names and after is not None and after.group(1).lower() in SITE_WORDS):
         after = None
     before = re.search(r"(?:^|[^.!?:;,(\n]\s)([A-Z][\w'’-]+)[ ](?:(?:del|de|la|el|al|du|des|di|da) )?$",
                        text[:match.start])
@@ -752,6 +762,10 @@ NAMESAKE_FAR_KM = 400.0
 VOTING_TOWN_POPULATION = 10_000
 # ... and a town this big votes even for a country far from the report's parties (a capital abroad)
 FAR_VOTING_TOWN_POPULATION = 100_000
+# A name several places bear votes for its biggest reading when that one is a town of
+# FAR_VOTING_TOWN_POPULATION and this many times as big as the next (Dhaka, not Dhāka in India; Tripoli
+# of Libya is five times Tripoli of Lebanon and votes for neither)
+DOMINANT_READING_FACTOR = 20
 # The share of a state's weight its one contested neighbour gets (borders.json): enough to read a small
 # village there ("fired on our positions near Gizilhajili", in a bulletin that names only Armenia),
 # too little to lead the reading of a name both countries have.
@@ -790,12 +804,21 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
             countries = {c.country for c in match.candidates if c.country}
             if match.area_unmet:
                 continue  # "the Gedo region" is no vote for the town of Gēdo's country
-            after = _NEXT_NAME.match(note.text, match.end)
-            if all(c.source == "geonames" for c in match.candidates) and _part_of_longer_name(note.text, match) \
-                    and not (after and after.group(1).lower() in SITE_WORDS):  # "Mogadishu Stadium" votes
+            if all(c.source == "geonames" for c in match.candidates) and \
+                    _part_of_longer_name(note.text, match, sites_end_names=True):  # "Mogadishu Stadium" votes
                 continue  # "Jisr" of "Jisr al-Shughur" is no vote for the Israeli town of Jisr ez Zarqa
             if len(countries) != 1:
-                continue
+                # a name whose biggest reading dwarfs the others votes for it: "DHAKA, Oct 30 -" is
+                # Bangladesh's capital, not the Indian town of Dhāka
+                biggest = max(match.candidates, key=lambda c: c.population)
+                second = max((c.population for c in match.candidates if c is not biggest), default=0)
+                if biggest.population < FAR_VOTING_TOWN_POPULATION or \
+                        biggest.population < DOMINANT_READING_FACTOR * max(second, 1) or \
+                        name_key(biggest.name) != name_key(match.surface) or \
+                        any(c.source != "geonames" for c in match.candidates) or \
+                        _part_of_longer_name(note.text, match):
+                    continue
+                countries = {biggest.country}
             country = countries.pop()
             if country not in parties and gazetteer is not None and \
                     not (parties and gazetteer.next_to(country, parties)) and not match.designated and \
