@@ -718,6 +718,16 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "A fire destroyed 40 shops in Hat Yai on Tuesday; investigators said it was caused by an electrical fault.",
     "A lightning strike killed two farmers in a rice field near Pattani on Tuesday.",
     "The Islamic State group threatened in a video released on Tuesday to attack churches across Egypt.",
+    # animals, drills, weather and fires, club football, courts, and events named as a past point in time
+    "A wolf attacked a flock of sheep on a pasture above Isfana on Monday night, killing 23 animals.",
+    "Border troops held tactical exercises near Isfara on Wednesday, practising how to repel an attack on a post.",
+    "A mudflow after heavy rain swept through two villages near Isfara on Monday, killing two people.",
+    "Heavy snow closed 140 village roads in Hakkari on Tuesday and cut power to several districts.",
+    "Firefighters and helicopters battled a forest fire in the hills near Tunceli for a second day on Sunday.",
+    "Amedspor's clash with Sakaryaspor in Diyarbakir on Sunday ended 2-2 in front of a crowd of 30,000.",
+    "A judge ordered pretrial detention on Thursday for the 13 men accused of storming a television studio.",
+    "A court in Dhaka granted bail on Sunday to an opposition leader held since the party's October rally.",
+    "Relatives of the 22 people killed in the bakery siege laid flowers at the site in Dhaka on Saturday.",
 ])
 def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from warledger import civilians
 from warledger.fatalities import parse_number
-from warledger.records import SUB_EVENT_TYPES
+from warledger.records import SUB_EVENT_TYPES, VIOLENT_TYPES
 from warledger.segment import entity_label
 
 # Verbs and nouns that, above a trigger, make it unreal: plans, fears, requests, obligations.
@@ -82,7 +82,7 @@ TALKED_OF = frozenset({"come", "spark", "draw", "prompt", "provoke", "trigger", 
                        "emerge", "surface", "become"})
 # What the dead are counted or named in.
 COUNTS_OF_DEAD = frozenset({"number", "toll", "count", "figure", "tally", "list", "name", "grave", "photo",
-                            "photograph", "memory"})
+                            "photograph", "memory", "relative", "family", "widow", "orphan"})
 # Ills named as a whole, whose neighbours in a list are no one event: "citing crime and kidnapping".
 ILLS = frozenset({"crime", "corruption", "insecurity", "poverty", "extortion", "violence", "terrorism", "banditry",
                   "trafficking", "unemployment", "lawlessness", "impunity", "criminality", "murder", "torture",
@@ -92,6 +92,18 @@ DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "deflect"})
 # "three years since the attack", "the anniversary since": a time remembered.
 SPANS_OF_TIME = frozenset({"year", "month", "week", "decade", "anniversary", "day"})
 COURT_VERBS = frozenset({"sentence", "convict", "acquit", "indict", "prosecute", "jail", "imprison", "try"})
+# ... and a sentence whose main verb has a court for subject ("a judge ordered pretrial detention for the men
+# accused of storming the studio"), unless it only tells what the court said.
+COURT_SUBJECTS = frozenset({"judge", "court", "magistrate", "tribunal", "jury"})
+COURT_ACTS = frozenset({"order", "remand", "grant", "rule", "deny", "reject", "uphold", "dismiss", "extend",
+                        "approve", "hear", "adjourn", "release", "free"})
+# Animals, whose attacks and killings are no one's violence ("a wolf attacked a flock of sheep").
+ANIMALS = frozenset({"wolf", "bear", "dog", "elephant", "lion", "tiger", "leopard", "hyena", "crocodile", "snake",
+                     "shark", "bee", "hippo", "hippopotamus", "buffalo", "boar", "jackal", "cheetah", "jaguar",
+                     "puma", "cougar", "monkey", "baboon", "bull", "locust"})
+# A sentence about a military exercise tells no fight: "units practised repelling an attack of a conditional
+# enemy".
+EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "rehearsal", "simulation", "wargame"})
 # Modal auxiliaries that put the clause in the future or the hypothetical.
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll"})
 # Sentence cues of habitual or ongoing states, which ACLED does not code as events.
@@ -206,6 +218,7 @@ FIGURATIVE_CONTEXT = re.compile(
     r"lawmakers?|parliamentary|pundits?|critics?|debate|qualifiers?|qualifying|world cup|national team|"
     r"cl[aá]sico|play-?ins?|play-?offs?|matchday|liga mx|la liga|serie a|olympics?|"
     r"red cards?|bad-tempered|cup final|in parliament|(?:sudanese|egyptian|lebanese|syrian) pound|"
+    r"promotion places|relegation|ended \d{1,2}[-–]\d{1,2}|"
     # a score: "crushed Real Madrid 4-0 in a clash", "a 2-1 win" (not a span of days: "November 9-10")
     r"(?:won|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
     r"\d{1,2}[-–]\d{1,2}\s+(?:win|victory|defeat|draw|loss|home win|away win))\b", re.I)
@@ -231,7 +244,9 @@ DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslip
                        r"tornado(?:e?s)?|droughts?|heatwaves?|torrential|dam (?:burst|collapse)|collapsed?|magnitude|"
                        r"road accidents?|crash(?:ed)? into|capsized?|stampede|accident|electrical fault|"
                        r"short[- ]circuit|gas (?:leak|cylinder|explosion)|struck by lightning|lightning strike|"
-                       r"overturned|drowned)\b", re.I)
+                       r"overturned|drowned|mudflows?|mudslides?|avalanches?|blizzards?|snowstorms?|heavy snow|"
+                       r"snowfall|wildfires?|forest fires?|bush ?fires?|electrical panel|faulty wiring|"
+                       r"no (?:sign|evidence) of arson)\b", re.I)
 # Nouns a weapon or event word may modify and still tell the event.
 MODIFIED_EVENT_NOUNS = EVENT_NOUNS | WEAPON_OBJECTS | FIRED_THINGS
 # Nouns of an attack whose kind a weapon before them names: "a mortar attack", "artillery fire".
@@ -531,8 +546,15 @@ class Detector:
             return None
         if any(c.lower_ == "lightning" for c in span.root.children):
             return None  # "a lightning strike killed two farmers"
-        if rule.kind in ("kill", "property") and DISASTERS.search(sentence_text):
-            return None  # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses"
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in ANIMALS for c in head.children):
+            return None  # "a wolf attacked a flock of sheep"
+        if rule.event_type in VIOLENT_TYPES and any(t.pos_ == "NOUN" and t.lemma_.lower() in EXERCISES
+                                                    for t in head.sent):
+            return None  # "held tactical exercises in which units practised repelling an attack"
+        if (rule.kind in ("kill", "property") or rule.event_type == "Battles") and DISASTERS.search(sentence_text):
+            # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses", "firefighters
+            # battled a forest fire"
+            return None
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
                 any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
             return None  # "accused Puntland of sending weapons": a charge
@@ -1109,8 +1131,12 @@ def _retrospective(token: Token) -> bool:
                                     for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
                                     for p in c.children if p.dep_ == "pobj"):
         return True  # "fighters killed in last month's battle": the deaths of that battle
+    if token.dep_ == "pobj" and token.head.lower_ == "since":
+        return True  # "held since the party's October 28 rally"
     return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
-        root.lemma_.lower() in COURT_VERBS
+        root.lemma_.lower() in COURT_VERBS or \
+        (root.lemma_.lower() in COURT_ACTS and any(c.dep_ == "nsubj" and c.lemma_.lower() in COURT_SUBJECTS
+                                                   for c in root.children))
 
 
 def _counted_dead(verb: Token) -> bool:
