@@ -536,6 +536,22 @@ def test_places_of_notes_and_transliterations(stage_pipeline: Pipeline, text: st
 
 
 @pytest.mark.issue(9)
+def test_the_day_of_a_dateline_is_when_it_was_filed_not_the_events_day(stage_pipeline: Pipeline) -> None:
+    # published on Wednesday 13 March: "on Monday" is two days before the dateline's day
+    [event] = extract(stage_pipeline, "RAMADI, Iraq, March 13 - Islamic State fighters took full control of Ramadi "
+                                      "on Monday after security forces abandoned their last stronghold in the city.")
+    assert (event.sub_event_type, event.date.best) == ("Non-state actor overtakes territory", dt.date(2024, 3, 11))
+
+
+@pytest.mark.issue(9)
+def test_the_day_of_the_first_of_joined_verbs_dates_the_others(stage_pipeline: Pipeline) -> None:
+    # (a year on the first verb does not: "restored the constitution in 1925 and proclaimed independence")
+    [event] = extract(stage_pipeline, "BENGHAZI, March 13 - Masked gunmen stormed the home of a lawmaker in "
+                                      "Benghazi late on Monday, shot her husband in the leg and drove her away.")
+    assert (event.sub_event_type, event.date.best) == ("Abduction/forced disappearance", dt.date(2024, 3, 11))
+
+
+@pytest.mark.issue(9)
 def test_a_later_paragraph_takes_the_day_its_lead_tells(stage_pipeline: Pipeline) -> None:
     events = extract(stage_pipeline,
                      "YEREVAN, March 11 - Armenian and Azerbaijani troops exchanged fire near Tegh on Monday, "

@@ -125,6 +125,8 @@ class Annotated:
     countries: dict[str, float]
     lead_places: list[Place]
     mentions_border: bool = False
+    # the character spans of the wire datelines ("BANGUI, March 12 -"): where and when it was filed
+    filed_at: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def lead_country(self) -> str | None:
@@ -242,7 +244,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             lead_places.extend(p.place for p in note.places if p.place.feature != "country" and not p.in_speaker)
     lead_places.extend(p for p in filed if p.feature != "country")
     mentions_border = any("border" in note.text.lower() for note in notes)
-    return Annotated(segmented, notes, published, main_sides, countries, lead_places, mentions_border)
+    return Annotated(segmented, notes, published, main_sides, countries, lead_places, mentions_border, filed_at)
 
 
 # A capitalised name after a preposition of place or a place noun ("in Aita al-Shaab", "the village of

@@ -262,8 +262,10 @@ def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
         node = node.head
     # "restored the constitution in 1925 and proclaimed independence": a date of the first of two
     # joined verbs is not the second one's; one before both ("On 19 February, soldiers rounded up and
-    # shot ...") dates them both
-    return trigger.dep_ == "conj" and trigger.pos_ == "VERB" and node.i == trigger.head.i and token.i > node.i
+    # shot ...") dates them both, and so does a day ("raided a building late on Thursday and detained
+    # more than a dozen members": one night's operation)
+    return trigger.dep_ == "conj" and trigger.pos_ == "VERB" and node.i == trigger.head.i and token.i > node.i \
+        and date.date.precision > 1
 
 
 def _date_of_saying(doc: Doc, date: DateMention, trigger: Token) -> bool:
@@ -307,6 +309,9 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             return framing
     dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
     if candidate is not None:
+        # "BANGUI, March 12 - Seleka rebels seized Bangassou on Monday": the dateline's day is when the report
+        # was filed, not the event's, where the sentence gives another
+        dates = [d for d in dates if not any(a <= d.span.start < b for a, b in annotated.filed_at)] or dates
         elsewhere = [d for d in dates if _in_other_clause(doc, d, candidate.trigger)]
         dates = [d for d in dates if d not in elsewhere]
         if dates and all(_date_of_saying(doc, d, candidate.trigger) for d in dates):
