@@ -36,10 +36,6 @@ MODEL_FILE = "sentence_types.npz"
 # The label of sentences that report no event: the classifier knows it, but this stage never uses
 # it to drop an event (measured on the development half: dropping cost more events than it saved).
 NO_EVENT = "none"
-# Sub-types that differ only in who acted: ACLED's "Government regains territory" and "Non-state actor
-# overtakes territory" are one wording with a state or a non-state actor as the taker, which resolve.py
-# decides from the actors; the classifier sees the words only and is not asked.
-ACTOR_DECIDED = (frozenset({"Government regains territory", "Non-state actor overtakes territory"}),)
 # Words without which no sentence tells sexual violence.
 SEXUAL = re.compile(r"\b(?:rap(?:e|ed|es|ing|ist|ists)|sexual\w*|molest\w*|gang-rap\w*|sex)\b", re.I)
 # Words without which no weapon's use was disrupted.
@@ -65,8 +61,16 @@ ATTACK_WORDS = re.compile(r"(?:attack|assault|raid|ambush|shell|bomb)", re.I)
 REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "Headquarters or base established": BASES,
                  "Air/drone strike": AIR, "Remote explosive/landmine/IED": EXPLOSIVES, "Grenade": GRENADES,
                  "Chemical weapon": GAS}
-# ACLED's interaction code of state forces (military and police), and of civilians.
+# Sub-types that differ only in who acted: ACLED's "Government regains territory" and "Non-state actor
+# overtakes territory" are one wording with a state or a non-state actor as the taker, which resolve.py
+# decides from the actors; the classifier sees the words only and is not asked.
+ACTOR_DECIDED = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# Words of ground handed over by agreement, which make a transfer non-violent whatever else the words suggest.
+AGREED = re.compile(r"\b(?:agreements?|accords?|deal|terms|handed over|handover|hand-over|without a fight|"
+                    r"without (?:firing )?a (?:single )?shot)\b", re.I)
+# ACLED's interaction code of state forces (military and police), of rioters and protesters, and of civilians.
 STATE_FORCES = 1
+CROWDS = frozenset({5, 6})
 CIVILIANS = 7
 # ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
 ARMED_GROUP_INTERS = frozenset({2, 3})
@@ -141,8 +145,6 @@ class SentenceTypes:
         best = max(probabilities, key=lambda label: probabilities[label])
         if best in (NO_EVENT, mention.sub_event_type) or best not in SUB_EVENT_TYPES:
             return None
-        if any({best, mention.sub_event_type} <= family for family in ACTOR_DECIDED):
-            return None
         if SUB_EVENT_TYPES[best] in ("Protests", "Riots") and mention.actor1 is not None and \
                 mention.actor1.inter in ARMED_GROUP_INTERS and mention.sub_event_type == "Other":
             return None  # "gangs blocked the main road": an armed group's road block is no demonstration
@@ -155,6 +157,12 @@ class SentenceTypes:
             return None  # "villagers were killed in an attack by jihadists": no armed side fought back
         if mention.sub_event_type in TERRITORIAL and best not in TERRITORIAL:
             return None  # "restored state authority over Kidal": the rules saw a place change hands
+        if {best, mention.sub_event_type} <= ACTOR_DECIDED:
+            return None
+        if mention.sub_event_type == "Non-violent transfer of territory" and AGREED.search(mention.text):
+            return None  # "Under the terms of the agreement, Azerbaijani forces took control of Lachin"
+        if SUB_EVENT_TYPES[best] == "Battles" and mention.actor1 is not None and mention.actor1.inter in CROWDS:
+            return None  # "supporters of the former prime minister clashed with police": a crowd is no armed side
         if best in TERRITORIAL and ATTACK_WORDS.match(mention.trigger):
             return None  # "RSF fighters attacked the town of Babanusa": an attack on a town takes no ground
         sure = probabilities[best] >= max(self.threshold, self.margin * probabilities.get(mention.sub_event_type, 0.0))
