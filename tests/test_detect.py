@@ -920,3 +920,22 @@ def test_bodies_and_releases_that_tell_no_event(stage_pipeline: Pipeline, text: 
 def test_riot_police_lynchings_and_people_gunned_down(stage_pipeline: Pipeline, text: str,
                                                       expected: list[tuple[str, str]]) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # heavy arms moved or sent are a deployment of weight, whatever their number
+    ("Army units with armoured vehicles moved into Bishkek on Friday.", [CHANGE]),
+    ("A convoy of around 20 tanks and howitzers rolled into Kilis on Sunday, heading for the border.", [CHANGE]),
+    ("The border guard sent two more platoons and several armoured vehicles to its posts in Teknaf on Monday.",
+     [CHANGE]),
+    # a force that pulls out under a truce or without a fight hands the ground over
+    ("Kurdish-led forces pulled out of the border town of Ras al-Ayn on Sunday under a U.S.-brokered truce.",
+     [("Strategic developments", "Non-violent transfer of territory")]),
+    ("Under a deal between the two gangs, Los Lobos pulled out of a neighbourhood of Manta on Friday without "
+     "a fight.", [("Strategic developments", "Non-violent transfer of territory")]),
+    # ... and a pull that is no pull-out is nothing
+    ("A soldier pulled the body of a comrade from the river near Kilis on Sunday after the truce.", []),
+])
+def test_heavy_arms_moved_and_forces_pulled_out(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

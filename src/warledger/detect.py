@@ -177,7 +177,10 @@ FORCE_MEMBERS = frozenset({"volunteer", "reservist", "recruit", "conscript", "fi
 # Bodies that fighters break away from, beside GROUP_WORDS: "broke away from the outfit".
 PARTED_BODIES = frozenset({"outfit", "movement", "cartel", "party", "organisation", "organization"})
 # Units of a force, any count of which is a large deployment: "50 additional companies began arriving".
-FORCE_UNITS = frozenset({"company", "battalion", "brigade", "regiment", "division", "contingent"})
+FORCE_UNITS = frozenset({"company", "battalion", "brigade", "regiment", "division", "contingent", "platoon"})
+# Heavy arms whose move is a deployment of weight by itself: "army units with armoured vehicles moved into
+# Bishkek", "a convoy of tanks and howitzers rolled into Kilis", "moved additional military equipment".
+HEAVY_ARMS = frozenset({"tank", "howitzer", "apc", "armoured", "armored", "artillery", "armour", "armor"})
 DEPLOY_OBJECTS = frozenset({"peacekeeper", "troop", "force", "contingent", "soldier", "unit", "battalion",
                             "brigade", "mission", "observer", "system", "plane", "ship", "warship", "personnel",
                             "reinforcement", "military", "monitor", "police"})
@@ -622,13 +625,15 @@ class Detector:
                 return None
         elif kind == "handover":
             lemma = head.lemma_.lower()
+            if lemma == "pull" and not any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in head.children):
+                return None  # "pulled out of the town under the truce", not "pulled the trigger"
             if lemma in MOVING_IN and not any(c.dep_ == "prep" and c.lower_ == "into" and any(
                     o.dep_ == "pobj" and o.tag_ != "NNS" for o in c.children) for c in head.children):
                 # "drove Boko Haram out of Gwoza" is taken in a fight, not walked into; "moved into the
                 # areas the guerrillas had left" names no place that changed hands
                 return None
             if not AGREEMENT_CUES.search(sentence_text) and not _hands_over_ground(head) and not (
-                    lemma in ("enter", *MOVING_IN) and UNOPPOSED.search(sentence_text)):
+                    lemma in ("enter", "pull", *MOVING_IN) and UNOPPOSED.search(sentence_text)):
                 return None
         elif kind in ("territory", "territory-lost"):
             if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
@@ -732,7 +737,7 @@ class Detector:
             if not (_concerns(head, DEVICE_WORDS) or any(_subtree_lemmas(c) & DEVICE_WORDS for c in subjects)):
                 return None
         elif kind == "deploy":
-            objects = [c for c in head.subtree if c.lemma_.lower() in DEPLOY_OBJECTS]
+            objects = [c for c in head.subtree if c.lemma_.lower() in DEPLOY_OBJECTS | FORCE_UNITS | HEAVY_ARMS]
             if not objects:
                 return None
             sent = {w for _, words in _objects(head) for w in words}
@@ -1083,9 +1088,12 @@ def _large_force_moves(head: Token) -> bool:
     least LARGE_DEPLOYMENT; a general mobilisation is large by itself."""
     if head.lemma_.lower() in ("mobilisation", "mobilization", "mobilise", "mobilize"):
         return head.pos_ == "VERB" or any(c.lower_ in ("general", "full", "partial", "mass") for c in head.children)
-    for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
-        words = list(subject.subtree)
-        if not any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in words):
+    for moved in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        words = list(moved.subtree)
+        if any(t.lemma_.lower() in HEAVY_ARMS or (t.lemma_.lower() == "equipment" and any(
+                c.lower_ == "military" for c in t.children)) for t in words):
+            return True
+        if moved.dep_ == "dobj" or not any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in words):
             continue
         if any((n := parse_number([t])) is not None and n >= LARGE_DEPLOYMENT for t in words if t.like_num):
             return True
