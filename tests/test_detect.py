@@ -939,3 +939,18 @@ def test_riot_police_lynchings_and_people_gunned_down(stage_pipeline: Pipeline, 
 ])
 def test_heavy_arms_moved_and_forces_pulled_out(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # who blows himself up is a suicide bomber, whether or not the text says "suicide"
+    ("A man blew himself up at a police checkpoint near Obigarm on Wednesday, killing a traffic policeman.",
+     [("Explosions/Remote violence", "Suicide bomb")]),
+    ("A young man blew himself up at the gate of an army camp near Ashkona on Friday, wounding two guards.",
+     [("Explosions/Remote violence", "Suicide bomb")]),
+    # victims burned to death are killed, with the words between the verb and "to death"
+    ("Attackers hurled petrol bombs into a bus near Cumilla on Tuesday, burning seven passengers to death.",
+     [("Violence against civilians", "Attack")]),
+])
+def test_suicide_bombers_and_victims_burned_to_death(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
