@@ -954,3 +954,19 @@ def test_heavy_arms_moved_and_forces_pulled_out(stage_pipeline: Pipeline, text: 
 ])
 def test_suicide_bombers_and_victims_burned_to_death(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # grenades seized are a haul, not a grenade attack ...
+    ("Marines intercepted a boat near San Lorenzo on Tuesday and seized 36 grenades and 1,200 cartridges.",
+     [DISRUPTED]),
+    # ... and grenades thrown in a gunfight are part of the fight
+    ("Seven militants were killed in a gunfight near Gazipur on Tuesday when police surrounded their house and "
+     "the occupants opened fire and threw grenades at them.", [BATTLE]),
+    # a grenade thrown at people is still one
+    ("Unknown men threw a grenade into a bar in Taraza on Tuesday, killing two people.",
+     [("Explosions/Remote violence", "Grenade")]),
+])
+def test_grenades_seized_or_thrown_in_a_gunfight(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

@@ -303,6 +303,12 @@ CLEARED_OF = frozenset({"insurgent", "militant", "rebel", "terrorist", "fighter"
 # ("attacked and took control of the village after reservists withdrew following an exchange of fire").
 FOUGHT = re.compile(r"\b(?:attack(?:ed|s)?|exchange of fire|under fire|fighting|clash(?:ed|es)?|battles?|fought|"
                     r"assault(?:ed)?|stormed)\b", re.I)
+# Verbs by which weapons are taken, found or handed in: grenades among them were not thrown.
+HAULED_IN = frozenset({"seize", "recover", "find", "confiscate", "discover", "capture", "intercept", "secure",
+                       "surrender", "collect", "defuse", "hand", "uncover", "retrieve"})
+# Words of an exchange of gunfire, of which grenades thrown are a part.
+GUNFIGHT = re.compile(r"\b(?:gun ?fights?|gun battles?|firefights?|exchanges? of (?:gun)?fire|shoot-?outs?|"
+                      r"exchanged (?:gun)?fire)\b", re.I)
 # Verbs of moving into a place that, unopposed, hand it over ("ISWAP fighters drove into the town hours
 # later without firing a shot").
 MOVING_IN = ("walk", "drive", "roll", "march", "move")
@@ -869,6 +875,11 @@ class Detector:
                 or head.dep_ == "compound" or "propelled" in doc[max(start - 3, 0):start].text.lower()):
             # stun grenades are crowd control; a rocket-propelled grenade is a light weapon of a fight; a
             # grenade launcher fires from afar
+            return None
+        if rule.rule_id == "grenade" and (any(a.lemma_.lower() in HAULED_IN for a in _ancestors(head, 4)) or
+                                          GUNFIGHT.search(sentence_text)):
+            # "seized 36 grenades, 2 kg of pentolite and 1,200 cartridges": a haul; "were killed in a gunfight
+            # when the occupants opened fire and threw grenades at them": a weapon of the fight
             return None
         if kind == "protest" and head.lemma_.lower() in ("crowd", "mob") and not PROTEST_WORDS.search(sentence_text):
             # a crowd that beats, stones or burns without a demonstration's aim is a mob
