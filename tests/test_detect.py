@@ -970,3 +970,15 @@ def test_suicide_bombers_and_victims_burned_to_death(stage_pipeline: Pipeline, t
 ])
 def test_grenades_seized_or_thrown_in_a_gunfight(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # levies in the currencies and words of other wars: taka, 'vacunas' (Ecuador's extortion fees)
+    "Armed men of the gang have been demanding Tk 500 from every truck at the market in Khagrachhari since Monday.",
+    "Gunmen of Los Lobos have been going from stall to stall in the market of Duran since Monday, collecting "
+    "vacunas from every trader.",
+])
+def test_levies_in_other_currencies_are_other(stage_pipeline: Pipeline, text: str) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == [
+        ("Strategic developments", "Other")]

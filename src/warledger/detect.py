@@ -343,7 +343,9 @@ BANNED_THINGS = frozenset({"motorbike", "motorcycle", "vehicle", "movement", "ci
 # Money named in a sentence: an armed group charging it is extorting ("a weekly fee of 2,000 CFA francs").
 MONEY = re.compile(r"\b(?:fees?|tolls?|tax(?:es)?|levy|levies|zakat|ransom|per (?:vehicle|truck|head|kilo|month|week|"
                    r"family|household)|for every|francs?|cfa|pesos?|tomans?|rials?|rupees?|rs\.?|naira|shillings?|"
-                   r"dollars?|\$|birr|pounds?|afghanis?|dinars?|kyats?|lakh|crore)\b", re.I)
+                   r"dollars?|\$|birr|pounds?|afghanis?|dinars?|kyats?|lakh|crore|taka|tk|somoni|soms?|liras?|lari|"
+                   r"manats?|tenge|kwacha|cedis?|riyals?|yuan|rupiah|ringgit|baht|quetzal(?:es)?|lempiras?|soles|"
+                   r"vacunas?|cupos?|protection money|extortion (?:money|payments?))\b", re.I)
 # Units that goods are counted in: "30 tonnes of rice", "200 head of cattle".
 MEASURES = frozenset({"tonne", "ton", "bag", "sack", "head", "carton", "box", "litre", "liter", "load"})
 # Verbs of holding people, and their holders: those freed after them were captives.
