@@ -174,3 +174,15 @@ def test_a_month_last_year_keeps_its_month() -> None:
     [found] = find_dates("In October last year, two car bombs killed 120 people.", dt.date(2023, 3, 10))
     assert (found.date.start, found.date.end) == (dt.date(2022, 10, 1), dt.date(2022, 10, 31))
     assert find_dates("Over the past year, 300 people were killed.", dt.date(2023, 3, 10)) == []
+
+
+def test_a_month_last_year_is_of_the_year_before_even_when_it_came_earlier_this_year() -> None:
+    # in a September report: August last year is August of the year before, not last month
+    published = dt.date(2023, 9, 6)
+    [mention] = find_dates("The government launched its offensive in August last year.", published)
+    assert (mention.date.start, mention.date.end) == (dt.date(2022, 8, 1), dt.date(2022, 8, 31))
+    [mention] = find_dates("The town fell on 5 August last year.", published)
+    assert mention.date.start == dt.date(2022, 8, 5)
+    # ... and a later month last year still is
+    [mention] = find_dates("In October last year, two car bombs went off.", published)
+    assert mention.date.start == dt.date(2022, 10, 1)

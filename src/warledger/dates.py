@@ -305,6 +305,9 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
             span = _resolve(kind, m, published, future and kind == "weekday_date")
             if span is None:
                 continue
+            if kind in _YEARLESS_MONTHS and _LAST_YEAR.match(text, e):
+                # "in August last year" in a September report is August of the year before, not the last August
+                span = _in_year(span, published.year - 1)
             part = (m.groupdict().get("part") or "").lower()
             if kind == "weekday_date" and part == "night" and not future:
                 # "on Monday night" runs into the next morning
@@ -335,6 +338,17 @@ _NAMES_A_GROUP = re.compile(r"\s+(?:Brigade|Division|Battalion|Regiment|Movement
                             r"Militia|Group|Alliance|Coalition|Martyrs)\b")
 _WEEKDAY_ALONE = re.compile(rf"{_WEEKDAY}", re.I)
 _YEARLESS_DAYS = frozenset({"day_month", "month_day", "day_range_month", "month_day_range"})
+# Months and days written without a year, and the words after them that name the year before.
+_YEARLESS_MONTHS = _YEARLESS_DAYS | {"month_alone"}
+_LAST_YEAR = re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.I)
+
+
+def _in_year(span: DateSpan, year: int) -> DateSpan:
+    """The same days of another year (29 February falls back to the 28th)."""
+    def moved(day: dt.date) -> dt.date:
+        return day.replace(year=year + (day.year - span.start.year), day=min(day.day, 28) if
+                           (day.month, day.day) == (2, 29) else day.day)
+    return DateSpan(moved(span.start), moved(span.end), span.precision, moved(span.best))
 
 
 def _years_carried(found: list[DateMention], stated: dict[int, int], yearless: set[int],
