@@ -726,6 +726,8 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "Firefighters and helicopters battled a forest fire in the hills near Tunceli for a second day on Sunday.",
     "Amedspor's clash with Sakaryaspor in Diyarbakir on Sunday ended 2-2 in front of a crowd of 30,000.",
     "A judge ordered pretrial detention on Thursday for the 13 men accused of storming a television studio.",
+    "A judge ordered pretrial detention on Thursday for the men accused of storming a television studio, the "
+    "attorney general's office said.",
     "A court in Dhaka granted bail on Sunday to an opposition leader held since the party's October rally.",
     "Relatives of the 22 people killed in the bakery siege laid flowers at the site in Dhaka on Saturday.",
 ])

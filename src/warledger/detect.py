@@ -1156,8 +1156,8 @@ def _retrospective(token: Token) -> bool:
         return True  # "held since the party's October 28 rally"
     return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
         root.lemma_.lower() in COURT_VERBS or \
-        (root.lemma_.lower() in COURT_ACTS and any(c.dep_ == "nsubj" and c.lemma_.lower() in COURT_SUBJECTS
-                                                   for c in root.children))
+        any(a.lemma_.lower() in COURT_ACTS and any(c.dep_ == "nsubj" and c.lemma_.lower() in COURT_SUBJECTS
+                                                   for c in a.children) for a in (token, *_ancestors(token, 6)))
 
 
 def _counted_dead(verb: Token) -> bool:
