@@ -363,6 +363,17 @@ def test_a_country_wide_political_act_is_placed_in_the_capital(stage_pipeline: P
         "Other", location, 3)
 
 
+@pytest.mark.parametrize("text", [
+    # an armed group's order or curfew somewhere in a country is no act of its capital
+    "Men who said they belonged to ARSA ordered everyone in the camps in Myanmar to stay inside their shelters "
+    "after 8 pm on Friday.",
+    "The SPLA-IO commander imposed a dusk-to-dawn curfew in South Sudan on Friday.",
+])
+def test_an_armed_groups_act_in_a_country_stays_at_the_country(stage_pipeline: Pipeline, text: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.place and event.place.feature) == ("Other", "country")
+
+
 def test_a_background_event_does_not_take_the_leads_town(stage_pipeline: Pipeline) -> None:
     events = extract(stage_pipeline, "A Russian missile struck Odesa on Tuesday, injuring four people.\n\n"
                                      "Russia launched its full-scale invasion of Ukraine in February 2022.")

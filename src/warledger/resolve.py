@@ -469,7 +469,10 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         # exploded in Mogadishu"), stands for the place's country
         mapped.add(place.country)
     sides = tuple(sorted(mapped))
-    political = event_type == "Strategic developments" and sub in POLITICAL_SUB_TYPES
+    # a state's act for a whole country, or a deal with it, is placed in its capital (an armed group's curfew
+    # in a camp the gazetteer lacks is no act of the capital)
+    political = event_type == "Strategic developments" and sub in POLITICAL_SUB_TYPES and \
+        (actor1 is None or actor1.inter == 1 or (actor2 is not None and actor2.inter == 1))
     if place is None and political and actor1 is not None and actor2 is None and \
             gazetteer.country(actor1.side) is not None:
         # "the Azerbaijani parliament lifted martial law": a state's own act, in its capital
