@@ -931,6 +931,9 @@ def test_riot_police_lynchings_and_people_gunned_down(stage_pipeline: Pipeline, 
     ("A convoy of around 20 tanks and howitzers rolled into Kilis on Sunday, heading for the border.", [CHANGE]),
     ("The border guard sent two more platoons and several armoured vehicles to its posts in Teknaf on Monday.",
      [CHANGE]),
+    # ... into somewhere: a convoy seen on a road in a video goes nowhere the text says
+    ("The ministry's video shows how a convoy of military equipment, including a tank, moves down a night "
+     "highway near Lachin.", []),
     # a force that pulls out under a truce or without a fight hands the ground over
     ("Kurdish-led forces pulled out of the border town of Ras al-Ayn on Sunday under a U.S.-brokered truce.",
      [("Strategic developments", "Non-violent transfer of territory")]),

@@ -1104,8 +1104,9 @@ def _large_force_moves(head: Token) -> bool:
     for moved in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
         words = list(moved.subtree)
         if any(t.lemma_.lower() in HEAVY_ARMS or (t.lemma_.lower() == "equipment" and any(
-                c.lower_ == "military" for c in t.children)) for t in words):
-            return True
+                c.lower_ == "military" for c in t.children)) for t in words) and any(
+                c.dep_ == "prep" and c.lower_ in ("into", "to", "towards", "toward", "in") for c in head.children):
+            return True  # moved into a place (not "a convoy of tanks moves down a night highway" in a video)
         if moved.dep_ == "dobj" or not any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in words):
             continue
         if any((n := parse_number([t])) is not None and n >= LARGE_DEPLOYMENT for t in words if t.like_num):
