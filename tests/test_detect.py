@@ -986,3 +986,19 @@ def test_grenades_seized_or_thrown_in_a_gunfight(stage_pipeline: Pipeline, text:
 ])
 def test_levies_in_other_currencies_are_other(stage_pipeline: Pipeline, text: str) -> None:
     assert kinds(extract(stage_pipeline, text)) == [("Strategic developments", "Other")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # recruitment in numbers, registration for a force, a call-up
+    ("In Batken, some 300 local men signed up to a volunteer detachment on Tuesday.", [CHANGE]),
+    ("Thousands of young men enlisted in the army in Kharkiv on Monday.", [CHANGE]),
+    ("The governor's office in Sirnak opened registration on Monday for 1,500 new village guards.", [CHANGE]),
+    ("The administration in Kobani called on men born in 1998 and 1999 to report for self-defence duty on "
+     "Sunday.", [CHANGE]),
+    # ... not voters' registration, a signed deal's signature or a coach's call
+    ("Voter registration opened in Kobani on Sunday.", []),
+    ("The coach in Kobani called on his players to report for training on Monday.", []),
+])
+def test_recruitment_sign_ups_and_call_ups(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected

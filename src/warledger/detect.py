@@ -358,6 +358,11 @@ NEGOTIATED = frozenset({"negotiation", "talk", "mediation", "ransom", "payment",
 # Networks and supplies whose cutting is an event (not fuel prices or food budgets).
 SERVICES = UTILITIES - {"fuel", "food", "supply"} | {"telephone"}
 # What is done with recruitment when forces mobilise.
+# Those a recruitment is for: "opened registration for 1,500 new village guards".
+RECRUITS = frozenset({"guard", "volunteer", "recruit", "conscript", "reservist", "fighter", "soldier", "militiaman",
+                      "duty", "militia", "detachment", "army", "conscription", "mobilisation", "mobilization"})
+# How many must sign up before a recruitment is a change in a group's activity.
+ENLISTED_MANY = 50
 RECRUITING_VERBS = frozenset({"open", "launch", "begin", "start", "announce", "step", "intensify", "crowd", "hold",
                               "resume", "set"})
 # Words that make "set" a burning: "set the fields alight".
@@ -783,6 +788,9 @@ class Detector:
         elif kind == "recruitment":
             if not _recruitment_drive(head):
                 return None
+        elif kind == "enlist":
+            if not _joins_a_force(head):
+                return None
         elif kind == "taken":
             if _victims(head) != "civilians":
                 return None  # "took away the journalists' phones": things, not people
@@ -976,12 +984,31 @@ def _services(head: Token) -> bool:
 
 
 def _recruitment_drive(head: Token) -> bool:
-    """"opened recruitment centres", "launched a recruitment drive", "crowded recruitment centres"."""
+    """"opened recruitment centres", "launched a recruitment drive", "crowded recruitment centres", "opened
+    registration for 1,500 new village guards"."""
     if any(c.lemma_.lower() == "child" for c in head.subtree):
         return False  # the recruitment of child soldiers is an abuse reported, not a mobilisation
+    if head.lemma_.lower() == "registration" and not any(t.lemma_.lower() in RECRUITS for t in head.sent):
+        return False  # voters' registration
     phrase = head.head if head.dep_ == "compound" else head
     verb = phrase.head if phrase.dep_ in ("dobj", "nsubjpass", "pobj") else phrase
     return verb.lemma_.lower() in RECRUITING_VERBS or phrase.lemma_.lower() in ("drive", "campaign")
+
+
+def _joins_a_force(head: Token) -> bool:
+    """"some 300 local men have signed up to a volunteer detachment", "thousands of young men enlisted in the
+    army": people who join a force in numbers."""
+    if head.lemma_.lower() == "sign" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+        return False  # "signed an agreement"
+    joined = [t for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "for", "with", "in", "into")
+              for t in p.subtree]
+    counted = [t for c in head.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree]
+    if head.dep_ in ("acl", "relcl"):
+        counted += [head.head, *_ancestors(head.head, 2)]  # "thousands of young men enlisted": those who did
+    return any(t.lemma_.lower() in RECRUITS | FORCE_UNITS | {"detachment", "unit"} for t in joined) and \
+        any(t.lower_ in ("hundreds", "thousands", "dozens") or
+            ((n := parse_number([t])) is not None and n >= ENLISTED_MANY) for t in counted if t.like_num or
+            t.lower_ in ("hundreds", "thousands", "dozens"))
 
 
 def _object_text(head: Token) -> str:
