@@ -730,6 +730,8 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "attorney general's office said.",
     "A court in Dhaka granted bail on Sunday to an opposition leader held since the party's October rally.",
     "Relatives of the 22 people killed in the bakery siege laid flowers at the site in Dhaka on Saturday.",
+    # a protest announced for a later day, and the arrests it is against
+    "The opposition announced a 48-hour hartal in Dhaka from Sunday to protest against the arrests of activists.",
 ])
 def test_denials_anniversaries_matches_and_debates_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == []
@@ -1002,3 +1004,4 @@ def test_levies_in_other_currencies_are_other(stage_pipeline: Pipeline, text: st
 ])
 def test_recruitment_sign_ups_and_call_ups(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
+

@@ -97,6 +97,10 @@ COURT_VERBS = frozenset({"sentence", "convict", "acquit", "indict", "prosecute",
 COURT_SUBJECTS = frozenset({"judge", "court", "magistrate", "tribunal", "jury"})
 COURT_ACTS = frozenset({"order", "remand", "grant", "rule", "deny", "reject", "uphold", "dismiss", "extend",
                         "approve", "hear", "adjourn", "release", "free"})
+# Words of a protest whose "against" or "over" names its cause, an event already told ("to protest against the
+# arrests of activists").
+PROTESTED_WITH = frozenset({"protest", "rally", "march", "demonstrate", "gather", "strike", "demonstration",
+                            "hartal", "vigil", "sit-in"})
 # Animals, whose attacks and killings are no one's violence ("a wolf attacked a flock of sheep").
 ANIMALS = frozenset({"wolf", "bear", "dog", "elephant", "lion", "tiger", "leopard", "hyena", "crocodile", "snake",
                      "shark", "bee", "hippo", "hippopotamus", "buffalo", "boar", "jackal", "cheetah", "jaguar",
@@ -1182,6 +1186,9 @@ def _retrospective(token: Token) -> bool:
         return True  # "fighters killed in last month's battle": the deaths of that battle
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return True  # "held since the party's October 28 rally"
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("against", "over") and \
+            token.head.head.lemma_.lower() in PROTESTED_WITH:
+        return True  # "a hartal to protest against the arrests of activists": the cause, told before
     return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
         root.lemma_.lower() in COURT_VERBS or \
         any(a.lemma_.lower() in COURT_ACTS and any(c.dep_ == "nsubj" and c.lemma_.lower() in COURT_SUBJECTS
@@ -1450,6 +1457,8 @@ def _irrealis(token: Token) -> bool:
                 return True
         if node.lower_ in ("due", "provided") or any(c.lower_ == "due" for c in node.children):
             return True
+        if infinitive and node.i != token.i and node.lemma_.lower() == "announce":
+            return True  # "announced a 48-hour hartal from Sunday to protest against the arrests": a plan
     return False
 
 
