@@ -228,11 +228,11 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         _place_lists(note, doc, gazetteer, paragraph_places)
         paragraph_places = [*paragraph_places, *note.places] if note.index + 1 < len(notes) and \
             notes[note.index + 1].paragraph == note.paragraph else []
+        phrases = speaker_phrases(doc, note.token_start, note.token_end, note.actors)
         note.speakers = find_attributions(doc, segmented.entities, note.token_start, note.token_end, note.actors,
-                                          knowledge, memory, [(p.start, p.end) for p in note.places])
+                                          knowledge, memory, phrases, [(p.start, p.end) for p in note.places])
         spoken = [(s.token_start, s.token_end) for s in note.speakers] + [
-            phrase for phrase in speaker_phrases(doc, note.token_start, note.token_end, note.actors)
-            if informs_from_afar(doc, phrase)]
+            phrase for phrase in phrases if informs_from_afar(doc, phrase)]
         for place_note in note.places:
             if any(start <= place_note.token_start < end for start, end in spoken):
                 place_note.in_speaker = True
@@ -844,8 +844,10 @@ def _filed_in(notes: list[SentenceNotes], matches: list[list[PlaceMatch]], filed
             inside = [m for m in note_matches if a <= note.char_start + m.start < b]
             country = next((c.country for m in inside for c in m.candidates
                             if c.feature == "country" and len(m.candidates) == 1), None)
+            if country is None:
+                continue
             for m in inside:
-                if country is not None and not any(c.feature == "country" for c in m.candidates):
+                if not any(c.feature == "country" for c in m.candidates):
                     found[name_key(m.surface)] = country
     return found
 

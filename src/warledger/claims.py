@@ -66,13 +66,14 @@ class SpeakerMemory:
 
 
 def find_attributions(doc: Doc, entities: Entities, sent_start: int, sent_end: int, mentions: list[ActorMention],
-                      knowledge: ActorKnowledge, memory: SpeakerMemory,
+                      knowledge: ActorKnowledge, memory: SpeakerMemory, phrases: Sequence[tuple[int, int]],
                       places: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
-    """Speakers of the sentence spanning tokens [sent_start, sent_end); `entities`: the document's
-    (a speaker no party or body stands for is taken by the person the recogniser finds); `places`: the
-    character spans of the sentence's place names, which name no person."""
+    """Speakers of the sentence spanning tokens [sent_start, sent_end), whose speaker phrases are `phrases`
+    (see speaker_phrases); `entities`: the document's (a speaker no party or body stands for is taken by the
+    person the recogniser finds); `places`: the character spans of the sentence's place names, which name
+    no person."""
     found: list[Attribution] = []
-    for phrase in speaker_phrases(doc, sent_start, sent_end, mentions):
+    for phrase in phrases:
         found.extend(_resolve_phrase(doc, entities, phrase, mentions, knowledge, memory, places))
     for m in mentions:
         if sent_start <= m.start < sent_end and m.side:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -1010,9 +1010,7 @@ def _joins_a_force(head: Token) -> bool:
     if head.dep_ in ("acl", "relcl"):
         counted += [head.head, *_ancestors(head.head, 2)]  # "thousands of young men enlisted": those who did
     return any(t.lemma_.lower() in RECRUITS | FORCE_UNITS | {"detachment", "unit"} for t in joined) and \
-        any(t.lower_ in ("hundreds", "thousands", "dozens") or
-            ((n := parse_number([t])) is not None and n >= ENLISTED_MANY) for t in counted if t.like_num or
-            t.lower_ in ("hundreds", "thousands", "dozens"))
+        _counts_at_least(counted, ENLISTED_MANY, ("hundreds", "thousands", "dozens"))
 
 
 def _object_text(head: Token) -> str:
@@ -1121,9 +1119,13 @@ def _hands_over_ground(head: Token) -> bool:
 
 def _large_deployment(head: Token) -> bool:
     """A number of LARGE_DEPLOYMENT or more, or "thousands", in what a deployment sends."""
-    words = list(head.subtree)
-    return any(t.lower_ in ("thousands", "hundreds") for t in words) or any(
-        (n := parse_number([t])) is not None and n >= LARGE_DEPLOYMENT for t in words if t.like_num)
+    return _counts_at_least(head.subtree, LARGE_DEPLOYMENT, ("thousands", "hundreds"))
+
+
+def _counts_at_least(words: Iterable[Token], least: int, vague: tuple[str, ...] = ()) -> bool:
+    """Whether the words hold a number of `least` or more, or one of the `vague` counts ("hundreds")."""
+    return any(t.lower_ in vague or (t.like_num and (n := parse_number([t])) is not None and n >= least)
+               for t in words)
 
 
 def _large_force_moves(head: Token) -> bool:
@@ -1140,7 +1142,7 @@ def _large_force_moves(head: Token) -> bool:
             return True  # moved into a place (not "a convoy of tanks moves down a night highway" in a video)
         if moved.dep_ == "dobj" or not any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in words):
             continue
-        if any((n := parse_number([t])) is not None and n >= LARGE_DEPLOYMENT for t in words if t.like_num):
+        if _counts_at_least(words, LARGE_DEPLOYMENT):
             return True
         if any(t.lemma_.lower() in FORCE_UNITS and any(c.like_num for c in t.subtree) for t in words):
             return True

@@ -1156,8 +1156,9 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, 
         places = [p for p in previous.places if not p.in_speaker and p.place.feature != "country"]
         if places:
             theirs = {m.place.key for m in earlier if m.sentence == previous.index and m.place is not None}
-            return next((p for p in places if p.place.key in theirs), places[-1]) if len(theirs) == 1 \
-                else places[-1]
+            if len(theirs) == 1:
+                return next((p for p in places if p.place.key in theirs), places[-1])
+            return places[-1]
     doc = annotated.segmented.doc
     countries = [p for p in note.places if p.place.feature == "country" and not p.in_speaker
                  and doc[p.token_start].pos_ == "PROPN"  # "Ukraine", not the adjective "Russian"
