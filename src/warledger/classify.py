@@ -155,6 +155,11 @@ class SentenceTypes:
             return None  # "police officers beat a man to death": state forces are no mob
         if best == "Armed clash" and mention.actor2 is not None and mention.actor2.inter == CIVILIANS:
             return None  # "villagers were killed in an attack by jihadists": no armed side fought back
+        rules_cue = REQUIRED_CUES.get(mention.sub_event_type)
+        if mention.event_type == "Explosions/Remote violence" and \
+                SUB_EVENT_TYPES[best] in ("Battles", "Violence against civilians") and \
+                rules_cue is not None and rules_cue.search(mention.text):
+            return None  # "a Russian UAV attacked a passenger bus": the weapon named decides, not the verb
         if mention.sub_event_type in TERRITORIAL and best not in TERRITORIAL:
             return None  # "restored state authority over Kidal": the rules saw a place change hands
         if {best, mention.sub_event_type} <= ACTOR_DECIDED:
