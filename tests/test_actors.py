@@ -111,3 +111,17 @@ def test_a_side_code_of_groups_in_several_countries_names_no_country(stage_pipel
     events = extract(stage_pipeline, "Islamic State militants shot dead four men in a public square in Sirte on "
                                      "Tuesday, residents said.")
     assert [e.sides for e in events] == [("CIV", "LBY")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "kind"), [
+    # a modifier of armed men before a unit word ("terrorist column", "criminal elements"), and the singular
+    ("A terrorist column attacked the base.", "unidentified"),
+    ("Criminal elements fired at the post.", "unidentified"),
+    ("A gunman shot the trader.", "unidentified"),
+    # a patrol is the state's forces; a police patrol its police
+    ("The patrol was ambushed.", "military"),
+    ("The police patrol was ambushed.", "police"),
+])
+def test_armed_men_and_patrols_by_their_unit_words(stage_pipeline: Pipeline, text: str, kind: str) -> None:
+    assert [m.kind for m in actors_in(stage_pipeline, text)] == [kind]

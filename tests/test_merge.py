@@ -176,3 +176,13 @@ def test_three_wordings_of_one_drone_strike_are_one_event(stage_pipeline: Pipeli
                      "yesterday, leaving 3 people dead.")
     assert [(e.sub_event_type, e.place and e.place.name, e.fatalities, sorted(e.sources)) for e in events] == [
         ("Air/drone strike", "Kherson", 3, ["doc0", "doc1", "doc2"])]
+
+
+@pytest.mark.issue(9)
+def test_a_gun_battle_before_a_town_is_won_back_is_the_territory_event(stage_pipeline: Pipeline) -> None:
+    text = ("Soldiers regained control of an illegal mining area in the hills above Zaruma on Wednesday after a gun "
+            "battle with members of Los Lobos who had held the tunnels for almost a year, the army said. Two gang "
+            "members were killed and 14 were captured.")
+    events = extract(stage_pipeline, text)
+    # one event, the ground won back, with the fight's dead
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Government regains territory", 2)]

@@ -461,3 +461,16 @@ def test_the_admin_areas_file_is_what_its_builder_makes() -> None:
                 if not line.startswith("#")][1:]
     assert built == packaged
     assert len(packaged) > 20_000
+
+
+@pytest.mark.issue(9)
+def test_a_district_in_brackets_and_a_regency_are_areas(gazetteer: Gazetteer) -> None:
+    def readings(text: str) -> list[tuple[str, str, str]]:
+        return [(c.name, c.country, c.feature) for m in gazetteer.find(text) for c in m.candidates]
+
+    # ACLED-style notes name the district in brackets after a village the gazetteer lacks
+    assert ("Chitwan", "NPL", "district") in readings("A bus hit a landmine at Madi (Chitwan) on Monday.")
+    # GeoNames writes "Kabupaten Nduga"; the text writes "Nduga regency"
+    assert readings("Rebels shot workers in Nduga regency.")[0] == ("Kabupaten Nduga", "IDN", "district")
+    # a bare name stays no area
+    assert readings("Rebels shot workers in Nduga.") == []

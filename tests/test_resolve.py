@@ -950,3 +950,37 @@ def test_the_brokers_of_a_swap_are_no_party_to_it(stage_pipeline: Pipeline) -> N
                                       "crossing near al-Bab on Tuesday under Russian and Turkish supervision.")
     assert (event.sub_event_type, event.place and event.place.country, event.actor1 and event.actor1.name) == (
         "Agreement", "SYR", "Government of Syria")
+
+
+@pytest.mark.issue(9)
+def test_an_event_whose_doers_are_unnamed_is_its_places_country(stage_pipeline: Pipeline) -> None:
+    # Syria is named only as the border the new force will guard: Iraq is the party
+    text = ("AL-QAIM, Iraq, March 13 - Tribal leaders in al-Qaim on Wednesday announced the formation of a new "
+            "2,000-strong tribal force to guard the desert border with Syria alongside the army.")
+    events = extract(stage_pipeline, text)
+    assert [(e.sub_event_type, e.place and e.place.country) for e in events] == [("Change to group/activity", "IRQ")]
+    assert "IRQ" in events[0].sides
+
+
+@pytest.mark.issue(9)
+def test_maoists_in_a_report_on_nepal_are_no_indian_party(stage_pipeline: Pipeline) -> None:
+    text = ("BENI, Nepal, March 13 (AP) - Thousands of Maoist rebels who overran Beni, headquarters of western "
+            "Myagdi district, on Tuesday night pulled out the next morning, officials said.")
+    events = extract(stage_pipeline, text)
+    # the dateline's Beni is in Nepal (the gazetteer knows only Congo's), and so are the rebels
+    assert {e.place.country for e in events if e.place} == {"NPL"}
+    assert all(a.side != "CPIMAOIST" for e in events for a in (e.actor1, e.actor2) if a)
+    # in a report on India they stay India's CPI (Maoist)
+    india = extract(stage_pipeline, "Maoist rebels ambushed a police patrol in Sukma district of Chhattisgarh on "
+                                    "Tuesday, killing three policemen.")
+    assert [e.actor1.name for e in india if e.actor1] == ["CPI (Maoist): Communist Party of India (Maoist)"]
+
+
+@pytest.mark.issue(9)
+def test_a_bulletin_that_names_only_its_army_is_placed_in_its_country(stage_pipeline: Pipeline) -> None:
+    # no place the gazetteer knows, no party in the event's sentence: the report's army gives the country
+    text = ("Royal Nepal Army, Directorate of Public Relations. In an encounter occurred between the security forces "
+            "on routine patrolling and the terrorists at Jelbang area of Rolpa district on 11 March, 11 terrorists "
+            "were killed.")
+    events = extract(stage_pipeline, text)
+    assert [(e.sub_event_type, e.place and e.place.country) for e in events] == [("Armed clash", "NPL")]

@@ -37,6 +37,7 @@ class ActorMention:
     side: str | None  # ISO3, NKR, CIV, UN... or None when the text does not say
     actor: Actor | None
     text: str
+    local: bool = False  # a group named by a word that names it only in its own country's reports ("Maoists")
 
     def with_country(self, iso3: str, knowledge: ActorKnowledge) -> ActorMention:
         """Fill a generic actor's country from context (the event's place)."""
@@ -72,7 +73,7 @@ class ActorMatcher:
             add(f"METONYM|{country.iso3}", country.government_metonyms)
             add(f"COUNTRY|{country.iso3}", country.exact_aliases, exact)
         for group in knowledge.groups:
-            add(f"GROUP|{group.name}", [group.name, *group.aliases])
+            add(f"GROUP|{group.name}", [group.name, *group.aliases, *group.local_aliases])
             add(f"GROUP|{group.name}", group.exact_aliases, exact)
         for outlet in knowledge.outlets:
             add(f"OUTLET|{outlet.name}", [outlet.name, *outlet.aliases])
@@ -111,8 +112,10 @@ class ActorMatcher:
                 # a state's own forces under their own name (FARDC, IDF) act as its military or police
                 state_kind = "police" if group.name.startswith("Police Forces of") else \
                     "military" if group.name.startswith("Military Forces of") and group.inter == 1 else "group"
-                out.append(ActorMention(start, end, state_kind, group.side,
-                                        Actor(group.name, group.inter, group.side), doc[start:end].text))
+                text = doc[start:end].text
+                local = text.lower() in {a.lower() for a in group.local_aliases}
+                out.append(ActorMention(start, end, state_kind, group.side, Actor(group.name, group.inter, group.side),
+                                        text, local))
                 continue
             if kind == "OUTLET":
                 out.append(ActorMention(start, end, "outlet", None, None, doc[start:end].text))

@@ -157,6 +157,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     matches = [[m for m in gazetteer.find(note.text) if not _in_group_name(note.text, m.start, m.end)
                 or any(c.feature == "country" for c in m.candidates)] for note in notes]
     countries = _context_countries(notes, actor_mentions, matches, knowledge, gazetteer)
+    countries = _local_names_abroad(notes, actor_mentions, matches, knowledge, gazetteer, countries)
     front = FRONT_CUES.search(doc.text) is not None
     for country, weight in list(countries.items()) if front else ():
         rivals = gazetteer.rivals(country)
@@ -189,6 +190,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             home = filed_in.get(name_key(match.surface))
             if home is not None and any(c.country == home for c in match.candidates):
                 match = dataclasses.replace(match, candidates=tuple(c for c in match.candidates if c.country == home))
+            elif home is not None:
+                continue  # "BENI, Nepal": a town the gazetteer lacks there, not Congo's Beni
             start = note.char_start + match.start
             token = doc.char_span(start, note.char_start + match.end, alignment_mode="expand")
             token_start = token.start if token is not None else note.token_start
@@ -775,6 +778,29 @@ RIVAL_WEIGHT = 0.2
 # Words of front-line reporting, where a state's bulletin names villages across a contested border.
 FRONT_CUES = re.compile(r"\b(?:positions?|border|frontier|line of (?:contact|control)|front ?line|ceasefire|"
                         r"cease-fire|shelled|shelling|fired)\b", re.I)
+
+
+def _local_names_abroad(notes: list[SentenceNotes], mentions: list[ActorMention], matches: list[list[PlaceMatch]],
+                        knowledge: ActorKnowledge, gazetteer: Gazetteer, countries: dict[str, float]
+                        ) -> dict[str, float]:
+    """A group named by a word that names it only at home ("Maoists"), in a report whose places and
+    parties are all in another country, is an unidentified armed group of that country: Nepal's Maoists
+    are no Indian party. Changes the sentences' actors in place; returns the report's countries."""
+    homes: set[str | None] = set()
+    for m in mentions:
+        group = knowledge.group_by_name.get(m.actor.name) if m.local and m.actor is not None else None
+        if group is not None:
+            homes.add(group.country)
+    if not homes:
+        return countries
+    others = _context_countries(notes, [m for m in mentions if not m.local], matches, knowledge, gazetteer)
+    found = {c for c, weight in others.items() if weight > 0}
+    if not found or found & homes:
+        return countries
+    for note in notes:
+        note.actors = [ActorMention(m.start, m.end, "unidentified", None, None, m.text) if m.local else m
+                       for m in note.actors]
+    return others
 
 
 def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],

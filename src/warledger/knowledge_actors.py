@@ -115,6 +115,9 @@ class GroupEntry:
     exact_aliases: tuple[str, ...] = ()
     notes: str = ""
     source: str = field(default="", compare=False)
+    # words that name the group only in reports on its own country ("Maoists" are India's CPI (Maoist) in
+    # Chhattisgarh, Nepal's CPN-M in Rolpa, the New People's Army on Mindanao)
+    local_aliases: tuple[str, ...] = ()
 
     def actor(self) -> Actor:
         return Actor(self.name, self.inter, self.side)
@@ -328,7 +331,8 @@ def _country(item: dict[str, Any], where: str, source: str) -> CountryEntry:
 
 
 def _group(item: dict[str, Any], where: str, source: str) -> GroupEntry:
-    _check_keys(item, ("name", "side", "inter", "aliases", "country"), ("exact_aliases", "notes"), where)
+    _check_keys(item, ("name", "side", "inter", "aliases", "country"), ("exact_aliases", "notes", "local_aliases"),
+                where)
     return GroupEntry(
         name=_text(item, "name", where),
         side=_code(item, "side", _SIDE, "2-12 capital letters or digits, starting with a letter", where),
@@ -338,6 +342,7 @@ def _group(item: dict[str, Any], where: str, source: str) -> GroupEntry:
         exact_aliases=tuple(_str_list(item, "exact_aliases", where, required=False)),
         notes=_text(item, "notes", where) if "notes" in item else "",
         source=source,
+        local_aliases=tuple(_str_list(item, "local_aliases", where, required=False)),
     )
 
 
@@ -377,7 +382,7 @@ def _generic(raw: Any, where: str) -> Iterable[GenericActor]:
         label = f"{where}: generic {kind!r}"
         if not isinstance(item, dict):
             raise ValueError(f"{label}: must be a JSON object")
-        _check_keys(item, ("pattern", "inter", "side", "words"), (), label)
+        _check_keys(item, ("pattern", "inter", "side", "words"), ("modifiers", "heads"), label)
         pattern = _pattern(item, "pattern", _GENERIC_PLACEHOLDERS, label)
         if "{country}" not in pattern:
             raise ValueError(f"{label}: key 'pattern' must contain {{country}}; got {pattern!r}")
@@ -389,9 +394,19 @@ def _generic(raw: Any, where: str) -> Iterable[GenericActor]:
             pattern=pattern,
             inter=_inter(item, label),
             side=side,
-            words=tuple(_str_list(item, "words", label, required=True)),
+            words=(*_str_list(item, "words", label, required=True), *_word_pairs(item, label)),
             source=where,
         )
+
+
+def _word_pairs(item: dict[str, Any], where: str) -> list[str]:
+    """Every modifier before every head noun ("terrorist" x "column"): the phrases a kind's words
+    list would otherwise spell out one by one."""
+    modifiers, heads = _str_list(item, "modifiers", where, required=False), _str_list(item, "heads", where,
+                                                                                    required=False)
+    if bool(modifiers) != bool(heads):
+        raise ValueError(f"{where}: 'modifiers' and 'heads' go together")
+    return [f"{m} {h}" for m in modifiers for h in heads]
 
 
 def _claimant_words(raw: Any, where: str) -> Iterable[tuple[str, str]]:

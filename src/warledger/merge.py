@@ -88,12 +88,24 @@ def _faceless_fight(cluster: Sequence[Mention]) -> bool:
 def _without_retold_fights(clusters: list[list[Mention]], gazetteer: Gazetteer) -> list[list[Mention]]:
     """A fight in which the report names no one ("officers had come under fire first", "the fighting"),
     told the same day at the same place as an event of another type whose actors it names, is that
-    event told again: ACLED codes the police shooting at a vigil, not also a battle beside it."""
+    event told again: ACLED codes the police shooting at a vigil, not also a battle beside it. A town
+    won back "after a gun battle" is the territory won, and the fight's dead are its dead."""
     told = [c for c in clusters if not _faceless_fight(c) and
             any(m.actor1 is not None or m.actor2 is not None for m in c)]
-    return [c for c in clusters if not (_faceless_fight(c) and any(
-        o[0].event_type != "Battles" and _dates_meet(c[0].date, o[0].date, precise_only=False) and
-        _places_agree(c[0].place, o[0].place, gazetteer) for o in told))]
+    kept: list[list[Mention]] = []
+    for cluster in clusters:
+        if not _faceless_fight(cluster):
+            kept.append(cluster)
+            continue
+        same = [o for o in told if _dates_meet(cluster[0].date, o[0].date, precise_only=False) and
+                _places_agree(cluster[0].place, o[0].place, gazetteer)]
+        won = next((o for o in same if o[0].sub_event_type.endswith("territory") and o[0].event_type == "Battles"),
+                   None)
+        if won is not None:
+            won.extend(cluster)
+        elif not any(o[0].event_type != "Battles" for o in same):
+            kept.append(cluster)
+    return kept
 
 
 def merge_corpus(clusters: Sequence[list[Mention]], gazetteer: Gazetteer) -> list[Event]:

@@ -117,6 +117,10 @@ _TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?:['’ʼ]{_WORD})*")
 # What may stand between two tokens of one place name.
 _JOIN_RE = re.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*|[-‐‑]")
 _ABBREVIATION_JOIN_RE = re.compile(r"\.[ \t\u00a0]+")  # "St. Petersburg", "Mt. Ararat"
+# A name in brackets after a name, which gives the area the first is in: "Madi (Chitwan)", "Huepetuhe (Manu,
+# Madre de Dios)".
+_BRACKET_GAP = re.compile(r" ?\(")
+_BRACKETED_NAME = re.compile(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2} ?[),]")
 # A wire dateline's place in capitals at the start of a text or line: "BENGHAZI, Nov 20 -", "GAZA CITY,
 # Oct 2 (Reuters) -", "KYIV (AP) -". Its words are a place name, not acronyms.
 _DATELINE_RE = re.compile(
@@ -228,12 +232,15 @@ class _Tokens:
     """The word tokens of one text, with their spans, whether each joins the next into one name, and
     their folded forms computed on first use (most tokens are never looked up)."""
 
-    __slots__ = ("raws", "spans", "joinable", "_folded")
+    __slots__ = ("raws", "spans", "joinable", "bracketed", "_folded")
 
-    def __init__(self, raws: list[str], spans: list[tuple[int, int]], joinable: list[bool]) -> None:
+    def __init__(self, raws: list[str], spans: list[tuple[int, int]], joinable: list[bool],
+                 bracketed: frozenset[int] = frozenset()) -> None:
         self.raws = raws
         self.spans = spans
         self.joinable = joinable
+        # names in brackets right after a name: "Madi (Chitwan)", "Tulsipur (Dang)"
+        self.bracketed = bracketed
         self._folded: list[str | None] = [None] * len(raws)
 
     def folded(self, i: int) -> str:
@@ -518,6 +525,10 @@ class Gazetteer:
             self._by_key[area.place.key] = area.place
             self._radius[area.place.key] = area.radius_km
             _add_refs(stems, area.stem, (ref,))
+            local = _LOCAL_AREA_WORD.match(area.stem)
+            if local and not any(self._place(r).country == area.place.country
+                                 for r in _refs(stems.get(area.stem[local.end():]))):
+                _add_refs(stems, area.stem[local.end():], (ref,))  # "Kabupaten Nduga" is "Nduga regency"
         self._countries: dict[str, Place] = {}
         self._capital_names: dict[str, str] = {}
         country_refs: Index = {}
@@ -715,7 +726,10 @@ class Gazetteer:
                 joinable[i] = True
             elif len(raws[i]) <= 3 and raws[i][0].isupper() and _ABBREVIATION_JOIN_RE.fullmatch(gap):
                 joinable[i] = True
-        tokens = _Tokens(raws, spans, joinable)
+        bracketed = frozenset(i for i in range(1, count) if raws[i - 1][:1].isupper()
+                              and _BRACKET_GAP.fullmatch(text[spans[i - 1][1]:spans[i][0]])
+                              and _BRACKETED_NAME.match(text, spans[i][0]))
+        tokens = _Tokens(raws, spans, joinable, bracketed)
         titles = self._vocabulary.person_titles
         hits: list[_Hit] = []
         i = 0
@@ -775,6 +789,8 @@ class Gazetteer:
                 designator = self._vocabulary.designators.get(tokens.folded(after))
             if designator == "area" and key in self._stems:  # "Lachin district", "Idlib province"
                 return _Hit(spans[i][0], spans[after][1], key, self._area_refs(key), after + 1, designator)
+            if i in tokens.bracketed and key in self._stems:  # "Madi (Chitwan)": the district a place is in
+                return _Hit(spans[i][0], spans[after - 1][1], key, self._area_refs(key), after, "area")
             if preceding == "area" and key in self._stems:  # "the province of Idlib"
                 refs = self._area_refs(key)
                 if raws[i - 2].lower().endswith("s"):
@@ -1178,6 +1194,12 @@ class _AdminArea:
     radius_km: float
 
 
+# The local words for an area that GeoNames puts before its name: "Kabupaten Nduga", "Amphoe Rueso", "Huyện
+# Mỹ Đức", "Powiat X"; the name after them is matched with an English designator ("Nduga regency").
+_LOCAL_AREA_WORD = re.compile(r"(?:kabupaten|kota|amphoe|khet|huyen|quan|thanh pho|thi xa|powiat|gemeente|obshtina|"
+                              r"okres|opcina|opstina|grad|bashkia|nomos|srok|khan|daira|comuna|municipiul|oras|"
+                              r"partido|municipio|distrito|departamento|provincia|wilayat|muhafazat|shahrestan|"
+                              r"politischer bezirk|bezirk|canton|city of|district of) ")
 # geo_precision and feature of an admin area by its level
 _ADMIN_LEVELS = {"1": (3, "region"), "2": (2, "district")}
 

@@ -511,8 +511,11 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         sub = _territory_sub(actor1, place, actor2, loser_country)
     if event_type != "Strategic developments":
         actor1, actor2 = _abroad(actor1, place), _abroad(actor2, place)
-    if not sides and place is not None and place.country:
-        sides = (place.country,)
+    if place is not None and place.country and place.country not in sides and (
+            not sides or (actor1 is None and actor2 is None)):
+        # no one named: the place's country is a party ("a new tribal force to guard the border with
+        # Syria", told in al-Qaim, is Iraq's)
+        sides = tuple(sorted({*sides, place.country}))
     elif actor2 is None and event_type in ("Explosions/Remote violence", "Violence against civilians") and \
             place is not None and place.country and place.country not in sides:
         # a strike with no target named hits the country where it lands: that state is a party to it
@@ -1197,6 +1200,11 @@ def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str,
         return best
     country_places = [p.place for p in note.places if p.place.feature == "country" and not p.in_speaker]
     country = country_places[0] if country_places else gazetteer.country(states[0]) if states else None
+    if country is None:
+        # a sentence that names neither place nor party, in a report whose parties are known ("Royal Nepal
+        # Army, Directorate of Public Relations. In an encounter ... 11 terrorists were killed"): their country
+        home = [s for s in (annotated.lead_country, *annotated.main_sides) if s and gazetteer.country(s) is not None]
+        country = gazetteer.country(home[0]) if home else None
     if country is not None and political:
         return gazetteer.capital(country.country) or country
     return country
