@@ -246,3 +246,21 @@ def test_seed_reports(name: str) -> None:
     for word in re.finditer(r"\S+", result.text):
         start, end = result.to_original(word.start()), result.to_original(word.end(), end=True)
         assert original[start:end] == word.group()
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("line", [
+    "By Newsroom | 26 February 2024 | Reading of 3 min",
+    "Posted by Staff Writer | April 21, 2022 | World News | 4 min read",
+    "5 min read",
+    "Reading time: 4 minutes",
+])
+def test_reading_time_bylines_are_dropped(line: str) -> None:
+    # a content farm's byline with its reading time: "Reading" is no English town
+    text = f"Troops clash with gang\n\n{line}\n\nSoldiers fought a gang in Duran on Thursday."
+    assert dropped(clean(text), text) == {line: "byline"}
+
+
+def test_a_sentence_that_ends_in_minutes_stays() -> None:
+    text = "Troops read the statement for 5 min\n\nSoldiers fought a gang in Duran on Thursday."
+    assert dropped(clean(text), text) == {}

@@ -186,3 +186,19 @@ def test_a_month_last_year_is_of_the_year_before_even_when_it_came_earlier_this_
     # ... and a later month last year still is
     [mention] = find_dates("In October last year, two car bombs went off.", published)
     assert mention.date.start == dt.date(2022, 10, 1)
+
+
+@pytest.mark.issue(9)
+def test_military_date_groups() -> None:
+    # an army communique's "11APR09", "18FEB2012"
+    assert spans("On 11APR09, at 1640 hours, a patrol was attacked.", dt.date(2009, 4, 13))[0][:3] == (
+        "11APR09", "2009-04-11", "2009-04-11")
+    assert spans("On 18FEB2012 patrols occupied the camp.", dt.date(2012, 2, 20))[0][1] == "2012-02-18"
+    # a year in the last century
+    assert spans("On 03MAR98 the post was shelled.", dt.date(2009, 4, 13))[0][1] == "1998-03-03"
+
+
+@pytest.mark.issue(9)
+def test_teens_of_years_ago_are_a_past_year() -> None:
+    # "the hostage siege fifteen years ago" is no news of the day
+    assert spans("the siege fifteen years ago", dt.date(2019, 9, 3))[0][1:4] == ("2004-01-01", "2004-12-31", 4)

@@ -1005,3 +1005,68 @@ def test_levies_in_other_currencies_are_other(stage_pipeline: Pipeline, text: st
 def test_recruitment_sign_ups_and_call_ups(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
 
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # an animal's deeds, also in the second of two joined verbs
+    "A wild elephant trampled a man to death and flattened two huts in a village of Jhapa district on Wednesday.",
+    # a politician's attack on a government's handling
+    "Keiko Fujimori attacked the government's handling of the valley on Wednesday, calling for the minister's "
+    "censure.",
+    # a title race
+    "Cienciano and Sport Huancayo clash at the Garcilaso stadium in Cusco on Saturday, with both sides still "
+    "chasing the Apertura title.",
+    # stones a mudslide drags
+    "A mudslide came down the ravine above Chosica on Tuesday night and dragged stones and mud over 20 homes.",
+])
+def test_animals_politics_sport_and_mudslides_are_no_events(stage_pipeline: Pipeline, text: str) -> None:
+    assert kinds(extract(stage_pipeline, text)) == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a party's "Young Communist League" is no football league
+    "Cadres of the Young Communist League and the Youth Force fought with sticks and bricks in Butwal on "
+    "Wednesday, leaving 14 people injured.",
+    # stones thrown or fought with, in a list
+    "Members of two rival clans in Hoveyzeh attacked each other with sticks, knives and stones on Wednesday.",
+])
+def test_fights_of_party_youth_and_clans_with_cold_weapons_are_mob_violence(stage_pipeline: Pipeline,
+                                                                           text: str) -> None:
+    assert kinds(extract(stage_pipeline, text)) == [MOB]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # chairs and bottles hurled at the police: a riot
+    ("Protesters in Magas hurled chairs and bottles at police officers who moved in on Wednesday to clear the "
+     "square.", [("Riots", "Violent demonstration")]),
+    # police who break up a picket intervene ...
+    ("Police on Wednesday broke up a picket of about 30 activists outside the parliament in Nalchik.",
+     [("Protests", "Protest with intervention")]),
+    # ... a rally that breaks up by itself was peaceful
+    ("Several hundred residents gathered on the square of Batken on Wednesday to demand compensation. The rally "
+     "broke up quietly after the governor came out.", [("Protests", "Peaceful protest")]),
+    # masked men who bundle the son of an officer into a car abduct him
+    ("Masked gunmen bundled the son of a retired police colonel into a car outside his house in Levashi on "
+     "Wednesday.", [("Violence against civilians", "Abduction/forced disappearance")]),
+])
+def test_riots_interventions_and_abductions_in_other_words(stage_pipeline: Pipeline, text: str,
+                                                         expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # South Asian English: an "encounter" with security forces is a gunfight
+    ("Two militants were killed in an encounter with security forces in Shopian district on Tuesday.", [BATTLE]),
+    ("Royal Nepal Army, Directorate of Public Relations. In an encounter occurred between the security forces on "
+     "routine patrolling and the terrorists at Jelbang area of Rolpa district on 11 March, 11 terrorists were "
+     "killed.", [BATTLE]),
+    # ... not a minister's encounter with the press
+    ("The minister described his encounter with the press on Tuesday as cordial.", []),
+])
+def test_encounters_with_security_forces_are_armed_clashes(stage_pipeline: Pipeline, text: str,
+                                                          expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected

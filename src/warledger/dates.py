@@ -40,11 +40,15 @@ _PART = r"(?:\s+(?P<part>night|evening|morning|afternoon))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "five years ago", "a year ago", "last year": a year's span, told for background ("five years ago on
     # Tuesday, gunmen killed 40 people" is no news of the day: the weekday is the anniversary's)
-    ("years_ago", re.compile(r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
+    ("years_ago", re.compile(r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2})\s+years?\s+"
                              r"ago(?:\s+(?:on\s+)?(?:today|this\s+week|"
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))?|"
                              r"(?P<last>last|the past)\s+year)\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # military date groups: "11APR09", "18FEB2012"
+    ("military", re.compile(r"\b(?P<day>[0-3]?\d)(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+                            r"(?P<year>\d\d|(?:19|20)\d\d)\b")),
     # "14.07.2020", and the hyphens of Levantine statements ("Saturday 2-12-2023")
     ("dmy_numeric", re.compile(r"\b(?P<day>[0-3]?\d)([.-])(?P<mnum>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b")),
     ("slashed", re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
@@ -84,7 +88,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NAMED_EDGES = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _MONTH_BEFORE = re.compile(_MONTH + r"\s+(?:of\s+)?$", re.I)
-_YEAR_COUNTS = {"a": 1, "one": 1, **_NUMBER_WORDS, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_YEAR_COUNTS = {"a": 1, "one": 1, **_NUMBER_WORDS, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                "eighteen": 18, "nineteen": 19, "twenty": 20}
 # Words before a date that turn it into an open range or an end point.
 _UNTIL = re.compile(r"\b(?:until|till|to|through|by)\s+(?:the\s+)?$", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
@@ -149,6 +155,12 @@ def _resolve_weekday(weekday: int, published: dt.date, future: bool) -> dt.date:
 def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> DateSpan | None:
     g = m.groupdict()
     month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    if kind == "military":
+        year = int(g["year"])
+        if year < 100:
+            year += 2000 if 2000 + year <= published.year + 1 else 1900
+        d = _clamp_day(year, MONTHS[g["month"].lower()], int(g["day"]))
+        return DateSpan.day(d) if d else None
     if kind == "iso" or kind == "dmy_numeric":
         d = _clamp_day(int(g["year"]), int(g["mnum"]), int(g["day"]))
         return DateSpan.day(d) if d else None

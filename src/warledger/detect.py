@@ -76,6 +76,11 @@ SPEECH = re.compile(r"\b(?:televised|in a speech|in an interview|on television|i
                     r"in a (?:radio|tv) (?:address|interview))\b", re.I)
 POLITICAL_TARGETS = frozenset({"speaker", "government", "opposition", "rival", "record", "policy", "critic", "lawmaker",
                                "parliament", "cabinet", "party"})
+# What only words can attack: "attacked the government's handling of the crisis".
+ARGUED_THINGS = frozenset({"handling", "decision", "remark", "comment", "policy", "record", "plan", "proposal",
+                           "stance", "approach", "response", "silence", "failure", "budget", "bill", "reform",
+                           "statement", "speech", "performance", "management", "conduct", "leadership", "narrative",
+                           "claim", "verdict", "ruling"})
 # What a report says of an event it has already told: "the assault came to light", "the killing sparked
 # protests".
 TALKED_OF = frozenset({"come", "spark", "draw", "prompt", "provoke", "trigger", "outrage", "shock", "raise",
@@ -101,6 +106,12 @@ COURT_ACTS = frozenset({"order", "remand", "grant", "rule", "deny", "reject", "u
 # arrests of activists").
 PROTESTED_WITH = frozenset({"protest", "rally", "march", "demonstrate", "gather", "strike", "demonstration",
                             "hartal", "vigil", "sit-in"})
+# What a man who kills himself sets off in a suicide bombing: "drove a truck loaded with explosives into the
+# gate and set it off, killing himself".
+SELF_BLAST = re.compile(r"\b(?:explosives?|bombs?|detonat\w*|set (?:it|them) off|blasts?|dynamite|explosive device|"
+                        r"explosion|blew up|vest|belt)\b", re.I)
+# Verbs by which stones are a weapon: "threw stones at police".
+THROWN_WITH = frozenset({"throw", "hurl", "pelt", "lob", "rain", "fling", "use"})
 # Animals, whose attacks and killings are no one's violence ("a wolf attacked a flock of sheep").
 ANIMALS = frozenset({"wolf", "bear", "dog", "elephant", "lion", "tiger", "leopard", "hyena", "crocodile", "snake",
                      "shark", "bee", "hippo", "hippopotamus", "buffalo", "boar", "jackal", "cheetah", "jaguar",
@@ -220,12 +231,13 @@ FIGURATIVE_OBJECTS = frozenset({
 # under attack", "a blistering attack on the prime minister in parliament", "a Premier League clash").
 FIGURATIVE_CONTEXT = re.compile(
     r"\b(?:blistering|scathing|verbal|rhetorical|stinging|war of words|currenc(?:y|ies)|shilling|dram|rupees?|naira|"
-    r"dollars?|euros?|stocks?|shares|bonds?|investors?|premier league|champions league|league|derby|decider|"
+    r"dollars?|euros?|stocks?|shares|bonds?|investors?|premier league|champions league|(?-i:league)|derby|decider|"
     r"tournament|championship|semi-finals?|quarter-finals?|goalkeeper|striker|midfielder|kick-off|fixture|"
     r"lawmakers?|parliamentary|pundits?|critics?|debate|qualifiers?|qualifying|world cup|national team|"
     r"cl[aá]sico|play-?ins?|play-?offs?|matchday|liga mx|la liga|serie a|olympics?|"
     r"red cards?|bad-tempered|cup final|in parliament|(?:sudanese|egyptian|lebanese|syrian) pound|"
-    r"promotion places|relegation|ended \d{1,2}[-–]\d{1,2}|"
+    r"promotion places|relegation|ended \d{1,2}[-–]\d{1,2}|apertura|clausura|"
+    r"(?:chas\w*|race for|bid for|defend\w*|clinch\w*)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:title|trophy|crown|cup)|"
     # a score: "crushed Real Madrid 4-0 in a clash", "a 2-1 win" (not a span of days: "November 9-10")
     r"(?:won|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
     r"\d{1,2}[-–]\d{1,2}\s+(?:win|victory|defeat|draw|loss|home win|away win))\b", re.I)
@@ -264,13 +276,18 @@ AIR_WORDS = frozenset({"air", "drone", "aerial", "airstrike", "helicopter", "uav
 QUANTITY_WORDS = frozenset({"hundreds", "dozens", "thousands", "scores", "tens", "several", "many", "some",
                             "dozen", "hundred", "thousand", "number", "group", "handful"})
 INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullets|arrest\w*|detain\w*|"
-                          r"police (?:intervened|blocked|broke up))\b", re.I)
+                          r"police (?:intervened|blocked|broke up)|baton[- ]charged?|batons|"
+                          r"(?:police|officers|troops|soldiers|security forces|guards) (?:\w+ ){0,3}"
+                          r"(?:broke|break\w*) up|"
+                          r"truncheons|lathi|pepper spray|stun grenades|warning shots|"
+                          r"taken to (?:a|the) police station)\b", re.I)
 EXCESSIVE = re.compile(
     r"\b(?:live (?:fire|ammunition|rounds|bullets)|"
     r"(?:opened fire|fired) (?:on|at|into) (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowds?|marchers|rally)|"
     r"(?:killed|shot dead|shot|killing) (?:\w+ )?(?:\w+ )?(?:protesters|demonstrators|marchers)|"
     r"(?:protesters|demonstrators) (?:were|was) (?:shot|killed)|"
-    r"beat (?:\w+ )?(?:protesters|demonstrators) (?:severely|to death|unconscious))\b", re.I)
+    r"beat (?:\w+ )?(?:protesters|demonstrators) (?:severely|to death|unconscious)|"
+    r"(?:fired|shot) (?:\w+ ){0,5}at the legs of|rifle butts|(?:live|real) bullets)\b", re.I)
 # Weapons fired from a distance: with them, fire at the other side's positions is shelling, not a
 # clash (ACLED: small arms and machine guns make an armed clash; artillery, mortars, rockets, tanks
 # or "heavy weapons" a shelling, whatever small arms were used beside them).
@@ -391,7 +408,9 @@ SUBJECTED_TO = frozenset({"fire", "gunfire", "shelling", "shooting", "bombardmen
 # Who fires at someone from a newsroom or a parliament: "came under fire from critics".
 CRITICS = frozenset({"critic", "criticism", "opposition", "lawmaker", "activist", "press", "media", "fan",
                      "party", "rival", "commentator", "parliament", "voter", "investor", "union"})
-RIOT_CUES = re.compile(r"\b(?:(?:threw|hurled|pelted\w*)(?: \w+)? (?:stones|rocks|molotov|petrol bombs|bottles)|"
+RIOT_CUES = re.compile(r"\b(?:(?:threw|thrown|throwing|hurled|hurling|pelted\w*)(?: [\w,'-]+){0,4}? "
+                       r"(?:stones|rocks|molotov\w*|petrol bombs|firebombs|bottles|bricks|chairs|fireworks|"
+                       r"projectiles)|"
                        r"set fire to|torched|smashed|vandali[sz]ed|turned violent|burn(?:ed|t|ing) tyres|"
                        r"burn(?:ed|t|ing) (?:cars|vehicles|a police|the police)|set(?:ting)? (?:\w+ ){0,4}ablaze|"
                        r"looted|start(?:ed|ing)? (?:a )?fires?|broke into|ransack\w*|"
@@ -566,8 +585,8 @@ class Detector:
             return None
         if any(c.lower_ == "lightning" for c in span.root.children):
             return None  # "a lightning strike killed two farmers"
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in ANIMALS for c in head.children):
-            return None  # "a wolf attacked a flock of sheep"
+        if any(c.lemma_.lower() in ANIMALS for c in _subjects(head)):
+            return None  # "a wolf attacked a flock of sheep", "an elephant trampled a man and flattened two huts"
         if rule.event_type in VIOLENT_TYPES and any(t.pos_ == "NOUN" and t.lemma_.lower() in EXERCISES
                                                     for t in head.sent):
             return None  # "held tactical exercises in which units practised repelling an attack"
@@ -591,9 +610,12 @@ class Detector:
             candidate.reference = True  # "died in the clashes": deaths of a fight already told
         if candidate.event_type == "Battles" and (_figurative(head) or FIGURATIVE_CONTEXT.search(sentence_text)):
             return None  # "fought off a challenge", "the fight against corruption"
-        if head.lemma_.lower() == "attack" and SPEECH.search(sentence_text) and any(
-                o.lemma_.lower() in POLITICAL_TARGETS or _person(o) for o in head.children if o.dep_ == "dobj"):
-            return None  # "Dbeibah attacked parliament speaker Aguila Saleh in a televised address"
+        if head.lemma_.lower() == "attack" and any(
+                o.lemma_.lower() in ARGUED_THINGS or (SPEECH.search(sentence_text) and (
+                    o.lemma_.lower() in POLITICAL_TARGETS or _person(o))) for o in head.children if o.dep_ == "dobj"):
+            # "Dbeibah attacked parliament speaker Aguila Saleh in a televised address", "attacked the
+            # government's handling of the valley"
+            return None
         kind = rule.kind
         if rule.rule_id == "found-dead" and not VIOLENT_DEATH.search(sentence_text):
             return None  # "found dead in his cell": no violence told
@@ -878,6 +900,11 @@ class Detector:
             # "crowds attacked police posts, setting them on fire": a riot; against the authorities (or with a
             # protest named) a violent demonstration, against people a mob
             return _riot(candidate, bool(PROTEST_WORDS.search(sentence_text)) or _concerns(head, AUTHORITY_TARGETS))
+        if rule.rule_id == "killed-self" and not SELF_BLAST.search(sentence_text):
+            return None  # "killing himself" with a bomb, not a gunman's last shot
+        if rule.rule_id == "brawl" and head.lemma_.lower() == "stone" and head.pos_ != "VERB" and not (
+                _list_head(head).head.lower_ == "with" or _list_head(head).head.lemma_.lower() in THROWN_WITH):
+            return None  # stones thrown or fought with are a riot's; a mudslide "dragged stones over homes"
         if rule.rule_id == "arrest" and span.root.dep_ == "compound" and \
                 span.root.head.lemma_.lower() in ("centre", "center", "camp", "facility", "cell", "condition", "order"):
             return None  # "sent back to detention centres": a place, not an arrest
@@ -949,6 +976,23 @@ def _wrecks_property(head: Token) -> bool:
         if words & PROPERTY:
             return True
     return False
+
+
+def _list_head(token: Token) -> Token:
+    """The first word of the list a word is in: "sticks" of "with sticks, knives and stones"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _subjects(head: Token) -> list[Token]:
+    """The subjects of a verb, or of the first verb it is joined to ("an elephant trampled a man and
+    flattened two huts": the elephant flattened them)."""
+    while True:
+        found = [c for c in head.children if c.dep_ == "nsubj"]
+        if found or head.dep_ != "conj" or head.head.i == head.i:
+            return found
+        head = head.head
 
 
 def _remembered_since(head: Token) -> bool:
