@@ -110,8 +110,6 @@ PROTESTED_WITH = frozenset({"protest", "rally", "march", "demonstrate", "gather"
 # gate and set it off, killing himself".
 SELF_BLAST = re.compile(r"\b(?:explosives?|bombs?|detonat\w*|set (?:it|them) off|blasts?|dynamite|explosive device|"
                         r"explosion|blew up|vest|belt)\b", re.I)
-# Verbs by which stones are a weapon: "threw stones at police".
-THROWN_WITH = frozenset({"throw", "hurl", "pelt", "lob", "rain", "fling", "use"})
 # Animals, whose attacks and killings are no one's violence ("a wolf attacked a flock of sheep").
 ANIMALS = frozenset({"wolf", "bear", "dog", "elephant", "lion", "tiger", "leopard", "hyena", "crocodile", "snake",
                      "shark", "bee", "hippo", "hippopotamus", "buffalo", "boar", "jackal", "cheetah", "jaguar",
@@ -902,9 +900,9 @@ class Detector:
             return _riot(candidate, bool(PROTEST_WORDS.search(sentence_text)) or _concerns(head, AUTHORITY_TARGETS))
         if rule.rule_id == "killed-self" and not SELF_BLAST.search(sentence_text):
             return None  # "killing himself" with a bomb, not a gunman's last shot
-        if rule.rule_id == "brawl" and head.lemma_.lower() == "stone" and head.pos_ != "VERB" and not (
-                _list_head(head).head.lower_ == "with" or _list_head(head).head.lemma_.lower() in THROWN_WITH):
-            return None  # stones thrown or fought with are a riot's; a mudslide "dragged stones over homes"
+        if rule.rule_id == "brawl" and head.lemma_.lower() == "stone" and head.pos_ != "VERB" and \
+                DISASTERS.search(sentence_text):
+            return None  # a mudslide "dragged stones and mud over 20 homes"
         if rule.rule_id == "arrest" and span.root.dep_ == "compound" and \
                 span.root.head.lemma_.lower() in ("centre", "center", "camp", "facility", "cell", "condition", "order"):
             return None  # "sent back to detention centres": a place, not an arrest
@@ -976,13 +974,6 @@ def _wrecks_property(head: Token) -> bool:
         if words & PROPERTY:
             return True
     return False
-
-
-def _list_head(token: Token) -> Token:
-    """The first word of the list a word is in: "sticks" of "with sticks, knives and stones"."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _subjects(head: Token) -> list[Token]:
