@@ -113,7 +113,7 @@ class ActorMatcher:
                 state_kind = "police" if group.name.startswith("Police Forces of") else \
                     "military" if group.name.startswith("Military Forces of") and group.inter == 1 else "group"
                 text = doc[start:end].text
-                local = text.lower() in {a.lower() for a in group.local_aliases}
+                local = bool(group.local_aliases) and text.lower() in map(str.lower, group.local_aliases)
                 out.append(ActorMention(start, end, state_kind, group.side, Actor(group.name, group.inter, group.side),
                                         text, local))
                 continue

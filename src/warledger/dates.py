@@ -159,7 +159,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         year = int(g["year"])
         if year < 100:
             year += 2000 if 2000 + year <= published.year + 1 else 1900
-        d = _clamp_day(year, MONTHS[g["month"].lower()], int(g["day"]))
+        d = _clamp_day(year, month, int(g["day"])) if month else None
         return DateSpan.day(d) if d else None
     if kind == "iso" or kind == "dmy_numeric":
         d = _clamp_day(int(g["year"]), int(g["mnum"]), int(g["day"]))

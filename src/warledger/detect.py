@@ -274,7 +274,7 @@ AIR_WORDS = frozenset({"air", "drone", "aerial", "airstrike", "helicopter", "uav
 QUANTITY_WORDS = frozenset({"hundreds", "dozens", "thousands", "scores", "tens", "several", "many", "some",
                             "dozen", "hundred", "thousand", "number", "group", "handful"})
 INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullets|arrest\w*|detain\w*|"
-                          r"police (?:intervened|blocked|broke up)|baton[- ]charged?|batons|"
+                          r"police (?:intervened|blocked)|baton[- ]charged?|batons|"
                           r"(?:police|officers|troops|soldiers|security forces|guards) (?:\w+ ){0,3}"
                           r"(?:broke|break\w*) up|"
                           r"truncheons|lathi|pepper spray|stun grenades|warning shots|"
@@ -588,9 +588,10 @@ class Detector:
         if rule.event_type in VIOLENT_TYPES and any(t.pos_ == "NOUN" and t.lemma_.lower() in EXERCISES
                                                     for t in head.sent):
             return None  # "held tactical exercises in which units practised repelling an attack"
-        if (rule.kind in ("kill", "property") or rule.event_type == "Battles") and DISASTERS.search(sentence_text):
+        if (rule.kind in ("kill", "property", "mob") or rule.event_type == "Battles") and \
+                DISASTERS.search(sentence_text):
             # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses", "firefighters
-            # battled a forest fire"
+            # battled a forest fire", "a mudslide dragged stones and mud over 20 homes"
             return None
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
                 any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
@@ -900,9 +901,6 @@ class Detector:
             return _riot(candidate, bool(PROTEST_WORDS.search(sentence_text)) or _concerns(head, AUTHORITY_TARGETS))
         if rule.rule_id == "killed-self" and not SELF_BLAST.search(sentence_text):
             return None  # "killing himself" with a bomb, not a gunman's last shot
-        if rule.rule_id == "brawl" and head.lemma_.lower() == "stone" and head.pos_ != "VERB" and \
-                DISASTERS.search(sentence_text):
-            return None  # a mudslide "dragged stones and mud over 20 homes"
         if rule.rule_id == "arrest" and span.root.dep_ == "compound" and \
                 span.root.head.lemma_.lower() in ("centre", "center", "camp", "facility", "cell", "condition", "order"):
             return None  # "sent back to detention centres": a place, not an arrest
