@@ -1070,3 +1070,43 @@ def test_riots_interventions_and_abductions_in_other_words(stage_pipeline: Pipel
 def test_encounters_with_security_forces_are_armed_clashes(stage_pipeline: Pipeline, text: str,
                                                           expected: list) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a headline's infinitive announces a plan
+    "Teachers to march on Waigani over unpaid allowances.",
+    # a private quarrel is a crime, and so is the arrest that follows it
+    "A 34-year-old man was stabbed to death in a quarrel over a gambling debt at a cafe in Zenica late on "
+    "Tuesday, police said, adding that the suspect had been arrested.",
+    # drugs seized with an arrest, no armed group or gang named
+    "Customs officers in Tlemcen seized three tonnes of cannabis resin hidden in a lorry and arrested its driver.",
+    # money and plans come under attack only in words
+    "BELGRADE, Nov 24 (Reuter) - The Yugoslav dinar came under fresh attack on Belgrade's black market on "
+    "Tuesday, slumping to eight million to the German mark.",
+    "Krajisnik attacks peace maps - Speaking in Pale, the speaker of the assembly launched a sharp attack on the "
+    "Vance-Owen plan, describing the proposed maps as a death sentence.",
+    # a commemoration names the shelling it remembers
+    "Sarajevo yesterday marked the first anniversary of the massacre at the Markale market. Members of the "
+    "Presidency laid wreaths at the marketplace at noon, the hour the shell fell, and a minute's silence was "
+    "observed in schools and offices across the city.",
+    # a match won by a score
+    "PNG Kumuls battle Fiji Bati in bruising Pacific Test at the National Football Stadium, Kumuls win 24-16.",
+])
+def test_plans_crimes_commemorations_and_matches_in_other_words_are_no_event(stage_pipeline: Pipeline,
+                                                                           text: str) -> None:
+    assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed group named with the drugs keeps the arrest
+    ("Police arrested three Hizbul Mujahideen militants with heroin in Kupwara on Tuesday.",
+     [("Strategic developments", "Arrests")]),
+    # gunmen who attack mourners at an anniversary make an event of their own
+    ("Gunmen attacked mourners marking the anniversary of the massacre in Bentalha on Tuesday, killing two.",
+     [("Violence against civilians", "Attack")]),
+])
+def test_arrests_and_attacks_beside_those_words_stay_events(stage_pipeline: Pipeline, text: str,
+                                                           expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected

@@ -77,6 +77,9 @@ def test_a_present_tense_sentence_after_a_background_paragraph_is_todays_news(
     "The Congolese army took control of Rutshuru on Tuesday.",
     # Azerbaijan's own land (ACLED: Nagorno-Karabakh is land Azerbaijan claims)
     "The Azerbaijani army took control of Shusha on Tuesday.",
+    # a French bulletin's word in translation, and the foe "who occupied it" is the loser, not the taker
+    "On Tuesday, units of the Burkinabe army have reinvested the locality of Bourzanga after fierce combats against "
+    "the terrorists who occupied it.",
 ])
 def test_a_state_taking_a_place_in_its_own_country_regains_territory(
         stage_pipeline: Pipeline, text: str) -> None:
@@ -984,3 +987,34 @@ def test_a_bulletin_that_names_only_its_army_is_placed_in_its_country(stage_pipe
             "were killed.")
     events = extract(stage_pipeline, text)
     assert [(e.sub_event_type, e.place and e.place.country) for e in events] == [("Armed clash", "NPL")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "A driver working for an aid organisation was killed when unknown gunmen opened fire on his vehicle outside "
+    "Torit on Wednesday.",
+    "In Cizre, an 80-year-old woman was killed by a sniper's bullet in her courtyard on Wednesday.",
+])
+def test_shooting_that_kills_only_civilians_with_no_armed_party_hit_is_an_attack(
+        stage_pipeline: Pipeline, text: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.actor2 and event.actor2.side) == ("Attack", "CIV")
+
+
+@pytest.mark.issue(9)
+def test_civilians_killed_in_a_battle_between_named_forces_leave_it_a_battle(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "Soldiers clashed with gunmen in Torit on Wednesday, killing two civilians "
+                                      "caught in the crossfire.")
+    assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "side"), [
+    ("CRPF personnel took control of Budha Pahar in Latehar district on Wednesday.", "IND"),
+    ("The FACA retook Bambari from UPC rebels on Wednesday.", "CAF"),
+])
+def test_state_forces_named_by_their_own_name_regain_territory(stage_pipeline: Pipeline, text: str,
+                                                               side: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 is not None and (event.actor1.side, event.actor1.inter) == (side, 1)

@@ -80,7 +80,7 @@ POLITICAL_TARGETS = frozenset({"speaker", "government", "opposition", "rival", "
 ARGUED_THINGS = frozenset({"handling", "decision", "remark", "comment", "policy", "record", "plan", "proposal",
                            "stance", "approach", "response", "silence", "failure", "budget", "bill", "reform",
                            "statement", "speech", "performance", "management", "conduct", "leadership", "narrative",
-                           "claim", "verdict", "ruling"})
+                           "claim", "verdict", "ruling", "map"})
 # What a report says of an event it has already told: "the assault came to light", "the killing sparked
 # protests".
 TALKED_OF = frozenset({"come", "spark", "draw", "prompt", "provoke", "trigger", "outrage", "shock", "raise",
@@ -237,7 +237,7 @@ FIGURATIVE_CONTEXT = re.compile(
     r"promotion places|relegation|ended \d{1,2}[-–]\d{1,2}|apertura|clausura|"
     r"(?:chas\w*|race for|bid for|defend\w*|clinch\w*)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:title|trophy|crown|cup)|"
     # a score: "crushed Real Madrid 4-0 in a clash", "a 2-1 win" (not a span of days: "November 9-10")
-    r"(?:won|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
+    r"(?:won|wins?|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
     r"\d{1,2}[-–]\d{1,2}\s+(?:win|victory|defeat|draw|loss|home win|away win))\b", re.I)
 # What rallies when prices rise.
 MARKET_WORDS = frozenset({"market", "stock", "share", "price", "index", "currency", "bond", "dollar", "euro",
@@ -255,6 +255,25 @@ UTILITIES = frozenset({"internet", "network", "water", "electricity", "power", "
 # Words before a convoy, a vehicle or a post that make it unarmed.
 UNARMED_MARKS = frozenset({"aid", "humanitarian", "relief", "civilian", "passenger", "medical", "food"})
 # Verbs by which a vehicle's riders are named.
+# Money that "comes under attack": "the dinar came under fresh attack on the black market".
+MONEY_CONTEXT = re.compile(r"\b(?:currenc(?:y|ies)|dinars?|roubles?|rubles?|liras?|shillings?|rupees?|naira|pesos?|"
+                           r"tenge|black market|stock market|exchange rate|investors?)\b", re.I)
+# A sentence that remembers: what it names happened before ("laid wreaths at noon, the hour the shell fell").
+COMMEMORATION = re.compile(r"\b(?:laid|lay|lays|laying|placed) (?:\w+ )?wreaths?\b|\bminute'?s'? silence\b|"
+                           r"\bmoments? of silence\b|\bcommemorat\w*|\bmark(?:ed|s|ing)? the (?:\w+ )?anniversary\b",
+                           re.I)
+# A killing over a private matter is a crime, not political violence: "stabbed in a quarrel over a gambling debt".
+PRIVATE_QUARREL = re.compile(
+    r"\b(?:quarrel|argument|altercation|row|dispute|fight|brawl)\s+over\s+(?:a |an |the |his |her |their )?"
+    r"(?:gambling |unpaid |small )?(?:debts?|money|loans?|bills?|fares?|woman|girlfriend|wife|inheritance|drinks?|"
+    r"parking)\b|\bdomestic (?:dispute|quarrel|row)\b|\bdrunken (?:brawl|quarrel|row|fight)\b", re.I)
+# A drug haul with an arrest ("seized three tonnes of cannabis resin and arrested the driver"): a police matter,
+# unless weapons or an armed group or gang are named with it.
+DRUG_HAUL = re.compile(r"\b(?:tonnes?|tons?|kilos?|kilograms?|kg|grams?|pounds|packets|sacks|bales|consignment|"
+                       r"shipment|haul|cargo)\b[^.;]{0,40}?\b(?:cannabis|marijuana|cocaine|heroin|methamphetamine|"
+                       r"narcotics?|drugs?|hashish|opium|captagon|tramadol|yaba|shabu)\b", re.I)
+ARMED_CONTEXT = re.compile(r"\b(?:militants?|rebels?|insurgents?|terror\w*|jihadi\w*|cartels?|gangs?|armed groups?|"
+                           r"guerrill\w*|militias?|rifles?|guns?|weapons?|arms|ammunition|explosives?)\b", re.I)
 CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 # Disasters and accidents: their dead are no one's victims.
 DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslips?|cyclones?|hurricanes?|storms?|"
@@ -615,6 +634,17 @@ class Detector:
             # "Dbeibah attacked parliament speaker Aguila Saleh in a televised address", "attacked the
             # government's handling of the valley"
             return None
+        if head.lemma_.lower() == "attack" and (MONEY_CONTEXT.search(sentence_text) or any(
+                p.lemma_.lower() in ARGUED_THINGS for c in head.children if c.dep_ == "prep" and c.lower_ in
+                ("on", "against") for p in c.children if p.dep_ == "pobj")):
+            return None  # "the dinar came under fresh attack", "launched a sharp attack on the peace plan"
+        if head.dep_ != "ROOT" and COMMEMORATION.search(sentence_text):
+            return None  # "laid wreaths at noon, the hour the shell fell, and a minute's silence was observed"
+        if (rule.event_type in ("Violence against civilians", "Riots") or rule.rule_id == "arrest") and \
+                PRIVATE_QUARREL.search(sentence_text):
+            return None  # "a man was stabbed to death in a quarrel over a gambling debt; the suspect was arrested"
+        if rule.rule_id == "arrest" and DRUG_HAUL.search(sentence_text) and not ARMED_CONTEXT.search(sentence_text):
+            return None  # "customs officers seized three tonnes of cannabis resin and arrested the driver"
         kind = rule.kind
         if rule.rule_id == "found-dead" and not VIOLENT_DEATH.search(sentence_text):
             return None  # "found dead in his cell": no violence told
@@ -1492,6 +1522,9 @@ def _irrealis(token: Token) -> bool:
                 return True
         if node.lower_ in ("due", "provided") or any(c.lower_ == "due" for c in node.children):
             return True
+        if node.dep_ == "ROOT" and node.tag_ == "VB" and any(c.dep_ == "nsubj" for c in node.children) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return True  # a headline's "Teachers to march on Waigani", "Police to deploy 500 officers": a plan
         if infinitive and node.i != token.i and node.lemma_.lower() == "announce":
             return True  # "announced a 48-hour hartal from Sunday to protest against the arrests": a plan
     return False

@@ -35,6 +35,10 @@ from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
 from warledger.records import TERRITORIAL, VIOLENT_TYPES, Actor, Claim, DateSpan, Document, Mention, Place, Span
 
+# Weapons fired from afar: "helicopter gunships fired rockets into the town, killing four civilians" is a strike,
+# whose deaths are not those of a shooting at close range.
+FIRED_FROM_AFAR = re.compile(r"\b(?:rockets?|shells?|mortars?|artillery|missiles?|bombs?|gunships?|drones?|"
+                             r"air ?strikes?|warplanes?|jets?|helicopters?)\b", re.I)
 # An event that ended more than this many days before publication is background, not news.
 HISTORICAL_DAYS = 7
 # Days between two dates of one sentence that still make one continuous episode ("broke out on
@@ -542,6 +546,13 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     # an abduction has the dead of its own clause only: "killing 1,200 and taking 251 hostages"
     by_side = _figures_by_side(note, _clause_of(trigger), strict=sub == "Abduction/forced disappearance",
                                state=state) if event_type in DEADLY_TYPES else {}
+    if sub == "Armed clash" and set(by_side) == {"CIV"} and actor2_m is None and state is not None and \
+            not FIRED_FROM_AFAR.search(note.text):
+        # "gunmen opened fire on an NGO vehicle, killing the driver": only civilians died and the sentence
+        # names no armed party that was hit, so no one fought back
+        event_type, sub = "Violence against civilians", "Attack"
+        actor2 = generic_actor("civilians", state, knowledge)
+        sides = tuple(sorted({*(s for s in sides if actor1 is None or s == actor1.side or s == state), "CIV"}))
     marks = _marks(annotated, note, map_back, trigger_span, date_span, place_span,
                    (actor1_m if actor1 else None, actor2_m if actor2 else None), by_side, speakers)
     return Mention(
