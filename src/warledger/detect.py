@@ -254,7 +254,6 @@ UTILITIES = frozenset({"internet", "network", "water", "electricity", "power", "
                        "telecommunications", "phone", "mobile", "communications", "fuel", "food"})
 # Words before a convoy, a vehicle or a post that make it unarmed.
 UNARMED_MARKS = frozenset({"aid", "humanitarian", "relief", "civilian", "passenger", "medical", "food"})
-# Verbs by which a vehicle's riders are named.
 # Money that "comes under attack": "the dinar came under fresh attack on the black market".
 MONEY_CONTEXT = re.compile(r"\b(?:currenc(?:y|ies)|dinars?|roubles?|rubles?|liras?|shillings?|rupees?|naira|pesos?|"
                            r"tenge|black market|stock market|exchange rate|investors?)\b", re.I)
@@ -274,6 +273,7 @@ DRUG_HAUL = re.compile(r"\b(?:tonnes?|tons?|kilos?|kilograms?|kg|grams?|pounds|p
                        r"narcotics?|drugs?|hashish|opium|captagon|tramadol|yaba|shabu)\b", re.I)
 ARMED_CONTEXT = re.compile(r"\b(?:militants?|rebels?|insurgents?|terror\w*|jihadi\w*|cartels?|gangs?|armed groups?|"
                            r"guerrill\w*|militias?|rifles?|guns?|weapons?|arms|ammunition|explosives?)\b", re.I)
+# Verbs by which a vehicle's riders are named.
 CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 # Disasters and accidents: their dead are no one's victims.
 DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslips?|cyclones?|hurricanes?|storms?|"
