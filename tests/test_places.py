@@ -101,6 +101,20 @@ def test_an_apostrophe_before_s_in_a_transliterated_name_is_no_possessive(gazett
     assert (place.name, place.country) == ("Ra’s al ‘Ayn", "SYR")
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", ["Militants entered Hawija.", "Militants entered al-Hawija.",
+                                  "Militants entered Hawijah."])
+def test_an_arabic_name_without_its_article_or_final_h_is_the_same_town(gazetteer: Gazetteer, text: str) -> None:
+    # GeoNames lists the town once, as "Al Ḩawījah"; reports drop the article and write the final "-ah" as "-a"
+    place = resolved(gazetteer, text, {})
+    assert (place.name, place.country) == ("Al Ḩawījah", "IRQ")
+
+
+@pytest.mark.issue(9)
+def test_an_arabic_word_kept_in_english_is_no_village_without_its_article(gazetteer: Gazetteer) -> None:
+    assert surfaces(gazetteer, "Police dispersed the Hirak demonstrators in Oran.") == ["Oran"]
+
+
 # ---- find -----------------------------------------------------------------------------------------------
 
 

@@ -57,6 +57,15 @@ MAX_NGRAM = 4
 # "Ayta ash Sha`b" scores 0.84, "Haret Hreik" ~ "Harat Hurayk" 0.78; unrelated names of the same
 # skeleton in one country score below 0.6.
 VARIANT_MIN_CONSONANTS = 4
+# Arabic words that English news keeps untranslated and that a village's name without its article would
+# take for a place ("the Hirak demonstrators" are no villagers of Al Hirak).
+ARABIC_WORDS = frozenset({"hirak", "intifada", "jihad", "sharia", "nakba", "mukhabarat", "shabiha", "hisba", "daesh",
+                          "dawla", "ansar", "mujahideen", "fedayeen", "hijab", "fatwa", "imam", "sheikh", "emir"})
+# Countries whose place names GeoNames transliterates from Arabic, with the article and the final "-ah"
+# that reports often leave out (see `_arabic_spellings`).
+ARABIC_NAMED_COUNTRIES = frozenset({"IRQ", "SYR", "SAU", "YEM", "LBY", "EGY", "SDN", "SSD", "JOR", "LBN", "PSE",
+                                    "TUN", "DZA", "MAR", "OMN", "ARE", "KWT", "QAT", "BHR", "MRT", "TCD", "SOM",
+                                    "ESH", "DJI", "COM"})
 VARIANT_MIN_SIMILARITY = 0.7
 # Article words of Arabic (and a few other) transliterations, which spellings keep or drop at will.
 _ARTICLES = frozenset({"al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ath", "adh", "ed", "es", "ez", "et",
@@ -373,6 +382,21 @@ def _folded_lines(joined: str) -> set[str]:
     return {" ".join(line.split()) for line in joined.split("\n")}
 
 
+def _arabic_spellings(key: str) -> set[str]:
+    """Other ways reports write an Arabic place name that GeoNames lists once: without its article ("Al
+    Hawijah" is "Hawijah" in the news) and with a final "-ah" written "-a" ("Hawija")."""
+    words = key.split()
+    forms = {key}
+    if len(words) > 1 and words[0] in _ARTICLES and len(words[1]) > 3 and " ".join(words[1:]) not in ARABIC_WORDS:
+        forms.add(" ".join(words[1:]))
+    out = set()
+    for form in forms:
+        out.add(form)
+        if form.endswith("ah") and len(form.rsplit(" ", 1)[-1]) > 4:
+            out.add(form[:-1])
+    return out - {key}
+
+
 class GeoNamesRow(NamedTuple):
     """One populated place of GeoNames, as the gazetteer indexes it."""
 
@@ -664,7 +688,10 @@ class Gazetteer:
             names = city.alternate_names
             if _usable_name(city.name):
                 names = f"{city.name}\n{names}" if names else city.name
-            for key in _name_keys(names):
+            keys = _name_keys(names)
+            if iso3 in ARABIC_NAMED_COUNTRIES:
+                keys |= {variant for key in keys for variant in _arabic_spellings(key)}
+            for key in keys:
                 if key and key.count(" ") < MAX_NGRAM:
                     old = main_get(key)
                     if old is None:
