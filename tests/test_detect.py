@@ -1090,6 +1090,9 @@ def test_encounters_with_security_forces_are_armed_clashes(stage_pipeline: Pipel
     "Sarajevo yesterday marked the first anniversary of the massacre at the Markale market. Members of the "
     "Presidency laid wreaths at the marketplace at noon, the hour the shell fell, and a minute's silence was "
     "observed in schools and offices across the city.",
+    # a denial of reports, whatever the parser hangs the strike on
+    "The Joint Operations Command denies reports circulated on social media of a drone strike on a convoy of the "
+    "Popular Mobilisation near Tikrit on Tuesday.",
     # a match won by a score
     "PNG Kumuls battle Fiji Bati in bruising Pacific Test at the National Football Stadium, Kumuls win 24-16.",
 ])
@@ -1103,6 +1106,9 @@ def test_plans_crimes_commemorations_and_matches_in_other_words_are_no_event(sta
     # an armed group named with the drugs keeps the arrest
     ("Police arrested three Hizbul Mujahideen militants with heroin in Kupwara on Tuesday.",
      [("Strategic developments", "Arrests")]),
+    # money asked of every household, in any currency, by armed men
+    ("Militiamen in Duque de Caxias are charging each household 50 reais a month for 'security'.",
+     [("Strategic developments", "Other")]),
     # gunmen who attack mourners at an anniversary make an event of their own
     ("Gunmen attacked mourners marking the anniversary of the massacre in Bentalha on Tuesday, killing two.",
      [("Violence against civilians", "Attack")]),
