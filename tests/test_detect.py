@@ -1116,3 +1116,18 @@ def test_plans_crimes_commemorations_and_matches_in_other_words_are_no_event(sta
 def test_arrests_and_attacks_beside_those_words_stay_events(stage_pipeline: Pipeline, text: str,
                                                            expected: list) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # troops flown in are a deployment ...
+    ("The army flew about 500 soldiers into Tambura on Tuesday.", [CHANGE]),
+    # ... a drone that flies over a base is none
+    ("A drone flew over the army base in Tambura on Tuesday.", []),
+    # armed men who leave a named gang split it, whatever the parser hangs "from" on
+    ("About twenty armed men announced in Quevedo on Tuesday that they are breaking away from Los Lobos.", [CHANGE]),
+    ("Catalonia broke away from Spain.", []),
+])
+def test_forces_flown_in_and_armed_men_breaking_away_change_a_group(stage_pipeline: Pipeline, text: str,
+                                                                   expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected

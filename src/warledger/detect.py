@@ -816,6 +816,8 @@ class Detector:
             objects = [c for c in head.subtree if c.lemma_.lower() in DEPLOY_OBJECTS | FORCE_UNITS | HEAVY_ARMS]
             if not objects:
                 return None
+            if head.lemma_.lower() == "fly" and not any(c.dep_ == "dobj" and c in objects for c in head.children):
+                return None  # "flew 500 soldiers into Tambura" moves a force; "a drone flew over the base" does not
             sent = {w for _, words in _objects(head) for w in words}
             if head.pos_ == "NOUN":  # "the deployment of a contingent"
                 sent |= {o.lemma_.lower() for c in head.children if c.lower_ == "of" for o in c.children}
@@ -1368,15 +1370,18 @@ def _changes_group(head: Token) -> bool:
         # "broke away from the outfit", "announced their break with Ali Darassa", "separate from Carteles Unidos"
         if head.pos_ != "VERB" and lemma != "break":
             return False  # "a separate statement"
-        parted = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "with") for o in c.children
-                  if o.dep_ == "pobj"]
+        holders = [head, *(c for c in head.children if c.lower_ == "away")]  # "away from" hangs on "away"
+        parted = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "with")
+                  for o in c.children if o.dep_ == "pobj"]
         if lemma == "break" and not (any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in head.children)
                                      or parted):
             return False  # "broke into a warehouse", "fighting broke out"
         if lemma == "separate" and not any(o.pos_ == "PROPN" or o.lemma_.lower() in GROUP_WORDS | PARTED_BODIES
                                            for o in parted):
             return False  # "police separated them", "separated from her family"
-        return bool(clause & (GROUP_WORDS | COMBATANT_WORDS | PARTED_BODIES))
+        # ... or armed men from one named: "armed men announced that they are breaking away from Los Lobos"
+        return bool(clause & (GROUP_WORDS | COMBATANT_WORDS | PARTED_BODIES)) or \
+            ("armed" in clause and any(o.pos_ == "PROPN" for o in parted))
     if lemma in ("reunite", "reunify", "unite"):
         # "the two wings reunited under a single leadership"
         return head.pos_ == "VERB" and bool(_subtree_lemmas(head) & {"leadership", "wing", "faction", "group",
