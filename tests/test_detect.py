@@ -1131,3 +1131,8 @@ def test_arrests_and_attacks_beside_those_words_stay_events(stage_pipeline: Pipe
 def test_forces_flown_in_and_armed_men_breaking_away_change_a_group(stage_pipeline: Pipeline, text: str,
                                                                    expected: list) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+def test_money_taken_in_an_attack_is_not_money_under_attack(stage_pipeline: Pipeline) -> None:
+    assert extract(stage_pipeline, "Gunmen attacked a money changer in Kirkuk on Tuesday and took 500,000 dinars.")

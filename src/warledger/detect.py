@@ -254,9 +254,13 @@ UTILITIES = frozenset({"internet", "network", "water", "electricity", "power", "
                        "telecommunications", "phone", "mobile", "communications", "fuel", "food"})
 # Words before a convoy, a vehicle or a post that make it unarmed.
 UNARMED_MARKS = frozenset({"aid", "humanitarian", "relief", "civilian", "passenger", "medical", "food"})
-# Money that "comes under attack": "the dinar came under fresh attack on the black market".
-MONEY_CONTEXT = re.compile(r"\b(?:currenc(?:y|ies)|dinars?|roubles?|rubles?|liras?|shillings?|rupees?|naira|pesos?|"
-                           r"tenge|black market|stock market|exchange rate|investors?)\b", re.I)
+# Money that "comes under attack": "the dinar came under fresh attack on the black market" (not "attacked a
+# shop and took 500,000 dinars": the money is named as the one under attack).
+MONEY_UNDER_ATTACK = re.compile(
+    r"\b(?:currenc(?:y|ies)|dinar|rouble|ruble|lira|shilling|rupee|naira|peso|tenge|rand|cedi|pound|stocks|"
+    r"shares|bonds|markets?)\s+(?:\w+\s+){0,2}(?:came|comes|come|was|were|is|are|has been|have been)\s+under\s+"
+    r"(?:\w+\s+)?attack|\battacks?\s+on\s+the\s+(?:\w+\s+)?(?:currency|dinar|rouble|ruble|lira|shilling|rupee|"
+    r"naira|peso|tenge)\b", re.I)
 # A sentence that remembers: what it names happened before ("laid wreaths at noon, the hour the shell fell").
 COMMEMORATION = re.compile(r"\b(?:laid|lay|lays|laying|placed) (?:\w+ )?wreaths?\b|\bminute'?s'? silence\b|"
                            r"\bmoments? of silence\b|\bcommemorat\w*|\bmark(?:ed|s|ing)? the (?:\w+ )?anniversary\b",
@@ -642,7 +646,7 @@ class Detector:
             # "Dbeibah attacked parliament speaker Aguila Saleh in a televised address", "attacked the
             # government's handling of the valley"
             return None
-        if head.lemma_.lower() == "attack" and (MONEY_CONTEXT.search(sentence_text) or any(
+        if head.lemma_.lower() == "attack" and (MONEY_UNDER_ATTACK.search(sentence_text) or any(
                 p.lemma_.lower() in ARGUED_THINGS for c in head.children if c.dep_ == "prep" and c.lower_ in
                 ("on", "against") for p in c.children if p.dep_ == "pobj")):
             return None  # "the dinar came under fresh attack", "launched a sharp attack on the peace plan"
