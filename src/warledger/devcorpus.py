@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -224,9 +225,7 @@ def render(report: dict[str, Any]) -> str:
         lines.append(f"{(t or '(none)'):36s} " + "  ".join(f"{c:>24s}" for c in cells))
     for h in halves:
         r = report[h]
-        t = r["types"]
-        lines.append(f"{h}: weighted F1 (sub-event type) {t['weighted_f1']:.3f}  events found {t['events_found']}  "
-                     f"no-event texts kept empty {t['no_event_kept_empty']}")
+        lines.append(_half_line(h, r))
         for kind in ("short", "long"):
             s = r[kind]
             lines.append(f"  {kind:5s} strict P {s['precision']:.3f}  R(current) {s['recall_current']:.3f}  "
@@ -234,6 +233,12 @@ def render(report: dict[str, Any]) -> str:
                          f"fatalities {s['fields'].get('fatalities', {}).get('accuracy')}  "
                          f"invented fatalities {s['invented_fatalities']}")
     return "\n".join(lines)
+
+
+def _half_line(half: str, report: dict[str, Any]) -> str:
+    t = report["types"]
+    return (f"{half}: weighted F1 (sub-event type) {t['weighted_f1']:.3f}  events found {t['events_found']}  "
+            f"no-event texts kept empty {t['no_event_kept_empty']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,7 +266,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"sentence classifier: {count} sentences of the development half -> {target}")
             return 0
         pipeline = Pipeline(processes=PROCESSES)
-        events = extract(rows, pipeline)
+        events: list[dict[str, Any]] = []
+        for half in ("heldout", "dev"):
+            # the held-out half first, and its line printed as soon as it is scored: a run cut short by a
+            # time limit still shows the figure that counts
+            part = [r for r in rows if r["split"] == half]
+            started = time.monotonic()
+            found = extract(part, pipeline)
+            events += found
+            if not args.json:
+                print(f"{_half_line(half, scores(part, found)[half])}  ({len(part)} texts, "
+                      f"{time.monotonic() - started:.0f} s)", flush=True)
     except CorpusError as error:
         print(error, file=sys.stderr)
         return 1
