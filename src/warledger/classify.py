@@ -55,12 +55,18 @@ GAS = re.compile(r"\b(?:chemical|gas\w*|chlorine|sarin|mustard|toxic|poison\w*|n
                  r"canisters?|vomit\w*|breath\w*|suffocat\w*|chok\w*)\b", re.I)
 # Triggers of an attack, which tell no ground taken whatever else the sentence says.
 ATTACK_WORDS = re.compile(r"(?:attack|assault|raid|ambush|shell|bomb)", re.I)
+# ... and no ground changed hands peacefully: one side left it, gave it up or agreed to hand it over
+# ("army units with armoured vehicles moved into Bishkek" took nothing from anyone).
+HANDED = re.compile(r"\b(?:hand\w*|withdr[ae]w\w*|pull\w* (?:out|back)|left|leav\w*|vacat\w*|evacuat\w*|"
+                    r"agree\w*|deal|accords?|truce|ceasefire|terms|transfer\w*|surrender\w*|return\w*|abandon\w*|"
+                    r"retreat\w*|fled|gave up|give up|no resistance|without (?:a fight|resistance|"
+                    r"(?:firing )?a (?:single )?shot)|unopposed|peaceful\w*)\b", re.I)
 # The sub-types the classifier may give only to a sentence that has a word for them: the words alone
 # read "gang members killed an elderly woman" as sexual violence, and "five civilians died in an attack
 # on a market" as an air strike.
 REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "Headquarters or base established": BASES,
                  "Air/drone strike": AIR, "Remote explosive/landmine/IED": EXPLOSIVES, "Grenade": GRENADES,
-                 "Chemical weapon": GAS}
+                 "Chemical weapon": GAS, "Non-violent transfer of territory": HANDED}
 # Sub-types that differ only in who acted: ACLED's "Government regains territory" and "Non-state actor
 # overtakes territory" are one wording with a state or a non-state actor as the taker, which resolve.py
 # decides from the actors; the classifier sees the words only and is not asked.
