@@ -1136,3 +1136,48 @@ def test_forces_flown_in_and_armed_men_breaking_away_change_a_group(stage_pipeli
 @pytest.mark.issue(9)
 def test_money_taken_in_an_attack_is_not_money_under_attack(stage_pipeline: Pipeline) -> None:
     assert extract(stage_pipeline, "Gunmen attacked a money changer in Kirkuk on Tuesday and took 500,000 dinars.")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a shooting that kills is told even where the sentence names a lawmaker as its source ...
+    ("Soldiers fired on members of an indigenous community near Santa Elena de Uairén on Friday as they tried to "
+     "stop a military convoy, killing a woman and her husband and wounding 12 others, a community leader and an "
+     "opposition lawmaker said.", [("Protests", "Excessive force against protesters")]),
+    # ... while deaths in a speech's subject do not make a politician's attack a fight
+    ("Opposition lawmakers launched a furious attack on the defence minister in parliament on Wednesday, "
+     "accusing the government of hiding the number of soldiers killed in Cabo Delgado.", []),
+])
+def test_people_killed_in_the_fights_own_clause_outweigh_a_figurative_word(stage_pipeline: Pipeline, text: str,
+                                                                            expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Hooded men broke into the party's office in Barquisimeto on Saturday night and burned its flags and computers.",
+    "Gunmen set fire to an ambulance and two minibuses in Durban on Monday.",
+])
+def test_more_kinds_of_property_can_be_destroyed(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Looting/property destruction") in kinds(extract(stage_pipeline, text))
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a killing between neighbours, and the arrest told in the next sentence, are crime
+    "A man was shot dead outside his house in La Pintana on Saturday night after a quarrel with a neighbour "
+    "over a parking space. The neighbour was detained hours later.",
+    "A farmer killed his neighbour with a machete in Cabudare on Sunday after an argument over the use of a "
+    "shared water tank.",
+    # a currency under attack in a headline
+    "Rand Under Attack As Dollar Surges After US Data!! The rand weakened sharply against the greenback on Monday.",
+])
+def test_neighbours_quarrels_and_a_currency_under_attack_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+def test_a_quarrel_between_neighbouring_communities_is_no_private_matter(stage_pipeline: Pipeline) -> None:
+    text = "Gunmen shot dead a village chief in Tirúa on Saturday night after a dispute between neighbouring " \
+           "communities over land."
+    assert kinds(extract(stage_pipeline, text)) == [("Violence against civilians", "Attack")]

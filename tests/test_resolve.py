@@ -710,6 +710,9 @@ def test_a_town_and_its_department_are_one_place_and_foreign_old_names_no_place(
      "Mpeketoni", "KEN"),
     # ... but a neighbourhood is in the city named after it, not a namesake town abroad
     ("Gunmen threw a grenade at a bakery in the Atalaya neighbourhood of Cúcuta on Monday.", "Cúcuta", "COL"),
+    # ... and what follows a town's possessive is inside it, not a namesake in a country named beside it
+    ("Three rockets landed near the U.S. embassy in Baghdad's heavily fortified Green Zone on Monday.",
+     "Baghdad", "IRQ"),
 ])
 def test_a_town_across_the_border_of_the_reports_country(
         stage_pipeline: Pipeline, text: str, place: str, country: str) -> None:

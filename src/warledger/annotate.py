@@ -44,6 +44,8 @@ PART_NOUNS = frozenset({"area", "outskirts", "suburb", "suburbs", "centre", "cen
 _PART_OF_NEXT = re.compile(r"\s+(?:(?:quarter|district|area)\s+of\s+(?:the\s+)?[A-Z]|"
                            r"(?:neighbou?rhoods?|suburbs?|sectors?|barrios?|colonias?|ciudadelas?|estates?|prisons?|"
                            r"penitentiary|jail)\b)")
+# "Baghdad's (heavily fortified) Green Zone": what follows a town's possessive is inside that town.
+_AFTER_POSSESSIVE = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,3}\s+")
 # Head words of an armed group's or party's proper name: a place name inside such a name ("the Sultan Murad
 # Division", "Turkistan Islamic Party", "Comandos de la Frontera") names the group, not where it acted.
 GROUP_NAME_HEADS = frozenset({"division", "brigade", "brigades", "battalion", "battalions", "regiment", "corps",
@@ -185,6 +187,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     for note in notes:
         note.dates = find_dates(note.text, published, offset=note.char_start)
         variants: set[int] = set()  # the places of this sentence read from a spelling skeleton
+        owner_place: Place | None = None  # the sentence's place named last, and where its name ends
+        owner_end = 0
         for match in _whole_names(note.text, _within_stated_areas(note.text, matches[note.index], countries,
                                                                   gazetteer, regions), countries):
             home = filed_in.get(name_key(match.surface))
@@ -201,8 +205,13 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                                             and word.head.head.lemma_.lower() in PART_NOUNS | RESIDENT_NOUNS):
                     match = dataclasses.replace(match, located=True)
             place = gazetteer.resolve(match, countries)
+            owner = owner_place if owner_place is not None and \
+                _AFTER_POSSESSIVE.fullmatch(note.text, owner_end, match.start) else None
+            owner_place, owner_end = place, match.end - 2 if match.surface.endswith(("'s", "’s")) else match.end
             if place is None:
                 continue
+            if owner is not None and owner.country != place.country and place.feature != "country":
+                continue  # "Baghdad's Green Zone" is no Green County of the United States
             if place.feature != "country" and _in_group_name(note.text, match.start, match.end):
                 continue  # "the Sultan Murad Division", "Turkistan Islamic Party", "Comandos de la Frontera"
             if not countries.get(place.country) and _PART_OF_NEXT.match(note.text, match.end):

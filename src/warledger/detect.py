@@ -239,6 +239,9 @@ FIGURATIVE_CONTEXT = re.compile(
     # a score: "crushed Real Madrid 4-0 in a clash", "a 2-1 win" (not a span of days: "November 9-10")
     r"(?:won|wins?|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
     r"\d{1,2}[-–]\d{1,2}\s+(?:win|victory|defeat|draw|loss|home win|away win))\b", re.I)
+# Words of people killed or hurt: a fight that has them tells a real one, whoever else the sentence names.
+HARMED = frozenset({"killing", "killed", "kills", "dead", "died", "wounding", "wounded", "injuring", "injured",
+                    "casualties", "bodies"})
 # What rallies when prices rise.
 MARKET_WORDS = frozenset({"market", "stock", "share", "price", "index", "currency", "bond", "dollar", "euro",
                           "pound", "oil", "gold", "equity", "naira", "rupee", "shilling", "rouble", "ruble", "yen"})
@@ -260,7 +263,10 @@ MONEY_UNDER_ATTACK = re.compile(
     r"\b(?:currenc(?:y|ies)|dinar|rouble|ruble|lira|shilling|rupee|naira|peso|tenge|rand|cedi|pound|stocks|"
     r"shares|bonds|markets?)\s+(?:\w+\s+){0,2}(?:came|comes|come|was|were|is|are|has been|have been)\s+under\s+"
     r"(?:\w+\s+)?attack|\battacks?\s+on\s+the\s+(?:\w+\s+)?(?:currency|dinar|rouble|ruble|lira|shilling|rupee|"
-    r"naira|peso|tenge)\b", re.I)
+    r"naira|peso|tenge)\b|"
+    # a headline's "Rand Under Attack As Dollar Surges"
+    r"\b(?:currenc(?:y|ies)|dinar|rouble|ruble|lira|shilling|rupee|naira|peso|tenge|rand|cedi)\s+under\s+attack\b",
+    re.I)
 # A sentence that remembers: what it names happened before ("laid wreaths at noon, the hour the shell fell").
 COMMEMORATION = re.compile(r"\b(?:laid|lay|lays|laying|placed) (?:\w+ )?wreaths?\b|\bminute'?s'? silence\b|"
                            r"\bmoments? of silence\b|\bcommemorat\w*|\bmark(?:ed|s|ing)? the (?:\w+ )?anniversary\b",
@@ -269,7 +275,11 @@ COMMEMORATION = re.compile(r"\b(?:laid|lay|lays|laying|placed) (?:\w+ )?wreaths?
 PRIVATE_QUARREL = re.compile(
     r"\b(?:quarrel|argument|altercation|row|dispute|fight|brawl)\s+over\s+(?:a |an |the |his |her |their )?"
     r"(?:gambling |unpaid |small )?(?:debts?|money|loans?|bills?|fares?|woman|girlfriend|wife|inheritance|drinks?|"
-    r"parking)\b|\bdomestic (?:dispute|quarrel|row)\b|\bdrunken (?:brawl|quarrel|row|fight)\b", re.I)
+    r"parking)\b|\bdomestic (?:dispute|quarrel|row)\b|\bdrunken (?:brawl|quarrel|row|fight)\b|"
+    # "after a quarrel with a neighbour", "an argument over the use of a shared water tank"
+    r"\b(?:quarrel|argument|altercation|row|dispute)\s+(?:with|between)\s+(?:a |an |the |his |her |their |two )?"
+    r"(?:\w+ )?neighbou?rs?\b|\b(?:quarrel|argument|altercation|row|dispute)\s+over\s+(?:the use of\s+)?"
+    r"(?:a |an |the |his |her |their )?shared\b", re.I)
 # A drug haul with an arrest ("seized three tonnes of cannabis resin and arrested the driver"): a police matter,
 # unless weapons or an armed group or gang are named with it.
 DRUG_HAUL = re.compile(r"\b(?:tonnes?|tons?|kilos?|kilograms?|kg|grams?|pounds|packets|sacks|bales|consignment|"
@@ -366,7 +376,12 @@ PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop",
                       "centre", "center", "pylon", "kiosk", "stall", "premises", "hall", "library", "shrine",
                       "temple", "pharmacy", "tukul", "shelter", "stock", "bulldozer", "grader", "excavator",
                       "tractor", "machine", "machinery", "crane", "ballot", "booth", "station", "bank", "branch",
-                      "outlet", "plant", "mill", "pump", "antenna"})
+                      "outlet", "plant", "mill", "pump", "antenna", "ambulance", "train", "wagon", "van", "minibus",
+                      "taxi", "boat", "depot", "clubhouse", "statue", "monument", "gate", "document",
+                      "record", "archive", "apartment", "flat", "hotel", "restaurant", "bar", "factory", "mall",
+                      "supermarket", "headquarters", "embassy", "consulate", "courthouse", "parliament",
+                      "shack", "hostel", "dormitory", "business", "estate", "plantation", "farmhouse", "flag",
+                      "computer", "equipment", "polling", "cabin", "garage", "workshop", "site"})
 # What raiders carry off: "carried off 30 tonnes of rice", "drove off 200 goats".
 LIVESTOCK = frozenset({"livestock", "cattle", "cow", "sheep", "goat", "camel", "donkey", "animal", "herd"})
 GOODS = LIVESTOCK | frozenset({"food", "aid", "rice", "flour", "sorghum", "maize", "grain", "wheat", "lentil", "bean",
@@ -638,8 +653,11 @@ class Detector:
         if rule.event_type in ("Battles", "Explosions/Remote violence") and head.pos_ == "NOUN" and \
                 _is_reference(head):
             candidate.reference = True  # "died in the clashes": deaths of a fight already told
-        if candidate.event_type == "Battles" and (_figurative(head) or FIGURATIVE_CONTEXT.search(sentence_text)):
-            return None  # "fought off a challenge", "the fight against corruption"
+        if candidate.event_type == "Battles" and (_figurative(head) or FIGURATIVE_CONTEXT.search(sentence_text)
+                                                  and not _harms(head)):
+            # "fought off a challenge", "the fight against corruption", "lawmakers clashed over the budget"
+            # (but "soldiers fired on villagers, killing two, an opposition lawmaker said" is a shooting)
+            return None
         if head.lemma_.lower() == "attack" and any(
                 o.lemma_.lower() in ARGUED_THINGS or (SPEECH.search(sentence_text) and (
                     o.lemma_.lower() in POLITICAL_TARGETS or _person(o))) for o in head.children if o.dep_ == "dobj"):
@@ -655,6 +673,10 @@ class Detector:
         if (rule.event_type in ("Violence against civilians", "Riots") or rule.rule_id == "arrest") and \
                 PRIVATE_QUARREL.search(sentence_text):
             return None  # "a man was stabbed to death in a quarrel over a gambling debt; the suspect was arrested"
+        if rule.rule_id == "arrest" and PRIVATE_QUARREL.search(previous):
+            return None  # "... shot dead after a quarrel with a neighbour. The neighbour was detained hours later."
+        if rule.rule_id == "under-fire" and MONEY_UNDER_ATTACK.search(sentence_text):
+            return None  # "Rand Under Attack As Dollar Surges"
         if rule.rule_id == "arrest" and DRUG_HAUL.search(sentence_text) and not ARMED_CONTEXT.search(sentence_text):
             return None  # "customs officers seized three tonnes of cannabis resin and arrested the driver"
         kind = rule.kind
@@ -1016,6 +1038,14 @@ def _wrecks_property(head: Token) -> bool:
         if words & PROPERTY:
             return True
     return False
+
+
+def _harms(head: Token) -> bool:
+    """Whether the trigger's own clause tells people killed or hurt: "fired on the villagers, killing two"
+    (not "accused the government of hiding the number of soldiers killed")."""
+    near = [*head.children, *(g for c in head.children if c.dep_ in ("advcl", "conj", "dobj", "prep")
+                              for g in c.children)]
+    return any(t.lower_ in HARMED for t in near)
 
 
 def _subjects(head: Token) -> list[Token]:
