@@ -1181,3 +1181,36 @@ def test_a_quarrel_between_neighbouring_communities_is_no_private_matter(stage_p
     text = "Gunmen shot dead a village chief in Tirúa on Saturday night after a dispute between neighbouring " \
            "communities over land."
     assert kinds(extract(stage_pipeline, text)) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # the arrest of thieves is police work
+    "Police in Soweto arrested three men for stealing copper cables from the railway line on Monday.",
+    # a count over years is a statistic, not an event
+    "Police in the state killed 1,814 people in 2019, the highest number since records began, a rights group "
+    "said in its annual report on Thursday.",
+    # soldiers sent to fight a fire are no deployment against anyone
+    "The death toll from the forest fires raging in Tizi Ouzou and Bejaia rose to 52, among them 19 soldiers "
+    "deployed to help fight the flames, the interior ministry said on Thursday.",
+])
+def test_thefts_statistics_and_disasters_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # ... but an armed gang's robbery, an arrest over murders since a year, and an attack measured against the
+    # past stay events
+    ("Police arrested three gunmen of a gang that stole rifles from an army depot in Mubi on Monday.",
+     [("Strategic developments", "Arrests")]),
+    ("Police arrested two hitmen in Mubi on Monday in connection with the murders of three local councillors "
+     "since 2016.", [("Strategic developments", "Arrests")]),
+    ("Gunmen killed 12 villagers in Gwoza on Monday, the worst attack on the town since 2015, residents said.",
+     [("Violence against civilians", "Attack")]),
+    ("Troops killed 30 militants in an ambush near Gwoza on Monday, the deadliest clash there since 2015, the "
+     "army said.", [("Battles", "Armed clash")]),
+])
+def test_armed_thieves_and_the_worst_attack_since_a_year_stay_events(stage_pipeline: Pipeline, text: str,
+                                                                     expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected

@@ -273,8 +273,9 @@ COMMEMORATION = re.compile(r"\b(?:laid|lay|lays|laying|placed) (?:\w+ )?wreaths?
                            re.I)
 # A killing over a private matter is a crime, not political violence: "stabbed in a quarrel over a gambling debt".
 PRIVATE_QUARREL = re.compile(
-    r"\b(?:quarrel|argument|altercation|row|dispute|fight|brawl)\s+over\s+(?:a |an |the |his |her |their )?"
-    r"(?:gambling |unpaid |small )?(?:debts?|money|loans?|bills?|fares?|woman|girlfriend|wife|inheritance|drinks?|"
+    r"\b(?:quarrel|argument|altercation|row|dispute|fight|brawl)\s+(?:over|because of)\s+"
+    r"(?:a |an |the |his |her |their )?(?:gambling |unpaid |small )?(?:debts?|money|loans?|bills?|fares?|woman|"
+    r"girlfriend|wife|inheritance|drinks?|"
     r"parking)\b|\bdomestic (?:dispute|quarrel|row)\b|\bdrunken (?:brawl|quarrel|row|fight)\b|"
     # "after a quarrel with a neighbour", "an argument over the use of a shared water tank"
     r"\b(?:quarrel|argument|altercation|row|dispute)\s+(?:with|between)\s+(?:a |an |the |his |her |their |two )?"
@@ -287,6 +288,16 @@ DRUG_HAUL = re.compile(r"\b(?:tonnes?|tons?|kilos?|kilograms?|kg|grams?|pounds|p
                        r"narcotics?|drugs?|hashish|opium|captagon|tramadol|yaba|shabu)\b", re.I)
 ARMED_CONTEXT = re.compile(r"\b(?:militants?|rebels?|insurgents?|terror\w*|jihadi\w*|cartels?|gangs?|armed groups?|"
                            r"guerrill\w*|militias?|rifles?|guns?|weapons?|arms|ammunition|explosives?)\b", re.I)
+# Ordinary theft, whose arrests ACLED leaves to the police pages.
+THEFT = re.compile(r"\b(?:for|of) (?:the )?(?:steal\w*|theft|thefts|robbing|burglar\w*|shoplift\w*|pickpocket\w*)\b",
+                   re.I)
+# A count over years or a whole campaign, not one event: "police killed 6,416 people in 2020, the highest
+# number since records began", "since 2008 more than 1,200 villagers were detained".
+AGGREGATE = re.compile(r"(?<!\w)since (?:records began|(?:19|20)\d\d\b)|\b(?:annual|yearly) (?:report|yearbook|"
+                       r"statistics|figures|tally)\b|\bhighest (?:number|figure|toll) since\b", re.I)
+# ... but "the deadliest attack since 2008" tells one event, measured against the past.
+SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w{3,}iest|worst|first|most|biggest|largest|highest|greatest|fiercest|"
+                                r"strongest|longest|worst-ever|only)\b[^.;]{0,40}$", re.I)
 # Verbs by which a vehicle's riders are named.
 CARRYING = frozenset({"carry", "transport", "ferry", "take"})
 # Disasters and accidents: their dead are no one's victims.
@@ -634,10 +645,16 @@ class Detector:
         if rule.event_type in VIOLENT_TYPES and any(t.pos_ == "NOUN" and t.lemma_.lower() in EXERCISES
                                                     for t in head.sent):
             return None  # "held tactical exercises in which units practised repelling an attack"
-        if (rule.kind in ("kill", "property", "mob") or rule.event_type == "Battles") and \
+        if (rule.kind in ("kill", "property", "mob", "deploy") or rule.event_type in ("Battles", "Riots")) and \
                 DISASTERS.search(sentence_text):
             # "floods struck Maiduguri, killing 30 people and destroying hundreds of houses", "firefighters
-            # battled a forest fire", "a mudslide dragged stones and mud over 20 homes"
+            # battled a forest fire", "a mudslide dragged stones and mud over 20 homes", "soldiers deployed to help
+            # fight the flames"
+            return None
+        if rule.event_type in (*VIOLENT_TYPES, "Riots") and _counts_over_years(sentence_text) or \
+                rule.rule_id == "arrest" and _counts_over_years(doc[doc[start].sent.start:start].text):
+            # "police killed 6,416 people in 2020, the highest number since records began", "since 2008 more than
+            # 1,200 villagers were detained" (not "arrested two hitmen over the murders of councillors since 2016")
             return None
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
                 any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
@@ -679,6 +696,9 @@ class Detector:
             return None  # "Rand Under Attack As Dollar Surges"
         if rule.rule_id == "arrest" and DRUG_HAUL.search(sentence_text) and not ARMED_CONTEXT.search(sentence_text):
             return None  # "customs officers seized three tonnes of cannabis resin and arrested the driver"
+        if rule.rule_id in ("arrest", "loot") and THEFT.search(sentence_text) and \
+                not ARMED_CONTEXT.search(sentence_text):
+            return None  # "arrested three men for stealing copper cables": a theft and its arrest are police news
         kind = rule.kind
         if rule.rule_id == "found-dead" and not VIOLENT_DEATH.search(sentence_text):
             return None  # "found dead in his cell": no violence told
@@ -1038,6 +1058,12 @@ def _wrecks_property(head: Token) -> bool:
         if words & PROPERTY:
             return True
     return False
+
+
+def _counts_over_years(text: str) -> bool:
+    """Whether the sentence counts over years rather than tells an event (see AGGREGATE)."""
+    return any(not (m.group().lower().startswith("since") and SUPERLATIVE_BEFORE.search(text, 0, m.start()))
+               for m in AGGREGATE.finditer(text))
 
 
 def _harms(head: Token) -> bool:

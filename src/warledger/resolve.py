@@ -29,7 +29,7 @@ from warledger.actors import (
 from warledger.annotate import Annotated, PlaceNote, SentenceNotes
 from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
-from warledger.detect import COMBATANT_WORDS, Candidate, agentless_passive
+from warledger.detect import COMBATANT_WORDS, SUPERLATIVE_BEFORE, Candidate, agentless_passive
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
@@ -178,14 +178,22 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> N
             # a sentence with a date of its own tells an event, even if it names it with "the conflict"
             c.reference = False
         # "has killed 30,000 since October": a since-date in the trigger's own clause makes a running toll
+        # ("killed 12 villagers, the worst attack on the town since 2015" measures the event told against the past)
         cumulative = toll_words or any(d.role == "since" and not _in_other_clause(doc, d, c.trigger)
-                                       and not _modifies_noun(doc, d) for d in note.dates)
+                                       and not _modifies_noun(doc, d)
+                                       and not (c.trigger.idx < d.span.start and _compared(note, d))
+                                       for d in note.dates)
         if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
             c.reference = True
         if c.rule.kind == "kill" and (cumulative or not (_has_agent(c.trigger, note.actors) or _told_here(note))):
             # "27 people were killed": deaths of an event told elsewhere; but "four farmers were shot dead
             # near Jos on Tuesday", with a day and a town of its own, is an event with no doer named
             c.reference = True
+
+
+def _compared(note: SentenceNotes, date: DateMention) -> bool:
+    """Whether a since-date ends a comparison: "the deadliest clash there since 2015"."""
+    return SUPERLATIVE_BEFORE.search(note.text, 0, max(date.span.start - note.char_start, 0)) is not None
 
 
 def _told_here(note: SentenceNotes) -> bool:
