@@ -275,8 +275,8 @@ COMMEMORATION = re.compile(r"\b(?:laid|lay|lays|laying|placed) (?:\w+ )?wreaths?
 PRIVATE_QUARREL = re.compile(
     r"\b(?:quarrel|argument|altercation|row|dispute|fight|brawl)\s+(?:over|because of)\s+"
     r"(?:a |an |the |his |her |their )?(?:gambling |unpaid |small )?(?:debts?|money|loans?|bills?|fares?|woman|"
-    r"girlfriend|wife|inheritance|drinks?|"
-    r"parking)\b|\bdomestic (?:dispute|quarrel|row)\b|\bdrunken (?:brawl|quarrel|row|fight)\b|"
+    r"girlfriend|wife|inheritance|drinks?|parking)\b|\bdomestic (?:dispute|quarrel|row)\b|"
+    r"\bdrunken (?:brawl|quarrel|row|fight)\b|"
     # "after a quarrel with a neighbour", "an argument over the use of a shared water tank"
     r"\b(?:quarrel|argument|altercation|row|dispute)\s+(?:with|between)\s+(?:a |an |the |his |her |their |two )?"
     r"(?:\w+ )?neighbou?rs?\b|\b(?:quarrel|argument|altercation|row|dispute)\s+over\s+(?:the use of\s+)?"
@@ -651,8 +651,8 @@ class Detector:
             # battled a forest fire", "a mudslide dragged stones and mud over 20 homes", "soldiers deployed to help
             # fight the flames"
             return None
-        if rule.event_type in (*VIOLENT_TYPES, "Riots") and _counts_over_years(sentence_text) or \
-                rule.rule_id == "arrest" and _counts_over_years(doc[doc[start].sent.start:start].text):
+        if (rule.event_type in (*VIOLENT_TYPES, "Riots") and _counts_over_years(sentence_text)) or \
+                (rule.rule_id == "arrest" and _counts_over_years(doc[doc[start].sent.start:start].text)):
             # "police killed 6,416 people in 2020, the highest number since records began", "since 2008 more than
             # 1,200 villagers were detained" (not "arrested two hitmen over the murders of councillors since 2016")
             return None
