@@ -1060,9 +1060,14 @@ def _wrecks_property(head: Token) -> bool:
     return False
 
 
+def after_superlative(text: str, end: int) -> bool:
+    """Whether the words of `text` before `end` close on a superlative: "the deadliest clash there [since 2015]"."""
+    return SUPERLATIVE_BEFORE.search(text, 0, max(end, 0)) is not None
+
+
 def _counts_over_years(text: str) -> bool:
     """Whether the sentence counts over years rather than tells an event (see AGGREGATE)."""
-    return any(not (m.group().lower().startswith("since") and SUPERLATIVE_BEFORE.search(text, 0, m.start()))
+    return any(not (m.group().lower().startswith("since") and after_superlative(text, m.start()))
                for m in AGGREGATE.finditer(text))
 
 

@@ -29,7 +29,7 @@ from warledger.actors import (
 from warledger.annotate import Annotated, PlaceNote, SentenceNotes
 from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
-from warledger.detect import COMBATANT_WORDS, SUPERLATIVE_BEFORE, Candidate, agentless_passive
+from warledger.detect import COMBATANT_WORDS, Candidate, after_superlative, agentless_passive
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
@@ -181,7 +181,8 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> N
         # ("killed 12 villagers, the worst attack on the town since 2015" measures the event told against the past)
         cumulative = toll_words or any(d.role == "since" and not _in_other_clause(doc, d, c.trigger)
                                        and not _modifies_noun(doc, d)
-                                       and not (c.trigger.idx < d.span.start and _compared(note, d))
+                                       and not (c.trigger.idx < d.span.start
+                                                and after_superlative(note.text, d.span.start - note.char_start))
                                        for d in note.dates)
         if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
             c.reference = True
@@ -189,11 +190,6 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> N
             # "27 people were killed": deaths of an event told elsewhere; but "four farmers were shot dead
             # near Jos on Tuesday", with a day and a town of its own, is an event with no doer named
             c.reference = True
-
-
-def _compared(note: SentenceNotes, date: DateMention) -> bool:
-    """Whether a since-date ends a comparison: "the deadliest clash there since 2015"."""
-    return SUPERLATIVE_BEFORE.search(note.text, 0, max(date.span.start - note.char_start, 0)) is not None
 
 
 def _told_here(note: SentenceNotes) -> bool:
