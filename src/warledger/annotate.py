@@ -254,7 +254,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     for note in notes:
         if note.paragraph <= 1:
             lead_places.extend(p.place for p in note.places if p.place.feature != "country" and not p.in_speaker)
-    lead_places.extend(p for p in filed if p.feature != "country")
+    if not lead_places:
+        lead_places.extend(p for p in filed if p.feature != "country")
     mentions_border = any("border" in note.text.lower() for note in notes)
     return Annotated(segmented, notes, published, main_sides, countries, lead_places, mentions_border, filed_at)
 

@@ -136,9 +136,11 @@ _DATELINE_RE = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?P<place>[A-Z][\w'’.]+(?:[ \t-][A-Z][\w'’.]+){0,3})"
     r"(?:,[^.\n]{0,40}?\d[^.\n]{0,25}?[-–—:]|[ \t]*\([^)\n]{1,30}\)[ \t]*[-–—:])"
 )
-# A local outlet's place in capitals and a colon before its story: "ESMERALDAS: Twelve gang members
-# surrendered ...", "DURÁN: Drone attack on a police post".
-_CAPS_LEAD_RE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<place>[^\W\d_a-z]{3,}(?:[ \t-][^\W\d_a-z]{2,}){0,3})[ \t]*:[ \t]")
+# A local outlet's place in capitals and a colon or a dash before its story: "ESMERALDAS: Twelve gang members
+# surrendered ...", "DURÁN: Drone attack on a police post", "CONCEPCIÓN - Special forces ...", and "LATACUNGA:"
+# where the segmenter made the place a sentence of its own.
+_CAPS_LEAD_RE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<place>[^\W\d_a-z]{3,}(?:[ \t-][^\W\d_a-z]{2,}){0,3})"
+                           r"(?:[ \t]*:|[ \t]+[-–—])(?=\s|$)")
 _APOSTROPHES = "'’ʼ"
 _FOLD_TABLE = str.maketrans(
     {
@@ -831,6 +833,12 @@ class Gazetteer:
             if not refs and n > 1 and all(raws[i + k][:1].isupper() for k in range(n)):
                 # "Ceel Buur" is GeoNames' "Ceelbuur", "Dhuusa Mareeb" its "Dhuusamareeb"
                 refs = _refs(self._main.get("".join(parts[:n])))
+            if not refs and n > 1 and key in self._stems and all(raws[i + k][:1].isupper() for k in range(n)):
+                # a province's name of two words or more needs no designator: "Northern Ireland" is no
+                # Ireland, "Central Equatoria" no town
+                refs = tuple(r for r in _refs(self._stems.get(key)) if self._place(r).feature == "region")
+                if refs:
+                    return _Hit(spans[i][0], spans[after - 1][1], key, refs, after, None)
             if not refs:
                 continue
             refs = self._filter_common(refs, key, i, tokens)
