@@ -72,6 +72,11 @@ def test_one_plain_sentence_one_event(stage_pipeline: Pipeline, text: str, expec
      "The talks collapsed, raising fears of a resurgence of war in Karabakh.", BATTLE),
     ("Hamas fired rockets at Tel Aviv.", "Hamas threatened to fire rockets at Tel Aviv.", SHELLING),
     ("Hamas struck Tel Aviv with rockets.", "Hamas threatened to strike Tel Aviv with rockets.", SHELLING),
+    # able to, not done ("still capable to mount attacks", as a machine translation writes it)
+    ("Militants raided army posts in Borno on Monday.",
+     "Militants in Borno remain capable of raiding army posts, analysts said.", BATTLE),
+    ("The splinter groups mounted attacks on police stations.",
+     "The splinter groups are small but still capable to mount attacks on police stations.", BATTLE),
     # negated
     ("There were clashes in Kursk.", "There were no clashes in Kursk.", BATTLE),
     # habitual

@@ -534,8 +534,18 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
      "killing two officers.", "San Lorenzo de Esmeraldas", "ECU"),
     # a canton is an area (Ecuador's admin areas), not Peru's village of Colta
     ("On 6 February 2024, a crowd in a village of Colta canton beat a suspected thief to death.", "Colta", "ECU"),
-    # a local outlet's place in capitals before a colon
+    # a local outlet's place in capitals before a colon, or a dash
     ("ESMERALDAS: Gunmen shot dead two fishermen at the port on Friday.", "Esmeraldas", "ECU"),
+    ("TEMUCO - Hooded men set fire to two lorries and a machinery shed on a forestry estate on Friday.", "Temuco",
+     "CHL"),
+    ("RIOBAMBA:\nUnknown men threw a grenade at the door of a police post on Friday, wounding two officers.",
+     "Riobamba", "ECU"),
+    # "Northern Ireland" is no Ireland: the dateline's town is in the United Kingdom
+    ("OMAGH, Northern Ireland, Feb 10 - A bomb hidden in a parked van exploded outside the courthouse on "
+     "Friday, police said.", "Omagh", "GBR"),
+    # a province of two words needs no designator
+    ("Gunmen killed four cattle herders in Western Equatoria on Friday, a local official said.",
+     "Western Equatoria", "SSD"),
     # a capital that dwarfs its namesakes says which country the report is about: the bus depot is no
     # Albanian village (Kolsh, once Kalshi)
     ("DHAKA, Feb 10 - Unidentified men set fire to three empty buses at the Kalshi depot on Friday, fire "
@@ -547,6 +557,25 @@ def test_places_of_notes_and_transliterations(stage_pipeline: Pipeline, text: st
                                                country: str) -> None:
     [event] = extract(stage_pipeline, text, published=dt.date(2024, 2, 11))
     assert (event.place and event.place.name, event.place and event.place.country) == (place, country)
+
+
+@pytest.mark.issue(9)
+def test_the_town_a_report_was_filed_from_is_its_place_only_when_the_lead_names_none(stage_pipeline: Pipeline
+                                                                                      ) -> None:
+    # Kayes is named twice (the dateline and a distance), Diéma once: the lead's news is in Diéma
+    [event] = extract(stage_pipeline, "KAYES, Mali, Feb 10 - Residents of Diéma, about 150 km east of Kayes, began "
+                                      "returning home on Saturday.\n\nGunmen attacked the gendarmerie post on Friday "
+                                      "night, killing two gendarmes, a local official said.")
+    assert event.place is not None and (event.place.name, event.place.country) == ("Diéma", "MLI")
+
+
+@pytest.mark.issue(9)
+def test_an_event_whose_only_place_is_in_its_source_is_in_the_reports_country(stage_pipeline: Pipeline) -> None:
+    # the town is where the farmers are, not where the armed men went: the event is placed in the country
+    # the report's names point to, not dropped or left nowhere
+    [event] = extract(stage_pipeline, "Farmers of the Atlas foothills above Médéa report that some forty armed men "
+                                      "moved on Sunday into an abandoned school, which they have turned into a base.")
+    assert event.place is not None and (event.place.feature, event.place.country) == ("country", "DZA")
 
 
 @pytest.mark.issue(9)

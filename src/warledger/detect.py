@@ -33,7 +33,7 @@ IRREALIS_HEADS = frozenset({
     "stipulate", "refuse", "ready", "able", "possibility", "prospect", "danger", "threat", "spectre",
     "resurgence", "likely", "expect", "aim", "try", "allow", "permit", "grant", "consider", "discuss",
     "delay", "postpone", "deny", "provision", "obligation", "must", "need", "attempt", "willing",
-    "vow", "pledge", "promise", "swear",
+    "vow", "pledge", "promise", "swear", "capable", "capacity", "capability",
 })
 # Heads that put an event in a court, an inquiry or a commemoration: told to judge, probe or
 # remember it, not as news ("sentenced over the 2020 clashes", "marked the anniversary of the attack").

@@ -498,6 +498,11 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
                 order.insert(0, civilians_country)
         place = _fallback_place(note, annotated, tuple(dict.fromkeys([*order, *sides])), gazetteer,
                                 _is_historical(date, published), political)
+        if place is None and (actor1_m is not None or actor2_m is not None):
+            # someone named, and still no place and no party's country: the country the report's places and
+            # actors point to most ("Blida - Farmers ... above Blida report that armed men moved into a
+            # forestry house": Algeria)
+            place = _voted_country(annotated, gazetteer)
     if place is not None and place.feature == "country" and political:
         # a government's act for a whole country ("martial law was introduced in Armenia"): its capital
         place = gazetteer.capital(place.country) or place
@@ -1223,6 +1228,12 @@ def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str,
     if country is not None and political:
         return gazetteer.capital(country.country) or country
     return country
+
+
+def _voted_country(annotated: Annotated, gazetteer: Gazetteer) -> Place | None:
+    """The country with the most votes of the report's places and actors (annotate's context countries)."""
+    voted = [c for c, weight in annotated.countries.items() if weight > 0 and gazetteer.country(c) is not None]
+    return gazetteer.country(max(voted, key=lambda c: annotated.countries[c])) if voted else None
 
 
 def _figure_side(side: str | None, state: str | None) -> str | None:
