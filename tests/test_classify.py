@@ -14,11 +14,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from stage_fixtures import mention
+from stage_fixtures import extract, mention
 
-from warledger import devcorpus
+from warledger import classify, devcorpus
 from warledger.classify import MAX_SENTENCES, NO_EVENT, ClassifierError, SentenceTypes, retype
+from warledger.pipeline import Pipeline
 from warledger.records import SUB_EVENT_TYPES, Actor
+
+pytest_plugins = ["stage_fixtures"]
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SENTENCES = [
@@ -196,3 +199,54 @@ def test_no_strike_blast_or_ground_taken_that_the_sentence_does_not_tell(said: s
                                         event_type=SUB_EVENT_TYPES[rules_type], sub_event_type=rules_type),
                                 text=said, trigger=trigger)
     assert retype([rules], model, sentences=1) == [rules]
+
+
+def _tempted_everywhere(guess: str, text: str) -> SentenceTypes:
+    """A model that gives `guess` to every word of `text`, and knows no other sub-type."""
+    return tempted(text, guess, "Armed clash")
+
+
+@pytest.mark.issue(9)
+def test_a_note_the_rules_find_nothing_in_gets_the_event_the_classifier_is_sure_of(
+        stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rules' pattern for a victim bundled into a car does not know a Land Cruiser
+    text = "Men in plain clothes bundled the activist into a white Land Cruiser outside his office in Juba on Friday."
+    monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere("Abduction/forced disappearance", text))
+    monkeypatch.setattr(classify, "FIND_THRESHOLD", 1.01)
+    assert extract(stage_pipeline, text) == []  # the rules alone: nothing
+    monkeypatch.setattr(classify, "FIND_THRESHOLD", 0.5)
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.place and event.place.name, event.date.best) == \
+        ("Abduction/forced disappearance", "Juba", dt.date(2024, 3, 8))
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "guess"), [
+    # a disaster
+    ("A mudslide destroyed twenty houses in Chosica overnight.", "Looting/property destruction"),
+    # a drill
+    ("The army fired artillery at targets on the hills near Goma on Friday during live-fire exercises.",
+     "Shelling/artillery/missile attack"),
+    # a threat, not a capture
+    ("The rebels threatened on Monday to seize the town of Walikale within a week.",
+     "Non-state actor overtakes territory"),
+    # a private quarrel
+    ("A man was shot dead in Cali after a quarrel with a neighbour over a parking space.", "Attack"),
+])
+def test_the_classifier_finds_no_event_where_the_rules_read_none(
+        stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, text: str, guess: str) -> None:
+    monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere(guess, text))
+    assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+def test_the_classifier_finds_no_event_in_a_long_report_or_without_the_words_a_type_needs(
+        stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    note = "Men in plain clothes bundled the activist into a white Land Cruiser outside his office in Juba on Friday."
+    monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere("Air/drone strike", note))
+    assert extract(stage_pipeline, note) == []  # no word of the air
+    report = " ".join([note, "His family waited for news.", "Friends gathered outside.", "Police said nothing.",
+                       "The office stayed shut."])
+    monkeypatch.setattr(stage_pipeline, "classifier",
+                        _tempted_everywhere("Abduction/forced disappearance", report))
+    assert extract(stage_pipeline, report) == []  # five sentences: more than the notes it learnt from

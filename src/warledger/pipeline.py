@@ -6,7 +6,8 @@
     4. detect    trigger words that report an event that happened
     5. resolve   each mention's date span, place, actors and claims; a party's denial joins the
                  event it denies as a claim
-       classify  a learned second opinion on each mention's sub-event type, in short texts
+       classify  a learned second opinion on each mention's sub-event type, in short texts; in a
+                 short text where the rules found nothing, the event it is sure of
     6. merge     mentions of one event inside a report, then across reports
     7. corroborate  reposts marked as copies of their original; each event's corroboration status
 
@@ -29,7 +30,7 @@ from spacy.tokens import Doc
 from warledger.actors import ActorMatcher
 from warledger.annotate import annotate
 from warledger.claims import attach_denials
-from warledger.classify import SentenceTypes, retype
+from warledger.classify import MAX_SENTENCES, SentenceTypes, first_opinion, retype
 from warledger.clean import BoilerplateRule, CleanText, clean, parse_rules
 from warledger.corroboration import corroborate
 from warledger.detect import Detector, load_triggers
@@ -171,6 +172,13 @@ class Pipeline:
         candidates = self.detector.find(segmented.doc, sentences)  # 4. detect
         mentions = resolve(document, annotated, candidates, self.gazetteer, self.knowledge,  # 5. resolve
                            cleaned.to_original)
+        if not mentions and len(sentences) <= MAX_SENTENCES:
+            # a note the rules found nothing in: the classifier's event, if it is sure of one
+            doc = segmented.doc
+            told = [(i, a, b) for i, _, a, b in sentences]
+            found = [] if any(self.detector.tells_no_event(doc, a, b) for _, a, b in told) else \
+                first_opinion(self.classifier, doc, told, lambda a, b: self.detector.tried(doc, a, b))
+            mentions = resolve(document, annotated, found, self.gazetteer, self.knowledge, cleaned.to_original)
         mentions = attach_denials(document, annotated.sentences, mentions, cleaned.to_original)
         mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
         return merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
