@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from warledger import devcorpus
 from warledger.devcorpus import CorpusError, census, check_line, label, load
 from warledger.evaluate import by_sub_type
+from warledger.pipeline import Pipeline
 from warledger.records import SUB_EVENT_TYPES
 
 ROOT = Path(__file__).parent / "data" / "corpus"
@@ -133,3 +135,32 @@ def test_a_background_event_told_is_neither_hit_nor_false_alarm() -> None:
     assert "Armed clash" not in report["per_type"]  # scored by the historical recall, not here
     assert report["per_type"]["Shelling/artillery/missile attack"]["predicted"] == 1  # stands for nothing
     assert report["per_type"]["Air/drone strike"]["f1"] == 1.0
+
+
+@pytest.mark.issue(9)
+def test_out_of_fold_scores_each_fold_with_a_model_that_never_saw_its_wars(
+        rows: list[dict], pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    dev_wars = sorted({r["conflict"] for r in rows if r["split"] == "dev"})[:4]
+    few = [r for war in dev_wars for r in [x for x in rows if x["conflict"] == war and not x["long"]][:12]]
+    held_out = [r for r in rows if r["split"] == "heldout" and not r["long"] and r["events"]][:3]
+    trained_on: list[set[str]] = []
+    extracted_from: list[set[str]] = []
+    train, extract = devcorpus.train_classifier, devcorpus.extract
+
+    def spy_train(part: list[dict], out: Path) -> int:
+        trained_on.append({r["conflict"] for r in part if r["split"] == "dev"})
+        return train(part, out)
+
+    def spy_extract(part: list[dict], used: Pipeline) -> list[dict]:
+        extracted_from.append({r["conflict"] for r in part})
+        return extract(part, used)
+
+    monkeypatch.setattr(devcorpus, "train_classifier", spy_train)
+    monkeypatch.setattr(devcorpus, "extract", spy_extract)
+    packaged = pipeline.classifier
+    events = devcorpus.out_of_fold(few + held_out, pipeline, folds=2)
+    assert pipeline.classifier is packaged
+    assert [a & b for a, b in zip(trained_on, extracted_from, strict=True)] == [set(), set()]
+    assert set().union(*extracted_from) == set(dev_wars)
+    held_out_docs = {r["doc"] for r in held_out}
+    assert events and not any(held_out_docs & set(e["sources"]) for e in events)
