@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="oof: the development half only, each fold of its wars typed by a classifier trained "
                         "on the others (the held-out half is not read)")
     parser.add_argument("--root", default="tests/data/corpus")
-    parser.add_argument("--events", help="with eval: also write the extracted events here (JSON Lines)")
+    parser.add_argument("--events", help="with eval or oof: also write the extracted events here (JSON Lines)")
     parser.add_argument("--json", action="store_true", help="with eval: print the full report as JSON")
     parser.add_argument("--shared", help="with eval: the team's shared folder, whose eval/seeds and eval/score.py "
                         "score the seed reports too")
