@@ -23,7 +23,7 @@ import importlib.resources
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,8 +91,6 @@ MAX_SENTENCES = 4
 # kept empty 0.947 -> 0.947, weighted F1 0.705 -> 0.708. Without the last condition: 0.914, 0.947, 0.710 (at
 # 0.6: 0.910; at 0.4: 0.917 and 0.942 kept empty), but "a prisoner was found dead in his cell" became an attack.
 FIND_THRESHOLD = 0.5
-# The rule a sentence the classifier alone found an event in is told by (see `first_opinion`).
-CLASSIFIER_RULE = TriggerRule("classifier", "", "", "", frozenset(), None, ())
 # scikit-learn's default token pattern: words of two or more letters or digits.
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -192,16 +190,16 @@ class SentenceTypes:
 
 
 def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int, int, int]],
-                  refused: Callable[[int, int], set[str]] = lambda start, end: set()) -> list[Candidate]:
+                  matches: Sequence[tuple[int, int, TriggerRule]] = ()) -> list[Candidate]:
     """The event the classifier finds in a short text where the rules found none: one candidate, in the
     sentence and of the sub-type it is surest of (at least FIND_THRESHOLD, with the words that sub-type
-    needs, and not one of the sub-types `refused(first token, end token)` says the rules turned down there),
-    its trigger the sentence's main verb; or none. `sentences`: (index, first token, end token), the
-    sentences of a text of up to MAX_SENTENCES that may tell an event (see Detector.tells_no_event)."""
+    needs, and not the sub-type of a rule whose words the sentence holds among `matches`: the rules turned it
+    down there), its trigger the sentence's main verb; or none. `sentences`: (index, first token, end token),
+    the sentences of a text of up to MAX_SENTENCES that may tell an event (see Detector.tells_no_event)."""
     best: tuple[float, int, int, int, str] | None = None
     for index, start, end in sentences:
         text = doc[start:end].text
-        turned_down = refused(start, end)
+        turned_down = {rule.sub_event_type for a, _, rule in matches if start <= a < end}
         for label, probability in model.probabilities(text).items():
             if label == NO_EVENT or label not in SUB_EVENT_TYPES or probability < FIND_THRESHOLD:
                 continue
@@ -214,7 +212,7 @@ def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int,
         return []
     _, index, start, end, label = best
     root = doc[start:end].root
-    rule = dataclasses.replace(CLASSIFIER_RULE, event_type=SUB_EVENT_TYPES[label], sub_event_type=label)
+    rule = TriggerRule("classifier", SUB_EVENT_TYPES[label], label, "", frozenset(), None, ())  # no lexicon entry
     return [Candidate(index, root, root.i + 1, rule, SUB_EVENT_TYPES[label], label)]
 
 

@@ -610,11 +610,16 @@ class Detector:
                     out.append(candidate)
         return _one_per_type(out)
 
-    def tells_no_event(self, doc: Doc, start: int, end: int) -> bool:
+    def matches(self, doc: Doc) -> list[tuple[int, int, TriggerRule]]:
+        """Every (start, end, rule) of the doc's words a trigger rule matches, whether `find` accepts it or not."""
+        return self._matches(doc)
+
+    def tells_no_event(self, doc: Doc, start: int, end: int, matches: Sequence[tuple[int, int, TriggerRule]]) -> bool:
         """Whether the sentence doc[start:end] says what the rules read as no event, whatever words of an event
-        it holds: a trigger of it that is planned, denied, negated, habitual or told as past; a disaster, a drill,
-        a count over years, politics or sport, a commemoration, a private quarrel, a theft or a drug haul. Asked
-        before the sentence classifier may find an event the rules did not (classify.first_opinion)."""
+        it holds: a trigger of it (among `matches`, see `matches`) that is planned, denied, negated, habitual or
+        told as past; a disaster, a drill, a count over years, politics or sport, a commemoration, a private
+        quarrel, a theft or a drug haul. Asked before the sentence classifier may find an event the rules did not
+        (classify.first_opinion)."""
         sentence = doc[start:end]
         text = sentence.text
         if DISASTERS.search(text) or _counts_over_years(text) or FIGURATIVE_CONTEXT.search(text) or \
@@ -622,12 +627,8 @@ class Detector:
                 ((DRUG_HAUL.search(text) or THEFT.search(text)) and not ARMED_CONTEXT.search(text)) or \
                 any(t.pos_ == "NOUN" and t.lemma_.lower() in EXERCISES for t in sentence):
             return True
-        heads = [sentence.root, *(doc[a:b].root for a, b, _ in self._matches(doc) if start <= a < end)]
+        heads = [sentence.root, *(doc[a:b].root for a, b, _ in matches if start <= a < end)]
         return any(_irrealis(h) or _negated(h) or _habitual(h) or _retrospective(h) for h in heads)
-
-    def tried(self, doc: Doc, start: int, end: int) -> set[str]:
-        """The sub-event types of the rules whose words the sentence doc[start:end] holds, accepted or not."""
-        return {rule.sub_event_type for a, _, rule in self._matches(doc) if start <= a < end}
 
     def _accept(self, doc: Doc, start: int, end: int, rule: TriggerRule, index: int,
                 sentence_text: str, previous: str) -> Candidate | None:

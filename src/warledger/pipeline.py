@@ -176,8 +176,9 @@ class Pipeline:
             # a note the rules found nothing in: the classifier's event, if it is sure of one
             doc = segmented.doc
             told = [(i, a, b) for i, _, a, b in sentences]
-            found = [] if any(self.detector.tells_no_event(doc, a, b) for _, a, b in told) else \
-                first_opinion(self.classifier, doc, told, lambda a, b: self.detector.tried(doc, a, b))
+            matches = self.detector.matches(doc)  # the rules' words, whether detect took them or not
+            found = [] if any(self.detector.tells_no_event(doc, a, b, matches) for _, a, b in told) else \
+                first_opinion(self.classifier, doc, told, matches)
             mentions = resolve(document, annotated, found, self.gazetteer, self.knowledge, cleaned.to_original)
         mentions = attach_denials(document, annotated.sentences, mentions, cleaned.to_original)
         mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
