@@ -19,7 +19,7 @@ from stage_fixtures import extract, mention
 from warledger import classify, devcorpus
 from warledger.classify import MAX_SENTENCES, NO_EVENT, ClassifierError, SentenceTypes, retype
 from warledger.pipeline import Pipeline
-from warledger.records import SUB_EVENT_TYPES, Actor
+from warledger.records import SUB_EVENT_TYPES, Actor, Place
 
 pytest_plugins = ["stage_fixtures"]
 
@@ -250,3 +250,23 @@ def test_the_classifier_finds_no_event_in_a_long_report_or_without_the_words_a_t
     monkeypatch.setattr(stage_pipeline, "classifier",
                         _tempted_everywhere("Abduction/forced disappearance", report))
     assert extract(stage_pipeline, report) == []  # five sentences: more than the notes it learnt from
+
+
+@pytest.mark.issue(9)
+def test_whose_ground_was_taken_the_actors_say_not_the_words() -> None:
+    # the words of taking a town lean one way or the other; ACLED's two sub-types differ in who took it
+    said = "Islamic State fighters took full control of Ramadi on Sunday after a week of fighting."
+    ramadi = Place("geonames:1", "Ramadi", "IRQ", 33.42, 43.3, 1)
+    rules = dataclasses.replace(
+        mention("d1", dt.date(2015, 5, 17), ("IRQ",), actors=(Actor("Islamic State", 2, "IS"),
+                                                              Actor("Military Forces of Iraq", 1, "IRQ")),
+                place=ramadi), text=said)
+    model = tempted(said, "Government regains territory", "Armed clash")
+    [taken] = retype([rules], model, sentences=1)
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+    army = dataclasses.replace(rules, actor1=Actor("Military Forces of Iraq", 1, "IRQ"), actor2=None)
+    model = tempted(said, "Non-state actor overtakes territory", "Armed clash")
+    assert retype([army], model, sentences=1)[0].sub_event_type == "Government regains territory"
+    # with no one named to have taken it, the words stand
+    nobody = dataclasses.replace(rules, actor1=None, actor2=None)
+    assert retype([nobody], model, sentences=1)[0].sub_event_type == "Non-state actor overtakes territory"

@@ -32,7 +32,8 @@ import numpy as np
 from spacy.tokens import Doc
 
 from warledger.detect import Candidate, TriggerRule
-from warledger.records import SUB_EVENT_TYPES, TERRITORIAL, Mention
+from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Mention
+from warledger.resolve import territory_sub
 
 MODEL_FILE = "sentence_types.npz"
 # The label of sentences that report no event: the classifier knows it, but this stage never uses
@@ -69,10 +70,6 @@ HANDED = re.compile(r"\b(?:hand\w*|withdr[ae]w\w*|pull\w* (?:out|back)|left|leav
 REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "Headquarters or base established": BASES,
                  "Air/drone strike": AIR, "Remote explosive/landmine/IED": EXPLOSIVES, "Grenade": GRENADES,
                  "Chemical weapon": GAS, "Non-violent transfer of territory": HANDED}
-# Sub-types that differ only in who acted: ACLED's "Government regains territory" and "Non-state actor
-# overtakes territory" are one wording with a state or a non-state actor as the taker, which resolve.py
-# decides from the actors; the classifier sees the words only and is not asked.
-ACTOR_DECIDED = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # Words of ground handed over by agreement, which make a transfer non-violent whatever else the words suggest.
 AGREED = re.compile(r"\b(?:agreements?|accords?|deal|terms|handed over|handover|hand-over|without a fight|"
                     r"without (?:firing )?a (?:single )?shot)\b", re.I)
@@ -178,7 +175,7 @@ class SentenceTypes:
         if mention.sub_event_type in TERRITORIAL and best not in TERRITORIAL:
             return None  # "restored state authority over Kidal": the rules saw a place change hands
         if {best, mention.sub_event_type} <= ACTOR_DECIDED:
-            return None
+            return None  # the rules read the taker already
         if mention.sub_event_type == "Non-violent transfer of territory" and AGREED.search(mention.text):
             return None  # "Under the terms of the agreement, Azerbaijani forces took control of Lachin"
         if SUB_EVENT_TYPES[best] == "Battles" and mention.actor1 is not None and mention.actor1.inter in CROWDS:
@@ -186,7 +183,12 @@ class SentenceTypes:
         if best in TERRITORIAL and ATTACK_WORDS.match(mention.trigger):
             return None  # "RSF fighters attacked the town of Babanusa": an attack on a town takes no ground
         sure = probabilities[best] >= max(self.threshold, self.margin * probabilities.get(mention.sub_event_type, 0.0))
-        return best if sure else None
+        if sure and best in ACTOR_DECIDED:
+            # the words say ground was taken; whose ground, the actors say when they are known ("Islamic State
+            # fighters took full control of Ramadi" is no government's regain, however the words lean)
+            taken = territory_sub(mention.actor1, mention.place, mention.actor2)
+            best = taken if taken in ACTOR_DECIDED else best
+        return best if sure and best != mention.sub_event_type else None
 
 
 def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int, int, int]],

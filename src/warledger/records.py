@@ -55,6 +55,10 @@ VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civi
 # The sub-types of ground changing hands, told from a place and who took it.
 TERRITORIAL = frozenset({"Non-violent transfer of territory", "Government regains territory",
                          "Non-state actor overtakes territory"})
+# Sub-types that differ only in who acted: ACLED's "Government regains territory" and "Non-state actor
+# overtakes territory" are one wording with a state or a non-state actor as the taker, which the actors decide
+# (resolve.territory_sub), whether the rules or the sentence classifier read the words.
+ACTOR_DECIDED = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # ACLED's disorder types, derived from the event type.
 DISORDER_TYPES: dict[str, str] = {
     "Battles": "Political violence",

@@ -33,7 +33,18 @@ from warledger.detect import COMBATANT_WORDS, Candidate, after_superlative, agen
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
-from warledger.records import TERRITORIAL, VIOLENT_TYPES, Actor, Claim, DateSpan, Document, Mention, Place, Span
+from warledger.records import (
+    ACTOR_DECIDED,
+    TERRITORIAL,
+    VIOLENT_TYPES,
+    Actor,
+    Claim,
+    DateSpan,
+    Document,
+    Mention,
+    Place,
+    Span,
+)
 
 # Weapons fired from afar: "helicopter gunships fired rockets into the town, killing four civilians" is a strike,
 # whose deaths are not those of a shooting at close range.
@@ -512,7 +523,7 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
         # campaign or a summary of its events, not an event of its own (on the development half's long reports,
         # none of the 17 country-level rows stood for a gold event)
         return None
-    if event_type == "Battles" and candidate.rule.kind in ("territory", "territory-lost"):
+    if event_type == "Battles" and (candidate.rule.kind in ("territory", "territory-lost") or sub in ACTOR_DECIDED):
         loser_country = output_side(actor2.side, knowledge) if actor2 is not None and actor2.side else None
         home = _home_forces_among_takers(candidate, actor1, actors, place)
         if home is not None:
@@ -521,7 +532,9 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
             actor1 = state_actor(home, "military", knowledge) or actor1
             if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
                 actor2 = None  # the ally joined in the subject is no loser
-        sub = _territory_sub(actor1, place, actor2, loser_country)
+        taken = territory_sub(actor1, place, actor2, loser_country)
+        # the classifier's ground taken with no taker or place known keeps the sub-type its words gave
+        sub = taken if taken in ACTOR_DECIDED or sub not in ACTOR_DECIDED else sub
     if event_type != "Strategic developments":
         actor1, actor2 = _abroad(actor1, place), _abroad(actor2, place)
     if place is not None and place.country and place.country not in sides and (
@@ -1127,8 +1140,10 @@ def _home_forces_among_takers(candidate: Candidate, taker: Actor | None, actors:
     return place.country if home else None
 
 
-def _territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None = None,
-                   loser_country: str | None = None) -> str:
+def territory_sub(taker: Actor | None, place: Place | None, loser: Actor | None = None,
+                  loser_country: str | None = None) -> str:
+    """Whose ground changed hands: "Government regains territory" for a state's forces taking a place of their own
+    country, "Non-state actor overtakes territory" for anyone else, "Armed clash" with no taker or place known."""
     if taker is None or place is None or not place.country:
         return "Armed clash"
     if place.feature == "country" and loser is not None and loser.side != taker.side:
