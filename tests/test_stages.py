@@ -108,6 +108,23 @@ def test_a_place_name_inside_a_persons_name_is_no_place(pipeline: Pipeline, text
     assert [p.place.name for p in note.places] == places
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "place"), [
+    # a site the text puts inside a town is no namesake abroad: not Alameda County, California
+    ("Thousands of women marched down the Alameda in Santiago on Sunday.", "Santiago"),
+    ("HVO forces fired tank rounds at the Old Bridge (Stari Most) in Mostar on Tuesday, bringing it down.",
+     "Mostar"),
+    # where something came from abroad is not where it was seized
+    ("Police found 60 assault rifles hidden in a shipment of heaters from Miami at Rio de Janeiro's airport on "
+     "Thursday.",
+     "Rio de Janeiro"),
+])
+def test_a_site_inside_a_town_and_an_origin_abroad_are_not_the_events_place(pipeline: Pipeline, text: str,
+                                                                            place: str) -> None:
+    [event] = events(pipeline, text)
+    assert event.place is not None and event.place.name == place
+
+
 # --- claims --------------------------------------------------------------------------------------------
 
 

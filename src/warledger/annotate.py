@@ -235,6 +235,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             if match.variant:
                 variants.add(len(note.places) - 1)
         _drop_far_variants(note, variants)
+        _drop_outside_container(note)
         _the_capital(note, doc, gazetteer, knowledge, leading)
         note.actors = [a for a in note.actors if not _inside_longer_place(a, note.places, doc)]
         _place_lists(note, doc, gazetteer, paragraph_places)
@@ -455,6 +456,27 @@ def _nearest_namesakes(notes: list[SentenceNotes], namesakes: dict[int, tuple[Pl
             else:
                 chosen[place_note.place.key] = place_note.place
         place_note.place = chosen[place_note.place.key]
+
+
+# What joins a place to the area it lies in: "the Alameda in Santiago", "the Old Bridge (Stari Most) in Mostar",
+# "Kouba, Algiers".
+_INSIDE_NEXT = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+                          r"old|downtown)\w*\s+)?")
+
+
+def _drop_outside_container(note: SentenceNotes) -> None:
+    """Drop a place the text puts inside the next one when the gazetteer puts it in another country: the
+    name is a site the gazetteer lacks that a town abroad shares ("the Alameda in Santiago" is no Alameda of
+    California, "the Old Bridge in Mostar" no Old Bridge of New Jersey)."""
+    keep = []
+    for i, here in enumerate(note.places):
+        there = note.places[i + 1] if i + 1 < len(note.places) else None
+        if there is not None and here.place.feature != "country" and here.place.country != there.place.country \
+                and here.end <= there.start and \
+                _INSIDE_NEXT.fullmatch(note.text, here.end - note.char_start, there.start - note.char_start):
+            continue
+        keep.append(here)
+    note.places = keep
 
 
 def _drop_far_variants(note: SentenceNotes, variants: set[int]) -> None:

@@ -1165,6 +1165,14 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, 
     # Diafarabé (Ténenkou cercle, Mopti region)")
     stated = {p.place.parent for p in candidates if p.place.source == "text"}
     candidates = [p for p in candidates if p.place.key not in stated]
+    if candidate.sub_event_type not in TERRITORIAL:
+        # where someone or something came from abroad is not where the event is, when the sentence names a
+        # place in another country ("rifles hidden in a shipment from Miami at Rio's airport"; but "withdrew
+        # from Avdiivka towards Lastochkyne" is where ground changed hands, and "a shepherd from Chinari" or
+        # "the road from Olovo to Kladanj" may well be where the event was)
+        doc = candidate.trigger.doc
+        here = [p for p in candidates if not _origin(doc[p.token_start])]
+        candidates = [p for p in candidates if p in here or all(h.place.country == p.place.country for h in here)]
     if candidates:
         # ACLED codes the most specific place named in the trigger's own clause (a town before its
         # region); a place from another clause only when the clause names none, the nearest one
@@ -1202,6 +1210,12 @@ def _place_for(candidate: Candidate, note: SentenceNotes, annotated: Annotated, 
                  and doc[p.token_start].pos_ == "PROPN"  # "Ukraine", not the adjective "Russian"
                  and doc[p.token_start].dep_ not in ("nsubj", "nsubjpass", "poss")]
     return countries[0] if countries else None
+
+
+def _origin(token: Token) -> bool:
+    """Whether a place name is told as where someone or something came from ("a shipment from Miami")."""
+    word = phrase_head(token)
+    return word.dep_ == "pobj" and word.head.lower_ == "from"
 
 
 def _innermost(places: list[PlaceNote], gazetteer: Gazetteer) -> list[PlaceNote]:
