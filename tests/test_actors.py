@@ -125,3 +125,14 @@ def test_a_side_code_of_groups_in_several_countries_names_no_country(stage_pipel
 ])
 def test_armed_men_and_patrols_by_their_unit_words(stage_pipeline: Pipeline, text: str, kind: str) -> None:
     assert [m.kind for m in actors_in(stage_pipeline, text)] == [kind]
+
+
+@pytest.mark.issue(9)
+def test_a_local_government_area_is_a_place_not_a_party(stage_pipeline: Pipeline) -> None:
+    # Nigeria's districts are "local government areas": no government took part in the raid
+    text = "Bandits raided villages in three local government areas of Zamfara on Sunday."
+    assert [m.kind for m in actors_in(stage_pipeline, text)] == ["unidentified"]
+    [event] = extract(stage_pipeline, text)
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Nigeria)"
+    # the government itself is still a party
+    assert "government" in [m.kind for m in actors_in(stage_pipeline, "The local government banned all rallies.")]

@@ -155,6 +155,9 @@ class ActorMatcher:
                 out.append(ActorMention(start, end, base, iso3, None, doc[start:end].text))
                 continue
             if kind == "ROLE":
+                if value == "government" and doc[end - 1].dep_ == "compound" and \
+                        doc[end - 1].head.lemma_.lower() in ADMINISTRATIVE_AREAS:
+                    continue  # "three local government areas of Zamfara": an administrative area, not a party
                 out.append(ActorMention(start, end, value if value != "claimant" else "claimant", None, None,
                                         doc[start:end].text))
         return out
@@ -185,6 +188,9 @@ def generic_actor(kind: str, iso3: str, knowledge: ActorKnowledge) -> Actor | No
         return None
 
 
+# Nouns for which "government" names a kind of administrative area, not a party ("local government area", the
+# district of Nigeria's states).
+ADMINISTRATIVE_AREAS = frozenset({"area", "areas", "council", "councils"})
 CIVILIANS = "CIV"
 # Side codes the output keeps as they are; other non-state codes are reported as the group's country.
 PARTY_CODES = frozenset({"NKR", "ABK", "SOS", "CIV", "UN", "EU", "AU", "CSTO", "OSCE", "NATO"})
