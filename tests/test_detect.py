@@ -1219,3 +1219,24 @@ def test_thefts_statistics_and_disasters_are_no_event(stage_pipeline: Pipeline, 
 def test_armed_thieves_and_the_worst_attack_since_a_year_stay_events(stage_pipeline: Pipeline, text: str,
                                                                      expected: list) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # whoever is bundled into a car or taken from a place is a person when a pronoun, an age or "who" says so
+    ("Men in plain clothes bundled her into a van outside the university in Khartoum on Monday.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    ("He was taken from a bus stop in Nazran on Tuesday by men in black uniform.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    ("A 24-year-old cook was taken from the market in Bambari by armed men on Friday.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    # ... and a man shot dead is a man killed, whatever the tagger makes of his title
+    ("A mullah who led prayers in the village was shot dead near Buinaksk on Monday.",
+     [("Violence against civilians", "Attack")]),
+    # things taken are no one abducted, and those taken to safety no one either
+    ("Soldiers took the rifles from the depot in Goma on Monday.", []),
+    ("Rescuers took them from the rubble to the hospital in Goma on Monday.", []),
+])
+def test_people_taken_or_shot_dead_by_what_marks_a_person(stage_pipeline: Pipeline, text: str,
+                                                          expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -923,13 +923,13 @@ class Detector:
             if not _joins_a_force(head):
                 return None
         elif kind == "taken":
-            if _victims(head) != "civilians":
+            if _victims(head) != "civilians" and not _people_taken(head):
                 return None  # "took away the journalists' phones": things, not people
         elif kind == "taken-from":
             # "took three young men from the cattle market", not "took the wounded from the town to hospital"
             preps = {c.lower_: c for c in head.children if c.dep_ == "prep"}
             bound = [o.lemma_.lower() for o in preps["to"].children] if "to" in preps else []
-            if "from" not in preps or _victims(head) != "civilians" or \
+            if "from" not in preps or (_victims(head) != "civilians" and not _people_taken(head)) or \
                     {"safety", "hospital", "shelter", "clinic"} & set(bound):
                 return None
         elif kind == "custody":
@@ -1768,6 +1768,24 @@ NOT_PEOPLE = LIVESTOCK | frozenset({"hope", "deal", "bill", "plan", "proposal", 
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 
 
+# What marks a noun as a person whatever the noun: "a 23-year-old campus student".
+_AGE = re.compile(r"\b\d+[- ]year[- ]old\b", re.I)
+
+
+def _people_taken(head: Token) -> bool:
+    """Whether the verb's object is a person, told by a pronoun or by what only a person has ("bundled him
+    into a van", "a reporter who ..."), and not one of the armed."""
+    for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lower_ in PERSONAL_PRONOUNS or obj.dep_ == "nsubjpass" and obj.lower_ in ("he", "she", "they"):
+            return True
+        if obj.pos_ in ("NOUN", "PROPN") and not _subtree_lemmas(obj) & (COMBATANT_WORDS | ARMED_ROLES) and (
+                _AGE.search(obj.doc[obj.left_edge.i:obj.i + 1].text) or any(  # ... or "a reporter who ..."
+                    c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in c.children)
+                    for c in obj.children)):
+            return True
+    return False
+
+
 def _victims(head: Token, towns: bool = True, people: bool = False) -> str | None:
     """Who was killed or attacked: "civilians", "combatants" or None when the clause does not say.
     With `towns` false, a town or city named as the target says nothing either way. With `people`
@@ -1820,6 +1838,9 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
     to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in head.children)
     if people and (head.lemma_.lower() in KILLING_VERBS or mistagged or to_death) and any(
             (o.pos_ == "NOUN" and o.lemma_.lower() not in NOT_PEOPLE | ARMED_ROLES | CROWD_WORDS)
+            # "a mullah who chaired the village commission was shot dead", the noun tagged as a name
+            or (o.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children)
+                and o.lemma_.lower() not in ARMED_ROLES)
             or o.lower_ in PERSONAL_PRONOUNS
             or (o.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in o.children))  # "four Christians"
             for o in killed):
