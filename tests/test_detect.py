@@ -1240,3 +1240,35 @@ def test_armed_thieves_and_the_worst_attack_since_a_year_stay_events(stage_pipel
 def test_people_taken_or_shot_dead_by_what_marks_a_person(stage_pipeline: Pipeline, text: str,
                                                           expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a warrant is no arrest yet
+    "The International Criminal Court on Friday issued an arrest warrant for the president over the deportation "
+    "of children.",
+    # a state protests in words, through its diplomats
+    "The foreign ministry summoned the ambassador on Wednesday to protest against the shelling of border villages.",
+    "The government lodged a formal protest with its neighbour on Tuesday over remarks by its prime minister.",
+    # the reason given for a decision is no event of the day
+    "Parliament voted on Tuesday to extend the state of emergency in the northern provinces, citing continued "
+    "attacks by armed groups.",
+    # what people still find years on is no seizure today
+    "Ten years after the siege ended, residents still find unexploded shells in their gardens, the mayor said.",
+])
+def test_warrants_diplomatic_protests_reasons_and_what_is_still_found_are_no_event(stage_pipeline: Pipeline,
+                                                                                    text: str) -> None:
+    assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # ... but people protesting at an embassy, and warrants served, are events
+    ("Hundreds of people protested outside the embassy in Tbilisi on Friday against the war.",
+     [("Protests", "Peaceful protest")]),
+    ("Police served 11 arrest warrants on members of a militia in Natal on Tuesday.",
+     [("Strategic developments", "Arrests")]),
+])
+def test_protests_at_an_embassy_and_warrants_served_stay_events(stage_pipeline: Pipeline, text: str,
+                                                                expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected

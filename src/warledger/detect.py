@@ -44,6 +44,8 @@ RETROSPECTIVE_HEADS = frozenset({
     "anniversary", "commemorate", "commemoration", "memorial", "remember", "remembrance", "investigate",
     "investigation", "probe", "inquiry", "testify", "testimony", "hearing", "documentary", "film", "book",
     "exhibition", "lawsuit", "tribunal", "jail", "imprison", "compensation", "apologize", "apologise", "apology",
+    # "extended the state of emergency, citing continued attacks": the reason given for a decision
+    "cite",
 })
 # Nouns an event word may modify and still tell the event: "a mortar attack", "a drone strike".
 EVENT_NOUNS = frozenset({"attack", "operation", "offensive", "clash", "fighting", "battle", "raid", "strike",
@@ -989,6 +991,8 @@ class Detector:
         if kind == "protest" and head.lemma_.lower() == "rally" and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in MARKET_WORDS for c in head.children):
             return None  # "markets rallied", "the naira rallied": prices rose
+        if kind == "protest" and _diplomatic(head):
+            return None  # "the foreign ministry summoned the ambassador to protest", "lodged a formal protest"
         if kind == "protest" and head.lemma_.lower() == "demonstrate" and \
                 any(c.dep_ in ("dobj", "ccomp") for c in head.children):
             return None  # "demonstrated its resolve", "demonstrated that...": showed, not protested
@@ -1008,8 +1012,12 @@ class Detector:
         if rule.rule_id == "killed-self" and not SELF_BLAST.search(sentence_text):
             return None  # "killing himself" with a bomb, not a gunman's last shot
         if rule.rule_id == "arrest" and span.root.dep_ == "compound" and \
-                span.root.head.lemma_.lower() in ("centre", "center", "camp", "facility", "cell", "condition", "order"):
-            return None  # "sent back to detention centres": a place, not an arrest
+                span.root.head.lemma_.lower() in ("centre", "center", "camp", "facility", "cell", "condition", "order",
+                                                  "warrant", "power") and \
+                span.root.head.head.lemma_.lower() not in WARRANTS_SERVED:
+            # "sent back to detention centres": a place, not an arrest; "issued an arrest warrant": none yet (but
+            # "an operation to fulfil 13 arrest warrants" made them)
+            return None
         if rule.rule_id == "riot" and span.root.dep_ in ("compound", "amod") and \
                 span.root.head.lemma_.lower() in RIOT_GEAR:
             return None  # "riot police", "riot shields": the force that meets a riot, not one
@@ -1665,6 +1673,25 @@ def _tally(verb: Token) -> bool:
     return False
 
 
+# What police do with an arrest warrant when they arrest someone on it.
+WARRANTS_SERVED = frozenset({"serve", "execute", "fulfil", "fulfill", "enforce", "carry"})
+# Who protests in words, not in the street: "the foreign ministry protested", "Kyiv lodged a formal protest".
+DIPLOMATS = frozenset({"ministry", "government", "embassy", "ambassador", "envoy", "minister", "consulate", "mission",
+                       "cabinet", "president", "premier", "chancellor", "diplomat", "delegation"})
+# What a government does with a protest it makes in words.
+PROTEST_LODGED = frozenset({"lodge", "file", "send", "deliver", "register", "voice", "hand", "issue", "submit"})
+
+
+def _diplomatic(head: Token) -> bool:
+    """A protest made by a state through its diplomats, not a demonstration: its maker is a ministry, an embassy or
+    a government, or the protest is lodged, filed or handed over."""
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in PROTEST_LODGED:
+        return True
+    verb = head if head.pos_ == "VERB" else head.head
+    verbs = [verb, verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") else [verb]
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DIPLOMATS for v in verbs for c in v.children)
+
+
 def _habitual(token: Token) -> bool:
     """"from time to time armed clashes broke out": a habit of the clause, not one event."""
     if any(c.dep_ == "amod" and c.lower_ in HABIT_ADJECTIVES for c in token.children):
@@ -1677,6 +1704,8 @@ def _habitual(token: Token) -> bool:
     text = " ".join(t.text for t in clause.subtree if t.i not in joined)
     if HABITUAL.search(text):
         return True
+    if clause.tag_ in ("VBP", "VBZ") and any(c.dep_ == "advmod" and c.lower_ == "still" for c in clause.children):
+        return True  # "residents still find unexploded shells in their gardens"
     # "Ukraine has repeatedly accused Russia of shelling the plant": the habit sits on the governing verb
     governing = [a for a in _ancestors(token, 3) if a.pos_ in ("VERB", "AUX")][:2]
     # ("..., attacking military bases": a participle shares its governing verb's tally; a relative clause
