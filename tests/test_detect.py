@@ -1255,6 +1255,10 @@ def test_people_taken_or_shot_dead_by_what_marks_a_person(stage_pipeline: Pipeli
     "attacks by armed groups.",
     # what people still find years on is no seizure today
     "Ten years after the siege ended, residents still find unexploded shells in their gardens, the mayor said.",
+    # a drill's missiles hit mock targets; hackers hit websites
+    "The navy held live-fire drills off the coast on Tuesday, firing missiles at mock targets, state television "
+    "showed.",
+    "Hackers attacked the websites of three ministries on Tuesday, taking them offline for several hours.",
 ])
 def test_warrants_diplomatic_protests_reasons_and_what_is_still_found_are_no_event(stage_pipeline: Pipeline,
                                                                                     text: str) -> None:
@@ -1268,7 +1272,9 @@ def test_warrants_diplomatic_protests_reasons_and_what_is_still_found_are_no_eve
      [("Protests", "Peaceful protest")]),
     ("Police served 11 arrest warrants on members of a militia in Natal on Tuesday.",
      [("Strategic developments", "Arrests")]),
+    ("Gunmen shot dead two journalists at the offices of a news website in Kabul on Tuesday.",
+     [("Violence against civilians", "Attack")]),
 ])
-def test_protests_at_an_embassy_and_warrants_served_stay_events(stage_pipeline: Pipeline, text: str,
+def test_protests_at_an_embassy_warrants_served_and_a_websites_offices_stay_events(stage_pipeline: Pipeline, text: str,
                                                                 expected: list) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
