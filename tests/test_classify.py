@@ -270,3 +270,26 @@ def test_whose_ground_was_taken_the_actors_say_not_the_words() -> None:
     # with no one named to have taken it, the words stand
     nobody = dataclasses.replace(rules, actor1=None, actor2=None)
     assert retype([nobody], model, sentences=1)[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.issue(9)
+def test_a_note_whose_sentence_the_classifier_reads_as_no_event_gives_none() -> None:
+    said = "The foreign minister summoned the high commissioner to protest against the treatment of nationals."
+    rules = dataclasses.replace(mention("d1", dt.date(2019, 9, 6), ("ZAF",), event_type="Protests",
+                                       sub_event_type="Peaceful protest"), text=said)
+    words = sorted(set(re.findall(r"(?u)\b\w\w+\b", said.lower())))
+    coef = np.zeros((2, len(words)))
+    coef[0] = 2.0  # every word of the sentence points to no event
+    sure = SentenceTypes.from_arrays({"vocabulary": np.array(words), "idf": np.ones(len(words)), "coef": coef,
+                                      "intercept": np.array([0.0, 0.5]), "ngram_max": 1, "threshold": 0.2,
+                                      "classes": np.array((NO_EVENT, "Peaceful protest")), "margin": 8.0})
+    assert sure.probabilities(said)[NO_EVENT] >= classify.NO_EVENT_DROP
+    assert retype([rules], sure, sentences=1) == []
+    # a background event, and the events of a long report, are not its to judge
+    background = dataclasses.replace(rules, historical=True)
+    assert retype([background], sure, sentences=1) == [background]
+    assert retype([rules], sure, sentences=MAX_SENTENCES + 1) == [rules]
+    # nor is an event it is unsure of
+    unsure = dataclasses.replace(rules, text="Crowds rallied downtown on Friday.")
+    assert sure.probabilities(unsure.text)[NO_EVENT] < classify.NO_EVENT_DROP
+    assert retype([unsure], sure, sentences=1) == [unsure]
