@@ -125,6 +125,13 @@ def test_a_site_inside_a_town_and_an_origin_abroad_are_not_the_events_place(pipe
     assert event.place is not None and event.place.name == place
 
 
+def test_the_towns_of_a_list_in_two_countries_all_stay(pipeline: Pipeline) -> None:
+    # a comma joins a list's towns as well as a site to its town: a town abroad in a list is no site
+    [note] = notes_of(pipeline, "Shelling hit Belgorod, Kharkiv and Sumy on Tuesday.").sentences
+    assert [(p.surface, p.place.country) for p in note.places] == [("Belgorod", "RUS"), ("Kharkiv", "UKR"),
+                                                                   ("Sumy", "UKR")]
+
+
 # --- claims --------------------------------------------------------------------------------------------
 
 

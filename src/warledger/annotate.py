@@ -458,9 +458,9 @@ def _nearest_namesakes(notes: list[SentenceNotes], namesakes: dict[int, tuple[Pl
         place_note.place = chosen[place_note.place.key]
 
 
-# What joins a place to the area it lies in: "the Alameda in Santiago", "the Old Bridge (Stari Most) in Mostar",
-# "Kouba, Algiers".
-_INSIDE_NEXT = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:,|\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+# What joins a place to the town it lies in: "the Alameda in Santiago", "the Old Bridge (Stari Most) in Mostar"
+# (not a comma, which also joins the towns of a list: "drones struck Belgorod, Kharkiv and Sumy").
+_INSIDE_NEXT = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
                           r"old|downtown)\w*\s+)?")
 
 
