@@ -155,11 +155,12 @@ class SentenceTypes:
         scores = np.exp(scores - scores.max())
         return dict(zip(self.classes, (scores / scores.sum()).tolist(), strict=True))
 
-    def second_opinion(self, mention: Mention) -> str | None:
-        """The sub-type the classifier prefers for this mention's sentence, or None to keep the rules' one."""
+    def second_opinion(self, mention: Mention, probabilities: dict[str, float] | None = None) -> str | None:
+        """The sub-type the classifier prefers for this mention's sentence, or None to keep the rules' one
+        (`probabilities`: the sentence's, when the caller has them already)."""
         if not mention.text or mention.historical:
             return None  # it learnt from current events only
-        probabilities = self.probabilities(mention.text)
+        probabilities = probabilities or self.probabilities(mention.text)
         best = max(probabilities, key=lambda label: probabilities[label])
         if best in (NO_EVENT, mention.sub_event_type) or best not in SUB_EVENT_TYPES:
             return None
@@ -232,10 +233,10 @@ def retype(mentions: Sequence[Mention], model: SentenceTypes, sentences: int) ->
         return list(mentions)
     out: list[Mention] = []
     for mention in mentions:
-        if mention.text and not mention.historical and \
-                model.probabilities(mention.text).get(NO_EVENT, 0.0) >= NO_EVENT_DROP:
+        probabilities = model.probabilities(mention.text) if mention.text and not mention.historical else None
+        if probabilities is not None and probabilities.get(NO_EVENT, 0.0) >= NO_EVENT_DROP:
             continue
-        sub = model.second_opinion(mention)
+        sub = model.second_opinion(mention, probabilities)
         out.append(mention if sub is None else
                    dataclasses.replace(mention, sub_event_type=sub, event_type=SUB_EVENT_TYPES[sub]))
     return out

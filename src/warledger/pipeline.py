@@ -7,7 +7,8 @@
     5. resolve   each mention's date span, place, actors and claims; a party's denial joins the
                  event it denies as a claim
        classify  a learned second opinion on each mention's sub-event type, in short texts; in a
-                 short text where the rules found nothing, the event it is sure of
+                 short text where the rules found nothing, the event it is sure of; and no event
+                 where it reads the sentence as telling none
     6. merge     mentions of one event inside a report, then across reports
     7. corroborate  reposts marked as copies of their original; each event's corroboration status
 
