@@ -293,3 +293,26 @@ def test_a_note_whose_sentence_the_classifier_reads_as_no_event_gives_none() -> 
     unsure = dataclasses.replace(rules, text="Crowds rallied downtown on Friday.")
     assert sure.probabilities(unsure.text)[NO_EVENT] < classify.NO_EVENT_DROP
     assert retype([unsure], sure, sentences=1) == [unsure]
+
+
+@pytest.mark.issue(9)
+def test_one_sentence_one_day_one_place_is_one_event_of_the_sub_type_the_classifier_prefers() -> None:
+    said = "Youths looted a furniture store and burned a bus in Bejaia on Monday; police answered with tear gas."
+    bejaia = Place("geonames:2", "Béjaïa", "DZA", 36.75, 5.08, 1)
+    riot = dataclasses.replace(mention("d1", dt.date(2017, 1, 2), ("DZA",), event_type="Riots",
+                                       sub_event_type="Violent demonstration", place=bejaia), text=said)
+    protest = dataclasses.replace(riot, event_type="Protests", sub_event_type="Protest with intervention")
+    model = tempted(said, "Violent demonstration", "Protest with intervention")
+    assert classify.one_event_per_sentence([[protest], [riot]], model, sentences=1) == [[riot]]
+    model = tempted(said, "Protest with intervention", "Violent demonstration")
+    assert classify.one_event_per_sentence([[protest], [riot]], model, sentences=1) == [[protest]]
+    # another day, another place, another sentence, a background event or a long report: two events
+    for other in (dataclasses.replace(riot, date=dataclasses.replace(riot.date, start=dt.date(2017, 1, 3),
+                                                                      end=dt.date(2017, 1, 3),
+                                                                      best=dt.date(2017, 1, 3))),
+                  dataclasses.replace(riot, place=Place("geonames:3", "Akbou", "DZA", 36.46, 4.53, 1)),
+                  dataclasses.replace(riot, sentence=1, text="Shops stayed shut on Tuesday."),
+                  dataclasses.replace(riot, historical=True)):
+        assert classify.one_event_per_sentence([[protest], [other]], model, sentences=2) == [[protest], [other]]
+    assert classify.one_event_per_sentence([[protest], [riot]], model, sentences=MAX_SENTENCES + 1) == \
+        [[protest], [riot]]

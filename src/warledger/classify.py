@@ -32,7 +32,8 @@ import numpy as np
 from spacy.tokens import Doc
 
 from warledger.detect import Candidate, TriggerRule
-from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Mention
+from warledger.merge import build_event
+from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention
 from warledger.resolve import territory_sub
 
 MODEL_FILE = "sentence_types.npz"
@@ -240,3 +241,38 @@ def retype(mentions: Sequence[Mention], model: SentenceTypes, sentences: int) ->
         out.append(mention if sub is None else
                    dataclasses.replace(mention, sub_event_type=sub, event_type=SUB_EVENT_TYPES[sub]))
     return out
+
+
+def one_event_per_sentence(clusters: Sequence[list[Mention]], model: SentenceTypes,
+                           sentences: int) -> list[list[Mention]]:
+    """The events of a text of `sentences` sentences, less those that another event of another sub-type
+    already stands for: told by the same sentence, on the same day, at the same place (ACLED codes one
+    event there: "youths looted a store and burned a bus; police answered with tear gas" is a violent
+    demonstration, not also a protest with intervention). Of the two, the sub-type the classifier gives
+    the sentence more probability stays. Unchanged when the text is longer than MAX_SENTENCES."""
+    if sentences > MAX_SENTENCES or len(clusters) < 2:
+        return list(clusters)
+    events = [build_event(c) for c in clusters]
+    dropped: set[int] = set()
+    for i, a in enumerate(events):
+        for j in range(i):
+            if i in dropped or j in dropped:
+                continue
+            told = _one_sentence(a, events[j])
+            if told is None:
+                continue
+            probabilities = model.probabilities(told)
+            keep_first = probabilities.get(a.sub_event_type, 0.0) <= probabilities.get(events[j].sub_event_type, 0.0)
+            dropped.add(i if keep_first else j)
+    return [c for k, c in enumerate(clusters) if k not in dropped]
+
+
+def _one_sentence(a: Event, b: Event) -> str | None:
+    """The sentence two events of one report both come from, when they are of two sub-types, current,
+    on the same day and at the same place (or both unplaced); else None."""
+    if a.sub_event_type == b.sub_event_type or a.historical or b.historical or a.date.best != b.date.best:
+        return None
+    if (a.place.key if a.place else None) != (b.place.key if b.place else None):
+        return None
+    shared = {(m.sentence, m.text) for m in a.mentions} & {(m.sentence, m.text) for m in b.mentions}
+    return min(shared)[1] if shared else None

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from warledger.actors import ActorMatcher
 from warledger.annotate import annotate
 from warledger.claims import attach_denials
-from warledger.classify import MAX_SENTENCES, SentenceTypes, first_opinion, retype
+from warledger.classify import MAX_SENTENCES, SentenceTypes, first_opinion, one_event_per_sentence, retype
 from warledger.clean import BoilerplateRule, CleanText, clean, parse_rules
 from warledger.corroboration import corroborate
 from warledger.detect import Detector, load_triggers
@@ -183,7 +183,8 @@ class Pipeline:
             mentions = resolve(document, annotated, found, self.gazetteer, self.knowledge, cleaned.to_original)
         mentions = attach_denials(document, annotated.sentences, mentions, cleaned.to_original)
         mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
-        return merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
+        clusters = merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
+        return one_event_per_sentence(clusters, self.classifier, len(sentences))
 
     def merge(self, clusters: Sequence[list[Mention]], origins: Mapping[str, Origin] | None = None) -> list[Event]:
         """6b. merge across reports; 7. corroborate, with the reposts among the reports (`origins`: each
