@@ -125,6 +125,17 @@ def test_a_site_inside_a_town_and_an_origin_abroad_are_not_the_events_place(pipe
     assert event.place is not None and event.place.name == place
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "country"), [
+    # a second name of the same town in brackets is not the area it lies in: not Derry, New Hampshire
+    ("Soldiers opened fire on marchers in the Bogside area of Derry (Londonderry) on Sunday.", "GBR"),
+    ("Artillery shelled Bakhmut (Artemivsk) overnight, the regional governor said.", "UKR"),
+])
+def test_a_town_and_its_other_name_in_brackets_are_one_place(pipeline: Pipeline, text: str, country: str) -> None:
+    [note] = notes_of(pipeline, text).sentences
+    assert {p.place.country for p in note.places} == {country}
+
+
 def test_the_towns_of_a_list_in_two_countries_all_stay(pipeline: Pipeline) -> None:
     # a comma joins a list's towns as well as a site to its town: a town abroad in a list is no site
     [note] = notes_of(pipeline, "Shelling hit Belgorod, Kharkiv and Sumy on Tuesday.").sentences

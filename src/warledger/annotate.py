@@ -528,6 +528,7 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
     its district and region is never a namesake abroad (Boni in Mali, not Bonn). A name with no reading
     there is dropped, and the bracketed areas stand for it. Of several readings, those inside a region
     the report names are kept."""
+    found = _bracketed_aliases(text, found, countries)
     out: list[PlaceMatch] = []
     for match in found:
         if len(match.candidates) > 1 and regions and not match.designated:
@@ -555,6 +556,27 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
         if readings:
             out.append(dataclasses.replace(match, candidates=readings, designated=True))
     return out
+
+
+def _bracketed_aliases(text: str, found: list[PlaceMatch], countries: dict[str, float]) -> list[PlaceMatch]:
+    """A name with another name of the same place in brackets after it ("Derry (Londonderry)", "Bakhmut
+    (Artemivsk)") means that place, and so does the bracketed name: neither is a namesake that bears only
+    one of the two names (Derry and Londonderry in New Hampshire)."""
+    narrowed: dict[int, tuple[Place, ...]] = {}
+    for k, match in enumerate(found):
+        bracket = STATED_AREAS.match(text, match.end)
+        if bracket is None:
+            continue
+        inner = [(n, m) for n, m in enumerate(found) if bracket.start(1) <= m.start < bracket.end(1)]
+        if len(inner) != 1 or _whole_names(text, [inner[0][1]], countries) != [inner[0][1]]:
+            continue
+        n, other = inner[0]
+        keys = {c.key for c in other.candidates}
+        shared = tuple(c for c in match.candidates if c.key in keys)
+        if shared:
+            narrowed[k] = shared
+            narrowed[n] = tuple(c for c in other.candidates if c.key in {p.key for p in shared})
+    return [dataclasses.replace(m, candidates=narrowed[k]) if k in narrowed else m for k, m in enumerate(found)]
 
 
 # Words that may follow a place's name as part of a longer name of the same place ("Lachin District",
