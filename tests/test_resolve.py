@@ -484,6 +484,16 @@ def test_each_village_of_a_list_is_an_event_and_keeps_no_share_of_the_deaths(sta
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "An Azerbaijani drone hit an Armenian army truck on the road between Jermuk and Kechut on Wednesday.",
+    "Ten civilians were killed when their bus hit a mine on the road between Dori and Gorom-Gorom on Monday.",
+    "Gunmen opened fire on a minibus taxi between Colenso and Weenen late on Saturday, killing 11 people.",
+])
+def test_a_stretch_between_two_towns_is_one_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert len(extract(stage_pipeline, text)) == 1
+
+
+@pytest.mark.issue(9)
 def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> None:
     [clash] = extract(stage_pipeline, "The enemy opened fire on our positions near Berdavan on Tuesday, killing "
                                       "a conscript.")

@@ -1348,6 +1348,8 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
     if chosen is None:
         return []
     listed = _conjoined(doc[chosen.token_start])
+    if any(doc[i].dep_ == "pobj" and doc[i].head.lower_ == "between" for i in listed):
+        return []  # "on the road between Jermuk and Kechut": one stretch of road, one event
     out = []
     seen = {mention.place.key}
     for other in note.places:
