@@ -202,3 +202,24 @@ def test_military_date_groups() -> None:
 def test_teens_of_years_ago_are_a_past_year() -> None:
     # "the hostage siege fifteen years ago" is no news of the day
     assert spans("the siege fifteen years ago", dt.date(2019, 9, 3))[0][1:4] == ("2004-01-01", "2004-12-31", 4)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "start", "end", "precision"), [
+    # published on Wednesday 14 September 2022
+    ("Residents said soldiers dug new posts over the weekend.", "2022-09-10", "2022-09-11", 2),
+    ("At the weekend gunmen torched two houses.", "2022-09-10", "2022-09-11", 2),
+    # a weekday of last week is that week's, not the latest of its name
+    ("Guards fired on the crowd on Monday of last week.", "2022-09-05", "2022-09-05", 1),
+    ("Troops entered the town on Wednesday last week.", "2022-09-07", "2022-09-07", 1),
+    # a bulletin's day of the current month; a day after publication is last month's
+    ("On day 12 of the current month, personnel of the army were attacked with firearms.", "2022-09-12",
+     "2022-09-12", 1),
+    ("On the 28th inst., a patrol came under fire.", "2022-08-28", "2022-08-28", 1),
+])
+def test_the_weekend_a_day_of_last_week_and_a_day_of_this_month(text: str, start: str, end: str,
+                                                                 precision: int) -> None:
+    [(_, got_start, got_end, got_precision)] = spans(text)
+    assert (got_start, got_end, got_precision) == (start, end, precision)
+    assert spans("Last Tuesday gunmen attacked a bus.") == [("Tuesday", "2022-09-13", "2022-09-13", 1)]
+    assert spans("The 14th Brigade attacked on Monday.") == [("Monday", "2022-09-12", "2022-09-12", 1)]

@@ -56,6 +56,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?![\d,]*\d{{3}})(?:,?\s+{_YEAR})?\b", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    # "Monday of last week", "Wednesday last week", "last week's Monday": a day of the week before
+    ("weekday_last_week", re.compile(rf"\b(?:{_WEEKDAY}{_PART}\s+(?:of\s+)?(?:last|the\s+previous)\s+week|"
+                                     rf"last\s+week'?s\s+{_WEEKDAY.replace('?P<weekday>', '?P<weekday2>')})\b",
+                                     re.I)),
+    # a bulletin's "on day 14 of the current month", "the 14th of this month", "the 14th inst."
+    ("day_this_month", re.compile(r"\b(?:day\s+(?P<day>[0-3]?\d)|the\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th))\s+"
+                                  r"(?:of\s+(?:the\s+)?(?:current|present|this)\s+month\b|inst\b\.?)", re.I)),
     ("weekday_date", re.compile(rf"\b{_WEEKDAY}{_PART}", re.I)),
     ("season", re.compile(
         r"\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
@@ -78,7 +85,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?P<year>(?:19|20)\d\d)\b(?![-–]\d)")),
     ("relative_day", re.compile(r"\b(?P<rel>today|tonight|yesterday|last night|this morning|this evening|"
                                 r"overnight|the day before yesterday|earlier today|earlier this week|last week|"
-                                r"this week|last weekend|this weekend|earlier this month|this month|last month|"
+                                r"this week|last weekend|this weekend|(?:over|during|at) the weekend|"
+                                r"earlier this month|this month|last month|"
                                 r"(?:over|in|during) the (?:past|last) (?:day|24 hours))\b",
                                 re.I)),
     ("days_ago", re.compile(r"\b(?P<count>two|three|four|five|six|\d)\s+days\s+(?P<ago>ago|earlier)\b", re.I)),
@@ -180,6 +188,17 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         if not d1 or not d2 or d2 < d1:
             return None
         return DateSpan(d1, d2, 1 if (d2 - d1).days <= 1 else 2, d1)
+    if kind == "weekday_last_week":
+        weekday = WEEKDAYS[(g.get("weekday") or g["weekday2"]).lower()]
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return DateSpan.day(monday + dt.timedelta(days=weekday))
+    if kind == "day_this_month":
+        day = int(g.get("day") or g["day2"])
+        month_start = published.replace(day=1)
+        if day > published.day:  # "the 28th of the current month" in a report of the 3rd: last month's
+            month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+        d = _clamp_day(month_start.year, month_start.month, day)
+        return DateSpan.day(d) if d else None
     if kind == "weekday_date":
         d = _resolve_weekday(WEEKDAYS[g["weekday"].lower()], published, future)
         return DateSpan.day(d)
@@ -261,7 +280,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         if rel in ("last week",):
             start = published - dt.timedelta(days=published.weekday() + 7)
             return DateSpan(start, start + dt.timedelta(days=6), 2, start + dt.timedelta(days=3))
-        if rel in ("last weekend", "this weekend"):
+        if rel in ("last weekend", "this weekend") or rel.endswith("the weekend"):
             sat = published - dt.timedelta(days=(published.weekday() - 5) % 7)
             return DateSpan(sat, sat + dt.timedelta(days=1), 2, sat)
         if rel in ("earlier this month", "this month"):
