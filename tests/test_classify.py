@@ -59,20 +59,28 @@ def trained(rows: list[dict], tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_inference_matches_scikit_learn(rows: list[dict]) -> None:
+@pytest.mark.parametrize("with_chars", [False, True])
+def test_inference_matches_scikit_learn(rows: list[dict], with_chars: bool) -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion
 
     pairs = devcorpus.training_sentences(rows)
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-    model = LogisticRegression(C=16.0, max_iter=5000, class_weight="balanced")
+    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
+    vectorizer = FeatureUnion([("words", words), ("chars", chars)]) if with_chars else words
+    model = LogisticRegression(C=4.0, max_iter=5000, class_weight="balanced")
     model.fit(vectorizer.fit_transform([t for t, _ in pairs]), [label for _, label in pairs])
-    ours = SentenceTypes.from_arrays({
-        "vocabulary": vectorizer.get_feature_names_out(), "idf": vectorizer.idf_, "coef": model.coef_,
-        "intercept": model.intercept_, "classes": model.classes_, "ngram_max": np.array(2),
-        "threshold": np.array(0.2), "margin": np.array(8.0)})
+    arrays = {"vocabulary": words.get_feature_names_out(), "idf": words.idf_, "coef": model.coef_,
+              "intercept": model.intercept_, "classes": model.classes_, "ngram_max": np.array(2),
+              "threshold": np.array(0.2), "margin": np.array(8.0)}
+    if with_chars:
+        arrays |= {"char_vocabulary": chars.get_feature_names_out(), "char_idf": chars.idf_,
+                   "char_ngrams": np.array((2, 5))}
+    ours = SentenceTypes.from_arrays(arrays)
     heldout = [r["text"] for r in rows if r["split"] == "heldout" and not r["long"]][:40]
-    texts = SENTENCES + heldout
+    # short words, runs of spaces, tabs and line ends: the character n-grams' edge cases
+    texts = SENTENCES + heldout + ["a I  x\tyz\nok !", "Ünïcode"]
     expected = model.predict_proba(vectorizer.transform(texts))
     for text, row in zip(texts, expected, strict=True):
         got = ours.probabilities(text)
@@ -83,6 +91,7 @@ def test_packaged_model_is_what_make_classifier_trains(trained: Path) -> None:
     packaged, fresh = SentenceTypes.load(), SentenceTypes.load(trained)
     assert packaged.classes == fresh.classes
     assert packaged.vocabulary == fresh.vocabulary
+    assert packaged.char_vocabulary == fresh.char_vocabulary and packaged.char_ngrams == fresh.char_ngrams
     assert np.allclose(packaged.coef, fresh.coef, atol=1e-4)
     assert set(packaged.classes) == set(SUB_EVENT_TYPES) | {NO_EVENT}
     assert (packaged.threshold, packaged.margin) == (devcorpus.CLASSIFIER_THRESHOLD, devcorpus.CLASSIFIER_MARGIN)

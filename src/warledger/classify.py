@@ -2,8 +2,9 @@
 
 The rules of detect.py and resolve.py decide whether a sentence reports an event and who did what
 where; their choice of sub-event type is then checked against a linear sentence classifier: TF-IDF
-over word unigrams and bigrams, multinomial logistic regression, trained on the development half of
-the team corpus (tests/data/corpus, never its held-out half) by `make classifier`. When the
+over word unigrams and bigrams beside TF-IDF over character n-grams of two to five inside words (which
+see "shelled" in "shelling", a name's spelling in another), multinomial logistic regression, trained
+on the development half of the team corpus (tests/data/corpus, never its held-out half) by `make classifier`. When the
 classifier gives another sub-type at least `threshold` probability and `margin` times the probability
 it gives the rules' sub-type, that sub-type wins. It never
 adds or removes an event: where, when and who stay the rules' work. It is asked only about texts
@@ -115,6 +116,11 @@ class SentenceTypes:
     ngram_max: int
     threshold: float
     margin: float
+    # the character n-grams inside word boundaries, a second vectoriser beside the words' (none in a model
+    # that has only words): its terms, their inverse document frequencies, and the shortest and longest n
+    char_vocabulary: dict[str, int] = dataclasses.field(default_factory=dict)
+    char_idf: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0))
+    char_ngrams: tuple[int, int] = (0, 0)
 
     @classmethod
     def load(cls, path: Path | None = None) -> SentenceTypes:
@@ -130,29 +136,35 @@ class SentenceTypes:
     @classmethod
     def from_arrays(cls, arrays: dict[str, Any]) -> SentenceTypes:
         terms = [str(t) for t in arrays["vocabulary"]]
+        grams = [str(t) for t in arrays["char_vocabulary"]] if "char_vocabulary" in arrays else []
+        low, high = (int(n) for n in arrays["char_ngrams"]) if grams else (0, 0)
         return cls(vocabulary={t: i for i, t in enumerate(terms)}, idf=arrays["idf"].astype(np.float64),
                    coef=arrays["coef"].astype(np.float64), intercept=arrays["intercept"].astype(np.float64),
                    classes=tuple(str(c) for c in arrays["classes"]), ngram_max=int(arrays["ngram_max"]),
-                   threshold=float(arrays["threshold"]), margin=float(arrays["margin"]))
+                   threshold=float(arrays["threshold"]), margin=float(arrays["margin"]),
+                   char_vocabulary={t: i for i, t in enumerate(grams)},
+                   char_idf=arrays["char_idf"].astype(np.float64) if grams else np.zeros(0), char_ngrams=(low, high))
 
-    def features(self, text: str) -> np.ndarray:
-        """The sentence as scikit-learn's TfidfVectorizer(sublinear_tf=True) turns it into a vector."""
-        words = _TOKEN.findall(text.lower())
-        counts: Counter[int] = Counter()
-        for n in range(1, self.ngram_max + 1):
-            for start in range(len(words) - n + 1):
-                index = self.vocabulary.get(" ".join(words[start:start + n]))
-                if index is not None:
-                    counts[index] += 1
-        vector = np.zeros(len(self.vocabulary))
-        for index, count in counts.items():
-            vector[index] = (1.0 + math.log(count)) * self.idf[index]
-        norm = float(np.linalg.norm(vector))
-        return vector / norm if norm else vector
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The sentence as scikit-learn's TfidfVectorizer(sublinear_tf=True) over words turns it into a
+        vector, followed by the vector of a second one over character n-grams (analyzer="char_wb") when the
+        model has one, the two side by side as a FeatureUnion gives them: the positions and values of the
+        vector's non-zero entries."""
+        lowered = text.lower()
+        words = _TOKEN.findall(lowered)
+        terms = [" ".join(words[start:start + n]) for n in range(1, self.ngram_max + 1)
+                 for start in range(len(words) - n + 1)]
+        indices, values = _tfidf(terms, self.vocabulary, self.idf)
+        if not self.char_vocabulary:
+            return indices, values
+        low, high = self.char_ngrams
+        grams, weights = _tfidf(_char_wb_ngrams(lowered, low, high), self.char_vocabulary, self.char_idf)
+        return np.concatenate([indices, grams + len(self.vocabulary)]), np.concatenate([values, weights])
 
     def probabilities(self, text: str) -> dict[str, float]:
         """Each label's probability for one sentence."""
-        scores = self.coef @ self.features(text) + self.intercept
+        indices, values = self.features(text)
+        scores = self.coef[:, indices] @ values + self.intercept
         scores = np.exp(scores - scores.max())
         return dict(zip(self.classes, (scores / scores.sum()).tolist(), strict=True))
 
@@ -197,6 +209,29 @@ class SentenceTypes:
             taken = territory_sub(mention.actor1, mention.place, mention.actor2)
             best = taken if taken in ACTOR_DECIDED else best
         return best if sure and best != mention.sub_event_type else None
+
+
+def _tfidf(terms: Sequence[str], vocabulary: dict[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sublinear term frequency times inverse document frequency, scaled to unit length: the positions and
+    values of the non-zero entries."""
+    counts = Counter(index for term in terms if (index := vocabulary.get(term)) is not None)
+    indices = np.fromiter(counts, dtype=np.int64, count=len(counts))
+    values = np.array([(1.0 + math.log(count)) * idf[index] for index, count in counts.items()], dtype=np.float64)
+    norm = float(np.linalg.norm(values))
+    return indices, values / norm if norm else values
+
+
+def _char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
+    """The character n-grams of each word padded with a space at both ends, as scikit-learn's
+    analyzer="char_wb" cuts them (a word shorter than n gives itself once)."""
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            grams.extend(padded[start:start + n] for start in range(max(1, len(padded) - n + 1)))
+            if len(padded) <= n:
+                break
+    return grams
 
 
 def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int, int, int]],
