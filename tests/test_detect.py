@@ -1278,3 +1278,18 @@ def test_warrants_diplomatic_protests_reasons_and_what_is_still_found_are_no_eve
 def test_protests_at_an_embassy_warrants_served_and_a_websites_offices_stay_events(stage_pipeline: Pipeline, text: str,
                                                                 expected: list) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # marching people somewhere is leading them off, not a march of protest
+    ("Soldiers marched 19 prisoners to a hillside near Ramechhap on Sunday and shot them.",
+     [("Violence against civilians", "Attack")]),
+    ("Militiamen marched them out of the village of Tarnaba on Tuesday and shot them dead.",
+     [("Violence against civilians", "Attack")]),
+    # a march of people through the streets is one
+    ("Thousands of students marched the streets of Kathmandu on Sunday demanding elections.",
+     [("Protests", "Peaceful protest")]),
+])
+def test_people_marched_away_are_no_protest(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

@@ -1005,6 +1005,10 @@ class Detector:
             return None  # "markets rallied", "the naira rallied": prices rose
         if kind == "protest" and _diplomatic(head):
             return None  # "the foreign ministry summoned the ambassador to protest", "lodged a formal protest"
+        if kind == "protest" and head.lemma_.lower() == "march" and head.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and (c.lower_ in PERSONAL_PRONOUNS or c.lemma_.lower() in CAPTIVES | SEIZED_PEOPLE)
+                for c in head.children):
+            return None  # "marched 19 prisoners to a hillside", "marched them away": led off, not a protest
         if kind == "protest" and head.lemma_.lower() == "demonstrate" and \
                 any(c.dep_ in ("dobj", "ccomp") for c in head.children):
             return None  # "demonstrated its resolve", "demonstrated that...": showed, not protested
