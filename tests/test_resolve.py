@@ -484,6 +484,16 @@ def test_each_village_of_a_list_is_an_event_and_keeps_no_share_of_the_deaths(sta
 
 
 @pytest.mark.issue(9)
+def test_an_event_told_with_no_place_or_party_is_in_the_one_country_of_the_places_named(
+        stage_pipeline: Pipeline) -> None:
+    # the only place is where the speakers are; it still says which country the event was in
+    [killing] = extract(stage_pipeline, "Villagers in Doramba, Ramechhap, told a rights team on Sunday that soldiers "
+                                        "who arrested 19 people at a meeting in the village on 17 August marched "
+                                        "them to a hillside and shot them one by one.")
+    assert killing.place is not None and (killing.place.country, killing.place.feature) == ("NPL", "country")
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize("text", [
     "An Azerbaijani drone hit an Armenian army truck on the road between Jermuk and Kechut on Wednesday.",
     "Ten civilians were killed when their bus hit a mine on the road between Dori and Gorom-Gorom on Monday.",

@@ -1254,6 +1254,12 @@ def _fallback_place(note: SentenceNotes, annotated: Annotated, sides: tuple[str,
         # Army, Directorate of Public Relations. In an encounter ... 11 terrorists were killed"): their country
         home = [s for s in (annotated.lead_country, *annotated.main_sides) if s and gazetteer.country(s) is not None]
         country = gazetteer.country(home[0]) if home else None
+    if country is None:
+        # nor parties: the one country of all the places the report names, its speakers' included ("Villagers
+        # in Doramba, Ramechhap, told a rights team that soldiers shot 19 people"); where in it, the text
+        # does not say
+        named = {p.place.country for n in annotated.sentences for p in n.places if p.place.country}
+        country = gazetteer.country(named.pop()) if len(named) == 1 else None
     if country is not None and political:
         return gazetteer.capital(country.country) or country
     return country
