@@ -223,3 +223,18 @@ def test_the_weekend_a_day_of_last_week_and_a_day_of_this_month(text: str, start
     assert (got_start, got_end, got_precision) == (start, end, precision)
     assert spans("Last Tuesday gunmen attacked a bus.") == [("Tuesday", "2022-09-13", "2022-09-13", 1)]
     assert spans("The 14th Brigade attacked on Monday.") == [("Monday", "2022-09-12", "2022-09-12", 1)]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "day"), [
+    # a future word in another clause of the sentence does not put the day ahead
+    ("The factions announced at Panguna on Saturday that they had merged, and that their fighters would come "
+     "under one command.", "2022-09-10"),
+    ("The army said on Saturday it would reopen the road next week.", "2022-09-10"),
+    # in the day's own clause it does
+    ("Talks will resume on Saturday in Geneva.", "2022-09-17"),
+    ("On Saturday the minister is due to visit the front.", "2022-09-17"),
+])
+def test_a_future_word_puts_ahead_only_the_day_of_its_clause(text: str, day: str) -> None:
+    [(_, start, _, _)] = spans(text)
+    assert start == day

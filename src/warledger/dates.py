@@ -12,6 +12,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import dateparser
@@ -311,6 +312,26 @@ def _slashed(first: int, second: int, year: int, published: dt.date) -> DateSpan
     return DateSpan.day(chosen) if chosen else None
 
 
+# What parts two clauses of a sentence: a future word beyond it speaks of another time ("announced on Saturday
+# that they had merged, and that their fighters would come under one command").
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:that|who|which|after|before|while|because|but|and)\b", re.I)
+# ... and how far a future word may stand from the day it puts ahead.
+FUTURE_REACH_CHARS = 60
+
+
+def _future_near(text: str, start: int, end: int, cues: Sequence[tuple[int, int]]) -> bool:
+    """Whether a word of the future ("will", "is due to", "next") belongs with the date at start:end: in its
+    clause, within FUTURE_REACH_CHARS ("talks will resume on Monday", "On Monday the minister is to visit")."""
+    for cue_start, cue_end in cues:
+        if cue_start >= end and text[cue_start:cue_end].lower() in ("would", "next"):
+            # "said on Saturday it would open the road next week": the day of saying, a future in the past
+            continue
+        between = text[cue_end:start] if cue_end <= start else text[end:cue_start]
+        if len(between) <= FUTURE_REACH_CHARS and not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
 def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
     """All date expressions in `text` (one sentence, usually), left to right.
 
@@ -321,7 +342,7 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
     found: list[DateMention] = []
     stated_years: dict[int, int] = {}  # the year written with a date, by where the date starts
     yearless: set[int] = set()  # days written without a year
-    future = bool(_FUTURE.search(text))
+    cues = [m.span() for m in _FUTURE.finditer(text)]
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -333,7 +354,8 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 continue  # "in October last year": the month's own pattern dates it
             if _NAMES_A_GROUP.match(text, e):
                 continue  # "the 14th October Brigade", "the March 23 Movement": a name, not a date
-            span = _resolve(kind, m, published, future and kind == "weekday_date")
+            future = kind == "weekday_date" and _future_near(text, s, e, cues)
+            span = _resolve(kind, m, published, future)
             if span is None:
                 continue
             if kind in _YEARLESS_MONTHS and _LAST_YEAR.match(text, e):
