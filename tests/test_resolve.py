@@ -484,6 +484,20 @@ def test_each_village_of_a_list_is_an_event_and_keeps_no_share_of_the_deaths(sta
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "published", "start", "precision"), [
+    ("Jaish al-Adl fighters have set up a permanent camp on a hill above Sarbaz since last week, residents said "
+     "on Tuesday.", dt.date(2022, 9, 14), dt.date(2022, 9, 5), 2),
+    ("Al-Shabaab fighters have set up a permanent camp on a hill above Bulo Burde since the first week of "
+     "August, residents said on Tuesday.", dt.date(2022, 9, 14), dt.date(2022, 8, 1), 2),
+])
+def test_a_base_held_since_a_week_began_then(stage_pipeline: Pipeline, text: str, published: dt.date,
+                                                        start: dt.date, precision: int) -> None:
+    [base] = extract(stage_pipeline, text, published=published)
+    assert base.sub_event_type == "Headquarters or base established"
+    assert (base.date.best, base.date.precision) == (start, precision)
+
+
+@pytest.mark.issue(9)
 def test_an_event_told_with_no_place_or_party_is_in_the_one_country_of_the_places_named(
         stage_pipeline: Pipeline) -> None:
     # the only place is where the speakers are; it still says which country the event was in

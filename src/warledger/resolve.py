@@ -340,12 +340,15 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             before = [d for d in elsewhere if d.role == "point" and d.date.precision == 1
                       and d.date.end <= min(s.date.start for s in dates)]
             dates = before or dates
-        if not dates and candidate.event_type == "Strategic developments":
-            # "have set up a camp outside Shinkafi since Monday": a state that began that day
-            began = [d for d in note.dates if d.role == "since" and d.date.precision == 1
+        if (candidate.event_type == "Strategic developments" or candidate.sub_event_type in TERRITORIAL) and \
+                all(_date_of_saying(doc, d, candidate.trigger) for d in dates):
+            # "have set up a camp outside Shinkafi since Monday", "have controlled the village since Saturday,
+            # residents said on Monday", "have turned the school into their headquarters since last week": a
+            # state that began then, whatever day it was told
+            began = [d for d in note.dates if d.role == "since" and d.date.precision <= 3
                      and d.date.start <= published and not _in_other_clause(doc, d, candidate.trigger)]
             if began:
-                return began[0].date
+                return dataclasses.replace(began[0].date, best=began[0].date.start)
         # "..., the governor said on Tuesday": the day it was said, when the sentence also dates the event
         told = [d for d in dates if not _date_of_saying(doc, d, candidate.trigger)]
         dates = told or dates
