@@ -325,3 +325,15 @@ def test_one_sentence_one_day_one_place_is_one_event_of_the_sub_type_the_classif
         assert classify.one_event_per_sentence([[protest], [other]], model, sentences=2) == [[protest], [other]]
     assert classify.one_event_per_sentence([[protest], [riot]], model, sentences=MAX_SENTENCES + 1) == \
         [[protest], [riot]]
+
+
+@pytest.mark.issue(9)
+def test_force_against_a_protest_the_sentence_names_is_not_retyped_as_an_attack() -> None:
+    said = "Police opened fire with automatic rifles on a crowd of striking miners near the mine, killing 34."
+    force = dataclasses.replace(mention("d1", dt.date(2012, 8, 16), ("ZAF",), event_type="Protests",
+                                        sub_event_type="Excessive force against protesters"), text=said)
+    assert retype([force], tempted(said, "Attack", "Excessive force against protesters"), sentences=1) == [force]
+    # without a word of protest, the classifier may still say what the rules missed
+    plain = dataclasses.replace(force, text="Police opened fire on a crowd near the mine, killing 34.")
+    [retyped] = retype([plain], tempted(plain.text, "Attack", "Excessive force against protesters"), sentences=1)
+    assert retyped.sub_event_type == "Attack"

@@ -7,7 +7,7 @@ are no events come in pairs with a sentence that is one, so that each test shows
 from __future__ import annotations
 
 import pytest
-from stage_fixtures import detected, extract, kinds
+from stage_fixtures import candidates, detected, extract, kinds
 
 from warledger.pipeline import Pipeline
 
@@ -276,6 +276,7 @@ def test_strategic_developments_without_violence(stage_pipeline: Pipeline, text:
      [("Riots", "Violent demonstration")]),
     ("Police fired on demonstrators in Kano on Tuesday, killing four.",
      [("Protests", "Excessive force against protesters")]),
+
     # gunmen are armed: their fight is a battle
     ("Gunmen clashed with vigilantes near Gusau on Tuesday.", [BATTLE]),
 ])
@@ -1293,3 +1294,15 @@ def test_protests_at_an_embassy_warrants_served_and_a_websites_offices_stay_even
 ])
 def test_people_marched_away_are_no_protest(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Border guards fired live rounds at students chanting slogans on the road in Jatrabari on Friday.",
+    "Police fired live rounds into a crowd of landowners staging a blockade of the highway near Kundiawa on Tuesday.",
+])
+def test_fire_at_people_showing_the_signs_of_a_protest_is_force_against_it(stage_pipeline: Pipeline,
+                                                                          text: str) -> None:
+    # no word for a protest, but its signs: slogans, a blockade (the rules' reading, before the classifier's)
+    assert [c.sub_event_type for c in candidates(stage_pipeline, text)
+            if c.event_type != "Riots"] == ["Excessive force against protesters"]

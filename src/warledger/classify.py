@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
-from warledger.detect import Candidate, TriggerRule
+from warledger.detect import PROTEST_WORDS, Candidate, TriggerRule
 from warledger.merge import build_event
 from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention
 from warledger.resolve import territory_sub
@@ -195,6 +195,9 @@ class SentenceTypes:
                 SUB_EVENT_TYPES[best] in ("Battles", "Violence against civilians") and \
                 rules_cue is not None and rules_cue.search(mention.text):
             return None  # "a Russian UAV attacked a passenger bus": the weapon named decides, not the verb
+        if mention.sub_event_type == "Excessive force against protesters" and SUB_EVENT_TYPES[best] != "Protests" \
+                and PROTEST_WORDS.search(mention.text):
+            return None  # "police opened fire on striking miners": the protest named is what was fired on
         if mention.sub_event_type in TERRITORIAL and best not in TERRITORIAL:
             return None  # "restored state authority over Kidal": the rules saw a place change hands
         if {best, mention.sub_event_type} <= ACTOR_DECIDED:

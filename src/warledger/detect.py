@@ -178,6 +178,8 @@ RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "
                        "trooper", "troop", "equipment", "act", "vehicle"})
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-ins?|strik(?:e|ers|ing))\b",
                            re.I)
+# What shows people fired on were protesting, where no word for a protest is said.
+PROTEST_SIGNS = re.compile(r"\b(?:chant\w*|slogans?|placards?|blockad\w*)\b", re.I)
 # What makes a gathering a protest: a demand, slogans, a grievance.
 PROTEST_CAUSE = re.compile(r"\b(?:demand\w*|protest\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|"
                            r"condemn\w*|call(?:ed|ing)? for|calling on|in support of|in solidarity|to press|"
@@ -982,8 +984,9 @@ class Detector:
                 candidate.sub_event_type = "Air/drone strike"
         if kind == "fire" and candidate.event_type == "Battles" and (
                 _victims(head, towns=False) == "civilians" or EXCESSIVE.search(sentence_text)):
-            if PROTEST_WORDS.search(sentence_text):
-                # "police fired live ammunition at protesters": force against a demonstration
+            if PROTEST_WORDS.search(sentence_text) or PROTEST_SIGNS.search(sentence_text):
+                # "police fired live ammunition at protesters", "fired live rounds at students chanting slogans",
+                # "into a crowd staging a blockade of the highway": force against a demonstration
                 candidate.event_type, candidate.sub_event_type = "Protests", "Excessive force against protesters"
             else:  # "opened fire on residents cutting hay": armed men on unarmed people
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
