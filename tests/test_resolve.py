@@ -498,6 +498,20 @@ def test_a_base_held_since_a_week_began_then(stage_pipeline: Pipeline, text: str
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "place", "day"), [
+    # published on Wednesday 13 March 2024
+    ("Police on Wednesday arrested the group's area commander near Torpa, two days after its gunmen shot dead a "
+     "road contractor at his work site near Khunti.", "Khunti", dt.date(2024, 3, 11)),
+    ("Mangalsen, the headquarters of Achham district, wore a deserted look on Tuesday, a day after Maoist rebels "
+     "stormed the army barracks there in a night-long assault.", "Achham", dt.date(2024, 3, 11)),
+])
+def test_a_clause_told_days_after_another_is_dated_from_it(stage_pipeline: Pipeline, text: str, place: str,
+                                                          day: dt.date) -> None:
+    there = [e.date.best for e in extract(stage_pipeline, text) if e.place is not None and e.place.name == place]
+    assert there == [day]
+
+
+@pytest.mark.issue(9)
 def test_an_event_told_with_no_place_or_party_is_in_the_one_country_of_the_places_named(
         stage_pipeline: Pipeline) -> None:
     # the only place is where the speakers are; it still says which country the event was in

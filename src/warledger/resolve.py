@@ -328,6 +328,9 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             return framing
     dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
     if candidate is not None:
+        shifted = _days_from_anchor(doc, note, candidate.trigger, dates, annotated, published)
+        if shifted is not None:
+            return shifted
         # "BANGUI, March 12 - Seleka rebels seized Bangassou on Monday": the dateline's day is when the report
         # was filed, not the event's, where the sentence gives another
         dates = [d for d in dates if not any(a <= d.span.start < b for a, b in annotated.filed_at)] or dates
@@ -420,6 +423,40 @@ def _many_places(trigger: Token) -> bool:
 # Nouns for a war or a campaign that a sentence may be set in: "During the 44-day war that began on ..."
 PERIOD_NOUNS = frozenset({"war", "offensive", "campaign", "conflict", "operation", "counteroffensive", "uprising",
                           "insurgency", "occupation", "siege", "invasion", "fighting", "hostilities"})
+
+
+# "two days after", "a week before": how many days a clause so joined lies from the one it hangs from
+_COUNTED_DAYS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_from_anchor(doc: Doc, note: SentenceNotes, trigger: Token, dates: Sequence[DateMention],
+                      annotated: Annotated, published: dt.date) -> DateSpan | None:
+    """The day of a clause told as so many days after or before another ("police arrested the commander on
+    Wednesday, two days after PLFI gunmen shot dead a contractor"; "The killings came two days after armed men
+    broke into the armoury"): the other clause's day (its own, else the last day the report gave) moved by
+    that many days. None when the trigger's clause is not so joined or no day anchors it."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "advcl":
+        return None
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    unit = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")), None)
+    if mark is None or unit is None:
+        return None
+    count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+    if count is None or (count.lower_ not in _COUNTED_DAYS and not count.text.isdigit()):
+        return None
+    days = (_COUNTED_DAYS.get(count.lower_) or int(count.text)) * (7 if unit.lemma_.lower() == "week" else 1)
+    inside = {t.i for t in verb.subtree}
+    own = [d for d in dates if d.date.precision == 1 and d.role == "point" and
+           (token := _date_token(doc, d)) is not None and token.i not in inside]
+    anchor = own[0].date.best if own else \
+        next((d.date.best for n in reversed(annotated.sentences[:note.index]) for d in reversed(n.dates)
+              if d.role == "point" and d.date.precision == 1 and d.date.start <= published), None)
+    if anchor is None:
+        return None
+    return DateSpan.day(anchor - dt.timedelta(days=days) if mark == "after" else anchor + dt.timedelta(days=days))
 
 
 def _framing_date(doc: Doc, note: SentenceNotes, trigger: Token, published: dt.date) -> DateSpan | None:
