@@ -512,6 +512,17 @@ def test_a_clause_told_days_after_another_is_dated_from_it(stage_pipeline: Pipel
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "country"), [
+    ("Unknown people set fire on Sunday night to a Jewish cultural centre under construction in Nalchik.", "RUS"),
+    ("Students set the law library of the Howard College campus in Durban alight on Monday night.", "ZAF"),
+])
+def test_an_event_of_civilians_alone_is_the_countrys_where_it_happened(stage_pipeline: Pipeline, text: str,
+                                                                      country: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert country in event.sides
+
+
+@pytest.mark.issue(9)
 def test_an_event_told_with_no_place_or_party_is_in_the_one_country_of_the_places_named(
         stage_pipeline: Pipeline) -> None:
     # the only place is where the speakers are; it still says which country the event was in

@@ -523,9 +523,10 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     if candidate.rule.kind == "armed-act" and (actor1 is None or actor1.inter not in ARMED_INTER):
         return None  # "closed all roads", "ordered them to leave": an event when armed or state forces do it
     mapped = {code for side in sides if (code := output_side(side, knowledge))}
-    if (len(mapped) < len(set(sides)) or not mapped) and place is not None and place.country:
+    if (len(mapped) < len(set(sides)) or not mapped - {"CIV"}) and place is not None and place.country:
         # a group active in several countries, or an attack with no actor named ("a roadside bomb
-        # exploded in Mogadishu"), stands for the place's country
+        # exploded in Mogadishu"), stands for the place's country; so do civilians with no other party
+        # ("unknown people set fire to a cultural centre in Nalchik": the row is Russia's)
         mapped.add(place.country)
     sides = tuple(sorted(mapped))
     # a state's act for a whole country, or a deal with it, is placed in its capital (an armed group's curfew
