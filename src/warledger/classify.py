@@ -6,8 +6,10 @@ over word unigrams and bigrams beside TF-IDF over character n-grams of two to fi
 see "shelled" in "shelling", a name's spelling in another), multinomial logistic regression, trained
 on the development half of the team corpus (tests/data/corpus, never its held-out half) by `make classifier`. When the
 classifier gives another sub-type at least `threshold` probability and `margin` times the probability
-it gives the rules' sub-type, that sub-type wins. It never
-adds or removes an event: where, when and who stay the rules' work. It is asked only about texts
+it gives the rules' sub-type, that sub-type wins. Where, when and who stay the rules' work; besides the
+sub-type, in such a text it finds the event the rules missed when it is sure of one (first_opinion), drops
+one whose sentence it reads as no event (retype), and of two events one sentence tells of one day and place
+keeps the sub-type it prefers (one_event_per_sentence). It is asked only about texts
 of the kind it learnt from, notes and snippets of a few sentences: on a long report, whose sentences
 mix headlines, quotes and background, it did worse than the rules (on the seed reports it turned a
 headline's offensive and a treaty's handover into other types).

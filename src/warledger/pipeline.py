@@ -184,6 +184,8 @@ class Pipeline:
         mentions = attach_denials(document, annotated.sentences, mentions, cleaned.to_original)
         mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
         clusters = merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
+        # ... and one event where a note's sentence told two of one day and place, of the sub-type the
+        # classifier prefers
         return one_event_per_sentence(clusters, self.classifier, len(sentences))
 
     def merge(self, clusters: Sequence[list[Mention]], origins: Mapping[str, Origin] | None = None) -> list[Event]:
