@@ -504,6 +504,9 @@ def test_a_base_held_since_a_week_began_then(stage_pipeline: Pipeline, text: str
      "road contractor at his work site near Khunti.", "Khunti", dt.date(2024, 3, 11)),
     ("Mangalsen, the headquarters of Achham district, wore a deserted look on Tuesday, a day after Maoist rebels "
      "stormed the army barracks there in a night-long assault.", "Achham", dt.date(2024, 3, 11)),
+    # the day of saying is not the day counted from
+    ("Police said on Wednesday that the body of a man was found near Crossmaglen on Tuesday, two days after "
+     "armed men took him from his home.", "Crossmaglen", dt.date(2024, 3, 10)),
 ])
 def test_a_clause_told_days_after_another_is_dated_from_it(stage_pipeline: Pipeline, text: str, place: str,
                                                           day: dt.date) -> None:

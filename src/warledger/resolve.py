@@ -451,6 +451,8 @@ def _days_from_anchor(doc: Doc, note: SentenceNotes, trigger: Token, dates: Sequ
     inside = {t.i for t in verb.subtree}
     own = [d for d in dates if d.date.precision == 1 and d.role == "point" and
            (token := _date_token(doc, d)) is not None and token.i not in inside]
+    # the day the main clause happened, not the day it was told ("..., police said on Friday")
+    own = [d for d in own if not _date_of_saying(doc, d, verb.head)] or own
     anchor = own[0].date.best if own else \
         next((d.date.best for n in reversed(annotated.sentences[:note.index]) for d in reversed(n.dates)
               if d.role == "point" and d.date.precision == 1 and d.date.start <= published), None)
