@@ -179,9 +179,10 @@ RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|sit-ins?|strik(?:e|ers|ing))\b",
                            re.I)
 # What shows people fired on were protesting, where no word for a protest is said.
-PROTEST_SIGNS = re.compile(r"\b(?:chant\w*|slogans?|placards?|blockad\w*)\b", re.I)
+_SLOGANS = r"chant\w*|slogans?|placards?"
+PROTEST_SIGNS = re.compile(rf"\b(?:{_SLOGANS}|blockad\w*)\b", re.I)
 # What makes a gathering a protest: a demand, slogans, a grievance.
-PROTEST_CAUSE = re.compile(r"\b(?:demand\w*|protest\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|"
+PROTEST_CAUSE = re.compile(rf"\b(?:demand\w*|protest\w*|against|{_SLOGANS}|banners?|denounc\w*|"
                            r"condemn\w*|call(?:ed|ing)? for|calling on|in support of|in solidarity|to press|"
                            r"grievances?|anger|angry|outrage\w*|resign\w*|boycott\w*)\b", re.I)
 MOB_ACTS = frozenset({"beat", "stone", "lynch", "attack", "kill", "burn", "torch", "hack", "assault", "pelt"})

@@ -365,10 +365,8 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
         shift = RELATIVE_DAY.search(note.text)
         if shift is not None:
             # "a day earlier", "the next day": a day away from the day the report has just told
-            last_day = next((d.date.best for n in reversed(annotated.sentences[:note.index])
-                             for d in reversed(n.dates)
-                             if d.role == "point" and d.date.precision == 1 and d.date.start <= published), None)
-            base = last_day or (context.best if context is not None and context.precision == 1 else published)
+            base = _last_day_told(annotated, note, published) or \
+                (context.best if context is not None and context.precision == 1 else published)
             offset = -1 if shift.group(1).lower() in ("previous", "before", "earlier") or \
                 shift.group(2).lower() in ("before", "earlier") else 1
             return DateSpan.day(base + dt.timedelta(days=offset))
@@ -453,12 +451,16 @@ def _days_from_anchor(doc: Doc, note: SentenceNotes, trigger: Token, dates: Sequ
            (token := _date_token(doc, d)) is not None and token.i not in inside]
     # the day the main clause happened, not the day it was told ("..., police said on Friday")
     own = [d for d in own if not _date_of_saying(doc, d, verb.head)] or own
-    anchor = own[0].date.best if own else \
-        next((d.date.best for n in reversed(annotated.sentences[:note.index]) for d in reversed(n.dates)
-              if d.role == "point" and d.date.precision == 1 and d.date.start <= published), None)
+    anchor = own[0].date.best if own else _last_day_told(annotated, note, published)
     if anchor is None:
         return None
     return DateSpan.day(anchor - dt.timedelta(days=days) if mark == "after" else anchor + dt.timedelta(days=days))
+
+
+def _last_day_told(annotated: Annotated, note: SentenceNotes, published: dt.date) -> dt.date | None:
+    """The last day, to the day, that the sentences before this one gave."""
+    return next((d.date.best for n in reversed(annotated.sentences[:note.index]) for d in reversed(n.dates)
+                 if d.role == "point" and d.date.precision == 1 and d.date.start <= published), None)
 
 
 def _framing_date(doc: Doc, note: SentenceNotes, trigger: Token, published: dt.date) -> DateSpan | None:
