@@ -854,6 +854,9 @@ def test_a_few_soldiers_or_civilians_moving_are_no_event(stage_pipeline: Pipelin
      "Rutshuru", "Non-violent transfer of territory"),
     ("Government troops entered Sake on Monday after the rebels completed their withdrawal.",
      "Sake", "Non-violent transfer of territory"),
+    # "without fighting" is no fight
+    ("Rebel units entered the town of Rubaya in North Kivu without fighting on Monday after the army pulled out.",
+     "Rubaya", "Non-violent transfer of territory"),
     # a base handed over, the words of the hand-over apart
     ("The last peacekeepers left on Monday, handing their camp in Kidal over to the Malian army.",
      "Kidal", "Non-violent transfer of territory"),
@@ -864,6 +867,34 @@ def test_a_few_soldiers_or_civilians_moving_are_no_event(stage_pipeline: Pipelin
 def test_places_handed_over_or_driven_out_of(stage_pipeline: Pipeline, text: str, place: str, sub: str) -> None:
     [event] = extract(stage_pipeline, text)
     assert (event.place and event.place.name, event.sub_event_type) == (place, sub)
+
+
+@pytest.mark.parametrize(("text", "place", "sub"), [
+    # a fight after which its winner holds the place: the ground was taken in it
+    ("Gunmen of the Karen army stormed the police station in Myawaddy on Friday and were still holding the town "
+     "on Sunday.", "Myawaddy", "Non-state actor overtakes territory"),
+    ("Jihadist fighters clashed with soldiers in Djibo on Monday and raised their black flag over the town hall.",
+     "Djibo", "Non-state actor overtakes territory"),
+    ("The hill above Rutshuru changed hands on Tuesday, M23 rebels said.", "Rutshuru",
+     "Non-state actor overtakes territory"),
+    # driven out of a group of villages, and a withdrawal under fire: taken in a fight, not handed over
+    ("Congolese troops drove the M23 rebels out of a string of villages near Sake on Monday.", "Sake",
+     "Government regains territory"),
+    ("M23 rebels took over the town of Rubaya in North Kivu on Tuesday after soldiers pulled out under heavy "
+     "fire.", "Rubaya",
+     "Non-state actor overtakes territory"),
+])
+def test_ground_held_after_a_fight_is_taken(stage_pipeline: Pipeline, text: str, place: str, sub: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.place and event.place.name, event.sub_event_type) == (place, sub)
+
+
+@pytest.mark.parametrize("text", [
+    "Government soldiers fought off an attack by rebels in Djibo on Monday and were still holding out on Tuesday.",
+])
+def test_holding_out_takes_no_ground(stage_pipeline: Pipeline, text: str) -> None:
+    assert all(e.sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory")
+               for e in extract(stage_pipeline, text))
 
 
 @pytest.mark.parametrize("text", [

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
-from warledger.detect import PROTEST_WORDS, Candidate, TriggerRule
+from warledger.detect import FOUGHT, PROTEST_WORDS, Candidate, TriggerRule
 from warledger.merge import build_event
 from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention
 from warledger.resolve import territory_sub
@@ -204,6 +204,9 @@ class SentenceTypes:
             return None  # "restored state authority over Kidal": the rules saw a place change hands
         if {best, mention.sub_event_type} <= ACTOR_DECIDED:
             return None  # the rules read the taker already
+        if best == "Non-violent transfer of territory" and mention.sub_event_type in (*ACTOR_DECIDED, "Armed clash") \
+                and FOUGHT.search(mention.text):
+            return None  # "took over Rubaya after soldiers pulled out under heavy fire": taken in a fight
         if mention.sub_event_type == "Non-violent transfer of territory" and AGREED.search(mention.text):
             return None  # "Under the terms of the agreement, Azerbaijani forces took control of Lachin"
         if SUB_EVENT_TYPES[best] == "Battles" and mention.actor1 is not None and mention.actor1.inter in CROWDS:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from warledger import civilians
 from warledger.fatalities import parse_number
-from warledger.records import SUB_EVENT_TYPES, VIOLENT_TYPES
+from warledger.records import SUB_EVENT_TYPES, TERRITORIAL, VIOLENT_TYPES
 from warledger.segment import entity_label
 
 # Verbs and nouns that, above a trigger, make it unreal: plans, fears, requests, obligations.
@@ -375,14 +375,21 @@ CLEARED_OF = frozenset({"insurgent", "militant", "rebel", "terrorist", "fighter"
                         "enemy", "militia", "militiaman", "extremist"})
 # Words of a fight in the sentence of a takeover: then the other side's withdrawal did not make it peaceful
 # ("attacked and took control of the village after reservists withdrew following an exchange of fire").
-FOUGHT = re.compile(r"\b(?:attack(?:ed|s)?|exchange of fire|under fire|fighting|clash(?:ed|es)?|battles?|fought|"
-                    r"assault(?:ed)?|stormed)\b", re.I)
+FOUGHT = re.compile(r"\b(?:attack(?:ed|s)?|exchanges? of (?:gun)?fire|under (?:\w+ )?fire|"
+                    r"(?<!without )(?<!no )fighting|clash(?:ed|es)?|battles?|fought|assault(?:ed)?|stormed|shooting|"
+                    r"shoot-?outs?|gun ?fights?|firefights?|bombardment|shelling)\b", re.I)
 # Verbs by which weapons are taken, found or handed in: grenades among them were not thrown.
 HAULED_IN = frozenset({"seize", "recover", "find", "confiscate", "discover", "capture", "intercept", "secure",
                        "surrender", "collect", "defuse", "hand", "uncover", "retrieve"})
 # Words of an exchange of gunfire, of which grenades thrown are a part.
 GUNFIGHT = re.compile(r"\b(?:gun ?fights?|gun battles?|firefights?|exchanges? of (?:gun)?fire|shoot-?outs?|"
                       r"exchanged (?:gun)?fire)\b", re.I)
+# Words that a fight left a place in its winner's hands ("raised their flag over the base", "were still
+# holding the town on Sunday", "the ridge changed hands"): the fight took ground.
+HELD_GROUND = re.compile(r"\b(?:(?:raised|hoisted|planted) (?:\w+ ){0,3}(?:flags?|banners?)|hoisted|changed hands|"
+                         r"(?:now|still) (?:in (?:full |total |complete )?control|controls?|holds|holding(?! out))|"
+                         r"(?:declared|proclaimed) (?:\w+ ){0,4}(?:a )?no-go|installed themselves|"
+                         r"under (?:their|its) (?:\w+ ){0,2}control)\b", re.I)
 # Verbs of moving into a place that, unopposed, hand it over ("ISWAP fighters drove into the town hours
 # later without firing a shot").
 MOVING_IN = ("walk", "drive", "roll", "march", "move")
@@ -619,6 +626,8 @@ class Detector:
                     # seizure of weapons
                     seen_tokens.update(range(start, end))
                     out.append(candidate)
+            if HELD_GROUND.search(sentence_text):
+                _held_after_fight([c for c in out if c.sentence == index])
         return _one_per_type(out)
 
     def matches(self, doc: Doc) -> list[tuple[int, int, TriggerRule]]:
@@ -792,8 +801,9 @@ class Detector:
                 # areas the guerrillas had left" names no place that changed hands
                 return None
             if not AGREEMENT_CUES.search(sentence_text) and not _hands_over_ground(head) and not (
-                    lemma in ("enter", "pull", *MOVING_IN) and UNOPPOSED.search(sentence_text)):
-                return None
+                    lemma in ("enter", "pull", *MOVING_IN) and UNOPPOSED.search(sentence_text)
+                    and not FOUGHT.search(sentence_text)):
+                return None  # "pulled out under heavy fire" gave ground in a fight
         elif kind in ("territory", "territory-lost"):
             if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
                 return None  # "the territory conquered by X": a past state described, not an event
@@ -1287,9 +1297,12 @@ def _drives_out_of_a_place(head: Token) -> bool:
         preps = [child] if child.dep_ == "prep" and child.lower_ == "from" else \
             [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"] if child.lower_ == "out" else []
         for prep in preps:
-            if any(o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.is_title or o.lemma_.lower() in TAKEN_PLACES)
-                   for o in prep.children):
-                return True
+            for o in (o for o in prep.children if o.dep_ == "pobj"):
+                # "out of a cluster of villages": the places are what the group of them holds
+                held = [o, *(w for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for w in c.children if w.dep_ == "pobj")]
+                if any(w.pos_ == "PROPN" or w.is_title or w.lemma_.lower() in TAKEN_PLACES for w in held):
+                    return True
     return False
 
 
@@ -1895,6 +1908,17 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
             for o in killed):
         return "civilians"  # ACLED: those killed are civilians unless the text says they were armed
     return None
+
+
+def _held_after_fight(candidates: list[Candidate]) -> None:
+    """A sentence that tells a fight and that its winner holds the place after it ("stormed the police post and
+    were still holding the town on Sunday"): the fight took ground. Whose ground, resolve decides from the taker
+    and the place (ACLED: only the final capture counts, and it is the event)."""
+    if any(c.rule.kind in ("territory", "territory-lost") or c.sub_event_type in TERRITORIAL for c in candidates):
+        return
+    for c in candidates:
+        if c.sub_event_type == "Armed clash":
+            c.sub_event_type = "Non-state actor overtakes territory"
 
 
 # ACLED's priority inside an event type: the earlier sub-event type wins when tactics co-occur.
