@@ -889,6 +889,25 @@ def test_ground_held_after_a_fight_is_taken(stage_pipeline: Pipeline, text: str,
     assert (event.place and event.place.name, event.sub_event_type) == (place, sub)
 
 
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # ground won back from an armed group, its taker unnamed: the state's forces won it back
+    ("The command announced on Monday the full liberation of the town of Rubaya in North Kivu from the M23 "
+     "gangs.", "Military Forces of the Democratic Republic of Congo", "M23: March 23 Movement"),
+    ("The town of Djibo was recaptured from the jihadists on Sunday, security sources said.",
+     "Military Forces of Burkina Faso", None),
+    # ... a taking from the state's forces is no winning back
+    ("M23 rebels seized the town of Rubaya in North Kivu from the army on Tuesday.", "M23: March 23 Movement",
+     "Military Forces of the Democratic Republic of Congo"),
+])
+def test_ground_is_taken_from_its_loser(stage_pipeline: Pipeline, text: str, actor1: str, actor2: str | None) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.actor1 is not None and event.actor1.name.split(" (")[0] == actor1
+    if actor2 is not None:
+        assert event.actor2 is not None and event.actor2.name.split(" (")[0] == actor2
+    assert event.sub_event_type == ("Non-state actor overtakes territory" if actor1.startswith("M23") else
+                                    "Government regains territory")
+
+
 @pytest.mark.parametrize("text", [
     "Government soldiers fought off an attack by rebels in Djibo on Monday and were still holding out on Tuesday.",
 ])

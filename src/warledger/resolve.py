@@ -60,6 +60,9 @@ DOING_VERBS = frozenset({"fire", "launch", "carry", "conduct", "unleash", "mount
                          "drop", "rain", "execute", "perform"})
 # Subjects that name an armed doer without saying whose: "an alliance of militias", "insurgents".
 UNNAMED_DOERS = COMBATANT_WORDS | {"alliance", "coalition", "faction", "group", "militia"}
+# Words of ground won back: "liberated Sirte", "the recapture of Bentiu", "restored control over Gagatli".
+WON_BACK = frozenset({"liberate", "liberation", "recapture", "retake", "retook", "retaken", "reoccupy", "regain",
+                      "restore", "reclaim", "recover", "reestablish", "re-establish", "clear", "free"})
 SPEAKER_PRONOUN = re.compile(r"(?:it|we|they|its \w+|their \w+|our \w+)")
 BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camps|neighbou?rs|nations|armies|"
                           r"belligerents|rivals)\b")
@@ -577,6 +580,11 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
             actor1 = state_actor(home, "military", knowledge) or actor1
             if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
                 actor2 = None  # the ally joined in the subject is no loser
+        if actor1_m is None and actor2 is not None and actor2.inter != 1 and place is not None and \
+                place.country and _won_back(candidate.trigger):
+            # "the complete liberation of Sirte from the Daesh gangs", "the town was recaptured from the rebels":
+            # ground won back from an armed group by a taker left unnamed is won back by the state
+            actor1 = state_actor(place.country, "military", knowledge) or actor1
         taken = territory_sub(actor1, place, actor2, loser_country)
         # the classifier's ground taken with no taker or place known keeps the sub-type its words gave
         sub = taken if taken in ACTOR_DECIDED or sub not in ACTOR_DECIDED else sub
@@ -799,6 +807,13 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     if not able:
         return None, None
     subject, obj = _subject_and_object(candidate.trigger)
+    taken_from: set[int] = set()
+    if candidate.rule.kind == "territory" or candidate.sub_event_type in TERRITORIAL:
+        # "liberated Gagra from the occupying troops", "the liberation of Sirte from the Daesh gangs": ground
+        # is taken from its loser
+        taken_from = {t.i for c in _taken_from(candidate.trigger) for t in c.subtree}
+        obj |= taken_from
+        subject -= taken_from
     # a force named in the subject before a capital standing for a government: in "JUBA, Dec 20 - Fighters
     # loyal to ... seized Bor" the parser hangs the dateline in the subject
     named = sorted((a for a in parties if a.start in subject), key=lambda a: a.kind == "metonym")
@@ -832,13 +847,34 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
         clause = _clause_of(candidate.trigger)
         parties = [a for a in parties if a.start in clause]
     if first is None and not unnamed_doer:
-        rest = [a for a in parties if a is not second]
+        rest = [a for a in parties if a is not second and a.start not in taken_from]
         first = rest[0] if rest else None
     if second is None:
         clause = _clause_of(candidate.trigger)
         second = next((a for a in parties if first is not None and _other_party(a, first) and a.start in clause),
                       None)
     return first, second
+
+
+def _won_back(trigger: Token) -> bool:
+    """Whether the trigger's words say ground was won back ("liberated", "recaptured", "took back")."""
+    return trigger.lemma_.lower() in WON_BACK or any(c.lower_ == "back" for c in trigger.children)
+
+
+def _taken_from(trigger: Token) -> list[Token]:
+    """The "from" of a taking: on the trigger or on the place it took ("liberated the city of Gagra from the
+    occupying troops"), not inside another clause."""
+    found: list[Token] = []
+    todo = [trigger]
+    while todo:
+        token = todo.pop()
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                found.append(child)
+            elif child.dep_ in ("dobj", "pobj", "nsubjpass", "appos") or \
+                    (child.dep_ == "prep" and child.lower_ == "of"):
+                todo.append(child)
+    return found
 
 
 def _other_party(candidate: ActorMention, first: ActorMention | None) -> bool:
