@@ -128,6 +128,21 @@ def test_armed_men_and_patrols_by_their_unit_words(stage_pipeline: Pipeline, tex
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "spans"), [
+    # people told as armed, whatever stands between: an armed group the text does not name
+    ("Armed and hooded men stopped the trucks.", [("Armed and hooded men", "unidentified")]),
+    ("Members of an armed Baluch group charged a fee.", [("armed Baluch group", "unidentified")]),
+    ("Masked youths blocked the road.", [("Masked youths", "unidentified")]),
+    # ... but a group named inside keeps its name, and a state's armed forces are its military
+    ("An armed PKK group came to the tents.", [("PKK", "group")]),
+    ("The armed forces of Mali entered Kidal.", [("armed forces of Mali", "military")]),
+])
+def test_people_told_as_armed_are_an_unnamed_armed_group(stage_pipeline: Pipeline, text: str,
+                                                         spans: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.kind) for m in actors_in(stage_pipeline, text)] == spans
+
+
+@pytest.mark.issue(9)
 def test_a_local_government_area_is_a_place_not_a_party(stage_pipeline: Pipeline) -> None:
     # Nigeria's districts are "local government areas": no government took part in the raid
     text = "Bandits raided villages in three local government areas of Zamfara on Sunday."

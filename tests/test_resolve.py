@@ -909,6 +909,16 @@ def test_ground_is_taken_from_its_loser(stage_pipeline: Pipeline, text: str, act
 
 
 @pytest.mark.parametrize("text", [
+    "Families fled Rutshuru on Saturday after armed men told them to leave within two days.",
+    "Since Monday armed and hooded men have been stopping lorries on the road near Rutshuru and charging a fee.",
+])
+def test_an_order_or_a_toll_of_armed_men_is_their_act(stage_pipeline: Pipeline, text: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.actor1 and event.actor1.name) == \
+        ("Other", "Unidentified Armed Group (Democratic Republic of Congo)")
+
+
+@pytest.mark.parametrize("text", [
     "Government soldiers fought off an attack by rebels in Djibo on Monday and were still holding out on Tuesday.",
 ])
 def test_holding_out_takes_no_ground(stage_pipeline: Pipeline, text: str) -> None:

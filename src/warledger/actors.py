@@ -97,6 +97,9 @@ class ActorMatcher:
             if kind in ("COUNTRY", "DEMONYM", "METONYM", "OUTLET") and not doc[start].text[:1].isupper():
                 continue
             raw.append((start, end, kind, value))
+        named = {t for start, end, _, _ in raw for t in range(start, end)}
+        # "an armed PKK group" is the PKK: a name inside keeps its own reading
+        raw.extend(a for a in _armed_people(doc) if not named.intersection(range(a[0], a[1])))
         raw = _longest_first(raw)
         return self._compose(doc, raw)
 
@@ -233,6 +236,30 @@ def phrase_head(token: Token) -> Token:
     while token.dep_ in ("compound", "nmod", "amod") and token.head.i != token.i:
         token = token.head
     return token
+
+
+# People that "armed", "masked" or "hooded" before them make an armed group the text does not name ("armed and
+# hooded men", "members of an armed Baluch group", "armed KNF men").
+ARMED_PEOPLE = frozenset({"man", "men", "youth", "group", "member", "individual", "person", "people", "band"})
+ARMED_WORDS = frozenset({"armed", "masked", "hooded", "balaclava-clad", "gun-toting", "heavily-armed"})
+
+
+def _armed_people(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Spans of people told as armed, from the first such word to the noun: unidentified armed actors."""
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in ARMED_PEOPLE:
+            continue
+        marks = [c for c in token.children if c.dep_ == "amod" and c.lower_ in ARMED_WORDS and c.i < token.i]
+        if not marks:
+            continue
+        start = min(m.i for m in marks)
+        while start > 0 and doc[start - 1].lower_ in ARMED_WORDS | {"and", ","}:
+            start -= 1  # "armed and hooded men"
+        while doc[start].lower_ not in ARMED_WORDS:
+            start += 1
+        found.append((start, token.i + 1, "ROLE", "unidentified"))
+    return found
 
 
 def _longest_first(raw: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -790,7 +790,9 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     able = [a for a in actors if (belligerent(a) or a.kind in ("civilians", "protesters", "rioters", "government"))
             and not (a.kind in ("adjective", "country") and doc[a.end - 1].dep_ in ("amod", "compound", "poss")
                      and doc[a.end - 1].head.lemma_.lower() in PLACE_NOUNS | {"camp"})]
-    parties = [a for a in able if not _reports(doc, a)]
+    # ... but "armed men told them to leave": the telling is the act
+    parties = [a for a in able if not _reports(doc, a) or (
+        candidate.rule.kind == "armed-act" and doc[a.start:a.end].root.head.i == candidate.trigger.i)]
     # "government soldiers", "army troops": a word that qualifies another party's noun is that party
     heads = {a.end - 1: a for a in parties}
 
