@@ -111,6 +111,19 @@ def test_an_arabic_name_without_its_article_or_final_h_is_the_same_town(gazettee
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a town by its own name before one for which it is a foreign name, with "town" after it too: Tari
+    # (Papua New Guinea), not Taree (Australia), whose alternate names hold "Tari"
+    ("Fighting flared again on the outskirts of Tari town.", "Tari", "PNG"),
+    ("Fighting flared again on the outskirts of Tari.", "Tari", "PNG"),
+])
+def test_a_town_word_after_a_name_keeps_the_town_by_its_own_name(gazetteer: Gazetteer, text: str, name: str,
+                                                                 country: str) -> None:
+    place = resolved(gazetteer, text, {})
+    assert (place.name, place.country) == (name, country)
+
+
+@pytest.mark.issue(9)
 def test_an_arabic_word_kept_in_english_is_no_village_without_its_article(gazetteer: Gazetteer) -> None:
     assert surfaces(gazetteer, "Police dispersed the Hirak demonstrators in Oran.") == ["Oran"]
 

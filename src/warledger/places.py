@@ -959,6 +959,9 @@ class Gazetteer:
             return None
 
         said = name_key(match.surface)
+        words = said.split()
+        if match.designated and len(words) > 1 and self._vocabulary.designators.get(words[-1]) == "settlement":
+            said = " ".join(words[:-1])  # "Tari town" is called Tari ("Mandera County" is the county's name)
 
         top = max(context_countries.values(), default=0.0)
 
