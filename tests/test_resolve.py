@@ -918,6 +918,22 @@ def test_an_order_or_a_toll_of_armed_men_is_their_act(stage_pipeline: Pipeline, 
         ("Other", "Unidentified Armed Group (Democratic Republic of Congo)")
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a person taken from somewhere by name, or by a calling only a person has
+    ("Soldiers took Amina Diallo, the wife of an opposition mayor, from her house in Djibo on Monday night.",
+     "Military Forces of Burkina Faso"),
+    ("A photographer for a local weekly was taken from his home in Djibo by soldiers on Monday night.",
+     "Military Forces of Burkina Faso"),
+    # security personnel are the state's forces
+    ("Plainclothes security personnel took a teacher from his home in Djibo on Monday.",
+     "Military Forces of Burkina Faso"),
+])
+def test_a_person_taken_from_somewhere_is_abducted(stage_pipeline: Pipeline, text: str, actor1: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.actor1 and event.actor1.name.split(" (")[0]) == \
+        ("Abduction/forced disappearance", actor1)
+
+
 @pytest.mark.parametrize("text", [
     "Government soldiers fought off an attack by rebels in Djibo on Monday and were still holding out on Tuesday.",
 ])

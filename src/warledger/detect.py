@@ -1843,7 +1843,11 @@ def _people_taken(head: Token) -> bool:
         if obj.pos_ in ("NOUN", "PROPN") and not _subtree_lemmas(obj) & (COMBATANT_WORDS | ARMED_ROLES) and (
                 _AGE.search(obj.doc[obj.left_edge.i:obj.i + 1].text) or any(  # ... or "a reporter who ..."
                     c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in c.children)
-                    for c in obj.children)):
+                    for c in obj.children)
+                # "took Zarema Musayeva, the mother of ..., from her flat": a person by name, or a civilian by
+                # the words beside the name
+                or obj.ent_type_ == "PERSON"
+                or any(c.dep_ == "appos" and c.lemma_.lower() in civilians.TARGETS for c in obj.children)):
             return True
     return False
 
