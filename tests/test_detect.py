@@ -1297,6 +1297,23 @@ def test_people_marched_away_are_no_protest(stage_pipeline: Pipeline, text: str,
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a crowd that stands, walks, fills a square or parades for a cause protests (the rules' reading)
+    ("About two hundred villagers stood with flags on the road outside Kirbali on Saturday, demanding the return "
+     "of their pastures.", ["Peaceful protest"]),
+    ("Hundreds of residents walked to the district office in Wabag on Thursday to hand over a petition.",
+     ["Peaceful protest"]),
+    ("Thousands of people filled the main square of Misrata on Friday, holding up photographs of the missing.",
+     ["Peaceful protest"]),
+    # ... and without one only walks
+    ("Hundreds of residents walked to the market in Wabag on Thursday.", []),
+])
+def test_a_crowd_that_stands_or_walks_for_a_cause_protests(stage_pipeline: Pipeline, text: str,
+                                                           expected: list) -> None:
+    assert [c.sub_event_type for c in candidates(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize("text", [
     "Border guards fired live rounds at students chanting slogans on the road in Jatrabari on Friday.",
     "Police fired live rounds into a crowd of landowners staging a blockade of the highway near Kundiawa on Tuesday.",

@@ -184,7 +184,8 @@ PROTEST_SIGNS = re.compile(rf"\b(?:{_SLOGANS}|blockad\w*)\b", re.I)
 # What makes a gathering a protest: a demand, slogans, a grievance.
 PROTEST_CAUSE = re.compile(rf"\b(?:demand\w*|protest\w*|against|{_SLOGANS}|banners?|denounc\w*|"
                            r"condemn\w*|call(?:ed|ing)? for|calling on|in support of|in solidarity|to press|"
-                           r"grievances?|anger|angry|outrage\w*|resign\w*|boycott\w*)\b", re.I)
+                           r"grievances?|anger|angry|outrage\w*|resign\w*|boycott\w*|petitions?|memorand\w*|"
+                           r"holding (?:up )?(?:photo\w*|portraits|pictures)|for peace|banging pots)\b", re.I)
 MOB_ACTS = frozenset({"beat", "stone", "lynch", "attack", "kill", "burn", "torch", "hack", "assault", "pelt"})
 # A fight of unarmed people with these is a mob's, not armed groups' (ACLED: village fights, brawls).
 COLD_WEAPONS = re.compile(r"\b(?:sticks?|knives|knife|machetes?|stones?|rocks?|clubs?|bats?|axes?|cudgels?|fists?|"
@@ -373,6 +374,8 @@ DISAPPEARED = re.compile(r"\b(?:(?:to|at) an unknown (?:destination|location|pla
 # Whom a place is cleared of ("cleared the town of insurgents").
 CLEARED_OF = frozenset({"insurgent", "militant", "rebel", "terrorist", "fighter", "gunman", "jihadist", "bandit",
                         "enemy", "militia", "militiaman", "extremist"})
+# Papers handed over at a march or a meeting, which hand over no ground.
+PAPERS = frozenset({"petition", "letter", "memorandum", "list", "document", "report", "statement", "demand"})
 # Words of a fight in the sentence of a takeover: then the other side's withdrawal did not make it peaceful
 # ("attacked and took control of the village after reservists withdrew following an exchange of fire").
 FOUGHT = re.compile(r"\b(?:attack(?:ed|s)?|exchanges? of (?:gun)?fire|under (?:\w+ )?fire|"
@@ -795,6 +798,8 @@ class Detector:
             lemma = head.lemma_.lower()
             if lemma == "pull" and not any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in head.children):
                 return None  # "pulled out of the town under the truce", not "pulled the trigger"
+            if lemma == "hand" and _concerns(head, PAPERS):
+                return None  # "to hand over a petition": a paper, not ground
             if lemma in MOVING_IN and not any(c.dep_ == "prep" and c.lower_ == "into" and any(
                     o.dep_ == "pobj" and o.tag_ != "NNS" for o in c.children) for c in head.children):
                 # "drove Boko Haram out of Gwoza" is taken in a fight, not walked into; "moved into the
