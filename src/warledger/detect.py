@@ -378,15 +378,14 @@ CLEARED_OF = frozenset({"insurgent", "militant", "rebel", "terrorist", "fighter"
 PAPERS = frozenset({"petition", "letter", "memorandum", "list", "document", "report", "statement", "demand"})
 # Words of a fight in the sentence of a takeover: then the other side's withdrawal did not make it peaceful
 # ("attacked and took control of the village after reservists withdrew following an exchange of fire").
-FOUGHT = re.compile(r"\b(?:attack(?:ed|s)?|exchanges? of (?:gun)?fire|under (?:\w+ )?fire|"
-                    r"(?<!without )(?<!no )fighting|clash(?:ed|es)?|battles?|fought|assault(?:ed)?|stormed|shooting|"
-                    r"shoot-?outs?|gun ?fights?|firefights?|bombardment|shelling)\b", re.I)
+_GUNFIGHT = r"gun ?fights?|gun battles?|firefights?|exchanges? of (?:gun)?fire|shoot-?outs?|exchanged (?:gun)?fire"
+FOUGHT = re.compile(rf"\b(?:attack(?:ed|s)?|{_GUNFIGHT}|under (?:\w+ )?fire|(?<!without )(?<!no )fighting|"
+                    r"clash(?:ed|es)?|battles?|fought|assault(?:ed)?|stormed|shooting|bombardment|shelling)\b", re.I)
 # Verbs by which weapons are taken, found or handed in: grenades among them were not thrown.
 HAULED_IN = frozenset({"seize", "recover", "find", "confiscate", "discover", "capture", "intercept", "secure",
                        "surrender", "collect", "defuse", "hand", "uncover", "retrieve"})
 # Words of an exchange of gunfire, of which grenades thrown are a part.
-GUNFIGHT = re.compile(r"\b(?:gun ?fights?|gun battles?|firefights?|exchanges? of (?:gun)?fire|shoot-?outs?|"
-                      r"exchanged (?:gun)?fire)\b", re.I)
+GUNFIGHT = re.compile(rf"\b(?:{_GUNFIGHT})\b", re.I)
 # Words that a fight left a place in its winner's hands ("raised their flag over the base", "were still
 # holding the town on Sunday", "the ridge changed hands"): the fight took ground.
 HELD_GROUND = re.compile(r"\b(?:(?:raised|hoisted|planted) (?:\w+ ){0,3}(?:flags?|banners?)|hoisted|changed hands|"
