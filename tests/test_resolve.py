@@ -602,6 +602,10 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
      "CHL"),
     ("RIOBAMBA:\nUnknown men threw a grenade at the door of a police post on Friday, wounding two officers.",
      "Riobamba", "ECU"),
+    # ... or a full stop, as local Latin American papers file: the town votes for its country, so Lara is
+    # Venezuela's state, not the Australian town
+    ("BARQUISIMETO. Hundreds of nurses marched on Friday to the Lara health office demanding back pay.",
+     "Barquisimeto", "VEN"),
     # "Northern Ireland" is no Ireland: the dateline's town is in the United Kingdom
     ("OMAGH, Northern Ireland, Feb 10 - A bomb hidden in a parked van exploded outside the courthouse on "
      "Friday, police said.", "Omagh", "GBR"),
