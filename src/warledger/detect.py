@@ -388,7 +388,7 @@ HAULED_IN = frozenset({"seize", "recover", "find", "confiscate", "discover", "ca
 GUNFIGHT = re.compile(rf"\b(?:{_GUNFIGHT})\b", re.I)
 # Words that a fight left a place in its winner's hands ("raised their flag over the base", "were still
 # holding the town on Sunday", "the ridge changed hands"): the fight took ground.
-HELD_GROUND = re.compile(r"\b(?:(?:raised|hoisted|planted) (?:\w+ ){0,3}(?:flags?|banners?)|hoisted|changed hands|"
+HELD_GROUND = re.compile(r"\b(?:(?:raised|planted) (?:\w+ ){0,3}(?:flags?|banners?)|hoisted|changed hands|"
                          r"(?:now|still) (?:in (?:full |total |complete )?control|controls?|holds|holding(?! out))|"
                          r"(?:declared|proclaimed) (?:\w+ ){0,4}(?:a )?no-go|installed themselves|"
                          r"under (?:their|its) (?:\w+ ){0,2}control)\b", re.I)

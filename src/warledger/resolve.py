@@ -813,7 +813,7 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     if candidate.rule.kind == "territory" or candidate.sub_event_type in TERRITORIAL:
         # "liberated Gagra from the occupying troops", "the liberation of Sirte from the Daesh gangs": ground
         # is taken from its loser
-        taken_from = {t.i for c in _taken_from(candidate.trigger) for t in c.subtree}
+        taken_from = _taken_from(candidate.trigger)
         obj |= taken_from
         subject -= taken_from
     # a force named in the subject before a capital standing for a government: in "JUBA, Dec 20 - Fighters
@@ -863,16 +863,16 @@ def _won_back(trigger: Token) -> bool:
     return trigger.lemma_.lower() in WON_BACK or any(c.lower_ == "back" for c in trigger.children)
 
 
-def _taken_from(trigger: Token) -> list[Token]:
-    """The "from" of a taking: on the trigger or on the place it took ("liberated the city of Gagra from the
-    occupying troops"), not inside another clause."""
-    found: list[Token] = []
+def _taken_from(trigger: Token) -> set[int]:
+    """Token indices of the "from" of a taking and what follows it: on the trigger or on the place it took
+    ("liberated the city of Gagra from the occupying troops"), not inside another clause."""
+    found: set[int] = set()
     todo = [trigger]
     while todo:
         token = todo.pop()
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "from":
-                found.append(child)
+                found.update(t.i for t in child.subtree)
             elif child.dep_ in ("dobj", "pobj", "nsubjpass", "appos") or \
                     (child.dep_ == "prep" and child.lower_ == "of"):
                 todo.append(child)
