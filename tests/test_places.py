@@ -501,3 +501,22 @@ def test_a_district_in_brackets_and_a_regency_are_areas(gazetteer: Gazetteer) ->
     assert readings("Rebels shot workers in Nduga regency.")[0] == ("Kabupaten Nduga", "IDN", "district")
     # a bare name stays no area
     assert readings("Rebels shot workers in Nduga.") == []
+
+
+@pytest.mark.issue(9)
+def test_a_province_named_bare_after_a_preposition_where_no_town_bears_the_name(gazetteer: Gazetteer) -> None:
+    def readings(text: str) -> list[tuple[str, str, str]]:
+        return [(c.name, c.country, c.feature) for m in gazetteer.find(text) for c in m.candidates]
+
+    # Hela is Hel's German name, Enga one of Enger's: the Papua New Guinean provinces are the names' own
+    assert resolved(gazetteer, "They hired armed men from Hela.").country == "PNG"
+    assert resolved(gazetteer, "Tribal fighting resumed in Enga on Sunday.").country == "PNG"
+    assert resolved(gazetteer, "A drone struck a house in Kunar.").name == "Kunar"
+    assert resolved(gazetteer, "Fighting went on in Kachin.", {"MMR": 1.0}).key == "kachin-state"
+    # a town of that name in the province's country keeps it: "in Hasakah" is the town of Al Hasakah
+    assert resolved(gazetteer, "A ceremony was held in Hasakah.", {"SYR": 1.0}).feature == "city"
+    assert resolved(gazetteer, "Strikes on Idlib.", {"SYR": 1.0}).feature == "city"
+    # no preposition of place, a people's name before a noun, a word of a longer name: no province
+    assert readings("Hela leaders met on Monday.") == [("Hel", "POL", "city")]
+    assert ("Kachin State", "MMR", "region") not in readings("Soldiers fought in Kachin villages.")
+    assert readings("He joined the Government of National Unity.") == []

@@ -840,6 +840,8 @@ class Gazetteer:
                 refs = tuple(r for r in _refs(self._stems.get(key)) if self._place(r).feature == "region")
                 if refs:
                     return _Hit(spans[i][0], spans[after - 1][1], key, refs, after, None)
+            if n == 1 and key in self._stems:
+                refs += self._bare_province(key, refs, i, tokens)
             if not refs:
                 continue
             refs = self._filter_common(refs, key, i, tokens)
@@ -864,6 +866,28 @@ class Gazetteer:
         if all(self._place(r).source == "admin" for r in refs):
             refs += tuple(r for r in _refs(self._main.get(stem)) if r not in refs)
         return refs
+
+    def _bare_province(self, key: str, refs: tuple[int, ...], i: int, tokens: _Tokens) -> tuple[int, ...]:
+        """The provinces (first-level areas) a single capitalised word names without a designator, after a
+        preposition of place and where no town has it as its own name: "armed men from Hela" is Papua New
+        Guinea's Hela province, not Hel in Poland, whose German name it is; "fighting in Kachin" is Kachin
+        State, not the Ukrainian village of Kachyn. A common word ("Unity", "Plateau"), a word of a longer
+        name ("the Government of National Unity") and a people's name before a noun ("from Somali clans")
+        name no province, and a town that bears the name keeps it ("in Gao", "in Idlib"; "in Hasakah" is the town
+        of Al Hasakah, in the province of that name)."""
+        raws, joinable = tokens.raws, tokens.joinable
+        if key in self._stop or any(r < self._first_curated and name_key(self._geo_name[r]) == key for r in refs):
+            return ()
+        if not (i > 0 and joinable[i - 1] and raws[i - 1].lower() in self._vocabulary.locative_prepositions):
+            return ()
+        if i + 1 < len(raws) and joinable[i] and (raws[i + 1][:1].isupper() or
+                                                  (raws[i + 1].lower() not in STOP_WORDS and
+                                                   tokens.spans[i + 1][0] == tokens.spans[i][1] + 1)):
+            return ()
+        towns = {self._geo_country[r] for r in refs if r < self._first_curated}
+        return tuple(r for r in _refs(self._stems.get(key)) if r not in refs and
+                     self._place(r).source in ("admin", "supplement") and self._place(r).feature == "region"
+                     and self._place(r).country not in towns)
 
     def _match_lower(self, i: int, tokens: _Tokens) -> _Hit | None:
         """Lowercase aliases such as "the enclave", matched exactly as the data writes them."""
