@@ -92,6 +92,18 @@ def test_a_foreign_towns_other_name_casts_no_vote(pipeline: Pipeline) -> None:
     assert [(p.place.name, p.place.country) for p in note.places] == [("Macomia", "MOZ")]
 
 
+@pytest.mark.issue(9)
+def test_a_report_with_no_party_is_in_the_country_its_small_towns_share(pipeline: Pipeline) -> None:
+    # neither town is big enough to vote; Buin is also a bigger town in Chile, but Wakunai and Buin are
+    # both Bougainville's
+    text = "Gunmen ambushed a truck on the road from Wakunai to Buin on Friday, killing the driver, police said."
+    [note] = notes_of(pipeline, text).sentences
+    assert [(p.place.name, p.place.country) for p in note.places] == [("Wakunai", "PNG"), ("Buin", "PNG")]
+    # a name that is the spelling of a far bigger town (Al Basrah) counts for it as for a town of its own name
+    [note] = notes_of(pipeline, "Hundreds of people marched in Basra on Friday to demand jobs.").sentences
+    assert [p.place.country for p in note.places] == ["IRQ"]
+
+
 @pytest.mark.parametrize(("text", "places"), [
     # a title or role before a run of names makes it a person's, whatever towns its words name
     ("Soldiers detained State Counsellor Aung San Suu Kyi in Naypyidaw on Monday.", ["Nay Pyi Taw"]),

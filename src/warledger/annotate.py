@@ -21,7 +21,15 @@ from warledger.claims import Attribution, SpeakerMemory, find_attributions, info
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
 from warledger.knowledge_actors import ActorKnowledge
-from warledger.places import LEADING_CONTEXT_SHARE, Gazetteer, PlaceMatch, datelines, distance_km, name_key
+from warledger.places import (
+    LEADING_CONTEXT_SHARE,
+    SPELLING_POPULATION_FACTOR,
+    Gazetteer,
+    PlaceMatch,
+    datelines,
+    distance_km,
+    name_key,
+)
 from warledger.records import Actor, Place
 from warledger.segment import Entities, Segmented
 
@@ -825,6 +833,9 @@ FAR_VOTING_TOWN_POPULATION = 100_000
 # FAR_VOTING_TOWN_POPULATION and this many times as big as the next (Dhaka, not Dhāka in India; Tripoli
 # of Libya is five times Tripoli of Lebanon and votes for neither)
 DOMINANT_READING_FACTOR = 20
+# The weight of the country most of a report's place names can be in, when nothing else votes: a vote
+# of the least kind (below a second-paragraph town's)
+SHARED_COUNTRY_WEIGHT = 0.5
 # The share of a state's weight its one contested neighbour gets (borders.json): enough to read a small
 # village there ("fired on our positions near Gizilhajili", in a bulletin that names only Armenia),
 # too little to lead the reading of a name both countries have.
@@ -911,7 +922,42 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
                     c.population >= FAR_VOTING_TOWN_POPULATION for c in match.candidates) or (
                     any(c.population >= VOTING_TOWN_POPULATION for c in match.candidates) and not far(country)):
                 weights[country] += weight
+    if not weights and gazetteer is not None:
+        weights.update(_shared_country(notes, matches, gazetteer))
     return dict(weights)
+
+
+def _shared_country(notes: list[SentenceNotes], matches: list[list[PlaceMatch]], gazetteer: Gazetteer
+                    ) -> dict[str, float]:
+    """A report that names no party and no place big enough to vote: the one country where more of its
+    place names can lie than anywhere else ("near Buin ... BUKA": the small towns of Bougainville, both in
+    Papua New Guinea, not Buin in Chile and Bo'ka in Uzbekistan). A name can lie where a town has it as
+    its own name and where its reading with no context lies (Basra is Iraq's Al Basrah, and a Pakistani
+    Basra's own name). Each name counts once, and a tie says nothing."""
+    tally: dict[str, float] = defaultdict(float)
+    seen: set[str] = set()
+    for note, found in zip(notes, matches, strict=True):
+        for match in found:
+            said = name_key(match.surface)
+            if match.area_unmet or said in seen or _part_of_longer_name(note.text, match):
+                continue
+            seen.add(said)
+            own = [c for c in match.candidates if c.country and c.feature != "country" and
+                   (c.source != "geonames" or name_key(c.name) == said)]
+            for country in {c.country for c in own}:
+                tally[country] += 1.0
+            alone = gazetteer.resolve(match, {})
+            if alone is not None and alone.country and alone.feature != "country" and \
+                    alone.country not in {c.country for c in own}:
+                # the reading by another of its names counts in full where it is a far bigger town than
+                # those of the name itself (Al Basrah), by half where it is the only reading (Hela is Hel's)
+                bigger = bool(own) and alone.population >= SPELLING_POPULATION_FACTOR * max(
+                    max(c.population for c in own), 1)
+                tally[alone.country] += 1.0 if bigger else 0.5
+    ranked = sorted(tally.items(), key=lambda item: -item[1])[:2]
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return {}
+    return {ranked[0][0]: SHARED_COUNTRY_WEIGHT}
 
 
 def _filed_in(notes: list[SentenceNotes], matches: list[list[PlaceMatch]], filed_at: list[tuple[int, int]]
