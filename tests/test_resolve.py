@@ -711,6 +711,16 @@ def test_a_list_of_villages_gives_one_event_each_known_or_not(stage_pipeline: Pi
 
 
 @pytest.mark.issue(9)
+def test_a_political_act_over_a_list_of_places_is_one_event(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "The transitional government imposed a dusk-to-dawn curfew in Gao, Menaka "
+                                     "and Kidal on Monday after a wave of attacks.")
+    assert [(e.sub_event_type, e.place and e.place.country) for e in events] == [("Other", "MLI")]
+    # the violence the same words list is one event per town
+    events = extract(stage_pipeline, "Jihadists shelled Gao, Menaka and Kidal on Monday, officials said.")
+    assert len(events) == 3 and {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+
+
+@pytest.mark.issue(9)
 def test_a_date_before_two_joined_verbs_dates_both(stage_pipeline: Pipeline) -> None:
     [event] = extract(stage_pipeline, "On 19 February 2023, soldiers rounded up and shot eight civilians at the "
                                       "market of Sokolo.")

@@ -1426,11 +1426,17 @@ def _attach(mentions: list[Mention], attachments: list[Attachment]) -> None:
 
 
 
+# Strategic developments that are one act of one actor, however many places the sentence names
+ONE_ACT = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established", "Other"})
+
+
 def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, map_back: OffsetMap) -> list[Mention]:
     """ACLED codes one place per event: "took the Kelbajar and Aghdam regions" is two handovers, and
     "shelled the villages of Sotk, Jermuk and Goris" three shellings. The deaths the sentence gives stay
-    with the first place: the text does not say how they were shared."""
-    if mention.place is None:
+    with the first place: the text does not say how they were shared. A political act is one event
+    wherever it applies: a curfew "in Baringo, Turkana and West Pokot", an operation launched against
+    bandits in three counties, a registration "in the districts of Mueda, Muidumbe and Nangade"."""
+    if mention.place is None or mention.sub_event_type in ONE_ACT:
         return []
     doc = annotated.segmented.doc
     chosen = next((p for p in note.places if p.place.key == mention.place.key), None)
