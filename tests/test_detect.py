@@ -1323,3 +1323,21 @@ def test_fire_at_people_showing_the_signs_of_a_protest_is_force_against_it(stage
     # no word for a protest, but its signs: slogans, a blockade (the rules' reading, before the classifier's)
     assert [c.sub_event_type for c in candidates(stage_pipeline, text)
             if c.event_type != "Riots"] == ["Excessive force against protesters"]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # rounds lobbed, rockets hurled: the weapons' verb tells a shelling
+    ("Rebels lobbed mortar rounds at the police station in Kalaw late on Wednesday, the army said.",
+     ["Shelling/artillery/missile attack"]),
+    ("Gunmen hurled rockets at an army post near Garoua on Friday.", ["Shelling/artillery/missile attack"]),
+    # the parser hangs "with guided missiles" on the place; the clause's verb is what they were used for
+    ("On Sunday the fighters targeted a group of soldiers near the Shebaa farms site with guided missiles.",
+     ["Shelling/artillery/missile attack"]),
+    # "launch" in the name of a weapon launches no group, "Integration" in a committee's name integrates no one
+    ("Troops shelled Talish with multiple launch rocket systems on Monday.", ["Shelling/artillery/missile attack"]),
+    ("The Army Integration Special Committee met in Kathmandu on Monday.", []),
+])
+def test_weapons_lobbed_or_used_with_and_words_inside_names(stage_pipeline: Pipeline, text: str,
+                                                            expected: list) -> None:
+    assert [c.sub_event_type for c in candidates(stage_pipeline, text)] == expected

@@ -880,8 +880,8 @@ class Detector:
                                                                                                  "mine", "device"})):
                 return None  # "destroyed a tank": a strike, not a seizure
         elif kind == "group-change":
-            if not _changes_group(head):
-                return None
+            if head.i != span.root.i or not _changes_group(head):
+                return None  # "multiple launch rocket systems", "merger talks": the word names another thing
         elif kind == "arrival":
             if not _large_force_moves(head):
                 return None
@@ -1785,6 +1785,13 @@ def _governed(token: Token, governors: frozenset[str]) -> bool:
     for child in token.children:
         attached = child.dep_ in ("acl", "relcl", "amod")
         if attached and _forms(child) & governors and child.pos_ in ("VERB", "AUX", "ADJ"):
+            return True
+    instrument = token.head if token.dep_ == "conj" else token
+    if instrument.dep_ == "pobj" and instrument.head.lower_ == "with":
+        # "targeted a gathering of soldiers near the Metula site with guided missiles": the parser hangs the
+        # weapons on the nearest noun; what they were used for is the clause's verb
+        verb = next((a for a in _ancestors(token, 12) if a.pos_ == "VERB"), None)
+        if verb is not None and _forms(verb) & governors:
             return True
     return token.pos_ == "VERB" and bool(_forms(token) & governors)
 
