@@ -133,6 +133,8 @@ def test_armed_men_and_patrols_by_their_unit_words(stage_pipeline: Pipeline, tex
     ("Armed and hooded men stopped the trucks.", [("Armed and hooded men", "unidentified")]),
     ("Members of an armed Baluch group charged a fee.", [("armed Baluch group", "unidentified")]),
     ("Masked youths blocked the road.", [("Masked youths", "unidentified")]),
+    ("Armed supporters of the losing candidate seized the airport.", [("Armed supporters", "unidentified")]),
+    ("Armed herders attacked the farm.", [("Armed herders", "unidentified")]),
     # ... but a group named inside keeps its name, and a state's armed forces are its military
     ("An armed PKK group came to the tents.", [("PKK", "group")]),
     ("The armed forces of Mali entered Kidal.", [("armed forces of Mali", "military")]),

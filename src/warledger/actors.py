@@ -240,7 +240,10 @@ def phrase_head(token: Token) -> Token:
 
 # People that "armed", "masked" or "hooded" before them make an armed group the text does not name ("armed and
 # hooded men", "members of an armed Baluch group", "armed KNF men").
-ARMED_PEOPLE = frozenset({"man", "men", "youth", "group", "member", "individual", "person", "people", "band"})
+ARMED_PEOPLE = frozenset({"man", "men", "youth", "group", "member", "individual", "person", "people", "band",
+                          # "armed supporters of a defeated candidate", "armed villagers", "armed herders"
+                          "supporter", "villager", "civilian", "resident", "tribesman", "clansman", "herder",
+                          "herdsman", "farmer", "vigilante"})
 ARMED_WORDS = frozenset({"armed", "masked", "hooded", "balaclava-clad", "gun-toting", "heavily-armed"})
 
 
