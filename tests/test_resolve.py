@@ -711,6 +711,18 @@ def test_a_list_of_villages_gives_one_event_each_known_or_not(stage_pipeline: Pi
 
 
 @pytest.mark.issue(9)
+def test_a_force_word_is_the_party_its_of_names(stage_pipeline: Pipeline) -> None:
+    # "rebels of the CPC", "cadres of CPI (Maoist)": the party after "of" is the actor, not a group unnamed
+    [event] = extract(stage_pipeline, "Rebels of the Coalition of Patriots for Change attacked an army post in "
+                                      "Bossangoa on Tuesday and were driven back by government soldiers.")
+    assert {event.actor1.name, event.actor2.name} == {"CPC: Coalition of Patriots for Change",
+                                                      "Military Forces of the Central African Republic"}
+    [event] = extract(stage_pipeline, "On Monday the security forces were fired upon by armed cadres of CPI (Maoist) "
+                                      "near Bijapur and returned fire.")
+    assert "CPI (Maoist): Communist Party of India (Maoist)" in (event.actor1.name, event.actor2.name)
+
+
+@pytest.mark.issue(9)
 def test_a_political_act_over_a_list_of_places_is_one_event(stage_pipeline: Pipeline) -> None:
     events = extract(stage_pipeline, "The transitional government imposed a dusk-to-dawn curfew in Gao, Menaka "
                                      "and Kidal on Monday after a wave of attacks.")

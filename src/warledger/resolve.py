@@ -520,7 +520,8 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     place_note = _place_for(candidate, note, annotated, gazetteer, earlier)
     place = place_note.place if place_note else None
     speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
-    actors = [_own_forces(a, speaker_side, annotated) for a in note.actors if not _in_speaker(a, speakers)]
+    stated = [a for a in note.actors if not _in_speaker(a, speakers)]
+    actors = [_own_forces(_force_of(a, stated, annotated.segmented.doc), speaker_side, annotated) for a in stated]
     actor1_m, actor2_m = _roles(candidate, actors)
     event_type, sub = candidate.event_type, candidate.sub_event_type
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
@@ -670,6 +671,20 @@ def _abroad(actor: Actor | None, place: Place | None) -> Actor | None:
     if actor is None or place is None or not place.country or actor.inter != 1 or actor.side == place.country:
         return actor
     return Actor(actor.name, 8, actor.side) if actor.name.startswith("Military Forces") else actor
+
+
+def _force_of(actor: ActorMention, actors: list[ActorMention], doc: Doc) -> ActorMention:
+    """A bare force word is the party its "of" names: "units of the Kyrgyz armed forces" in a Tajik bulletin
+    are Kyrgyz, "soldiers of the Arakan Army" the Arakan Army's, not the speaker's or a state's own."""
+    if actor.side is not None or actor.actor is not None or actor.kind not in ("military", "police", "unidentified"):
+        return actor
+    owners = [o for prep in doc[actor.end - 1].children if prep.dep_ == "prep" and prep.lower_ == "of"
+              for o in prep.children if o.dep_ == "pobj"]
+    owner = next((a for o in owners for a in actors if a is not actor and a.side is not None and
+                  a.start <= o.i < a.end and a.kind in ("military", "police", "group")), None)
+    if owner is None:
+        return actor
+    return ActorMention(actor.start, actor.end, owner.kind, owner.side, owner.actor, actor.text, owner.local)
 
 
 def _own_forces(actor: ActorMention, speaker_side: str | None, annotated: Annotated) -> ActorMention:
