@@ -1341,3 +1341,17 @@ def test_fire_at_people_showing_the_signs_of_a_protest_is_force_against_it(stage
 def test_weapons_lobbed_or_used_with_and_words_inside_names(stage_pipeline: Pipeline, text: str,
                                                             expected: list) -> None:
     assert [c.sub_event_type for c in candidates(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "told"), [
+    # a politician's attack in words: at a briefing, in a video address, with an accusation, on the opposition
+    ("The president again attacked the ruling party during the briefing and accused it of stealing the vote.", False),
+    ("The governor lashed out at student leaders in a video address on Monday, accusing them of treason and "
+     "attacking the province's honour.", False),
+    ("The interior minister launched a new attack on the opposition on Tuesday.", False),
+    # ... but an attack on the opposition's people is an event
+    ("Gunmen attacked opposition supporters in Kisumu on Tuesday, killing two.", True),
+])
+def test_attacks_in_words_are_no_event(stage_pipeline: Pipeline, text: str, told: bool) -> None:
+    assert bool(candidates(stage_pipeline, text)) == told

@@ -75,9 +75,13 @@ DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yeste
                        r"last (?:night|week|month))\b|\b\d{1,2}\b", re.I)
 # Words of a speech, and whom a speech attacks: "attacked the speaker of parliament in a televised address".
 SPEECH = re.compile(r"\b(?:televised|in a speech|in an interview|on television|in remarks|in a tweet|at a rally|"
-                    r"in a (?:radio|tv) (?:address|interview))\b", re.I)
+                    r"in a (?:radio|tv) (?:address|interview)|(?:during|at) (?:the|a) (?:briefing|press conference|"
+                    r"news conference)|in a video (?:address|message)|accus(?:ed|ing) (?:them|him|her|it)\b)\b", re.I)
 POLITICAL_TARGETS = frozenset({"speaker", "government", "opposition", "rival", "record", "policy", "critic", "lawmaker",
-                               "parliament", "cabinet", "party"})
+                               "parliament", "cabinet", "party", "movement", "honour", "honor", "reputation",
+                               "dignity"})
+# Bodies that an attack on them, bare, is words: "launched a new attack on the opposition"
+WORDS_ONLY_TARGETS = frozenset({"opposition", "government", "parliament", "cabinet", "critic", "rival"})
 # What only words can attack: "attacked the government's handling of the crisis".
 ARGUED_THINGS = frozenset({"handling", "decision", "remark", "comment", "policy", "record", "plan", "proposal",
                            "stance", "approach", "response", "silence", "failure", "budget", "bill", "reform",
@@ -730,9 +734,11 @@ class Detector:
             # government's handling of the valley"
             return None
         if head.lemma_.lower() == "attack" and (MONEY_UNDER_ATTACK.search(sentence_text) or any(
-                p.lemma_.lower() in ARGUED_THINGS for c in head.children if c.dep_ == "prep" and c.lower_ in
-                ("on", "against") for p in c.children if p.dep_ == "pobj")):
-            return None  # "the dinar came under fresh attack", "launched a sharp attack on the peace plan"
+                p.lemma_.lower() in ARGUED_THINGS | WORDS_ONLY_TARGETS for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "against") for p in c.children if p.dep_ == "pobj")):
+            # "the dinar came under fresh attack", "launched a sharp attack on the peace plan", "a new attack on
+            # the opposition" (but "an attack on opposition supporters" hit people)
+            return None
         if head.dep_ != "ROOT" and COMMEMORATION.search(sentence_text):
             return None  # "laid wreaths at noon, the hour the shell fell, and a minute's silence was observed"
         if (rule.event_type in ("Violence against civilians", "Riots") or rule.rule_id == "arrest") and \
