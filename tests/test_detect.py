@@ -1355,3 +1355,16 @@ def test_weapons_lobbed_or_used_with_and_words_inside_names(stage_pipeline: Pipe
 ])
 def test_attacks_in_words_are_no_event(stage_pipeline: Pipeline, text: str, told: bool) -> None:
     assert bool(candidates(stage_pipeline, text)) == told
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # stones that fell or rolled are no stoning
+    ("A torrent of mud and stones cut the road to Gunib on Monday.", []),
+    ("Rocks and stones tumbled onto the highway near Khorog.", []),
+    # ... stones thrown, or fought with, are
+    ("Stones were thrown at the bus in Jos on Friday.", ["Mob violence"]),
+    ("Villagers fought with sticks and stones near Ayod on Sunday.", ["Mob violence"]),
+])
+def test_stones_no_one_threw_are_no_mob(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert [c.sub_event_type for c in candidates(stage_pipeline, text) if c.event_type == "Riots"] == expected

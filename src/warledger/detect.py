@@ -80,6 +80,8 @@ SPEECH = re.compile(r"\b(?:televised|in a speech|in an interview|on television|i
 POLITICAL_TARGETS = frozenset({"speaker", "government", "opposition", "rival", "record", "policy", "critic", "lawmaker",
                                "parliament", "cabinet", "party", "movement", "honour", "honor", "reputation",
                                "dignity"})
+# What people do with the stones of a stoning: "threw stones at police", "pelted the convoy with stones"
+THROWN_WITH = frozenset({"throw", "hurl", "pelt", "lob", "fling", "rain", "use", "hit", "attack", "shower"})
 # Bodies that an attack on them, bare, is words: "launched a new attack on the opposition"
 WORDS_ONLY_TARGETS = frozenset({"opposition", "government", "parliament", "cabinet", "critic", "rival"})
 # What only words can attack: "attacked the government's handling of the crisis".
@@ -892,7 +894,14 @@ class Detector:
             if not _large_force_moves(head):
                 return None
         elif kind == "mob":
-            pass
+            top = head
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head
+            if top.dep_ == "pobj" and top.head.lower_ == "of":
+                top = top.head.head  # "a stream of mud and stones"
+            if head.lemma_.lower() == "stone" and head.pos_ == "NOUN" and top.dep_ == "nsubj" and \
+                    top.head.lemma_.lower() not in THROWN_WITH:
+                return None  # "a stream of mud and stones blocked the road": no one threw them
         elif kind == "property":
             if not _wrecks_property(head):
                 return None
