@@ -337,3 +337,15 @@ def test_force_against_a_protest_the_sentence_names_is_not_retyped_as_an_attack(
     plain = dataclasses.replace(force, text="Police opened fire on a crowd near the mine, killing 34.")
     [retyped] = retype([plain], tempted(plain.text, "Attack", "Excessive force against protesters"), sentences=1)
     assert retyped.sub_event_type == "Attack"
+
+
+@pytest.mark.issue(9)
+def test_a_notes_background_told_only_to_the_year_is_no_row(stage_pipeline: Pipeline) -> None:
+    # a note's killing "in 1996" or "twenty years ago" is the context of what it reports, not an event of it
+    assert extract(stage_pipeline, "The landless movement said on Monday it would hold rallies this month in memory "
+                                   "of 19 workers killed by police in Eldorado in 1996.") == []
+    assert extract(stage_pipeline, "Families in Beslan released balloons on Tuesday, one for each person killed in "
+                                   "the school siege twenty years ago.") == []
+    # ... but a note's event on a day of its own, long ago, is one
+    [event] = extract(stage_pipeline, "On 3 June 2019, gunmen killed four farmers near Kauru.")
+    assert event.sub_event_type == "Attack"
