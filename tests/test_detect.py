@@ -1368,3 +1368,16 @@ def test_attacks_in_words_are_no_event(stage_pipeline: Pipeline, text: str, told
 ])
 def test_stones_no_one_threw_are_no_mob(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [c.sub_event_type for c in candidates(stage_pipeline, text) if c.event_type == "Riots"] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "told"), [
+    # what a party withdraws that is no ground
+    ("The rebel alliance withdrew its support for the Juba peace agreement on Tuesday.", False),
+    ("Kinshasa withdrew its ambassador from Kigali under the agreement's terms on Monday.", False),
+    # ... troops withdrawn under an agreement hand over ground
+    ("Under the agreement, government troops withdrew from Kidal on Monday.", True),
+])
+def test_support_or_an_envoy_withdrawn_is_no_handover(stage_pipeline: Pipeline, text: str, told: bool) -> None:
+    found = [c for c in candidates(stage_pipeline, text) if c.sub_event_type == "Non-violent transfer of territory"]
+    assert bool(found) == told

@@ -382,6 +382,11 @@ CLEARED_OF = frozenset({"insurgent", "militant", "rebel", "terrorist", "fighter"
                         "enemy", "militia", "militiaman", "extremist"})
 # Papers handed over at a march or a meeting, which hand over no ground.
 PAPERS = frozenset({"petition", "letter", "memorandum", "list", "document", "report", "statement", "demand"})
+# What a party withdraws or returns that is no ground: "withdrew their support for the Good Friday Agreement"
+WITHDRAWN_WORDS = PAPERS | frozenset({"support", "backing", "recognition", "endorsement", "candidacy", "candidate",
+                                      "nomination", "objection", "complaint", "application", "bill", "proposal",
+                                      "offer", "claim", "accreditation", "licence", "license", "ambassador",
+                                      "envoy", "delegation", "consent", "membership", "call", "lawsuit"})
 # Words of a fight in the sentence of a takeover: then the other side's withdrawal did not make it peaceful
 # ("attacked and took control of the village after reservists withdrew following an exchange of fire").
 _GUNFIGHT = r"gun ?fights?|gun battles?|firefights?|exchanges? of (?:gun)?fire|shoot-?outs?|exchanged (?:gun)?fire"
@@ -807,6 +812,8 @@ class Detector:
                 return None  # "pulled out of the town under the truce", not "pulled the trigger"
             if lemma == "hand" and _concerns(head, PAPERS):
                 return None  # "to hand over a petition": a paper, not ground
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWN_WORDS for c in head.children):
+                return None  # "withdrew their support for the agreement", "withdrew its ambassador"
             if lemma in MOVING_IN and not any(c.dep_ == "prep" and c.lower_ == "into" and any(
                     o.dep_ == "pobj" and o.tag_ != "NNS" for o in c.children) for c in head.children):
                 # "drove Boko Haram out of Gwoza" is taken in a fight, not walked into; "moved into the
