@@ -1381,3 +1381,13 @@ def test_stones_no_one_threw_are_no_mob(stage_pipeline: Pipeline, text: str, exp
 def test_support_or_an_envoy_withdrawn_is_no_handover(stage_pipeline: Pipeline, text: str, told: bool) -> None:
     found = [c for c in candidates(stage_pipeline, text) if c.sub_event_type == "Non-violent transfer of territory"]
     assert bool(found) == told
+
+
+@pytest.mark.issue(9)
+def test_a_killer_of_a_private_quarrel_giving_himself_up_is_no_surrender(stage_pipeline: Pipeline) -> None:
+    text = ("A farmer stabbed his cousin to death on Sunday after a quarrel over an inheritance, and then turned "
+            "himself in at the police station in Gulu.")
+    assert [c for c in candidates(stage_pipeline, text) if c.sub_event_type == "Agreement"] == []
+    # ... a fighter who gives himself up surrenders
+    text = "A senior commander of the rebel group turned himself in to the army in Gulu on Sunday."
+    assert [c.sub_event_type for c in candidates(stage_pipeline, text)] == ["Agreement"]

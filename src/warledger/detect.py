@@ -748,10 +748,12 @@ class Detector:
             return None
         if head.dep_ != "ROOT" and COMMEMORATION.search(sentence_text):
             return None  # "laid wreaths at noon, the hour the shell fell, and a minute's silence was observed"
-        if (rule.event_type in ("Violence against civilians", "Riots") or rule.rule_id == "arrest") and \
-                PRIVATE_QUARREL.search(sentence_text):
-            return None  # "a man was stabbed to death in a quarrel over a gambling debt; the suspect was arrested"
-        if rule.rule_id == "arrest" and PRIVATE_QUARREL.search(previous):
+        if (rule.event_type in ("Violence against civilians", "Riots") or rule.rule_id == "arrest" or
+                rule.kind == "surrender") and PRIVATE_QUARREL.search(sentence_text):
+            # "a man was stabbed to death in a quarrel over a gambling debt; the suspect was arrested", "killed
+            # his neighbour after an argument over a water tank, then turned himself in"
+            return None
+        if (rule.rule_id == "arrest" or rule.kind == "surrender") and PRIVATE_QUARREL.search(previous):
             return None  # "... shot dead after a quarrel with a neighbour. The neighbour was detained hours later."
         if rule.rule_id == "under-fire" and MONEY_UNDER_ATTACK.search(sentence_text):
             return None  # "Rand Under Attack As Dollar Surges"
