@@ -903,13 +903,7 @@ class Detector:
             if not _large_force_moves(head):
                 return None
         elif kind == "mob":
-            top = head
-            while top.dep_ == "conj" and top.head.i != top.i:
-                top = top.head
-            if top.dep_ == "pobj" and top.head.lower_ == "of":
-                top = top.head.head  # "a stream of mud and stones"
-            if head.lemma_.lower() == "stone" and head.pos_ == "NOUN" and top.dep_ == "nsubj" and \
-                    top.head.lemma_.lower() not in THROWN_WITH:
+            if head.lemma_.lower() == "stone" and head.pos_ == "NOUN" and _stones_unthrown(head):
                 return None  # "a stream of mud and stones blocked the road": no one threw them
         elif kind == "property":
             if not _wrecks_property(head):
@@ -1556,6 +1550,17 @@ def _changes_group(head: Token) -> bool:
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS and
                    any(a.lower_ == "new" for a in c.children) for c in head.children)
     return bool(clause & GROUP_WORDS)
+
+
+def _stones_unthrown(stone: Token) -> bool:
+    """Stones (or the stream, heap or torrent they are "of") that are the subject of a clause whose verb is no
+    throwing or hitting: "a stream of mud and stones blocked the road", not "stones were thrown at the bus"."""
+    top = stone
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ == "of":
+        top = top.head.head
+    return top.dep_ == "nsubj" and top.head.lemma_.lower() not in THROWN_WITH
 
 
 def _subtree_lemmas(head: Token) -> set[str]:

@@ -880,9 +880,11 @@ class Gazetteer:
             return ()
         if not (i > 0 and joinable[i - 1] and raws[i - 1].lower() in self._vocabulary.locative_prepositions):
             return ()
-        if i + 1 < len(raws) and joinable[i] and (raws[i + 1][:1].isupper() or
-                                                  (raws[i + 1].lower() not in STOP_WORDS and
-                                                   tokens.spans[i + 1][0] == tokens.spans[i][1] + 1)):
+        # the next word, a space or a hyphen away: a name goes on ("Hela Province" is matched as a whole) or a
+        # noun follows a people's name ("Somali clans", "Kachin villages")
+        next_word = raws[i + 1] if i + 1 < len(raws) and joinable[i] and \
+            tokens.spans[i + 1][0] == tokens.spans[i][1] + 1 else ""
+        if next_word[:1].isupper() or (next_word and next_word.lower() not in STOP_WORDS):
             return ()
         towns = {self._geo_country[r] for r in refs if r < self._first_curated}
         return tuple(r for r in _refs(self._stems.get(key)) if r not in refs and

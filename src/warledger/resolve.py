@@ -1440,7 +1440,6 @@ def _attach(mentions: list[Mention], attachments: list[Attachment]) -> None:
         target.claims.extend(attachment.claims)
 
 
-
 # Strategic developments that are one act of one actor, however many places the sentence names
 ONE_ACT = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established", "Other"})
 
