@@ -1391,3 +1391,14 @@ def test_a_killer_of_a_private_quarrel_giving_himself_up_is_no_surrender(stage_p
     # ... a fighter who gives himself up surrenders
     text = "A senior commander of the rebel group turned himself in to the army in Gulu on Sunday."
     assert [c.sub_event_type for c in candidates(stage_pipeline, text)] == ["Agreement"]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a road, an airstrip or a bridge blocked by name or with a number between
+    "Militiamen have blocked the two roads into Kalehe with felled trees since Sunday.",
+    "The rebels blocked the Bilorai airstrip in Sugapa with oil drums on Tuesday.",
+    "Gunmen closed the only bridge into the town on Monday.",
+])
+def test_a_road_airstrip_or_bridge_blocked_by_armed_men(stage_pipeline: Pipeline, text: str) -> None:
+    assert "Other" in [c.sub_event_type for c in candidates(stage_pipeline, text)]

@@ -952,6 +952,9 @@ class Detector:
                 # "stopped the advance", "protesters blocked the road, halting traffic"; "stopped a minibus and
                 # took away eight passengers" is the abduction
                 return None
+            if rule.rule_id == "roads-closed" and (PROTEST_WORDS.search(sentence_text) or
+                                                   CROWD_CUES.search(sentence_text)):
+                return None  # "protesters blocked the highway": the protest tells it
             if rule.rule_id == "armed-ban" and not _concerns(head, BANNED_THINGS):
                 return None  # "banned the party", "banned the book"
             if rule.rule_id == "charge-fee" and (not MONEY.search(_object_text(head)) or any(
