@@ -93,6 +93,17 @@ def test_a_foreign_towns_other_name_casts_no_vote(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.issue(9)
+def test_a_place_near_another_in_another_country_is_a_namesake(pipeline: Pipeline) -> None:
+    # GeoNames' only West Village is in Michigan, its only Kamenica in Serbia: "near Krugersdorp", "10 km north
+    # of Zavidovici" say where they are
+    text = "Gunmen raped eight women at a mine dump in West Village, near Krugersdorp, on Thursday."
+    [note] = notes_of(pipeline, text).sentences
+    assert [(p.place.name, p.place.country) for p in note.places] == [("Krugersdorp", "ZAF")]
+    [note] = notes_of(pipeline, "Rebels attacked a camp at Kamenica, 10 km north of Zavidovici, on Monday.").sentences
+    assert [p.place.country for p in note.places] == ["BIH"]
+
+
+@pytest.mark.issue(9)
 def test_a_report_with_no_party_is_in_the_country_its_small_towns_share(pipeline: Pipeline) -> None:
     # neither town is big enough to vote; Buin is also a bigger town in Chile, but Wakunai and Buin are
     # both Bougainville's

@@ -470,18 +470,25 @@ def _nearest_namesakes(notes: list[SentenceNotes], namesakes: dict[int, tuple[Pl
 # (not a comma, which also joins the towns of a list: "drones struck Belgorod, Kharkiv and Sumy").
 _INSIDE_NEXT = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
                           r"old|downtown)\w*\s+)?")
+# ... or next to it: "in West Village, near Krugersdorp", "at Kamu, 20 km north of Gulu", "outside Bunia"
+_NEAR_NEXT = re.compile(r",?\s+(?:just\s+|close\s+)?(?:near|outside|close to|next to|(?:north|south|east|west)"
+                        r"(?:-?(?:east|west))?\s+of|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?"
+                        r"(?:of|from))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?")
 
 
 def _drop_outside_container(note: SentenceNotes) -> None:
-    """Drop a place the text puts inside the next one when the gazetteer puts it in another country: the
-    name is a site the gazetteer lacks that a town abroad shares ("the Alameda in Santiago" is no Alameda of
-    California, "the Old Bridge in Mostar" no Old Bridge of New Jersey)."""
+    """Drop a place the text puts inside the next one, or next to it, when the gazetteer puts it in another
+    country: the name is a site the gazetteer lacks that a town abroad shares ("the Alameda in Santiago" is no
+    Alameda of California, "the Old Bridge in Mostar" no Old Bridge of New Jersey, "a mine dump in West Village,
+    near Krugersdorp" no West Village of Michigan)."""
     keep = []
     for i, here in enumerate(note.places):
         there = note.places[i + 1] if i + 1 < len(note.places) else None
         if there is not None and here.place.feature != "country" and here.place.country != there.place.country \
                 and here.end <= there.start and \
-                _INSIDE_NEXT.fullmatch(note.text, here.end - note.char_start, there.start - note.char_start):
+                (_INSIDE_NEXT.fullmatch(note.text, here.end - note.char_start, there.start - note.char_start) or
+                 (there.place.feature != "country" and  # "Banki, near the Cameroonian border" is Nigeria's
+                  _NEAR_NEXT.fullmatch(note.text, here.end - note.char_start, there.start - note.char_start))):
             continue
         keep.append(here)
     note.places = keep
