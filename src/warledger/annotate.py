@@ -951,11 +951,12 @@ def _shared_country(notes: list[SentenceNotes], matches: list[list[PlaceMatch]],
             seen.add(said)
             own = [c for c in match.candidates if c.country and c.feature != "country" and
                    (c.source != "geonames" or name_key(c.name) == said)]
-            for country in {c.country for c in own}:
+            own_countries = {c.country for c in own}
+            for country in own_countries:
                 tally[country] += 1.0
             alone = gazetteer.resolve(match, {})
             if alone is not None and alone.country and alone.feature != "country" and \
-                    alone.country not in {c.country for c in own}:
+                    alone.country not in own_countries:
                 # the reading by another of its names counts in full where it is a far bigger town than
                 # those of the name itself (Al Basrah), by half where it is the only reading (Hela is Hel's)
                 bigger = bool(own) and alone.population >= SPELLING_POPULATION_FACTOR * max(

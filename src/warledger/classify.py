@@ -26,7 +26,7 @@ import importlib.resources
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from warledger.annotate import Annotated
 from warledger.detect import FOUGHT, PROTEST_WORDS, Candidate, TriggerRule
 from warledger.merge import build_event
 from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention
@@ -105,6 +106,8 @@ NO_EVENT_DROP = 0.4
 # precision 4 or 5) is the note's context, not an event it reports: dropped. Out of fold on the development half:
 # 7 such rows stood for no gold event, 1 for a background event the gold codes.
 BACKGROUND_PRECISION = 4
+# ... and a date within this many days of publication tells the note's own news ("on Monday", "last week")
+NEWS_DAYS = 14
 # scikit-learn's default token pattern: words of two or more letters or digits.
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -276,16 +279,16 @@ def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int,
     return [Candidate(index, root, root.i + 1, rule, SUB_EVENT_TYPES[label], label)]
 
 
-def without_vague_background(mentions: Sequence[Mention], sentences: int, paragraphs: int,
-                             dated_now: Set[int]) -> list[Mention]:
+def without_vague_background(mentions: Sequence[Mention], annotated: Annotated, sentences: int) -> list[Mention]:
     """The mentions of a text, less, in a note of one paragraph and up to MAX_SENTENCES sentences, the background
-    told only to the year or vaguer (BACKGROUND_PRECISION) in a sentence that tells today's news (one of
-    `dated_now`, the sentences with a date of the days around publication): "said on Monday it would hold
-    rallies in memory of the workers killed by police in 1996", "released balloons on Tuesday, one for each
-    person killed in the siege twenty years ago". A recap of a past war, or a report's background paragraph,
-    keeps its events with their own dates."""
-    if sentences > MAX_SENTENCES or paragraphs > 1:
+    told only to the year or vaguer (BACKGROUND_PRECISION) in a sentence that tells today's news (a date within
+    NEWS_DAYS of publication): "said on Monday it would hold rallies in memory of the workers killed by police in
+    1996", "released balloons on Tuesday, one for each person killed in the siege twenty years ago". A recap of a
+    past war, or a report's background paragraph, keeps its events with their own dates."""
+    if sentences > MAX_SENTENCES or annotated.segmented.paragraph_count > 1:
         return list(mentions)
+    dated_now = {n.index for n in annotated.sentences
+                 if any(abs((d.date.best - annotated.published).days) <= NEWS_DAYS for d in n.dates)}
     return [m for m in mentions if not (m.historical and m.date.precision >= BACKGROUND_PRECISION
                                         and m.sentence in dated_now)]
 

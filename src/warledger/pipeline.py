@@ -60,9 +60,6 @@ MAX_PARSE_CHARS = 200_000
 # list or a run of words with no full stop (1 MB of one word), and the detector's cost grows faster
 # than the square of a sentence's length (1,000 tokens of "attack" took 75 s, 300 took 3 s).
 MAX_SENTENCE_TOKENS = 200
-# A date within this many days of publication tells the report's own news ("on Monday", "last week"): the
-# background a note mentions in such a sentence is its context (classify.without_vague_background).
-NEWS_DAYS = 14
 # Documents parsed together in one process: large enough for spaCy's batches, small enough that
 # memory stays flat on a corpus of any size.
 CHUNK_DOCUMENTS = 256
@@ -193,9 +190,7 @@ class Pipeline:
             mentions = resolve(document, annotated, found, self.gazetteer, self.knowledge, cleaned.to_original)
         mentions = attach_denials(document, annotated.sentences, mentions, cleaned.to_original)
         mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
-        dated_now = {n.index for n in annotated.sentences if any(
-            abs((d.date.best - document.published).days) <= NEWS_DAYS for d in n.dates)}
-        mentions = without_vague_background(mentions, len(sentences), segmented.paragraph_count, dated_now)
+        mentions = without_vague_background(mentions, annotated, len(sentences))  # a note's year-old context
         clusters = merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
         # ... and one event where a note's sentence told two of one day and place, of the sub-type the
         # classifier prefers
