@@ -153,3 +153,28 @@ def test_a_local_government_area_is_a_place_not_a_party(stage_pipeline: Pipeline
     assert event.actor2 is not None and event.actor2.name == "Civilians (Nigeria)"
     # the government itself is still a party
     assert "government" in [m.kind for m in actors_in(stage_pipeline, "The local government banned all rallies.")]
+
+
+def _actor_names(pipeline: Pipeline, text: str) -> list[str]:
+    notes = annotated(pipeline, text).sentences
+    return [m.actor.name for n in notes for m in n.actors if m.actor is not None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a short form two groups bear is read by the country the report's places lie in
+    ("UPDF cadres set fire to a settler's house near Dighinala in Khagrachhari on Monday.",
+     "UPDF: United People's Democratic Front"),
+    ("UPDF soldiers repulsed an attack on their base near Gulu on Monday.", "Military Forces of Uganda"),
+    ("SNA fighters shelled the outskirts of Manbij on Friday.", "SNA: Syrian National Army"),
+    ("SNA troops retook a village near Beledweyne on Friday.", "Military Forces of Somalia"),
+    # a context that names neither country keeps the first reading
+    ("SNA troops retook the village on Friday.", "Military Forces of Somalia"),
+])
+def test_a_short_form_two_groups_bear_is_read_by_the_reports_country(
+        stage_pipeline: Pipeline, text: str, expected: str) -> None:
+    assert _actor_names(stage_pipeline, text) == [expected]
+
+
+def test_a_shared_short_form_is_matched_only_in_its_exact_case(stage_pipeline: Pipeline) -> None:
+    # "Upc" is no group at all, in whatever country
+    assert _actor_names(stage_pipeline, "Residents of Upc near Dighinala fled on Monday.") == []

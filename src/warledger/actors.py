@@ -8,6 +8,7 @@ groups from the actor dictionary, and ACLED's generic actors (civilians, protest
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ class ActorMention:
     actor: Actor | None
     text: str
     local: bool = False  # a group named by a word that names it only in its own country's reports ("Maoists")
+    # the other groups the same short form names in other countries ("UPDF"), for the report's context to choose
+    homonyms: tuple[str, ...] = ()
 
     def with_country(self, iso3: str, knowledge: ActorKnowledge) -> ActorMention:
         """Fill a generic actor's country from context (the event's place)."""
@@ -75,6 +78,7 @@ class ActorMatcher:
         for group in knowledge.groups:
             add(f"GROUP|{group.name}", [group.name, *group.aliases, *group.local_aliases])
             add(f"GROUP|{group.name}", group.exact_aliases, exact)
+            add(f"SHARED|{group.name}", group.shared_aliases, exact)
         for outlet in knowledge.outlets:
             add(f"OUTLET|{outlet.name}", [outlet.name, *outlet.aliases])
             add(f"OUTLET|{outlet.name}", outlet.exact_aliases, exact)
@@ -97,11 +101,20 @@ class ActorMatcher:
             if kind in ("COUNTRY", "DEMONYM", "METONYM", "OUTLET") and not doc[start].text[:1].isupper():
                 continue
             raw.append((start, end, kind, value))
+        # a short form several groups bear is read as one of them, the others kept for the context to choose
+        homonyms: dict[tuple[int, int], list[str]] = {}
+        for start, end, kind, value in sorted(raw, key=lambda r: r[2] != "GROUP"):
+            if kind in ("GROUP", "SHARED"):
+                homonyms.setdefault((start, end), []).append(value)
+        raw = [(start, end, "GROUP" if kind == "SHARED" else kind, value) for start, end, kind, value in raw
+               if kind != "SHARED" or homonyms[(start, end)][0] == value]
         named = {t for start, end, _, _ in raw for t in range(start, end)}
         # "an armed PKK group" is the PKK: a name inside keeps its own reading
         raw.extend(a for a in _armed_people(doc) if not named.intersection(range(a[0], a[1])))
         raw = _longest_first(raw)
-        return self._compose(doc, raw)
+        return [dataclasses.replace(m, homonyms=tuple(n for n in homonyms[(m.start, m.end)] if n != m.actor.name))
+                if m.actor is not None and len(homonyms.get((m.start, m.end), ())) > 1 else m
+                for m in self._compose(doc, raw)]
 
     def _compose(self, doc: Doc, raw: list[tuple[int, int, str, str]]) -> list[ActorMention]:
         knowledge = self.knowledge
@@ -112,13 +125,9 @@ class ActorMatcher:
                 continue
             if kind == "GROUP":
                 group = knowledge.group_by_name[value]
-                # a state's own forces under their own name (FARDC, IDF) act as its military or police
-                state_kind = "police" if group.name.startswith("Police Forces of") else \
-                    "military" if group.name.startswith("Military Forces of") and group.inter == 1 else "group"
                 text = doc[start:end].text
                 local = bool(group.local_aliases) and text.lower() in map(str.lower, group.local_aliases)
-                out.append(ActorMention(start, end, state_kind, group.side, Actor(group.name, group.inter, group.side),
-                                        text, local))
+                out.append(group_mention(group, start, end, text, local))
                 continue
             if kind == "OUTLET":
                 out.append(ActorMention(start, end, "outlet", None, None, doc[start:end].text))
@@ -181,6 +190,14 @@ class ActorMatcher:
         if role == "government":
             return ActorMention(start, end, "government", iso3, Actor(country.government, 1, iso3), text)
         return ActorMention(start, end, role, iso3, None, text)
+
+
+def group_mention(group: GroupEntry, start: int, end: int, text: str, local: bool = False) -> ActorMention:
+    """A mention of a group of the actor dictionary; a state's own forces under their own name (FARDC, IDF)
+    act as its military or police."""
+    kind = "police" if group.name.startswith("Police Forces of") else \
+        "military" if group.name.startswith("Military Forces of") and group.inter == 1 else "group"
+    return ActorMention(start, end, kind, group.side, Actor(group.name, group.inter, group.side), text, local)
 
 
 def generic_actor(kind: str, iso3: str, knowledge: ActorKnowledge) -> Actor | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from warledger.actors import ActorMatcher, ActorMention, output_side, phrase_head
+from warledger.actors import ActorMatcher, ActorMention, group_mention, output_side, phrase_head
 from warledger.claims import Attribution, SpeakerMemory, find_attributions, informs_from_afar, speaker_phrases
 from warledger.dates import DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
@@ -157,6 +157,9 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         span = sentence.span
         notes.append(SentenceNotes(sentence.index, sentence.paragraph, span.start, span.end, span.start_char,
                                    span.end_char, span.text))
+    matches = [[m for m in gazetteer.find(note.text) if not _in_group_name(note.text, m.start, m.end)
+                or any(c.feature == "country" for c in m.candidates)] for note in notes]
+    actor_mentions = _homonyms_in_context(notes, actor_mentions, matches, knowledge, gazetteer)
     # actors per sentence
     cursor = 0
     for mention in actor_mentions:
@@ -164,8 +167,6 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             cursor += 1
         if cursor < len(notes) and mention.start >= notes[cursor].token_start:
             notes[cursor].actors.append(mention)
-    matches = [[m for m in gazetteer.find(note.text) if not _in_group_name(note.text, m.start, m.end)
-                or any(c.feature == "country" for c in m.candidates)] for note in notes]
     countries = _context_countries(notes, actor_mentions, matches, knowledge, gazetteer)
     countries = _local_names_abroad(notes, actor_mentions, matches, knowledge, gazetteer, countries)
     front = FRONT_CUES.search(doc.text) is not None
@@ -850,6 +851,27 @@ RIVAL_WEIGHT = 0.2
 # Words of front-line reporting, where a state's bulletin names villages across a contested border.
 FRONT_CUES = re.compile(r"\b(?:positions?|border|frontier|line of (?:contact|control)|front ?line|ceasefire|"
                         r"cease-fire|shelled|shelling|fired)\b", re.I)
+
+
+def _homonyms_in_context(notes: list[SentenceNotes], mentions: list[ActorMention], matches: list[list[PlaceMatch]],
+                         knowledge: ActorKnowledge, gazetteer: Gazetteer) -> list[ActorMention]:
+    """A short form several groups bear ("UPDF", "SNA") read as the one whose country the report's other
+    parties and places lie in, when the first reading's country is not among them: the UPDF of a report on
+    the Chittagong Hill Tracts is Bangladesh's United People's Democratic Front, not Uganda's army. Where
+    the context names neither, or both, the first reading stays."""
+    if not any(m.homonyms for m in mentions):
+        return mentions
+    found = {c for c, weight in _context_countries(notes, [m for m in mentions if not m.homonyms], matches,
+                                                   knowledge, gazetteer).items() if weight > 0}
+    out = []
+    for m in mentions:
+        group = knowledge.group_by_name.get(m.actor.name) if m.homonyms and m.actor is not None else None
+        if group is not None and group.country not in found:
+            other = next((g for name in m.homonyms if (g := knowledge.group_by_name.get(name)) is not None
+                          and g.country in found), None)
+            m = group_mention(other, m.start, m.end, m.text) if other is not None else m
+        out.append(m)
+    return out
 
 
 def _local_names_abroad(notes: list[SentenceNotes], mentions: list[ActorMention], matches: list[list[PlaceMatch]],

@@ -118,6 +118,10 @@ class GroupEntry:
     # words that name the group only in reports on its own country ("Maoists" are India's CPI (Maoist) in
     # Chhattisgarh, Nepal's CPN-M in Rolpa, the New People's Army on Mindanao)
     local_aliases: tuple[str, ...] = ()
+    # short forms, exact case, that another entry bears too ("UPDF": Uganda's army, and Bangladesh's United
+    # People's Democratic Front; "SNA": Somalia's army, and the Syrian National Army): this group's reading
+    # where the report's places or parties lie in its own country and not in the other entry's
+    shared_aliases: tuple[str, ...] = ()
 
     def actor(self) -> Actor:
         return Actor(self.name, self.inter, self.side)
@@ -331,8 +335,8 @@ def _country(item: dict[str, Any], where: str, source: str) -> CountryEntry:
 
 
 def _group(item: dict[str, Any], where: str, source: str) -> GroupEntry:
-    _check_keys(item, ("name", "side", "inter", "aliases", "country"), ("exact_aliases", "notes", "local_aliases"),
-                where)
+    _check_keys(item, ("name", "side", "inter", "aliases", "country"),
+                ("exact_aliases", "notes", "local_aliases", "shared_aliases"), where)
     return GroupEntry(
         name=_text(item, "name", where),
         side=_code(item, "side", _SIDE, "2-12 capital letters or digits, starting with a letter", where),
@@ -343,6 +347,7 @@ def _group(item: dict[str, Any], where: str, source: str) -> GroupEntry:
         notes=_text(item, "notes", where) if "notes" in item else "",
         source=source,
         local_aliases=tuple(_str_list(item, "local_aliases", where, required=False)),
+        shared_aliases=tuple(_str_list(item, "shared_aliases", where, required=False)),
     )
 
 
