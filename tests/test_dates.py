@@ -238,3 +238,26 @@ def test_the_weekend_a_day_of_last_week_and_a_day_of_this_month(text: str, start
 def test_a_future_word_puts_ahead_only_the_day_of_its_clause(text: str, day: str) -> None:
     [(_, start, _, _)] = spans(text)
     assert start == day
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of the week, month or year of publication, or of the one before or after
+    ("Gunmen have held the ridge since the start of the month.",
+     ("the start of the month", "2022-09-01", "2022-09-10", 3, "since")),
+    ("The checkpoints went up at the end of last month.",
+     ("the end of last month", "2022-08-20", "2022-08-31", 3, "point")),
+    ("Raids have continued since the beginning of this week.",
+     ("the beginning of this week", "2022-09-12", "2022-09-13", 2, "since")),
+    ("The militia withdrew at the end of last year.",
+     ("the end of last year", "2021-09-01", "2021-12-31", 4, "point")),
+    ("Families were told to leave by the end of next month.",
+     ("the end of next month", "2022-10-20", "2022-10-31", 3, "until")),
+    # January's "last month" is the December before
+    ("Talks broke down in the middle of last month.",
+     ("the middle of last month", "2021-12-11", "2021-12-20", 3, "point")),
+])
+def test_the_start_or_end_of_a_week_month_or_year(text: str, expected: tuple[str, str, str, int, str]) -> None:
+    published = dt.date(2022, 1, 20) if "middle" in text else WEDNESDAY
+    found = find_dates(text, published)
+    assert [(d.text, d.date.start.isoformat(), d.date.end.isoformat(), d.date.precision, d.role)
+            for d in found] == [expected]

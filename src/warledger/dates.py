@@ -39,6 +39,10 @@ _PART = r"(?:\s+(?P<part>night|evening|morning|afternoon))?"
 
 # Ordered: the first pattern that matches at a position wins, longer forms first.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "since the start of the month", "at the end of last week", "the beginning of this year": a part of the
+    # week, month or year the report is in, or of the one before or after
+    ("edge_of_period", re.compile(r"\b(?:the\s+)?(?P<edge3>start|beginning|end|middle)\s+of\s+"
+                                  r"(?P<which>the|this|last|next)\s+(?P<unit>week|month|year)\b", re.I)),
     # "five years ago", "a year ago", "last year": a year's span, told for background ("five years ago on
     # Tuesday, gunmen killed 40 people" is no news of the day: the weekday is the anniversary's)
     ("years_ago", re.compile(r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -144,6 +148,22 @@ def _year_span(year: int, edge: str | None = None) -> DateSpan:
         return DateSpan(dt.date(year, 9, 1), end, 4, end)
     # A year alone: the best single day is its first, the convention of year-precision data sets.
     return DateSpan(start, end, 4, start)
+
+
+def _edge_of_period(edge: str, which: str, unit: str, published: dt.date) -> DateSpan:
+    """The early, mid or late part of the week, month or year of publication ("the", "this"), of the one
+    before ("last") or of the one after ("next")."""
+    step = {"last": -1, "next": 1}.get(which, 0)
+    if unit == "year":
+        return _year_span(published.year + step, edge)
+    if unit == "month":
+        month = published.month + step
+        year = published.year + (month - 1) // 12
+        return _month_span(year, (month - 1) % 12 + 1, edge)
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+    first, last = {"early": (0, 1), "mid": (2, 4), "late": (4, 6)}[edge]
+    start, end = monday + dt.timedelta(days=first), monday + dt.timedelta(days=last)
+    return DateSpan(start, end, 2, end if edge == "late" else start)
 
 
 def _infer_year(month: int, day: int, published: dt.date) -> int:
@@ -290,6 +310,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
         if rel == "last month":
             end = published.replace(day=1) - dt.timedelta(days=1)
             return _month_span(end.year, end.month, None)
+    if kind == "edge_of_period":
+        return _edge_of_period(_NAMED_EDGES[g["edge3"].lower()], g["which"].lower(), g["unit"].lower(), published)
     if kind == "years_ago":
         count = (g["count"] or "one").lower()
         n = _YEAR_COUNTS.get(count) or int(count)
