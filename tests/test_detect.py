@@ -997,6 +997,32 @@ def test_levies_in_other_currencies_are_other(stage_pipeline: Pipeline, text: st
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a levy the armed men told or ordered people to pay: the demand is the event, whatever the modal
+    "Hooded gunmen visited two quarries near Ciudad Hidalgo on Friday and told the owners they must pay a monthly "
+    "levy to the cartel.",
+    "Al-Shabaab fighters on Tuesday ordered every household in Bardere to pay a zakat of 50 dollars.",
+    # ... payment demanded, and boats stopped on a river
+    "Armed youth stopped all boats on the Nile at Malakal on Sunday, demanding payment from every trader.",
+    # ... and a fee collected since the start of the month is going on, not a tally of years
+    "Armed men have been collecting a tax of 2,000 francs per stall at the market of Kaga Bandoro since the start "
+    "of the month.",
+])
+def test_levies_demanded_and_charged_are_other(stage_pipeline: Pipeline, text: str) -> None:
+    assert kinds(extract(stage_pipeline, text)) == [("Strategic developments", "Other")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # no armed group puts these payments on anyone
+    "The ministry told farmers they must pay the new water tax by March.",
+    "Residents of Malakal said they paid a heavy price for the fighting.",
+])
+def test_payments_no_armed_group_demands_are_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert kinds(extract(stage_pipeline, text)) == []
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "expected"), [
     # recruitment in numbers, registration for a force, a call-up
     ("In Batken, some 300 local men signed up to a volunteer detachment on Tuesday.", [CHANGE]),

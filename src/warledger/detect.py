@@ -435,7 +435,9 @@ CROWD_CUES = re.compile(r"\b(?:protesters?|demonstrators?|activists?|crowds?|str
                         re.I)
 # What armed men stop at a checkpoint of their own: "stopped traffic", "stopping trucks at a pass".
 TRAFFIC = frozenset({"traffic", "vehicle", "truck", "lorry", "car", "bus", "minibus", "motorist", "driver", "passenger",
-                     "traveller", "traveler", "convoy", "motorbike", "motorcycle", "taxi", "pickup"})
+                     "traveller", "traveler", "convoy", "motorbike", "motorcycle", "taxi", "pickup",
+                     # river and lake traffic: "stopped all barges and boats on the Sobat"
+                     "boat", "barge", "ferry", "canoe", "pirogue", "boatman"})
 # What an armed group bans or orders shut: "banned motorbikes", "ordered all shops to stay shut".
 BANNED_THINGS = frozenset({"motorbike", "motorcycle", "vehicle", "movement", "circulation", "travel", "traffic",
                            "gathering", "music", "smoking", "cigarette", "market", "shop", "school", "phone"})
@@ -446,7 +448,7 @@ MONEY = re.compile(r"\b(?:fees?|tolls?|tax(?:es)?|levy|levies|zakat|ransom|per (
                    r"manats?|tenge|kwacha|cedis?|riyals?|yuan|rupiah|ringgit|baht|quetzal(?:es)?|lempiras?|soles|"
                    r"reais|roubles?|rubles?|euros?|hryvnias?|meticais|gourdes?|shekels?|dirhams?|leones?|bol[ií]vares|colones|"
                    r"(?:a|per|each|every) (?:month|week|day|year)|grams? of gold|"
-                   r"vacunas?|cupos?|protection money|extortion (?:money|payments?))\b", re.I)
+                   r"vacunas?|cupos?|protection money|extortion (?:money|payments?)|payments?)\b", re.I)
 # Units that goods are counted in: "30 tonnes of rice", "200 head of cattle".
 MEASURES = frozenset({"tonne", "ton", "bag", "sack", "head", "carton", "box", "litre", "liter", "load"})
 # Verbs of holding people, and their holders: those freed after them were captives.
@@ -675,7 +677,8 @@ class Detector:
             head.head.lemma_.lower() in WEAPON_EVENT_NOUNS
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
-        if _irrealis(head) or _negated(head) or _habitual(head) or _retrospective(head) or _an_ill_named(head):
+        if (_irrealis(head) and not _payment_demanded(head, rule)) or _negated(head) or _habitual(head) or \
+                _retrospective(head) or _an_ill_named(head):
             return None
         reports = [a for a in _ancestors(head, 4) if a.lemma_.lower() in REPORT_NOUNS]
         if reports and (FALSE_REPORT.search(sentence_text) or any(
@@ -718,7 +721,8 @@ class Detector:
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
                 any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
             return None  # "accused Puntland of sending weapons": a charge
-        if rule.governors and not weapon_of_event and not _governed(head, rule.governors):
+        if rule.governors and not weapon_of_event and not _governed(head, rule.governors) and \
+                not _payment_demanded(head, rule):
             if not (rule.context and rule.context.search(sentence_text)):
                 return None
         if head.dep_ in ("dobj", "pobj", "nsubjpass") and rule.kind != "agreement" and \
@@ -1677,6 +1681,18 @@ def _ancestors(token: Token, limit: int = 4) -> list[Token]:
     return out
 
 
+# Verbs by which an armed group puts a payment on people: "told contractors they must pay a weekly levy", "ordered
+# every trader to pay a tax".
+PAYMENT_DEMANDS = frozenset({"tell", "order", "warn", "instruct", "demand", "force", "compel", "oblige"})
+
+
+def _payment_demanded(head: Token, rule: TriggerRule) -> bool:
+    """A tax or levy to be paid that an armed group demanded: the demand is the event, whatever the modal."""
+    if rule.rule_id != "armed-taxes" or head.dep_ != "dobj" or head.head.lemma_.lower() != "pay":
+        return False
+    return any(a.lemma_.lower() in PAYMENT_DEMANDS for a in _ancestors(head.head, 2))
+
+
 def _irrealis(token: Token) -> bool:
     """Planned, feared, demanded, conditional or obliged rather than reported as done."""
     # an infinitive looks further up: "threatened in a video released on Tuesday to attack churches"
@@ -1721,8 +1737,10 @@ HABIT_ADJECTIVES = frozenset({"frequent", "repeated", "regular", "constant", "re
                               "continual", "incessant", "sporadic", "periodic"})
 # "has killed tens of thousands": a war's tally
 TALLY = re.compile(r"\b(?:tens|hundreds|thousands|millions|dozens) of\b|\b\d{2,3}(?:,\d{3})+\b", re.I)
-# "since 2016", "since the war began": since when a tally runs
-TALLY_SINCE = re.compile(r"\b(?:1[89]\d\d|20\d\d|war|began|begun|start|beginning|independence|invasion)\b", re.I)
+# "since 2016", "since the war began": since when a tally runs (not "since the start of the month": what has been
+# done for days is going on)
+TALLY_SINCE = re.compile(r"\b(?:1[89]\d\d|20\d\d|war|began|begun|independence|invasion|"
+                         r"(?:start|beginning)(?! of (?:the|this) (?:week|month)\b))\b", re.I)
 
 
 def _tally(verb: Token) -> bool:

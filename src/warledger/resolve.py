@@ -29,7 +29,7 @@ from warledger.actors import (
 from warledger.annotate import Annotated, PlaceNote, SentenceNotes
 from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
-from warledger.detect import COMBATANT_WORDS, Candidate, after_superlative, agentless_passive
+from warledger.detect import COMBATANT_WORDS, PAYMENT_DEMANDS, Candidate, after_superlative, agentless_passive
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
@@ -756,6 +756,18 @@ def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
     elif trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
             trigger.head.head.dep_ in ("dobj", "nsubjpass") and trigger.head.head.head.lemma_.lower() in DOING_VERBS:
         verb = trigger.head.head.head  # "Hezbollah fired a salvo of rockets", "launched a wave of strikes"
+    if verb.lemma_.lower() == "pay" and verb.dep_ in ("ccomp", "xcomp") and \
+            verb.head.lemma_.lower() in PAYMENT_DEMANDS:
+        # "masked men told contractors they must pay a weekly levy": who demands it levies it on whom they tell
+        demander = verb.head
+        while demander.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in demander.children):
+            demander = demander.head  # "visited three sites and told contractors ..."
+        for child in demander.children:
+            if child.dep_ == "nsubj":
+                take(subject, child)
+            elif child.dep_ in ("dobj", "dative"):
+                take(obj, child)
+        return subject - obj, obj - subject
     governing = verb
     for _ in range(3):
         # "Azerbaijan launched an operation, shelling Stepanakert", "RSF fighters stormed the village,
