@@ -1216,3 +1216,18 @@ def test_state_forces_named_by_their_own_name_regain_territory(stage_pipeline: P
     [event] = extract(stage_pipeline, text)
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1 is not None and (event.actor1.side, event.actor1.inter) == (side, 1)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a shot aimed at civilians alone is an attack on them, who ever died
+    ("Soldiers fired at villagers near Gao on Monday, killing two.", [("Attack", "Civilians (Mali)")]),
+    ("Troops posted on a hill near Kfar Kila fired at residents who had come back to see their houses on "
+     "Wednesday.", [("Attack", "Civilians (Lebanon)")]),
+    # ... not when an armed party was among those fired at
+    ("Soldiers fired at villagers and militiamen near Gao on Monday, killing two.",
+     [("Armed clash", "Unidentified Armed Group (Mali)")]),
+])
+def test_fire_aimed_at_civilians_is_an_attack_on_them(stage_pipeline: Pipeline, text: str,
+                                                      expected: list[tuple[str, str]]) -> None:
+    assert [(e.sub_event_type, e.actor2 and e.actor2.name) for e in extract(stage_pipeline, text)] == expected

@@ -522,6 +522,7 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     speaker_side = next((sp.side for sp in speakers if sp.side and sp.outlet is None), None)
     stated = [a for a in note.actors if not _in_speaker(a, speakers)]
     actors = [_own_forces(_force_of(a, stated, annotated.segmented.doc), speaker_side, annotated) for a in stated]
+    candidate = _fired_on_civilians(candidate, actors)
     actor1_m, actor2_m = _roles(candidate, actors)
     event_type, sub = candidate.event_type, candidate.sub_event_type
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
@@ -730,6 +731,22 @@ def _reports(doc: Doc, actor: ActorMention) -> bool:
 
 def _in_speaker(actor: ActorMention, speakers: list[Attribution]) -> bool:
     return any(s.token_start <= actor.start < s.token_end for s in speakers)
+
+
+# Rule kinds of a shot or an attack aimed at someone: "fired at", "opened fire on", "attacked".
+AIMED_KINDS = frozenset({"fire", "attack"})
+
+
+def _fired_on_civilians(candidate: Candidate, actors: list[ActorMention]) -> Candidate:
+    """A shot or an attack aimed at civilians and at no armed party is an attack on them, not a battle:
+    "soldiers fired at residents who had come to inspect their homes", "gunmen opened fire on villagers"."""
+    if candidate.event_type != "Battles" or candidate.rule.kind not in AIMED_KINDS:
+        return candidate
+    _, targets = _subject_and_object(candidate.trigger)
+    hit = [a for a in actors if a.start in targets and (belligerent(a) or a.kind == "civilians")]
+    if not hit or any(a.kind != "civilians" for a in hit):
+        return candidate
+    return dataclasses.replace(candidate, event_type="Violence against civilians", sub_event_type="Attack")
 
 
 def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
