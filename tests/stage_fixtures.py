@@ -22,7 +22,7 @@ from warledger.annotate import Annotated, annotate
 from warledger.detect import Candidate
 from warledger.pipeline import Pipeline
 from warledger.records import Actor, Claim, DateSpan, Document, Event, Mention, Place, Span
-from warledger.segment import Segmented, segment
+from warledger.segment import Segmented, reparse_datelines, segment
 
 # A Wednesday: reports dated to it say "on Wednesday" for the day itself, "on Tuesday" for the day before.
 WEDNESDAY = dt.date(2024, 3, 13)
@@ -36,7 +36,7 @@ def stage_pipeline(pipeline: Pipeline) -> Pipeline:
 
 def parse(pipeline: Pipeline, text: str) -> Segmented:
     """Stage 2: the parsed text cut into paragraphs and sentences."""
-    return segment(pipeline.nlp(text), pipeline.recognise)
+    return segment(reparse_datelines(pipeline.nlp, pipeline.nlp(text)), pipeline.recognise)
 
 
 def annotated(pipeline: Pipeline, text: str, published: dt.date = WEDNESDAY) -> Annotated:

@@ -1231,3 +1231,12 @@ def test_state_forces_named_by_their_own_name_regain_territory(stage_pipeline: P
 def test_fire_aimed_at_civilians_is_an_attack_on_them(stage_pipeline: Pipeline, text: str,
                                                       expected: list[tuple[str, str]]) -> None:
     assert [(e.sub_event_type, e.actor2 and e.actor2.name) for e in extract(stage_pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+def test_a_killing_told_after_a_dateline_is_found(stage_pipeline: Pipeline) -> None:
+    # with the dateline before it the parser read the town as the subject and found no one shot
+    text = ("KANDAHAR, Afghanistan, May 14 - A teacher who had run a girls' school for ten years was shot dead in "
+            "Spin Boldak on Tuesday evening, police said.")
+    assert [(e.sub_event_type, e.actor2 and e.actor2.name) for e in extract(stage_pipeline, text)] == \
+        [("Attack", "Civilians (Afghanistan)")]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 from stage_fixtures import parse
 
 from warledger.pipeline import Pipeline
-from warledger.segment import entity_label
+from warledger.places import datelines
+from warledger.segment import entity_label, parse_after_dateline
 
 pytest_plugins = ["stage_fixtures"]
 
@@ -114,3 +116,32 @@ def test_entities_are_recognised_only_in_the_sentences_asked_for(stage_pipeline:
 def test_the_parse_leaves_the_recogniser_loaded_but_off(stage_pipeline: Pipeline) -> None:
     assert "ner" not in stage_pipeline.nlp.pipe_names
     assert "ner" in stage_pipeline.nlp.component_names
+
+
+def _dateline_parse(pipeline: Pipeline, text: str) -> tuple[Doc, Doc]:
+    doc = pipeline.nlp(text)
+    return doc, parse_after_dateline(pipeline.nlp, doc, datelines(text)[0][1])
+
+
+@pytest.mark.issue(9)
+def test_a_datelines_sentence_is_parsed_as_without_it(stage_pipeline: Pipeline) -> None:
+    text = ("KANDAHAR, Afghanistan, May 14 - A teacher who had run a girls' school for ten years was shot dead in "
+            "Spin Boldak on Tuesday evening, police said. Schools in the district stayed shut on Wednesday.")
+    before, after = _dateline_parse(stage_pipeline, text)
+    # the dateline's place is no longer the subject: the teacher is, of the verb of the shooting
+    assert [t.text for t in before if t.dep_ == "nsubjpass"] != ["teacher"]
+    subject = next(t for t in after if t.dep_ == "nsubjpass")
+    assert (subject.text, subject.head.text) == ("teacher", "shot")
+    # the dateline hangs from the sentence's root; words, sentences and the next sentence's parse stay
+    assert after[0].dep_ == "npadvmod" and after[0].head.dep_ == "ROOT"
+    assert [t.text for t in after] == [t.text for t in before]
+    assert [s.text for s in after.sents] == [s.text for s in before.sents]
+    second = list(before.sents)[1]
+    assert [(t.dep_, t.head.i) for t in after[second.start:second.end]] == \
+        [(t.dep_, t.head.i) for t in second]
+
+
+@pytest.mark.issue(9)
+def test_a_text_whose_parser_already_ended_the_dateline_is_left_alone(stage_pipeline: Pipeline) -> None:
+    before, after = _dateline_parse(stage_pipeline, "KABUL, May 14 -\nGunmen shot dead a teacher on Tuesday.")
+    assert after is before

@@ -49,7 +49,7 @@ from warledger.prefilter import TriggerWords
 from warledger.records import Document, Event, Mention, Skipped
 from warledger.reposts import Fingerprint, Origin, fingerprint
 from warledger.resolve import resolve
-from warledger.segment import load_nlp, parse_all, segment
+from warledger.segment import load_nlp, parse_all, reparse_datelines, segment
 from warledger.workers import DaskWorkers, LocalWorkers, Workers, run
 
 # Texts longer than this many characters are cut before parsing: spaCy's parser needs memory in
@@ -173,7 +173,9 @@ class Pipeline:
 
     def _after_parse(self, document: Document, cleaned: CleanText, parsed: object) -> list[list[Mention]]:
         assert document.published is not None
-        segmented = segment(parsed, self.recognise)  # type: ignore[arg-type]  # 2. segment
+        assert isinstance(parsed, Doc)
+        parsed = reparse_datelines(self.nlp, parsed)  # a dateline's sentence parsed without it
+        segmented = segment(parsed, self.recognise)  # 2. segment
         annotated = annotate(segmented, document.published, self.gazetteer, self.matcher, self.knowledge)  # 3.
         sentences = [(n.index, n.paragraph, n.token_start, n.token_end) for n in annotated.sentences
                      if n.token_end - n.token_start <= MAX_SENTENCE_TOKENS]

