@@ -1428,3 +1428,25 @@ def test_a_killer_of_a_private_quarrel_giving_himself_up_is_no_surrender(stage_p
 ])
 def test_a_road_airstrip_or_bridge_blocked_by_armed_men(stage_pipeline: Pipeline, text: str) -> None:
     assert "Other" in [c.sub_event_type for c in candidates(stage_pipeline, text)]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a large force that began arriving has arrived: the subject is the beginning's
+    ("More than 2,000 Kenyan police officers began arriving in Port-au-Prince on Tuesday.",
+     ("Strategic developments", "Change to group/activity")),
+    # a verb joined by "and" to a verb of calling or warning is told as done: "called" is not its head
+    ("Gunmen of the cartel called the mayor on Monday and shot him dead outside his office in Uruapan.",
+     ("Violence against civilians", "Attack")),
+])
+def test_a_force_that_began_arriving_and_a_deed_joined_to_a_call(stage_pipeline: Pipeline, text: str,
+                                                                  expected: tuple[str, str]) -> None:
+    assert expected in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_a_deed_called_for_stays_a_plan_through_a_joined_verb(stage_pipeline: Pipeline) -> None:
+    # "attack" joins "rise up", which "called on" governs: still a call, not an attack
+    text = "The rebels called on residents to rise up and attack the police station in Goma on Monday."
+    assert ("Battles", "Armed clash") not in detected(stage_pipeline, text)
+    assert ("Violence against civilians", "Attack") not in detected(stage_pipeline, text)

@@ -1362,7 +1362,11 @@ def _large_force_moves(head: Token) -> bool:
     least LARGE_DEPLOYMENT; a general mobilisation is large by itself."""
     if head.lemma_.lower() in ("mobilisation", "mobilization", "mobilise", "mobilize"):
         return head.pos_ == "VERB" or any(c.lower_ in ("general", "full", "partial", "mass") for c in head.children)
-    for moved in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+    movers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("begin", "start", "continue", "keep"):
+        # "the first of 50 companies ... began arriving at Imphal airport": the subject of "began" arrives
+        movers += [c for c in head.head.children if c.dep_ == "nsubj"]
+    for moved in movers:
         words = list(moved.subtree)
         if any(t.lemma_.lower() in HEAVY_ARMS or (t.lemma_.lower() == "equipment" and any(
                 c.lower_ == "military" for c in t.children)) for t in words) and any(
@@ -1699,8 +1703,12 @@ def _irrealis(token: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     chain = [token, *_ancestors(token, 5 if infinitive else 3)]
     done = token.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in token.children)
+    # a verb joined to the trigger by "and" is no head it depends on: "soldiers called out to quell the fighting
+    # flew into Wabag" (the parser joins "flew" to "called")
+    coordinate = token.head.i if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") else None
     for node in chain:
-        if node.i != token.i and node.lemma_.lower() in IRREALIS_HEADS and not (done and node.lemma_.lower() == "warn"):
+        if node.i != token.i and node.i != coordinate and node.lemma_.lower() in IRREALIS_HEADS and \
+                not (done and node.lemma_.lower() == "warn"):
             return True  # ... but "warned that the group had set up a camp" tells what was done
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in MODALS:
