@@ -1450,3 +1450,19 @@ def test_a_deed_called_for_stays_a_plan_through_a_joined_verb(stage_pipeline: Pi
     text = "The rebels called on residents to rise up and attack the police station in Goma on Monday."
     assert ("Battles", "Armed clash") not in detected(stage_pipeline, text)
     assert ("Violence against civilians", "Attack") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the doer of the event told, named back with "the" and caught: no arrest of note of its own
+    ("A gunman killed six people at a wedding hall in Kirkuk on Friday. The attacker was overpowered by guests and "
+     "arrested, police said.", [("Violence against civilians", "Attack")]),
+    ("A man fired a hunting rifle at his neighbour over a parking space in Derbent on Monday; police detained the "
+     "shooter an hour later.", []),
+    # suspects taken with no event told before them stay an arrest
+    ("Police arrested three suspects over the bombing of a bus station in Kano on Tuesday.",
+     [("Strategic developments", "Arrests")]),
+])
+def test_the_doer_of_an_event_told_caught_is_no_arrest_of_note(stage_pipeline: Pipeline, text: str,
+                                                               expected: list[tuple[str, str]]) -> None:
+    assert [k for k in detected(stage_pipeline, text) if k[1] == "Arrests" or k in expected] == expected

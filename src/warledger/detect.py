@@ -794,6 +794,14 @@ class Detector:
             # "raped a woman whom they had detained at a checkpoint": who the victim was; "the soldiers were
             # later detained": what followed an event told, not an arrest of note of its own
             return None
+        if rule.rule_id == "arrest" and head.pos_ == "VERB" and any(
+                c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in PERPETRATORS and
+                any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "these", "his", "their", "her")
+                    for d in c.children)
+                for c in (*head.children, *(head.head.children if head.dep_ == "conj" else ()))):
+            # "the assailant was wounded by security guards and arrested", "the shooter is detained": the doer of
+            # an event already told, caught; what followed it, not an arrest of note of its own
+            return None
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
@@ -1685,6 +1693,9 @@ def _ancestors(token: Token, limit: int = 4) -> list[Token]:
     return out
 
 
+# The doers of an event, named back with "the" once it is told: "the assailant was arrested".
+PERPETRATORS = frozenset({"assailant", "attacker", "shooter", "gunman", "perpetrator", "killer", "culprit", "bomber",
+                          "assassin", "murderer", "rapist", "abductor", "kidnapper", "suspect", "arsonist", "sniper"})
 # Verbs by which an armed group puts a payment on people: "told contractors they must pay a weekly levy", "ordered
 # every trader to pay a tax".
 PAYMENT_DEMANDS = frozenset({"tell", "order", "warn", "instruct", "demand", "force", "compel", "oblige"})
