@@ -471,3 +471,16 @@ def test_a_peoples_arrested_are_its_civilians(pipeline: Pipeline) -> None:
                                "on Monday.")
     assert event.sub_event_type == "Arrests"
     assert event.actor2 is not None and event.actor2.name == "Civilians (Palestine)"
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "places"), [
+    # a building named after its town is in that town, in a report that names nothing else
+    ("Fighters torched the library of Kidal Secondary School overnight, the provincial adviser said.", ["Kidal"]),
+    ("Gunmen stormed Bentiu Teaching Hospital on Monday.", ["Bentiu"]),
+    # ... a street is often named after a town elsewhere, and a name joined to the word before is another name
+    ("Crowds looted shops along London Road in Alexandra on Tuesday.", ["Alexandra"]),
+])
+def test_a_building_named_after_its_town_is_in_it(pipeline: Pipeline, text: str, places: list[str]) -> None:
+    [note] = notes_of(pipeline, text).sentences
+    assert [p.place.name for p in note.places] == places

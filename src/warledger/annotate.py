@@ -611,6 +611,18 @@ SITE_WORDS = frozenset({"square", "street", "avenue", "road", "boulevard", "driv
                         "junction", "hotel", "mall", "prison", "cemetery", "highway", "motorway"})
 
 
+# A town's name before one of these, with up to two of the qualifiers between, names a building of that town:
+# "Tari Secondary School", "Kabul Central Prison", "Juba Teaching Hospital" (a street or a cemetery is often named
+# after a place elsewhere: "London Road" in Alexandra, "Monaghan Street" in Newry).
+TOWN_BUILDINGS = ("school", "college", "hospital", "clinic", "mosque", "church", "cathedral", "university", "stadium",
+                  "prison", "jail", "market", "hotel", "mall")
+SITE_QUALIFIERS = ("secondary", "primary", "high", "general", "central", "district", "provincial", "regional",
+                   "referral", "teaching", "national", "main", "municipal", "public", "state", "police", "military",
+                   "city", "grand")
+_SITE_AFTER = re.compile(rf"(?:[ ](?:{'|'.join(w.title() for w in SITE_QUALIFIERS)})){{0,2}}"
+                         rf"[ ](?:{'|'.join(w.title() for w in TOWN_BUILDINGS)})\b")
+
+
 # ... and words before a name that make it a site named after a place ("Plaza de Bolívar", "Rue de Paris")
 _SITE_BEFORE = re.compile(r"\b(?:[Pp]laza|[Aa]venida|[Cc]alle|[Pp]arque|[Rr]ue|[Pp]iazza|[Pp]raça)"
                           r"(?:[ ](?:de|del|de la|la|el|du|des|de l'|di|da|do|dos))?[ ]$")
@@ -628,7 +640,7 @@ def _whole_names(text: str, found: list[PlaceMatch], countries: dict[str, float]
             continue  # "Svobody Square in Kherson": a site in the town named next, not a village
         if _SITE_BEFORE.search(text, 0, match.start):
             continue  # "the Plaza de Bolívar", "Avenida Bolívar": a site named after a place
-        if _part_of_longer_name(text, match):
+        if _part_of_longer_name(text, match, buildings_end_names=True):
             top = max(countries.values(), default=0.0)
             readings = tuple(c for c in match.candidates
                              if top and countries.get(c.country, 0.0) >= LEADING_CONTEXT_SHARE * top)
@@ -644,14 +656,17 @@ _NEXT_NAME = re.compile(r"(?:[ ](?:de|del|de la|la|el|al|du|des|di|da|do|dos))?[
                         r"((?:(?:al|el|ash|as|ad|ar|at|az|an|ed|es|ez|en)-)?[A-Z][\w'’-]+)")
 
 
-def _part_of_longer_name(text: str, match: PlaceMatch, sites_end_names: bool = False) -> bool:
+def _part_of_longer_name(text: str, match: PlaceMatch, sites_end_names: bool = False,
+                         buildings_end_names: bool = False) -> bool:
     """Whether the match is only part of a longer capitalised name (see _whole_names). With
     `sites_end_names`, a site word after it ends no longer name: "Mogadishu Stadium" is in Mogadishu (but
-    "Dhaka Medical College Hospital" is no hospital of a town called College)."""
+    "Dhaka Medical College Hospital" is no hospital of a town called College). With `buildings_end_names`, a
+    building of the town does ("Tari Secondary School"; see _SITE_AFTER), a street does not ("London Road")."""
     # "Plaza de Bolívar" is longer than "Plaza"; "Yerevan's Republic Square" is Yerevan's
     after = _NEXT_NAME.match(text, match.end)
     if re.match(r"['’]s?\b", text[match.end:]) or re.search(r"['’]s?$", match.surface) or \
-            (sites_end_names and after is not None and after.group(1).lower() in SITE_WORDS):
+            (sites_end_names and after is not None and after.group(1).lower() in SITE_WORDS) or \
+            (buildings_end_names and _SITE_AFTER.match(text, match.end)):
         after = None
     before = re.search(r"(?:^|[^.!?:;,(\n]\s)([A-Z][\w'’-]+)[ ](?:(?:del|de|la|el|al|du|des|di|da) )?$",
                        text[:match.start])
@@ -968,7 +983,7 @@ def _shared_country(notes: list[SentenceNotes], matches: list[list[PlaceMatch]],
     for note, found in zip(notes, matches, strict=True):
         for match in found:
             said = name_key(match.surface)
-            if match.area_unmet or said in seen or _part_of_longer_name(note.text, match):
+            if match.area_unmet or said in seen or _part_of_longer_name(note.text, match, buildings_end_names=True):
                 continue
             seen.add(said)
             own = [c for c in match.candidates if c.country and c.feature != "country" and
