@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -520,3 +521,14 @@ def test_a_province_named_bare_after_a_preposition_where_no_town_bears_the_name(
     assert readings("Hela leaders met on Monday.") == [("Hel", "POL", "city")]
     assert ("Kachin State", "MMR", "region") not in readings("Soldiers fought in Kachin villages.")
     assert readings("He joined the Government of National Unity.") == []
+
+
+@pytest.mark.issue(9)
+def test_a_name_across_the_border_only_where_the_report_places_nothing_at_home(gazetteer: Gazetteer) -> None:
+    # Mpeketoni lies in Kenya only: a report that names only Somalia's al-Shabaab takes it across the border
+    [match] = gazetteer.find("an attack in Mpeketoni")
+    located = dataclasses.replace(match, located=True)
+    place = gazetteer.resolve(located, {"SOM": 3.0})
+    assert place is not None and place.country == "KEN"
+    # ... a report whose own places lie in Somalia reads an unknown name as one of its own, not a Kenyan town
+    assert gazetteer.resolve(located, {"SOM": 3.0}, placed={"SOM"}) is None

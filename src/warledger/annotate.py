@@ -187,6 +187,12 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     for note in notes:
         matches[note.index] = _with_spelling_variants(note.text, matches[note.index], leading, gazetteer)
     filed_in = _filed_in(notes, matches, filed_at)
+    # the countries the report's own place names vote for, its parties aside (a capital that stands for a
+    # government, "Ankara regards the YBS as ...", places nothing)
+    named = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in actor_mentions]
+    own = [[m for m in found if not any(a < note.char_start + m.end and note.char_start + m.start < b
+                                        for a, b in named)] for note, found in zip(notes, matches, strict=True)]
+    placed = {c for c, weight in _context_countries(notes, [], own, knowledge, gazetteer).items() if weight > 0}
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
@@ -213,7 +219,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
                 if word.dep_ == "pobj" and (word.head.lower_ in PLACE_PREPOSITIONS or word.head.lower_ == "of"
                                             and word.head.head.lemma_.lower() in PART_NOUNS | RESIDENT_NOUNS):
                     match = dataclasses.replace(match, located=True)
-            place = gazetteer.resolve(match, countries)
+            place = gazetteer.resolve(match, countries, placed)
             owner = owner_place if owner_place is not None and \
                 _AFTER_POSSESSIVE.fullmatch(note.text, owner_end, match.start) else None
             owner_place, owner_end = place, match.end - 2 if match.surface.endswith(("'s", "’s")) else match.end

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -973,8 +973,10 @@ class Gazetteer:
 
     # ---- resolution -----------------------------------------------------------------------------------
 
-    def resolve(self, match: PlaceMatch, context_countries: Mapping[str, float]) -> Place | None:
-        """The place a match most likely means in a document about `context_countries` (ISO3 -> weight).
+    def resolve(self, match: PlaceMatch, context_countries: Mapping[str, float],
+                placed: Collection[str] = ()) -> Place | None:
+        """The place a match most likely means in a document about `context_countries` (ISO3 -> weight);
+        `placed`: the countries the document's own place names lie in (see _across_border).
 
         Order: the document's countries by weight, then curated entries over GeoNames, then settlements
         over heights over districts over regions (a designator in the text has already narrowed the
@@ -1035,7 +1037,7 @@ class Gazetteer:
         if not in_context and (match.located or match.designated) and any(w > 0 for w in context_countries.values()):
             # "a house in Bint Jbeil" in a report that names only Israel: the town of that very name just
             # across a border of a leading country, when no reading lies in the report's countries
-            across = self._across_border(match, said, context_countries)
+            across = self._across_border(match, said, context_countries, placed)
             if across is not None:
                 return across
         if best.source == "admin" and not in_context and any(w > 0 for w in context_countries.values()) and \
@@ -1066,11 +1068,18 @@ class Gazetteer:
         taken anywhere: "the commune of Dilly" in a report on Mali still reads as Dili, Timor's capital.)"""
         return any(country in self._neighbours.get(c, frozenset()) for c in others)
 
-    def _across_border(self, match: PlaceMatch, said: str, context_countries: Mapping[str, float]) -> Place | None:
+    def _across_border(self, match: PlaceMatch, said: str, context_countries: Mapping[str, float],
+                       placed: Collection[str] = ()) -> Place | None:
         """The most populous town named `said` (its own name, or any name of the one place that bears it)
-        in a land neighbour of one of the report's leading countries (see LEADING_CONTEXT_SHARE), or None."""
+        in a land neighbour of one of the report's leading countries (see LEADING_CONTEXT_SHARE), or None.
+        None too where the report's own places lie in a leading country (`placed`): there a name the gazetteer
+        lacks is more often a part of those towns ("Mirpur" of Dhaka, a barrio of Caracas) than a village
+        across the border; a report that names only the attacker's forces ("a house in Bint Jbeil" in a
+        bulletin on Israeli strikes) places nothing at home."""
         top = max(context_countries.values(), default=0.0)
         leading = [c for c, w in context_countries.items() if top > 0 and w >= LEADING_CONTEXT_SHARE * top]
+        if set(leading) & set(placed):
+            return None
         near = set().union(*(self._neighbours.get(c, frozenset()) for c in leading)) - set(context_countries)
         across = [p for p in match.candidates if p.country in near and p.source == "geonames"
                   and p.feature != "country" and (name_key(p.name) == said or len(match.candidates) == 1)]
