@@ -178,3 +178,14 @@ def test_a_short_form_two_groups_bear_is_read_by_the_reports_country(
 def test_a_shared_short_form_is_matched_only_in_its_exact_case(stage_pipeline: Pipeline) -> None:
     # "Upc" is no group at all, in whatever country
     assert _actor_names(stage_pipeline, "Residents of Upc near Dighinala fled on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a people's forces inside a state are no state's army: not Serbia's, not Bosnia's
+    ("Bosnian Serb gunners shelled Gorazde overnight.", "VRS: Army of Republika Srpska"),
+    ("Bosnian Croat forces attacked Stupni Do on Saturday.", "HVO: Croatian Defence Council"),
+    # the Islamic State's claims name its fighters so
+    ("The soldiers of the Caliphate attacked a barracks near Diffa.", "Islamic State"),
+])
+def test_the_names_a_war_gives_its_armed_groups(stage_pipeline: Pipeline, text: str, expected: str) -> None:
+    assert [a.name for a in named(stage_pipeline, text)][:1] == [expected]
