@@ -8,7 +8,7 @@ from stage_fixtures import parse
 
 from warledger.pipeline import Pipeline
 from warledger.places import datelines
-from warledger.segment import entity_label, parse_after_dateline
+from warledger.segment import entity_label, parse_after_dateline, reparse_datelines
 
 pytest_plugins = ["stage_fixtures"]
 
@@ -145,3 +145,21 @@ def test_a_datelines_sentence_is_parsed_as_without_it(stage_pipeline: Pipeline) 
 def test_a_text_whose_parser_already_ended_the_dateline_is_left_alone(stage_pipeline: Pipeline) -> None:
     before, after = _dateline_parse(stage_pipeline, "KABUL, May 14 -\nGunmen shot dead a teacher on Tuesday.")
     assert after is before
+
+
+@pytest.mark.issue(9)
+def test_a_bulletins_source_before_a_colon_is_parsed_apart(stage_pipeline: Pipeline) -> None:
+    text = ("Ministry of Defence of the Kyrgyz Republic: on 15 September, units of the armed forces of Tajikistan, "
+            "supported by tanks, seized the border outpost and entered the village.")
+    after = reparse_datelines(stage_pipeline.nlp, stage_pipeline.nlp(text))
+    # the units seized the outpost, not the ministry that tells it
+    assert [t.text for t in after if t.dep_ == "nsubj" and t.head.text == "seized"] == ["units"]
+    assert [t.text for t in after] == [t.text for t in stage_pipeline.nlp(text)]
+
+
+@pytest.mark.issue(9)
+def test_a_saying_before_a_colon_keeps_its_parse(stage_pipeline: Pipeline) -> None:
+    text = "The spokesman said: our units repelled the attack near the village."
+    before = stage_pipeline.nlp(text)
+    after = reparse_datelines(stage_pipeline.nlp, before)
+    assert [(t.dep_, t.head.i) for t in after] == [(t.dep_, t.head.i) for t in before]
