@@ -1240,3 +1240,20 @@ def test_a_killing_told_after_a_dateline_is_found(stage_pipeline: Pipeline) -> N
             "Spin Boldak on Tuesday evening, police said.")
     assert [(e.sub_event_type, e.actor2 and e.actor2.name) for e in extract(stage_pipeline, text)] == \
         [("Attack", "Civilians (Afghanistan)")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the group that claimed the deed did it; the soldiers a bomb killed were its target
+    ("A roadside bomb killed four soldiers near Kismayo on Tuesday. Al-Shabaab claimed responsibility for the "
+     "attack.", ("Al Shabaab", "Military Forces of Somalia")),
+    ("Two police officers were killed near Hakkari in an attack later claimed by the PKK.",
+     ("PKK: Kurdistan Workers Party", "Police Forces of Turkey")),
+    # no one claimed it: the doer stays what the text gives
+    ("Gunmen shot dead a trader in the market of Beledweyne on Tuesday. No group claimed the attack.",
+     ("Unidentified Armed Group (Somalia)", "Civilians (Somalia)")),
+])
+def test_the_group_that_claimed_an_attack_did_it(stage_pipeline: Pipeline, text: str,
+                                                 expected: tuple[str, str]) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.actor1 and event.actor1.name, event.actor2 and event.actor2.name) == expected

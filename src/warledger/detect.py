@@ -1822,6 +1822,11 @@ def _habitual(token: Token) -> bool:
     return any(c.dep_ == "advmod" and HABITUAL.search(c.text) for verb in governing for c in verb.children)
 
 
+def negated(token: Token) -> bool:
+    """Whether a word is negated (see _negated): "no group claimed the attack"."""
+    return _negated(token)
+
+
 def _negated(token: Token) -> bool:
     """"did not attack", "no comments on the clashes": a negation on the trigger or on the words it
     hangs from, up to the nearest verb."""

@@ -29,7 +29,14 @@ from warledger.actors import (
 from warledger.annotate import Annotated, PlaceNote, SentenceNotes
 from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
-from warledger.detect import COMBATANT_WORDS, PAYMENT_DEMANDS, Candidate, after_superlative, agentless_passive
+from warledger.detect import (
+    COMBATANT_WORDS,
+    PAYMENT_DEMANDS,
+    Candidate,
+    after_superlative,
+    agentless_passive,
+    negated,
+)
 from warledger.fatalities import GOVERNMENT
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import FEATURE_RANK, Gazetteer
@@ -165,7 +172,65 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                 mentions.append(mention)
                 mentions.extend(_coordinated(mention, note, annotated, map_back))
     _attach(mentions, attachments)
-    return mentions
+    return _claimed_by(mentions, annotated, knowledge)
+
+
+# Verbs of claiming a deed, and what a group claims: "Al-Shabaab claimed responsibility", "JNIM claimed the
+# assault", "an attack later claimed by the PKK".
+CLAIM_VERBS = frozenset({"claim", "admit"})
+CLAIMED_DEEDS = frozenset({"responsibility", "attack", "bombing", "killing", "assault", "ambush", "strike", "blast",
+                           "abduction", "kidnapping", "shooting", "raid", "massacre", "operation", "execution",
+                           "explosion", "launch", "capture", "it"})
+# How many sentences before its claim an event may be told.
+CLAIM_REACH = 2
+
+
+def _claimant(annotated: Annotated, note: SentenceNotes) -> Actor | None:
+    """The armed group a sentence says claimed a deed ("The Islamic State group claimed the attack", "in an attack
+    later claimed by the PKK"); None where it names none, or says no one claimed it."""
+    doc = annotated.segmented.doc
+    for verb in doc[note.token_start:note.token_end]:
+        if verb.lemma_.lower() not in CLAIM_VERBS or verb.pos_ != "VERB" or negated(verb):
+            continue
+        deeds = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIMED_DEEDS]
+        claimed = verb.head.lemma_.lower() in CLAIMED_DEEDS and verb.dep_ in ("acl", "relcl", "amod")
+        if not deeds and not claimed:
+            continue
+        who = [c for c in verb.children if c.dep_ == "nsubj"] + \
+            [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        spans = {t.i for w in who for t in w.subtree}
+        group = next((a for a in note.actors if a.kind == "group" and a.actor is not None and a.actor.inter in (2, 3)
+                      and a.start in spans), None)
+        if group is not None:
+            return group.actor
+    return None
+
+
+def _claimed_by(mentions: list[Mention], annotated: Annotated, knowledge: ActorKnowledge) -> list[Mention]:
+    """Violence whose doer the text leaves unnamed, or names as the state forces it hit, done by the armed group
+    that a sentence up to CLAIM_REACH later (or the same one) says claimed it: "A roadside bomb killed four
+    soldiers near Kismayo. Al-Shabaab claimed responsibility." (the soldiers are its target, not its doer)."""
+    claims = {note.index: claimant for note in annotated.sentences
+              if (claimant := _claimant(annotated, note)) is not None}
+    if not claims:
+        return mentions
+    out = []
+    for m in mentions:
+        claimant = next((claims[i] for i in range(m.sentence, m.sentence + CLAIM_REACH + 1) if i in claims), None)
+        doer = m.actor1
+        side = output_side(claimant.side, knowledge) if claimant is not None else None
+        if claimant is None or m.historical or m.event_type not in VIOLENT_TYPES or claimant in (doer, m.actor2) or \
+                (doer is not None and doer.inter in (2, 3) and not doer.name.startswith("Unidentified")) or \
+                (side is not None and side not in m.sides):
+            # ... not a group the event's party already is, nor one of another country than the event's
+            out.append(m)
+            continue
+        target = m.actor2
+        if doer is not None and doer.inter == 1 and (target is None or target.name.startswith("Unidentified")):
+            target = doer  # the soldiers the bomb killed were its target
+        out.append(dataclasses.replace(m, actor1=claimant, actor2=target,
+                                       sides=tuple(sorted({*m.sides, *([side] if side else [])}))))
+    return out
 
 
 # what an event's aftermath takes: those detained, the weapons picked up
