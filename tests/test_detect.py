@@ -1466,3 +1466,21 @@ def test_a_deed_called_for_stays_a_plan_through_a_joined_verb(stage_pipeline: Pi
 def test_the_doer_of_an_event_told_caught_is_no_arrest_of_note(stage_pipeline: Pipeline, text: str,
                                                                expected: list[tuple[str, str]]) -> None:
     assert [k for k in detected(stage_pipeline, text) if k[1] == "Arrests" or k in expected] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed group taking people into its ranks, and one ending itself, change a group
+    ("The ADF rebels have been forcibly recruiting children in villages around Beni since January, residents said.",
+     [("Strategic developments", "Change to group/activity")]),
+    ("The Arakan Army began conscripting young men in Mrauk-U township this week, residents said.",
+     [("Strategic developments", "Change to group/activity")]),
+    ("The FDLR announced its dissolution at a ceremony in Kinshasa on Friday.",
+     [("Strategic developments", "Change to group/activity")]),
+    # ... not a firm hiring, a parliament dissolved, nor recruits who are only described
+    ("The company is recruiting engineers in Kinshasa this month.", []),
+    ("President Tokayev announced the dissolution of parliament in Astana on Friday.", []),
+])
+def test_recruitment_and_a_groups_own_dissolution(stage_pipeline: Pipeline, text: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected

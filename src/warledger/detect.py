@@ -441,6 +441,10 @@ TRAFFIC = frozenset({"traffic", "vehicle", "truck", "lorry", "car", "bus", "mini
 # What an armed group bans or orders shut: "banned motorbikes", "ordered all shops to stay shut".
 BANNED_THINGS = frozenset({"motorbike", "motorcycle", "vehicle", "movement", "circulation", "travel", "traffic",
                            "gathering", "music", "smoking", "cigarette", "market", "shop", "school", "phone"})
+# Whom an armed group recruits or conscripts into its ranks: "forcibly recruiting children", "began conscripting
+# young men".
+RECRUITED = frozenset({"child", "boy", "girl", "youth", "man", "teenager", "teen", "minor", "fighter", "villager",
+                       "student", "volunteer", "resident", "refugee", "adolescent", "son", "member", "civilian"})
 # Money named in a sentence: an armed group charging it is extorting ("a weekly fee of 2,000 CFA francs").
 MONEY = re.compile(r"\b(?:fees?|tolls?|tax(?:es)?|levy|levies|zakat|ransom|per (?:vehicle|truck|head|kilo|month|week|"
                    r"family|household)|for every|francs?|cfa|pesos?|tomans?|rials?|rupees?|rs\.?|naira|shillings?|"
@@ -967,6 +971,10 @@ class Detector:
             if rule.rule_id == "roads-closed" and (PROTEST_WORDS.search(sentence_text) or
                                                    CROWD_CUES.search(sentence_text)):
                 return None  # "protesters blocked the highway": the protest tells it
+            if rule.rule_id == "recruit" and (not _concerns(head, RECRUITED) or head.dep_ in ("amod", "acl")):
+                # "recruiting engineers": no one taken into an armed force; "newly recruited volunteers arrived":
+                # who they are, not what was done
+                return None
             if rule.rule_id == "armed-ban" and not _concerns(head, BANNED_THINGS):
                 return None  # "banned the party", "banned the book"
             if rule.rule_id == "charge-fee" and (not MONEY.search(_object_text(head)) or any(
@@ -1564,11 +1572,24 @@ def _changes_group(head: Token) -> bool:
                                        for c in head.children):
             return False
         return bool(clause & LEADER_WORDS) or (lemma == "replace" and _concerns(head, DEPLOY_OBJECTS | FORCE_MEMBERS))
+    if lemma in ("dissolve", "disband", "dissolution") and _named_self(head):
+        return True  # "the FDLR announced its dissolution", "the Forest Brothers disbanded themselves"
     if lemma == "emerge":
         # "a new armed group calling itself the Zamfara Defence Force emerged in Gusau"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS and
                    any(a.lower_ == "new" for a in c.children) for c in head.children)
     return bool(clause & GROUP_WORDS)
+
+
+def _named_self(head: Token) -> bool:
+    """An organisation named by its name that ends itself: "the FDLR announced its dissolution", "the Forest
+    Brothers disbanded themselves" (not "the president announced the dissolution of parliament")."""
+    own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children) or \
+        any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves") for c in head.children)
+    verb = head.head if head.dep_ in ("dobj", "nsubjpass") else head
+    return own and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or any(g.pos_ == "PROPN" for g in c.children
+                                                                        if g.dep_ == "compound"))
+                       for c in verb.children)
 
 
 def _stones_unthrown(stone: Token) -> bool:
