@@ -1257,3 +1257,15 @@ def test_the_group_that_claimed_an_attack_did_it(stage_pipeline: Pipeline, text:
                                                  expected: tuple[str, str]) -> None:
     [event] = extract(stage_pipeline, text)
     assert (event.actor1 and event.actor1.name, event.actor2 and event.actor2.name) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # those who found the bodies did not kill them
+    "Police found the bodies of 14 men with gunshot wounds in a ravine near Zitacuaro on Monday.",
+    "The bodies of seven men with signs of torture were found by police near Fresnillo on Monday.",
+])
+def test_who_found_the_bodies_is_no_party_to_the_killing(stage_pipeline: Pipeline, text: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.actor1 and event.actor1.name) == \
+        ("Attack", "Unidentified Armed Group (Mexico)")

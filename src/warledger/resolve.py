@@ -588,6 +588,7 @@ def _mention(document: Document, annotated: Annotated, note: SentenceNotes, cand
     stated = [a for a in note.actors if not _in_speaker(a, speakers)]
     actors = [_own_forces(_force_of(a, stated, annotated.segmented.doc), speaker_side, annotated) for a in stated]
     candidate = _fired_on_civilians(candidate, actors)
+    actors = [a for a in actors if a.start not in _finders(candidate)]
     actor1_m, actor2_m = _roles(candidate, actors)
     event_type, sub = candidate.event_type, candidate.sub_event_type
     actor1, actor2, sides = _actors(candidate, actor1_m, actor2_m, actors, annotated, place, knowledge,
@@ -796,6 +797,20 @@ def _reports(doc: Doc, actor: ActorMention) -> bool:
 
 def _in_speaker(actor: ActorMention, speakers: list[Attribution]) -> bool:
     return any(s.token_start <= actor.start < s.token_end for s in speakers)
+
+
+# Rules of a killing told by the bodies found.
+FOUND_RULES = frozenset({"bodies-found", "found-dead"})
+
+
+def _finders(candidate: Candidate) -> set[int]:
+    """Who found the bodies, which tell a killing ("police found the bodies of 14 men with gunshot wounds"): the
+    finders are no party to it (the tokens of the finding verb's subject)."""
+    if candidate.rule.rule_id not in FOUND_RULES:
+        return set()
+    trigger = candidate.trigger
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
 
 
 # Rule kinds of a shot or an attack aimed at someone: "fired at", "opened fire on", "attacked".
