@@ -217,7 +217,10 @@ def parse_after_dateline(nlp: Language, doc: Doc, dateline_end: int) -> Doc:
     table[top, 1] = doc.vocab.strings.add("npadvmod")
     starts = [s.start for s in doc.sents]
     fixed = doc.copy()
-    fixed.from_array(attributes, table.astype("uint64"))  # type: ignore[arg-type]
+    try:
+        fixed.from_array(attributes, table.astype("uint64"))  # type: ignore[arg-type]
+    except ValueError:
+        return doc  # a tree spaCy will not take (it checks heads for cycles): the first parse stands
     if [s.start for s in fixed.sents] != starts:
         return doc
     return fixed
