@@ -1269,3 +1269,20 @@ def test_who_found_the_bodies_is_no_party_to_the_killing(stage_pipeline: Pipelin
     [event] = extract(stage_pipeline, text)
     assert (event.sub_event_type, event.actor1 and event.actor1.name) == \
         ("Attack", "Unidentified Armed Group (Mexico)")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the state forces a planted bomb or a bomber's belt hits are its target, the doer left unnamed
+    ("On 3 November 2021, a FAMa vehicle struck an IED between Boni and Douentza. 2 soldiers killed.",
+     ("Unidentified Armed Group (Mali)", "Military Forces of Mali")),
+    ("A suicide bomber detonated an explosives vest at a police checkpoint on the outskirts of Wajir on Monday, "
+     "killing two officers.", ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya")),
+    # ... a grenade soldiers threw is theirs
+    ("Soldiers threw a grenade into a crowded bar in Bangui on Saturday, wounding seven customers.",
+     ("Military Forces of the Central African Republic", "Civilians (Central African Republic)")),
+])
+def test_state_forces_hit_by_a_planted_bomb_are_its_target(stage_pipeline: Pipeline, text: str,
+                                                           expected: tuple[str, str]) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.actor1 and event.actor1.name, event.actor2 and event.actor2.name) == expected

@@ -103,6 +103,9 @@ PLACE_NOUNS = frozenset({"region", "city", "town", "village", "province", "oblas
 # Weapons whose user is rarely named and never a state's regular forces: with no actor named, an
 # unidentified armed group used them.
 HIDDEN_HAND_SUB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+# ... of which a state's forces are never the doer in ACLED's coding, only the target: a planted bomb, a mine, a
+# bomber's belt (a grenade may be thrown by soldiers)
+PLANTED_SUB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 # Verbs whose subject was harmed in the attack named after them ("killed in an ambush", "died in a raid").
 HARMED_IN = frozenset({"kill", "wound", "injure", "hurt", "die", "perish", "maim"})
 # Events that deaths told in passing may belong to.
@@ -1305,6 +1308,11 @@ def _unidentified_doer(scene: _Scene, actor1: Actor | None, actor2: Actor | None
     """"two policemen were killed in an ambush", "a car bomb killed four": someone did it, and the text
     does not say who."""
     event_type = scene.candidate.event_type
+    if scene.candidate.sub_event_type in PLANTED_SUB_TYPES and actor1 is not None and actor1.inter == 1 and \
+            actor2 is None:
+        # "a FAMa vehicle struck an IED", "a suicide bomber blew himself up at a police checkpoint": the state
+        # forces a planted bomb or a bomber's belt hits are its target; who set it off the text does not say
+        actor1, actor2 = None, actor1
     known = actor1 or actor2
     hidden = event_type in ("Battles", "Violence against civilians") or \
         scene.candidate.sub_event_type in HIDDEN_HAND_SUB_TYPES
