@@ -667,7 +667,7 @@ class Detector:
                 any(t.pos_ == "NOUN" and t.lemma_.lower() in EXERCISES for t in sentence):
             return True
         heads = [sentence.root, *(doc[a:b].root for a, b, _ in matches if start <= a < end)]
-        return any(_irrealis(h) or _negated(h) or _habitual(h) or _retrospective(h) for h in heads)
+        return any(_irrealis(h) or negated(h) or _habitual(h) or _retrospective(h) for h in heads)
 
     def _accept(self, doc: Doc, start: int, end: int, rule: TriggerRule, index: int,
                 sentence_text: str, previous: str) -> Candidate | None:
@@ -681,7 +681,7 @@ class Detector:
             head.head.lemma_.lower() in WEAPON_EVENT_NOUNS
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
-        if (_irrealis(head) and not _payment_demanded(head, rule)) or _negated(head) or _habitual(head) or \
+        if (_irrealis(head) and not _payment_demanded(head, rule)) or negated(head) or _habitual(head) or \
                 _retrospective(head) or _an_ill_named(head):
             return None
         reports = [a for a in _ancestors(head, 4) if a.lemma_.lower() in REPORT_NOUNS]
@@ -798,13 +798,7 @@ class Detector:
             # "raped a woman whom they had detained at a checkpoint": who the victim was; "the soldiers were
             # later detained": what followed an event told, not an arrest of note of its own
             return None
-        if rule.rule_id == "arrest" and head.pos_ == "VERB" and any(
-                c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in PERPETRATORS and
-                any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "these", "his", "their", "her")
-                    for d in c.children)
-                for c in (*head.children, *(head.head.children if head.dep_ == "conj" else ()))):
-            # "the assailant was wounded by security guards and arrested", "the shooter is detained": the doer of
-            # an event already told, caught; what followed it, not an arrest of note of its own
+        if rule.rule_id == "arrest" and head.pos_ == "VERB" and _doer_caught(head):
             return None
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians
@@ -1722,6 +1716,16 @@ PERPETRATORS = frozenset({"assailant", "attacker", "shooter", "gunman", "perpetr
 PAYMENT_DEMANDS = frozenset({"tell", "order", "warn", "instruct", "demand", "force", "compel", "oblige"})
 
 
+def _doer_caught(arrest: Token) -> bool:
+    """"The assailant was wounded by security guards and arrested", "the shooter is detained": the doer of an event
+    already told, named back and caught (the arrest's object or passive subject, also through a joined verb); what
+    followed that event, not an arrest of note of its own."""
+    held = (*arrest.children, *(arrest.head.children if arrest.dep_ == "conj" else ()))
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in PERPETRATORS and
+               any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "these", "his", "their", "her")
+                   for d in c.children) for c in held)
+
+
 def _payment_demanded(head: Token, rule: TriggerRule) -> bool:
     """A tax or levy to be paid that an armed group demanded: the demand is the event, whatever the modal."""
     if rule.rule_id != "armed-taxes" or head.dep_ != "dobj" or head.head.lemma_.lower() != "pay":
@@ -1844,11 +1848,6 @@ def _habitual(token: Token) -> bool:
 
 
 def negated(token: Token) -> bool:
-    """Whether a word is negated (see _negated): "no group claimed the attack"."""
-    return _negated(token)
-
-
-def _negated(token: Token) -> bool:
     """"did not attack", "no comments on the clashes": a negation on the trigger or on the words it
     hangs from, up to the nearest verb."""
     # "entered the town without a fight", "took it without firing a shot"
