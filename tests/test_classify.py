@@ -349,3 +349,30 @@ def test_a_notes_background_told_only_to_the_year_is_no_row(stage_pipeline: Pipe
     # ... but a note's event on a day of its own, long ago, is one
     [event] = extract(stage_pipeline, "On 3 June 2019, gunmen killed four farmers near Kauru.")
     assert event.sub_event_type == "Attack"
+
+
+def _sure_of(guess: str, probability: float) -> SentenceTypes:
+    """A model that gives `guess` `probability` in any sentence, the rest to no event and one other type."""
+    classes = (guess, NO_EVENT, "Armed clash")
+    rest = (1.0 - probability) / 2
+    return SentenceTypes.from_arrays({"vocabulary": np.array(["the"]), "idf": np.ones(1),
+                                      "coef": np.zeros((len(classes), 1)),
+                                      "intercept": np.log(np.array([probability, rest, rest])),
+                                      "classes": np.array(classes), "ngram_max": 1, "threshold": 0.2,
+                                      "margin": 8.0})
+
+
+@pytest.mark.issue(9)
+def test_a_sub_type_the_rules_turned_down_the_classifier_finds_only_when_surer(
+        stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rules' group-change words hold "announced", which names no change here: they turn it down, and the
+    # reorganisation is told in words they do not know
+    text = ("The Twirwaneho militia announced on Monday that its fighters in Minembwe would be reorganised into "
+            "three battalions under a single command.")
+    change = "Change to group/activity"
+    assert classify.FIND_THRESHOLD < 0.45 < classify.OVERRULE_THRESHOLD < 0.9
+    monkeypatch.setattr(stage_pipeline, "classifier", _sure_of(change, 0.45))
+    assert extract(stage_pipeline, text) == []  # sure enough for a sentence the rules did not read, not this one
+    monkeypatch.setattr(stage_pipeline, "classifier", _sure_of(change, 0.9))
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.date.best) == (change, dt.date(2024, 3, 11))
