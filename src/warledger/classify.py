@@ -35,10 +35,10 @@ import numpy as np
 from spacy.tokens import Doc
 
 from warledger.annotate import Annotated
-from warledger.detect import FOUGHT, PROTEST_WORDS, Candidate, TriggerRule
+from warledger.detect import COMBATANT_WORDS, FOUGHT, GROUP_WORDS, PROTEST_WORDS, Candidate, TriggerRule
 from warledger.merge import build_event
 from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention
-from warledger.resolve import territory_sub
+from warledger.resolve import POLITICAL_SUB_TYPES, territory_sub
 
 MODEL_FILE = "sentence_types.npz"
 # The label of sentences that report no event (every sentence of the corpus's no-event texts).
@@ -270,10 +270,14 @@ def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int,
     for index, start, end in sentences:
         text = doc[start:end].text
         turned_down = {rule.sub_event_type for a, _, rule in matches if start <= a < end}
+        # a group's change, deal or order the rules turned down stays down where no armed body is named:
+        # "the president announced the dissolution of parliament"
+        armed = any(t.lemma_.lower() in GROUP_WORDS | COMBATANT_WORDS for t in doc[start:end])
         for label, probability in model.probabilities(text).items():
             if label == NO_EVENT or label not in SUB_EVENT_TYPES or probability < FIND_THRESHOLD:
                 continue
-            if label in turned_down and probability < OVERRULE_THRESHOLD:
+            if label in turned_down and (probability < OVERRULE_THRESHOLD or
+                                         (label in POLITICAL_SUB_TYPES and not armed)):
                 continue  # the rules read this sentence for that very sub-type and turned it down: not sure enough
             cue = REQUIRED_CUES.get(label)
             if (cue is None or cue.search(text)) and (best is None or probability > best[0]):
