@@ -208,6 +208,23 @@ def test_common_word_town_found_after_a_locative_preposition(gazetteer: Gazettee
     assert surfaces(gazetteer, "A truck attack in Nice.") == ["Nice"]
 
 
+@pytest.mark.issue(9)
+def test_a_common_word_town_after_the_town_of_is_a_place(gazetteer: Gazetteer) -> None:
+    assert surfaces(gazetteer, "Hit the road.") == []
+    assert [p.country for p in only(gazetteer, "Fighters entered the town of Hit.").candidates] == ["IRQ"]
+    assert [p.country for p in only(gazetteer, "Shells fell on the village of Pale.").candidates] == ["BIH"]
+
+
+@pytest.mark.issue(9)
+def test_a_town_named_after_its_region_and_designator(gazetteer: Gazetteer) -> None:
+    # "the Anbar town of Hit": the designator and its "of" name Hit; Anbar is where it lies, not a town Anbar
+    assert surfaces(gazetteer, "Militants overran the Anbar town of Hit.") == ["Anbar", "Hit"]
+    anbar, hit = gazetteer.find("Militants overran the Anbar town of Hit.")
+    assert [gazetteer.resolve(m, {}).country for m in (anbar, hit)] == ["IRQ", "IRQ"]  # not Ambar in Turkey
+    assert surfaces(gazetteer, "Rebels shelled the Idlib village of Kafr Nabl.") == ["Idlib", "Kafr Nabl"]
+    assert surfaces(gazetteer, "Fighting near Tripoli city.") == ["Tripoli city"]  # the designator's own name
+
+
 def test_acronyms_only_from_the_alias_list(gazetteer: Gazetteer) -> None:
     matches = gazetteer.find("The US, the U.S. and the DRC spoke; CSTO and ODKB did not.")
     assert [m.surface for m in matches] == ["US", "U.S.", "DRC"]

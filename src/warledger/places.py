@@ -815,7 +815,7 @@ class Gazetteer:
             if n > 1 and key in self._blocked:
                 return _Hit(spans[i][0], spans[after - 1][1], key, (), after, None)
             designator = None
-            if after < count and joinable[after - 1]:
+            if after < count and joinable[after - 1] and not self._designates_next(after, tokens):
                 designator = self._vocabulary.designators.get(tokens.folded(after))
             if designator == "area" and key in self._stems:  # "Lachin district", "Idlib province"
                 return _Hit(spans[i][0], spans[after][1], key, self._area_refs(key), after + 1, designator)
@@ -912,14 +912,23 @@ class Gazetteer:
             return self._vocabulary.designators.get(raws[i - 2].lower())
         return None
 
+    def _designates_next(self, at: int, tokens: _Tokens) -> bool:
+        """ "the Anbar town of Hit", "the Idlib village of Kafr Nabl": the designator at `at` and the "of" after
+        it name the next name; the name before it only says where that lies."""
+        raws, joinable = tokens.raws, tokens.joinable
+        return at + 2 < len(raws) and raws[at + 1] == "of" and joinable[at] and joinable[at + 1] and \
+            raws[at + 2][:1].isupper()
+
     def _filter_common(self, refs: tuple[int, ...], key: str, i: int, tokens: _Tokens) -> tuple[int, ...]:
-        """Drop the GeoNames readings of words that are usually not place names (see the constants)."""
+        """Drop the GeoNames readings of words that are usually not place names (see the constants); after
+        "the town of", "the village of", a town's own name stays whatever its size ("the town of Hit")."""
         if key not in self._stop:
             return refs
         previous = tokens.raws[i - 1].lower() if i > 0 and tokens.joinable[i - 1] else ""
         near_preposition = previous in self._vocabulary.locative_prepositions
         floor = (
-            COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION if near_preposition else COMMON_WORD_MIN_POPULATION
+            0 if self._preceding_designator(i, tokens) == "settlement"
+            else COMMON_WORD_NEAR_PREPOSITION_MIN_POPULATION if near_preposition else COMMON_WORD_MIN_POPULATION
         )
         first = self._first_curated
         # Only a town's own name counts, not an alternate name of it ("We" for Huế, "Wean" for Vienna).
