@@ -1462,6 +1462,15 @@ def test_a_deed_called_for_stays_a_plan_through_a_joined_verb(stage_pipeline: Pi
     # suspects taken with no event told before them stay an arrest
     ("Police arrested three suspects over the bombing of a bus station in Kano on Tuesday.",
      [("Strategic developments", "Arrests")]),
+    # named back by the word the violent deed's sentence gave them
+    ("Three soldiers beat a fisherman to death at a checkpoint outside Sittwe on Sunday. The soldiers were detained "
+     "on Tuesday, the army said.", [("Violence against civilians", "Attack")]),
+    # ... but people who only marched are no doers, and their arrest stays one
+    ("Students marched to the governor's office in Jos on Monday. Police arrested the students on Tuesday.",
+     [("Strategic developments", "Arrests")]),
+    # a seizure that began the violence the sentence tells is that violence, not an arrest too
+    ("Militiamen detained four traders on the road to Bunia on Friday and shot them dead in the bush.",
+     [("Violence against civilians", "Attack")]),
 ])
 def test_the_doer_of_an_event_told_caught_is_no_arrest_of_note(stage_pipeline: Pipeline, text: str,
                                                                expected: list[tuple[str, str]]) -> None:

@@ -798,7 +798,7 @@ class Detector:
             # "raped a woman whom they had detained at a checkpoint": who the victim was; "the soldiers were
             # later detained": what followed an event told, not an arrest of note of its own
             return None
-        if rule.rule_id == "arrest" and head.pos_ == "VERB" and _doer_caught(head):
+        if rule.rule_id == "arrest" and head.pos_ == "VERB" and (_doer_caught(head) or _held_then_harmed(head)):
             return None
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians
@@ -1709,6 +1709,9 @@ def _ancestors(token: Token, limit: int = 4) -> list[Token]:
 
 
 # The doers of an event, named back with "the" once it is told: "the assailant was arrested".
+# Deeds of violence whose doers a report may name back when they are caught, or which an arrest may begin.
+VIOLENT_DEEDS = frozenset({"kill", "shoot", "rape", "abuse", "beat", "torture", "stab", "murder", "execute", "attack",
+                           "assault", "rob", "burn", "behead", "lynch", "molest"})
 PERPETRATORS = frozenset({"assailant", "attacker", "shooter", "gunman", "perpetrator", "killer", "culprit", "bomber",
                           "assassin", "murderer", "rapist", "abductor", "kidnapper", "suspect", "arsonist", "sniper"})
 # Verbs by which an armed group puts a payment on people: "told contractors they must pay a weekly levy", "ordered
@@ -1719,11 +1722,34 @@ PAYMENT_DEMANDS = frozenset({"tell", "order", "warn", "instruct", "demand", "for
 def _doer_caught(arrest: Token) -> bool:
     """"The assailant was wounded by security guards and arrested", "the shooter is detained": the doer of an event
     already told, named back and caught (the arrest's object or passive subject, also through a joined verb); what
-    followed that event, not an arrest of note of its own."""
+    followed that event, not an arrest of note of its own. Named back also by the word an earlier sentence gave the
+    doers of a violent deed: "Two officers raped a woman in their patrol car. The officers were arrested"."""
     held = (*arrest.children, *(arrest.head.children if arrest.dep_ == "conj" else ()))
-    return any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in PERPETRATORS and
-               any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "these", "his", "their", "her")
-                   for d in c.children) for c in held)
+    definite = [c for c in held if c.dep_ in ("nsubjpass", "dobj") and
+                any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "these", "those", "his", "their", "her")
+                    for d in c.children)]
+    if any(c.lemma_.lower() in PERPETRATORS for c in definite):
+        return True
+    sentence = arrest.sent
+    if not definite or sentence is None:
+        return False
+    earlier_doers = {c.lemma_.lower() for t in arrest.doc[:sentence.start]
+                     if t.pos_ == "VERB" and _violent_deed(t) for c in t.children if c.dep_ == "nsubj"}
+    return any(c.lemma_.lower() in earlier_doers for c in definite)
+
+
+def _held_then_harmed(arrest: Token) -> bool:
+    """"detained 12 young men in farming villages and killed them", "detained a woman, and one of them sexually
+    abused her": a seizure that began the violence the sentence tells; ACLED codes the violence, not an arrest."""
+    joined = [c for c in arrest.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return any(_violent_deed(t) for t in joined)
+
+
+def _violent_deed(verb: Token) -> bool:
+    """One of VIOLENT_DEEDS, also where the model lemmatises its past form wrongly ("raped" -> "rap")."""
+    word = verb.lower_
+    return verb.lemma_.lower() in VIOLENT_DEEDS or (verb.tag_ in ("VBD", "VBN") and word.endswith("ed") and
+                                                   (word[:-1] in VIOLENT_DEEDS or word[:-2] in VIOLENT_DEEDS))
 
 
 def _payment_demanded(head: Token, rule: TriggerRule) -> bool:
