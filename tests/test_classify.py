@@ -376,3 +376,33 @@ def test_a_sub_type_the_rules_turned_down_the_classifier_finds_only_when_surer(
     monkeypatch.setattr(stage_pipeline, "classifier", _sure_of(change, 0.9))
     [event] = extract(stage_pipeline, text)
     assert (event.sub_event_type, event.date.best) == (change, dt.date(2024, 3, 11))
+
+
+@pytest.mark.issue(9)
+def test_a_crowd_told_in_two_sentences_of_a_note_is_one_event_of_the_sub_type_the_classifier_prefers() -> None:
+    first = "Hundreds of youths burned tyres and stoned the police station in Bejaia on Monday."
+    second = "Police answered with tear gas until nightfall."
+    bejaia = Place("geonames:2", "Béjaïa", "DZA", 36.75, 5.08, 1)
+    riot = dataclasses.replace(mention("d1", dt.date(2017, 1, 2), ("DZA",), event_type="Riots",
+                                       sub_event_type="Violent demonstration", place=bejaia), text=first)
+    protest = dataclasses.replace(riot, event_type="Protests", sub_event_type="Protest with intervention",
+                                  sentence=1, text=second)
+    model = tempted(first + " " + second, "Violent demonstration", "Protest with intervention")
+    assert classify.one_crowd_event([[protest], [riot]], model, sentences=2) == [[riot]]
+    model = tempted(first + " " + second, "Protest with intervention", "Violent demonstration")
+    assert classify.one_crowd_event([[protest], [riot]], model, sentences=2) == [[protest]]
+    # an arrest, another day, another place, a background event or a long report: two events
+    arrest = dataclasses.replace(protest, event_type="Strategic developments", sub_event_type="Arrests")
+    later = dataclasses.replace(protest, date=dataclasses.replace(riot.date, start=dt.date(2017, 1, 3),
+                                                                  end=dt.date(2017, 1, 3), best=dt.date(2017, 1, 3)))
+    elsewhere = dataclasses.replace(protest, place=Place("geonames:3", "Akbou", "DZA", 36.46, 4.53, 1))
+    for other in (arrest, later, elsewhere, dataclasses.replace(protest, historical=True)):
+        assert classify.one_crowd_event([[riot], [other]], model, sentences=2) == [[riot], [other]]
+    assert classify.one_crowd_event([[protest], [riot]], model, sentences=MAX_SENTENCES + 1) == [[protest], [riot]]
+
+
+@pytest.mark.issue(9)
+def test_a_riot_and_the_tear_gas_that_answered_it_are_one_event(stage_pipeline: Pipeline) -> None:
+    text = ("Hundreds of youths burned tyres and threw stones at the police station in Bejaia on Monday. "
+            "Police answered with tear gas until nightfall.")
+    assert [e.event_type for e in extract(stage_pipeline, text)] in (["Riots"], ["Protests"])

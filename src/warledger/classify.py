@@ -345,6 +345,36 @@ def one_event_per_sentence(clusters: Sequence[list[Mention]], model: SentenceTyp
     return [c for k, c in enumerate(clusters) if k not in dropped]
 
 
+def one_crowd_event(clusters: Sequence[list[Mention]], model: SentenceTypes, sentences: int) -> list[list[Mention]]:
+    """The events of a text of `sentences` sentences, less a second demonstration or riot of the same day and
+    place that another sentence tells ("Protesters set fire to the town hall. Police answered with tear gas."):
+    ACLED codes one event for a crowd at one place on one day. Of the two, the sub-type the classifier gives
+    more probability in their two sentences read together stays. Unchanged when the text is longer than
+    MAX_SENTENCES."""
+    if sentences > MAX_SENTENCES or len(clusters) < 2:
+        return list(clusters)
+    events = [build_event(c) for c in clusters]
+    dropped: set[int] = set()
+    for i, a in enumerate(events):
+        for j in range(i):
+            if i in dropped or j in dropped or not _one_crowd(a, events[j]):
+                continue
+            told = sorted({(m.sentence, m.text) for m in (*a.mentions, *events[j].mentions)})
+            probabilities = model.probabilities(" ".join(text for _, text in told))
+            keep_first = probabilities.get(a.sub_event_type, 0.0) <= probabilities.get(events[j].sub_event_type, 0.0)
+            dropped.add(i if keep_first else j)
+    return [c for k, c in enumerate(clusters) if k not in dropped]
+
+
+def _one_crowd(a: Event, b: Event) -> bool:
+    """Whether two events of one report are demonstrations or riots of two sub-types, current, on the same day
+    and at the same place (or both unplaced), told by more than one sentence."""
+    return a.event_type in ("Protests", "Riots") and b.event_type in ("Protests", "Riots") and \
+        a.sub_event_type != b.sub_event_type and not a.historical and not b.historical and \
+        a.date.best == b.date.best and (a.place.key if a.place else None) == (b.place.key if b.place else None) and \
+        len({(m.sentence, m.text) for m in (*a.mentions, *b.mentions)}) >= 2
+
+
 def _one_sentence(a: Event, b: Event) -> str | None:
     """The sentence two events of one report both come from, when they are of two sub-types, current,
     on the same day and at the same place (or both unplaced); else None."""

@@ -35,6 +35,7 @@ from warledger.classify import (
     MAX_SENTENCES,
     SentenceTypes,
     first_opinion,
+    one_crowd_event,
     one_event_per_sentence,
     retype,
     without_vague_background,
@@ -196,7 +197,9 @@ class Pipeline:
         clusters = merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
         # ... and one event where a note's sentence told two of one day and place, of the sub-type the
         # classifier prefers
-        return one_event_per_sentence(clusters, self.classifier, len(sentences))
+        clusters = one_event_per_sentence(clusters, self.classifier, len(sentences))
+        # ... and one demonstration or riot of a day and place that a note told in two sentences
+        return one_crowd_event(clusters, self.classifier, len(sentences))
 
     def merge(self, clusters: Sequence[list[Mention]], origins: Mapping[str, Origin] | None = None) -> list[Event]:
         """6b. merge across reports; 7. corroborate, with the reposts among the reports (`origins`: each
