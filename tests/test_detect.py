@@ -1493,3 +1493,21 @@ def test_the_doer_of_an_event_told_caught_is_no_arrest_of_note(stage_pipeline: P
 def test_recruitment_and_a_groups_own_dissolution(stage_pipeline: Pipeline, text: str,
                                                   expected: list[tuple[str, str]]) -> None:
     assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # what police hand over after a seizure is no ground changing hands
+    ("Soldiers seized four rifles in a house in Tumaco on Friday. The material was handed over to the prosecutor's "
+     "office.", ["Disrupted weapons use"]),
+    # ... and a cache done away with is no one's property destroyed
+    ("Troops found a cache of mortar rounds near Kidal on Monday. The cache was destroyed on site.",
+     ["Disrupted weapons use"]),
+    # ground handed over stays a transfer, and a depot burnt with trucks is still property
+    ("The rebels handed over the town of Bunagana to the regional force on Monday.",
+     ["Non-violent transfer of territory"]),
+    ("Militants burned three trucks and a fuel depot near Palma on Monday.", ["Looting/property destruction"]),
+])
+def test_goods_handed_over_or_destroyed_after_a_seizure_are_no_further_event(stage_pipeline: Pipeline, text: str,
+                                                                             expected: list) -> None:
+    assert sorted({c.sub_event_type for c in candidates(stage_pipeline, text)}) == expected

@@ -158,6 +158,10 @@ NOT_TERRITORY = frozenset({"power", "weapon", "ammunition", "arm", "drug", "asse
                            "soldier", "serviceman", "servicemen", "militant", "rebel", "kg", "tonne", "ton", "cattle",
                            "livestock", "goat", "sheep", "cow", "camel", "car", "truck", "money", "cash", "fuel",
                            "ship", "vessel", "tanker", "boat", "aircraft", "plane"})
+# What police or troops hand over or transfer after a seizure, beside NOT_TERRITORY: "the material was handed over to
+# the competent authority", "the evidence was transferred to the laboratory".
+SEIZED_GOODS = frozenset({"material", "evidence", "item", "goods", "exhibit", "seizure", "haul", "contraband",
+                          "detainee", "captive", "body", "remains"})
 # Devices whose explosion is a remote explosive, whoever set them: "a roadside bomb exploded",
 # "hundreds of pagers exploded across Lebanon".
 DEVICE_WORDS = frozenset({"bomb", "device", "ied", "mine", "landmine", "explosive", "pager", "walkie-talkie",
@@ -824,6 +828,9 @@ class Detector:
                 return None  # "pulled out of the town under the truce", not "pulled the trigger"
             if lemma == "hand" and _concerns(head, PAPERS):
                 return None  # "to hand over a petition": a paper, not ground
+            if lemma in ("hand", "return", "transfer") and \
+                    _concerns(head, NOT_TERRITORY | WEAPON_STOCKS | SEIZED_GOODS):
+                return None  # "the material seized was handed over to the prosecutor": goods or people, not ground
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWN_WORDS for c in head.children):
                 return None  # "withdrew their support for the agreement", "withdrew its ambassador"
             if lemma in MOVING_IN and not any(c.dep_ == "prep" and c.lower_ == "into" and any(
@@ -1152,6 +1159,8 @@ def _wrecks_property(head: Token) -> bool:
             thing = next((p for c in thing.children if c.lower_ == "of" for p in c.children), thing)
         words = {thing.lemma_.lower(), *(c.lemma_.lower() for c in thing.children if c.dep_ == "compound")}
         words |= {t.lemma_.lower() for t in thing.conjuncts}
+        if thing.dep_ in ("dobj", "nsubjpass") and words & WEAPON_STOCKS and not words & PROPERTY:
+            return False  # "the cache was destroyed on site": weapons found and done away with, no one's property
         if words & PROPERTY:
             return True
     return False
