@@ -406,3 +406,22 @@ def test_a_riot_and_the_tear_gas_that_answered_it_are_one_event(stage_pipeline: 
     text = ("Hundreds of youths burned tyres and threw stones at the police station in Bejaia on Monday. "
             "Police answered with tear gas until nightfall.")
     assert [e.event_type for e in extract(stage_pipeline, text)] in (["Riots"], ["Protests"])
+
+
+@pytest.mark.issue(9)
+def test_arms_seized_in_a_fight_a_note_tells_are_part_of_the_fight() -> None:
+    said = "Troops killed five gang members in Penha on Monday and seized rifles and drugs."
+    penha = Place("geonames:4", "Penha", "BRA", -22.84, -43.28, 1)
+    clash = dataclasses.replace(mention("d1", dt.date(2018, 8, 20), ("BRA",), event_type="Battles",
+                                        sub_event_type="Armed clash", place=penha), text=said)
+    seized = dataclasses.replace(clash, event_type="Strategic developments", sub_event_type="Disrupted weapons use")
+    assert classify.without_arms_taken_in_a_fight([[clash], [seized]], sentences=1) == [[clash]]
+    # arms seized another day, elsewhere, with no fight, or in a long report: an event of their own
+    later = dataclasses.replace(seized, date=dataclasses.replace(clash.date, start=dt.date(2018, 8, 21),
+                                                                 end=dt.date(2018, 8, 21), best=dt.date(2018, 8, 21)))
+    elsewhere = dataclasses.replace(seized, place=Place("geonames:5", "Maré", "BRA", -22.86, -43.24, 1))
+    arrest = dataclasses.replace(clash, event_type="Strategic developments", sub_event_type="Arrests")
+    for clusters in ([[clash], [later]], [[clash], [elsewhere]], [[arrest], [seized]]):
+        assert classify.without_arms_taken_in_a_fight(clusters, sentences=1) == clusters
+    assert classify.without_arms_taken_in_a_fight([[clash], [seized]], sentences=MAX_SENTENCES + 1) == \
+        [[clash], [seized]]

@@ -366,6 +366,22 @@ def one_crowd_event(clusters: Sequence[list[Mention]], model: SentenceTypes, sen
     return [c for k, c in enumerate(clusters) if k not in dropped]
 
 
+def without_arms_taken_in_a_fight(clusters: Sequence[list[Mention]], sentences: int) -> list[list[Mention]]:
+    """The events of a text of `sentences` sentences, less the weapons seized (Disrupted weapons use) on the day
+    and at the place of an armed clash the text tells: "five gang members were killed, and troops seized rifles
+    and drugs" (ACLED codes the battle, and the arms taken in it with it). Unchanged when the text is longer than
+    MAX_SENTENCES."""
+    if sentences > MAX_SENTENCES or len(clusters) < 2:
+        return list(clusters)
+    events = [build_event(c) for c in clusters]
+    # (with the ground regained in a fight too, one note better and one worse out of fold)
+    fights = {(e.date.best, e.place.key if e.place else None) for e in events
+              if e.sub_event_type == "Armed clash" and not e.historical}
+    return [c for c, e in zip(clusters, events, strict=True)
+            if not (e.sub_event_type == "Disrupted weapons use" and
+                    (e.date.best, e.place.key if e.place else None) in fights)]
+
+
 def _one_crowd(a: Event, b: Event) -> bool:
     """Whether two events of one report are demonstrations or riots of two sub-types, current, on the same day
     and at the same place (or both unplaced), told by more than one sentence."""
