@@ -653,6 +653,17 @@ def test_the_day_of_a_dateline_is_when_it_was_filed_not_the_events_day(stage_pip
 
 
 @pytest.mark.issue(9)
+def test_a_sentence_whose_event_clause_dates_nothing_takes_the_leads_day_not_the_datelines(
+        stage_pipeline: Pipeline) -> None:
+    # the lead's day is Monday; a later paragraph that dates nothing is that day's, not the day it was filed
+    text = ("GOMA, March 13 - M23 rebels shelled the outskirts of Sake on Monday, local officials said. Two civilians "
+            "were wounded. The army said it had returned fire.\n\nIn Rutshuru, gunmen abducted three farmers from "
+            "their fields. Their families said no ransom had been asked. Residents said the road was closed.")
+    events = extract(stage_pipeline, text)
+    assert {e.sub_event_type: e.date.best for e in events}["Abduction/forced disappearance"] == dt.date(2024, 3, 11)
+
+
+@pytest.mark.issue(9)
 def test_the_day_of_the_first_of_joined_verbs_dates_the_others(stage_pipeline: Pipeline) -> None:
     # (a year on the first verb does not: "restored the constitution in 1925 and proclaimed independence")
     [event] = extract(stage_pipeline, "BENGHAZI, March 13 - Masked gunmen stormed the home of a lawmaker in "

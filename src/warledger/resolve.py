@@ -564,14 +564,17 @@ def _report_day(annotated: Annotated) -> DateSpan:
     ("YEREVAN, April 11 - ... on Tuesday"), when that day is the publication's or one of the week
     before; otherwise the publication day."""
     published = annotated.published
+    filed: DateSpan | None = None
     for note in annotated.sentences:
         if note.paragraph > 1:
             break
         for d in note.dates:
             if d.role == "point" and d.date.precision == 1 and \
                     published - dt.timedelta(days=REPORT_DAY_WINDOW) <= d.date.start <= published:
-                return d.date
-    return DateSpan.day(published)
+                if not any(a <= d.span.start < b for a, b in annotated.filed_at):
+                    return d.date
+                filed = filed or d.date  # the dateline's day, when the lead tells no other
+    return filed or DateSpan.day(published)
 
 
 def _distance(date: DateMention, char: int) -> int:
