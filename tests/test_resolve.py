@@ -664,6 +664,22 @@ def test_a_sentence_whose_event_clause_dates_nothing_takes_the_leads_day_not_the
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the looting told in the clause "a day after" opens was on Monday, the day before the sentence's Tuesday
+    ("OUAGADOUGOU, March 13 - Traders in Djibo reopened their shops on Tuesday, a day after militants had looted "
+     "the market and burned several stalls.", ("Looting/property destruction", dt.date(2024, 3, 11))),
+    ("KANO, March 13 - Schools in Kano stayed shut on Tuesday, a day after students had marched through the city "
+     "to protest against fee rises.", ("Peaceful protest", dt.date(2024, 3, 11))),
+    # an event of the sentence's own clause keeps its day
+    ("KANO, March 13 - Students marched through Kano on Tuesday to protest against fee rises, a day after the "
+     "university announced them.", ("Peaceful protest", dt.date(2024, 3, 12))),
+])
+def test_the_event_of_a_clause_a_day_after_opens_is_a_day_before_the_sentences_day(
+        stage_pipeline: Pipeline, text: str, expected: tuple[str, dt.date]) -> None:
+    assert [(e.sub_event_type, e.date.best) for e in extract(stage_pipeline, text)] == [expected]
+
+
+@pytest.mark.issue(9)
 def test_the_day_of_the_first_of_joined_verbs_dates_the_others(stage_pipeline: Pipeline) -> None:
     # (a year on the first verb does not: "restored the constitution in 1925 and proclaimed independence")
     [event] = extract(stage_pipeline, "BENGHAZI, March 13 - Masked gunmen stormed the home of a lawmaker in "

@@ -390,6 +390,29 @@ def _is_historical(date: DateSpan, published: dt.date) -> bool:
     return (published - date.end).days > HISTORICAL_DAYS
 
 
+def _day_before_or_after(doc: Doc, note: SentenceNotes, trigger: Token, annotated: Annotated,
+                         published: dt.date) -> DateSpan | None:
+    """The day of an event told in the clause that "a day after" or "the day before" opens, from the day the
+    rest of the sentence gives: "dispersed the crowd on Tuesday, a day after thousands had protested" (the
+    protest was on Monday); else None."""
+    shift = RELATIVE_DAY.search(note.text)
+    if shift is None:
+        return None
+    relation = doc.char_span(note.char_start + shift.start(2), note.char_start + shift.end(2))
+    if relation is None or relation[0].lower_ not in ("after", "before"):
+        return None
+    opened = relation[0].head if relation[0].dep_ == "mark" else relation[0]
+    if trigger not in opened.subtree:
+        return None
+    start, end = opened.left_edge.idx, opened.right_edge.idx + len(opened.right_edge)
+    days = [d for d in note.dates if d.role == "point" and d.date.precision == 1 and d.date.start <= published
+            and not start <= d.span.start < end and not any(a <= d.span.start < b for a, b in annotated.filed_at)]
+    if not days:
+        return None
+    base = min(days, key=lambda d: _distance(d, relation[0].idx)).date.best
+    return DateSpan.day(base + dt.timedelta(days=-1 if relation[0].lower_ == "after" else 1))
+
+
 def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpan | None, published: dt.date,
               annotated: Annotated) -> DateSpan:
     doc = annotated.segmented.doc
@@ -399,6 +422,9 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             return framing
     dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
     if candidate is not None:
+        opened = _day_before_or_after(doc, note, candidate.trigger, annotated, published)
+        if opened is not None:
+            return opened
         shifted = _days_from_anchor(doc, note, candidate.trigger, dates, annotated, published)
         if shifted is not None:
             return shifted
