@@ -425,3 +425,14 @@ def test_arms_seized_in_a_fight_a_note_tells_are_part_of_the_fight() -> None:
         assert classify.without_arms_taken_in_a_fight(clusters, sentences=1) == clusters
     assert classify.without_arms_taken_in_a_fight([[clash], [seized]], sentences=MAX_SENTENCES + 1) == \
         [[clash], [seized]]
+
+
+@pytest.mark.issue(9)
+def test_the_event_the_classifier_finds_is_the_clause_told_not_its_telling(
+        stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rules read no event here; the classifier's is the interception (Saturday), not the saying (Monday)
+    text = ("Customs officers at a checkpoint outside Gulu stopped a minibus on Saturday carrying six boxes of "
+            "rifle rounds under sacks of maize, the district police commander said on Monday.")
+    monkeypatch.setattr(stage_pipeline, "classifier", _sure_of("Disrupted weapons use", 0.9))
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.date.best) == ("Disrupted weapons use", dt.date(2024, 3, 9))

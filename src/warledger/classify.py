@@ -35,6 +35,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from warledger.annotate import Annotated
+from warledger.claims import REPORTING_VERBS
 from warledger.detect import COMBATANT_WORDS, FOUGHT, GROUP_WORDS, PROTEST_WORDS, Candidate, TriggerRule
 from warledger.merge import build_event
 from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention
@@ -286,6 +287,10 @@ def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int,
         return []
     _, index, start, end, label = best
     root = doc[start:end].root
+    # "Police intercepted a lorry on Saturday ..., the commissioner said on Monday": the clause told, not the telling
+    told = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if root.lemma_.lower() in REPORTING_VERBS and told:
+        root = told[0]
     rule = TriggerRule("classifier", SUB_EVENT_TYPES[label], label, "", frozenset(), None, ())  # no lexicon entry
     return [Candidate(index, root, root.i + 1, rule, SUB_EVENT_TYPES[label], label)]
 
