@@ -1313,3 +1313,13 @@ def test_state_forces_hit_by_a_planted_bomb_are_its_target(stage_pipeline: Pipel
                                                            expected: tuple[str, str]) -> None:
     [event] = extract(stage_pipeline, text)
     assert (event.actor1 and event.actor1.name, event.actor2 and event.actor2.name) == expected
+
+
+@pytest.mark.issue(9)
+def test_bodies_found_of_a_killing_the_sentence_dates_are_that_killing(stage_pipeline: Pipeline) -> None:
+    # the bodies were found on Tuesday; the killing the sentence tells was on Sunday, and is the event
+    text = ("Peacekeepers who reached the hamlet of Ngoubi near Bocaranga on Tuesday found charred bodies in burned "
+            "huts, and officials said at least 14 herders had been killed when militiamen swept through the camp at "
+            "dawn on Sunday.")
+    assert [(e.sub_event_type, e.date.best) for e in extract(stage_pipeline, text)] == \
+        [("Attack", dt.date(2024, 3, 10))]

@@ -2137,8 +2137,11 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
         key = (c.sentence, c.event_type)
         kept = by_key.get(key)
         if kept is None or _priority(c) < _priority(kept) or (kept.reference and not c.reference) or \
-                (_priority(c) == _priority(kept) and _agentless_kill(kept) and not _agentless_kill(c)):
-            # "twelve villagers were killed in an attack by jihadists": the attack names who did it
+                (_priority(c) == _priority(kept) and _agentless_kill(kept) and not _agentless_kill(c)) or \
+                (_priority(c) == _priority(kept) and kept.rule.rule_id == "bodies-found" and c.rule.kind == "kill"):
+            # "twelve villagers were killed in an attack by jihadists": the attack names who did it; "found charred
+            # bodies ... had been killed when militiamen swept through the village on Friday": the killing told is
+            # the event, on its own day, not the finding
             by_key[key] = c
     return sorted(by_key.values(), key=lambda c: (c.sentence, c.trigger.i))
 
