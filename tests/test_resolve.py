@@ -1323,3 +1323,12 @@ def test_bodies_found_of_a_killing_the_sentence_dates_are_that_killing(stage_pip
             "dawn on Sunday.")
     assert [(e.sub_event_type, e.date.best) for e in extract(stage_pipeline, text)] == \
         [("Attack", dt.date(2024, 3, 10))]
+
+
+@pytest.mark.issue(9)
+def test_the_day_a_relative_clause_gives_the_victims_dates_the_event_before_a_vaguer_date(
+        stage_pipeline: Pipeline) -> None:
+    text = ("Aid workers in Bentiu say two girls who went out to fetch water on Monday were raped by armed men near "
+            "the camp, the third such attack this month.")
+    assert [(e.sub_event_type, e.date.best) for e in extract(stage_pipeline, text)] == \
+        [("Sexual violence", dt.date(2024, 3, 11))]

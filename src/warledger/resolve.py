@@ -358,6 +358,18 @@ def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
         and date.date.precision > 1
 
 
+def _describes_an_argument(doc: Doc, date: DateMention, trigger: Token) -> bool:
+    """Whether the date hangs in a relative clause on the trigger's subject or object ("women who went out to
+    collect firewood on Monday were raped")."""
+    node = _date_token(doc, date)
+    while node is not None and node.i != trigger.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl") and node.head.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+                node.head.head.i == trigger.i:
+            return True
+        node = node.head
+    return False
+
+
 def _date_of_saying(doc: Doc, date: DateMention, trigger: Token) -> bool:
     """Whether the date modifies a reporting verb above the trigger ("said on Tuesday")."""
     token = _date_token(doc, date)
@@ -433,6 +445,11 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
         dates = [d for d in dates if not any(a <= d.span.start < b for a, b in annotated.filed_at)] or dates
         elsewhere = [d for d in dates if _in_other_clause(doc, d, candidate.trigger)]
         dates = [d for d in dates if d not in elsewhere]
+        if not any(d.date.precision == 1 for d in dates):
+            # "three women who went out to collect firewood on Monday were raped ..., the second such attack this
+            # month": the day of what the victims or doers were doing is the event's, before a vaguer date
+            dates = [d for d in elsewhere if d.role == "point" and d.date.precision == 1 and
+                     _describes_an_argument(doc, d, candidate.trigger)] or dates
         if dates and all(_date_of_saying(doc, d, candidate.trigger) for d in dates):
             # "was shot dead by gunmen who broke into the compound on Saturday night, the charity said on
             # Monday", "broke into a warehouse on Monday night and carried off ...": the day the sentence
