@@ -222,6 +222,7 @@ def test_a_note_the_rules_find_nothing_in_gets_the_event_the_classifier_is_sure_
     text = "Men in plain clothes bundled the activist into a white Land Cruiser outside his office in Juba on Friday."
     monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere("Abduction/forced disappearance", text))
     monkeypatch.setattr(classify, "FIND_THRESHOLD", 1.01)
+    monkeypatch.setattr(classify, "CLEAR_LEAD_THRESHOLD", 1.01)
     assert extract(stage_pipeline, text) == []  # the rules alone: nothing
     monkeypatch.setattr(classify, "FIND_THRESHOLD", 0.5)
     [event] = extract(stage_pipeline, text)
@@ -436,3 +437,31 @@ def test_the_event_the_classifier_finds_is_the_clause_told_not_its_telling(
     monkeypatch.setattr(stage_pipeline, "classifier", _sure_of("Disrupted weapons use", 0.9))
     [event] = extract(stage_pipeline, text)
     assert (event.sub_event_type, event.date.best) == ("Disrupted weapons use", dt.date(2024, 3, 9))
+
+
+def _spread(probabilities: dict[str, float]) -> SentenceTypes:
+    """A model that gives every sentence these probabilities."""
+    classes = tuple(probabilities)
+    return SentenceTypes.from_arrays({"vocabulary": np.array(["the"]), "idf": np.ones(1),
+                                      "coef": np.zeros((len(classes), 1)),
+                                      "intercept": np.log(np.array([probabilities[c] for c in classes])),
+                                      "classes": np.array(classes), "ngram_max": 1, "threshold": 0.2,
+                                      "margin": 8.0})
+
+
+@pytest.mark.issue(9)
+def test_a_sub_type_with_a_clear_lead_is_found_below_the_find_threshold(
+        stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # no rule reads this note; the classifier is unsure, but leads every other label by far
+    text = "Men in plain clothes bundled the activist into a white Land Cruiser outside his office in Juba on Friday."
+    abduction = "Abduction/forced disappearance"
+    assert classify.CLEAR_LEAD_THRESHOLD <= 0.35 < classify.FIND_THRESHOLD
+    monkeypatch.setattr(stage_pipeline, "classifier", _spread({abduction: 0.35, NO_EVENT: 0.1625, "Arrests": 0.1625,
+                                                                "Attack": 0.1625, "Armed clash": 0.1625}))
+    assert [e.sub_event_type for e in extract(stage_pipeline, text)] == [abduction]
+    # ... but not where no event, or another type, comes close
+    for rival in (NO_EVENT, "Arrests"):
+        spread = {abduction: 0.35, NO_EVENT: 0.1, "Arrests": 0.1, "Attack": 0.1, "Armed clash": 0.1}
+        spread[rival] = 0.35
+        monkeypatch.setattr(stage_pipeline, "classifier", _spread(spread))
+        assert extract(stage_pipeline, text) == []
