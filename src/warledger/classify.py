@@ -26,7 +26,7 @@ import importlib.resources
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -345,21 +345,7 @@ def one_event_per_sentence(clusters: Sequence[list[Mention]], model: SentenceTyp
     event there: "youths looted a store and burned a bus; police answered with tear gas" is a violent
     demonstration, not also a protest with intervention). Of the two, the sub-type the classifier gives
     the sentence more probability stays. Unchanged when the text is longer than MAX_SENTENCES."""
-    if sentences > MAX_SENTENCES or len(clusters) < 2:
-        return list(clusters)
-    events = [build_event(c) for c in clusters]
-    dropped: set[int] = set()
-    for i, a in enumerate(events):
-        for j in range(i):
-            if i in dropped or j in dropped:
-                continue
-            told = _one_sentence(a, events[j])
-            if told is None:
-                continue
-            probabilities = model.probabilities(told)
-            keep_first = probabilities.get(a.sub_event_type, 0.0) <= probabilities.get(events[j].sub_event_type, 0.0)
-            dropped.add(i if keep_first else j)
-    return [c for k, c in enumerate(clusters) if k not in dropped]
+    return _one_of_two(clusters, model, sentences, _one_sentence)
 
 
 def one_crowd_event(clusters: Sequence[list[Mention]], model: SentenceTypes, sentences: int) -> list[list[Mention]]:
@@ -368,16 +354,26 @@ def one_crowd_event(clusters: Sequence[list[Mention]], model: SentenceTypes, sen
     ACLED codes one event for a crowd at one place on one day. Of the two, the sub-type the classifier gives
     more probability in their two sentences read together stays. Unchanged when the text is longer than
     MAX_SENTENCES."""
+    return _one_of_two(clusters, model, sentences, _one_crowd)
+
+
+def _one_of_two(clusters: Sequence[list[Mention]], model: SentenceTypes, sentences: int,
+                told: Callable[[Event, Event], str | None]) -> list[list[Mention]]:
+    """The clusters less one of each two events that `told` gives the words of (None for two events of their
+    own): the one whose sub-type the classifier gives those words less probability. Unchanged when the text is
+    longer than MAX_SENTENCES."""
     if sentences > MAX_SENTENCES or len(clusters) < 2:
         return list(clusters)
     events = [build_event(c) for c in clusters]
     dropped: set[int] = set()
     for i, a in enumerate(events):
         for j in range(i):
-            if i in dropped or j in dropped or not _one_crowd(a, events[j]):
+            if i in dropped or j in dropped:
                 continue
-            told = sorted({(m.sentence, m.text) for m in (*a.mentions, *events[j].mentions)})
-            probabilities = model.probabilities(" ".join(text for _, text in told))
+            words = told(a, events[j])
+            if words is None:
+                continue
+            probabilities = model.probabilities(words)
             keep_first = probabilities.get(a.sub_event_type, 0.0) <= probabilities.get(events[j].sub_event_type, 0.0)
             dropped.add(i if keep_first else j)
     return [c for k, c in enumerate(clusters) if k not in dropped]
@@ -399,13 +395,16 @@ def without_arms_taken_in_a_fight(clusters: Sequence[list[Mention]], sentences: 
                     (e.date.best, e.place.key if e.place else None) in fights)]
 
 
-def _one_crowd(a: Event, b: Event) -> bool:
-    """Whether two events of one report are demonstrations or riots of two sub-types, current, on the same day
-    and at the same place (or both unplaced), told by more than one sentence."""
-    return a.event_type in ("Protests", "Riots") and b.event_type in ("Protests", "Riots") and \
-        a.sub_event_type != b.sub_event_type and not a.historical and not b.historical and \
-        a.date.best == b.date.best and (a.place.key if a.place else None) == (b.place.key if b.place else None) and \
-        len({(m.sentence, m.text) for m in (*a.mentions, *b.mentions)}) >= 2
+def _one_crowd(a: Event, b: Event) -> str | None:
+    """The sentences two events of one report come from, read together, when they are demonstrations or riots
+    of two sub-types, current, on the same day and at the same place (or both unplaced), told by more than one
+    sentence; else None."""
+    if not (a.event_type in ("Protests", "Riots") and b.event_type in ("Protests", "Riots") and
+            a.sub_event_type != b.sub_event_type and not a.historical and not b.historical and
+            a.date.best == b.date.best and (a.place.key if a.place else None) == (b.place.key if b.place else None)):
+        return None
+    told = sorted({(m.sentence, m.text) for m in (*a.mentions, *b.mentions)})
+    return " ".join(text for _, text in told) if len(told) >= 2 else None
 
 
 def _one_sentence(a: Event, b: Event) -> str | None:
