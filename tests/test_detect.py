@@ -1511,3 +1511,19 @@ def test_recruitment_and_a_groups_own_dissolution(stage_pipeline: Pipeline, text
 def test_goods_handed_over_or_destroyed_after_a_seizure_are_no_further_event(stage_pipeline: Pipeline, text: str,
                                                                              expected: list) -> None:
     assert sorted({c.sub_event_type for c in candidates(stage_pipeline, text)}) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dispersal that killed or maimed is excessive force, whatever the weapons named
+    ("A teacher died on Friday after riot police fired tear gas at striking teachers outside the ministry in "
+     "Conakry.", "Excessive force against protesters"),
+    ("Police fired rubber bullets at students marching on the governor's office in Kisumu, and two of them lost an "
+     "eye, doctors said.", "Excessive force against protesters"),
+    # ... and one that only dispersed stays an intervention
+    ("Police fired tear gas at students marching on the governor's office in Kisumu on Tuesday.",
+     "Protest with intervention"),
+])
+def test_a_dispersal_that_kills_or_maims_is_excessive_force(stage_pipeline: Pipeline, text: str,
+                                                            expected: str) -> None:
+    assert expected in [c.sub_event_type for c in candidates(stage_pipeline, text)]

@@ -345,6 +345,10 @@ INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullet
                           r"(?:broke|break\w*) up|"
                           r"truncheons|lathi|pepper spray|stun grenades|warning shots|"
                           r"taken to (?:a|the) police station)\b", re.I)
+# Harm that makes the force of a protest's dispersal excessive, whatever the weapons: a death, an eye lost,
+# grave wounds, canisters or pellets fired at close range.
+SEVERE_HARM = re.compile(r"\b(?:died|dies|killed|killing|dead|death|fatally|lost (?:an|one|his|her|their) eyes?|"
+                         r"critical(?:ly)? (?:condition|injured|wounded)|head injuries|at close range)\b", re.I)
 EXCESSIVE = re.compile(
     r"\b(?:live (?:fire|ammunition|rounds|bullets)|"
     r"(?:opened fire|fired) (?:on|at|into) (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowds?|marchers|rally)|"
@@ -644,6 +648,11 @@ class Detector:
                 if start in seen_tokens:
                     continue
                 candidate = self._accept(doc, start, end, rule, index, sentence_text, earlier)
+                if candidate is not None and candidate.sub_event_type == "Protest with intervention" and \
+                        SEVERE_HARM.search(sentence_text):
+                    # "a protester died after being hit by a tear gas canister fired at close range", "two young
+                    # people lost an eye": the force used against the protest was excessive (ACLED)
+                    candidate.sub_event_type = "Excessive force against protesters"
                 if candidate is not None:
                     # a rule that turns the word down leaves it to the next: "seized" is a capture, or a
                     # seizure of weapons
