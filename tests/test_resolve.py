@@ -1332,3 +1332,21 @@ def test_the_day_a_relative_clause_gives_the_victims_dates_the_event_before_a_va
             "the camp, the third such attack this month.")
     assert [(e.sub_event_type, e.date.best) for e in extract(stage_pipeline, text)] == \
         [("Sexual violence", dt.date(2024, 3, 11))]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("said", "expected"), [
+    # shots at a car, a bar, a village of unarmed people, with no fight told: an attack on them
+    ("Gunmen on a motorbike fired eleven shots at the car carrying a local judge in Tumaco on Monday, killing him "
+     "and his driver.", ("Violence against civilians", "Attack")),
+    ("Masked men opened fire on customers in a bar in Lurgan on Saturday night, killing two men.",
+     ("Violence against civilians", "Attack")),
+    # ... but shots at soldiers are a fight
+    ("Gunmen opened fire on an army patrol near Tumaco on Monday, killing two soldiers.", ("Battles", "Armed clash")),
+])
+def test_shots_at_a_thing_or_place_of_unarmed_people_are_an_attack(stage_pipeline: Pipeline, said: str,
+                                                                   expected: tuple[str, str]) -> None:
+    # a report of more than four sentences, which the sentence classifier leaves to the rules
+    text = " ".join([said, "Relatives gathered at the morgue.", "Shops stayed shut.", "The mayor asked for calm.",
+                     "Police promised an inquiry."])
+    assert kinds(extract(stage_pipeline, text)) == [expected]

@@ -31,6 +31,7 @@ from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
 from warledger.detect import (
     COMBATANT_WORDS,
+    GUNFIGHT,
     PAYMENT_DEMANDS,
     Candidate,
     after_superlative,
@@ -873,9 +874,29 @@ def _fired_on_civilians(candidate: Candidate, actors: list[ActorMention]) -> Can
         return candidate
     _, targets = _subject_and_object(candidate.trigger)
     hit = [a for a in actors if a.start in targets and (belligerent(a) or a.kind == "civilians")]
-    if not hit or any(a.kind != "civilians" for a in hit):
+    if not hit:
+        # "fired 13 shots at the vehicle carrying a city councillor", "opened fire on Khamenlok, a village":
+        # a thing or a place of unarmed people shot at, with no fight told, is an attack on them too
+        doc = candidate.trigger.doc
+        sentence = candidate.trigger.sent
+        aimed = {doc[i].lemma_.lower() for i in targets if doc[i].pos_ == "NOUN"}
+        if sentence is None or not aimed & UNARMED_TARGETS or \
+                any(doc[i].lemma_.lower() in COMBATANT_WORDS for i in targets) or \
+                GUNFIGHT.search(sentence.text) or RETURNED_FIRE.search(sentence.text):
+            return candidate
+        return dataclasses.replace(candidate, event_type="Violence against civilians", sub_event_type="Attack")
+    if any(a.kind != "civilians" for a in hit):
         return candidate
     return dataclasses.replace(candidate, event_type="Violence against civilians", sub_event_type="Attack")
+
+
+# Things and places of unarmed people that a shot or an attack may be aimed at.
+UNARMED_TARGETS = frozenset({"vehicle", "car", "bus", "minibus", "taxi", "truck", "lorry", "van", "village", "hamlet",
+                             "settlement", "community", "house", "home", "bar", "restaurant", "cafe", "shop", "market",
+                             "church", "mosque", "school", "customer", "passenger", "worshipper", "wedding", "funeral",
+                             "mourner", "farmer", "villager", "resident", "family"})
+RETURNED_FIRE = re.compile(r"\b(?:return(?:ed|ing)? fire|fired back|responded|repelled|clash\w*|fought|fight\w*)\b",
+                           re.I)
 
 
 def _subject_and_object(trigger: Token) -> tuple[set[int], set[int]]:
