@@ -22,6 +22,7 @@ tests/test_classify.py checks it against scikit-learn's own predictions.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import importlib.resources
 import math
 import re
@@ -388,11 +389,14 @@ def without_arms_taken_in_a_fight(clusters: Sequence[list[Mention]], sentences: 
         return list(clusters)
     events = [build_event(c) for c in clusters]
     # (with the ground regained in a fight too, one note better and one worse out of fold)
-    fights = {(e.date.best, e.place.key if e.place else None) for e in events
-              if e.sub_event_type == "Armed clash" and not e.historical}
+    fights = {_day_and_place(e) for e in events if e.sub_event_type == "Armed clash" and not e.historical}
     return [c for c, e in zip(clusters, events, strict=True)
-            if not (e.sub_event_type == "Disrupted weapons use" and
-                    (e.date.best, e.place.key if e.place else None) in fights)]
+            if not (e.sub_event_type == "Disrupted weapons use" and _day_and_place(e) in fights)]
+
+
+def _day_and_place(event: Event) -> tuple[dt.date, str | None]:
+    """The event's day and the key of its place (None unplaced): what two events of a note share to be one."""
+    return event.date.best, event.place.key if event.place else None
 
 
 def _one_crowd(a: Event, b: Event) -> str | None:
@@ -401,7 +405,7 @@ def _one_crowd(a: Event, b: Event) -> str | None:
     sentence; else None."""
     if not (a.event_type in ("Protests", "Riots") and b.event_type in ("Protests", "Riots") and
             a.sub_event_type != b.sub_event_type and not a.historical and not b.historical and
-            a.date.best == b.date.best and (a.place.key if a.place else None) == (b.place.key if b.place else None)):
+            _day_and_place(a) == _day_and_place(b)):
         return None
     told = sorted({(m.sentence, m.text) for m in (*a.mentions, *b.mentions)})
     return " ".join(text for _, text in told) if len(told) >= 2 else None
@@ -410,9 +414,7 @@ def _one_crowd(a: Event, b: Event) -> str | None:
 def _one_sentence(a: Event, b: Event) -> str | None:
     """The sentence two events of one report both come from, when they are of two sub-types, current,
     on the same day and at the same place (or both unplaced); else None."""
-    if a.sub_event_type == b.sub_event_type or a.historical or b.historical or a.date.best != b.date.best:
-        return None
-    if (a.place.key if a.place else None) != (b.place.key if b.place else None):
+    if a.sub_event_type == b.sub_event_type or a.historical or b.historical or _day_and_place(a) != _day_and_place(b):
         return None
     shared = {(m.sentence, m.text) for m in a.mentions} & {(m.sentence, m.text) for m in b.mentions}
     return min(shared)[1] if shared else None

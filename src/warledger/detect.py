@@ -612,10 +612,8 @@ class Detector:
                  for span in spans for match_id, start, end in self.matcher(span)]
         for token in doc:
             rules = self.by_lemma.get(token.lemma_, ())
-            if not rules and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
-                # the model lemmatises some past forms wrongly ("raped" -> "rap"): try the stems
-                word = token.lower_
-                rules = self.by_lemma.get(word[:-1], ()) or self.by_lemma.get(word[:-2], ())
+            for stem in () if rules else _past_stems(token):
+                rules = rules or self.by_lemma.get(stem, ())
             for rule, pos in rules:
                 if pos is None or token.pos_ in pos:
                     found.append((token.i, token.i + 1, rule))
@@ -1726,10 +1724,10 @@ def _ancestors(token: Token, limit: int = 4) -> list[Token]:
     return out
 
 
-# The doers of an event, named back with "the" once it is told: "the assailant was arrested".
 # Deeds of violence whose doers a report may name back when they are caught, or which an arrest may begin.
 VIOLENT_DEEDS = frozenset({"kill", "shoot", "rape", "abuse", "beat", "torture", "stab", "murder", "execute", "attack",
                            "assault", "rob", "burn", "behead", "lynch", "molest"})
+# The doers of an event, named back with "the" once it is told: "the assailant was arrested".
 PERPETRATORS = frozenset({"assailant", "attacker", "shooter", "gunman", "perpetrator", "killer", "culprit", "bomber",
                           "assassin", "murderer", "rapist", "abductor", "kidnapper", "suspect", "arsonist", "sniper"})
 # Verbs by which an armed group puts a payment on people: "told contractors they must pay a weekly levy", "ordered
@@ -1764,10 +1762,15 @@ def _held_then_harmed(arrest: Token) -> bool:
 
 
 def _violent_deed(verb: Token) -> bool:
-    """One of VIOLENT_DEEDS, also where the model lemmatises its past form wrongly ("raped" -> "rap")."""
-    word = verb.lower_
-    return verb.lemma_.lower() in VIOLENT_DEEDS or (verb.tag_ in ("VBD", "VBN") and word.endswith("ed") and
-                                                   (word[:-1] in VIOLENT_DEEDS or word[:-2] in VIOLENT_DEEDS))
+    """One of VIOLENT_DEEDS, also where the model lemmatises its past form wrongly (see _past_stems)."""
+    return verb.lemma_.lower() in VIOLENT_DEEDS or any(stem in VIOLENT_DEEDS for stem in _past_stems(verb))
+
+
+def _past_stems(token: Token) -> tuple[str, ...]:
+    """The stems a past form ending in "-ed" may have, for the forms the model lemmatises wrongly ("raped" ->
+    "rap"): the word less "d", then less "ed"; none for another word."""
+    word = token.lower_
+    return (word[:-1], word[:-2]) if token.tag_ in ("VBD", "VBN") and word.endswith("ed") else ()
 
 
 def _payment_demanded(head: Token, rule: TriggerRule) -> bool:

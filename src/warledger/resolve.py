@@ -419,7 +419,7 @@ def _day_before_or_after(doc: Doc, note: SentenceNotes, trigger: Token, annotate
         return None
     start, end = opened.left_edge.idx, opened.right_edge.idx + len(opened.right_edge)
     days = [d for d in note.dates if d.role == "point" and d.date.precision == 1 and d.date.start <= published
-            and not start <= d.span.start < end and not any(a <= d.span.start < b for a, b in annotated.filed_at)]
+            and not start <= d.span.start < end and not _in_dateline(d, annotated)]
     if not days:
         return None
     base = min(days, key=lambda d: _distance(d, relation[0].idx)).date.best
@@ -443,7 +443,7 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             return shifted
         # "BANGUI, March 12 - Seleka rebels seized Bangassou on Monday": the dateline's day is when the report
         # was filed, not the event's, where the sentence gives another
-        dates = [d for d in dates if not any(a <= d.span.start < b for a, b in annotated.filed_at)] or dates
+        dates = [d for d in dates if not _in_dateline(d, annotated)] or dates
         elsewhere = [d for d in dates if _in_other_clause(doc, d, candidate.trigger)]
         dates = [d for d in dates if d not in elsewhere]
         if not any(d.date.precision == 1 for d in dates):
@@ -615,10 +615,15 @@ def _report_day(annotated: Annotated) -> DateSpan:
         for d in note.dates:
             if d.role == "point" and d.date.precision == 1 and \
                     published - dt.timedelta(days=REPORT_DAY_WINDOW) <= d.date.start <= published:
-                if not any(a <= d.span.start < b for a, b in annotated.filed_at):
+                if not _in_dateline(d, annotated):
                     return d.date
                 filed = filed or d.date  # the dateline's day, when the lead tells no other
     return filed or DateSpan.day(published)
+
+
+def _in_dateline(date: DateMention, annotated: Annotated) -> bool:
+    """Whether the date is a wire dateline's ("BANGUI, March 12 -"): the day the report was filed."""
+    return any(a <= date.span.start < b for a, b in annotated.filed_at)
 
 
 def _distance(date: DateMention, char: int) -> int:
@@ -874,20 +879,19 @@ def _fired_on_civilians(candidate: Candidate, actors: list[ActorMention]) -> Can
         return candidate
     _, targets = _subject_and_object(candidate.trigger)
     hit = [a for a in actors if a.start in targets and (belligerent(a) or a.kind == "civilians")]
-    if not hit:
-        # "fired 13 shots at the vehicle carrying a city councillor", "opened fire on Khamenlok, a village":
-        # a thing or a place of unarmed people shot at, with no fight told, is an attack on them too
-        doc = candidate.trigger.doc
-        sentence = candidate.trigger.sent
-        aimed = {doc[i].lemma_.lower() for i in targets if doc[i].pos_ == "NOUN"}
-        if sentence is None or not aimed & UNARMED_TARGETS or \
-                any(doc[i].lemma_.lower() in COMBATANT_WORDS for i in targets) or \
-                GUNFIGHT.search(sentence.text) or RETURNED_FIRE.search(sentence.text):
-            return candidate
-        return dataclasses.replace(candidate, event_type="Violence against civilians", sub_event_type="Attack")
-    if any(a.kind != "civilians" for a in hit):
-        return candidate
-    return dataclasses.replace(candidate, event_type="Violence against civilians", sub_event_type="Attack")
+    unarmed = all(a.kind == "civilians" for a in hit) if hit else _unarmed_aim(candidate.trigger, targets)
+    return dataclasses.replace(candidate, event_type="Violence against civilians", sub_event_type="Attack") \
+        if unarmed else candidate
+
+
+def _unarmed_aim(trigger: Token, targets: set[int]) -> bool:
+    """"fired 13 shots at the vehicle carrying a city councillor", "opened fire on Khamenlok, a village": a thing
+    or a place of unarmed people shot at (and no combatant), with no fight told in the sentence."""
+    doc, sentence = trigger.doc, trigger.sent
+    aimed = {doc[i].lemma_.lower() for i in targets if doc[i].pos_ == "NOUN"}
+    return sentence is not None and bool(aimed & UNARMED_TARGETS) and \
+        not any(doc[i].lemma_.lower() in COMBATANT_WORDS for i in targets) and \
+        not GUNFIGHT.search(sentence.text) and not RETURNED_FIRE.search(sentence.text)
 
 
 # Things and places of unarmed people that a shot or an attack may be aimed at.
