@@ -1527,3 +1527,24 @@ def test_goods_handed_over_or_destroyed_after_a_seizure_are_no_further_event(sta
 def test_a_dispersal_that_kills_or_maims_is_excessive_force(stage_pipeline: Pipeline, text: str,
                                                             expected: str) -> None:
     assert expected in [c.sub_event_type for c in candidates(stage_pipeline, text)]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attempt told as done is the violence or the crowd's action: "tried" is no trial in court
+    ("Hundreds of miners tried to storm the town hall in Oruro on Monday, throwing stones at police before officers "
+     "drove them back with tear gas.", ("Riots", "Violent demonstration")),
+    ("Gunmen attempted to kill the district mayor of Kandahar on Sunday, firing on his car as he left the mosque.",
+     ("Violence against civilians", "Attack")),
+])
+def test_an_attempt_told_as_done_is_the_event(stage_pipeline: Pipeline, text: str,
+                                              expected: tuple[str, str]) -> None:
+    assert expected in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_an_attempt_at_a_deal_and_a_trial_stay_no_event(stage_pipeline: Pipeline) -> None:
+    assert ("Strategic developments", "Agreement") not in detected(
+        stage_pipeline, "Elders tried to negotiate a truce between the two clans in Galkayo on Monday.")
+    assert ("Violence against civilians", "Attack") not in detected(
+        stage_pipeline, "Three men were tried in Nairobi on Monday for the 2019 attack on the Dusit hotel.")

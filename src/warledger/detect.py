@@ -692,7 +692,8 @@ class Detector:
             head.head.lemma_.lower() in WEAPON_EVENT_NOUNS
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head  # "the ceasefire agreement": the phrase's head carries its clause
-        if (_irrealis(head) and not _payment_demanded(head, rule)) or negated(head) or _habitual(head) or \
+        if (_irrealis(head, attempts_count=rule.event_type in ATTEMPTED_TYPES) and not _payment_demanded(head, rule)) \
+                or negated(head) or _habitual(head) or \
                 _retrospective(head) or _an_ill_named(head):
             return None
         reports = [a for a in _ancestors(head, 4) if a.lemma_.lower() in REPORT_NOUNS]
@@ -1450,9 +1451,14 @@ def _retrospective(token: Token) -> bool:
             token.head.head.lemma_.lower() in PROTESTED_WITH:
         return True  # "a hartal to protest against the arrests of activists": the cause, told before
     return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
-        root.lemma_.lower() in COURT_VERBS or \
+        (root.lemma_.lower() in COURT_VERBS and not _an_attempt(root)) or \
         any(a.lemma_.lower() in COURT_ACTS and any(c.dep_ == "nsubj" and c.lemma_.lower() in COURT_SUBJECTS
                                                    for c in a.children) for a in (token, *_ancestors(token, 6)))
+
+
+def _an_attempt(verb: Token) -> bool:
+    """"tried to storm the airport": "try" with an infinitive is an attempt, not a trial in court."""
+    return verb.lemma_.lower() == "try" and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _counted_dead(verb: Token) -> bool:
@@ -1780,8 +1786,15 @@ def _payment_demanded(head: Token, rule: TriggerRule) -> bool:
     return any(a.lemma_.lower() in PAYMENT_DEMANDS for a in _ancestors(head.head, 2))
 
 
-def _irrealis(token: Token) -> bool:
-    """Planned, feared, demanded, conditional or obliged rather than reported as done."""
+# An attempt told as done is the event for violence and crowds: "protesters tried to storm the airport, throwing
+# stones at police", "gunmen attempted to kill the mayor" (not for deals or moves: "tried to negotiate a truce")
+ATTEMPTED_TYPES = frozenset({*VIOLENT_TYPES, "Riots", "Protests"})
+ATTEMPTS = frozenset({"try", "attempt"})
+
+
+def _irrealis(token: Token, attempts_count: bool = False) -> bool:
+    """Planned, feared, demanded, conditional or obliged rather than reported as done. With `attempts_count`, an
+    attempt in the past tense ("tried to storm") is done."""
     # an infinitive looks further up: "threatened in a video released on Tuesday to attack churches"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     chain = [token, *_ancestors(token, 5 if infinitive else 3)]
@@ -1791,7 +1804,8 @@ def _irrealis(token: Token) -> bool:
     coordinate = token.head.i if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") else None
     for node in chain:
         if node.i != token.i and node.i != coordinate and node.lemma_.lower() in IRREALIS_HEADS and \
-                not (done and node.lemma_.lower() == "warn"):
+                not (done and node.lemma_.lower() == "warn") and \
+                not (attempts_count and node.lemma_.lower() in ATTEMPTS and node.tag_ == "VBD"):
             return True  # ... but "warned that the group had set up a camp" tells what was done
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in MODALS:
