@@ -1548,3 +1548,14 @@ def test_an_attempt_at_a_deal_and_a_trial_stay_no_event(stage_pipeline: Pipeline
         stage_pipeline, "Elders tried to negotiate a truce between the two clans in Galkayo on Monday.")
     assert ("Violence against civilians", "Attack") not in detected(
         stage_pipeline, "Three men were tried in Nairobi on Monday for the 2019 attack on the Dusit hotel.")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a move into a place that met no resistance is a handover without a fight, however the lack of one is worded
+    "Government troops moved into Kalehe on Tuesday without meeting any resistance, residents said.",
+    "Army units marched into the town of Kindu unopposed on Sunday, residents said.",
+    "Soldiers drove into Bunia on Friday and met no resistance, the governor said.",
+])
+def test_a_move_in_that_met_no_resistance_is_a_transfer(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Non-violent transfer of territory") in detected(stage_pipeline, text)

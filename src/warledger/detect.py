@@ -414,7 +414,9 @@ HELD_GROUND = re.compile(r"\b(?:(?:raised|planted) (?:\w+ ){0,3}(?:flags?|banner
 # Verbs of moving into a place that, unopposed, hand it over ("ISWAP fighters drove into the town hours
 # later without firing a shot").
 MOVING_IN = ("walk", "drive", "roll", "march", "move")
-UNOPPOSED = re.compile(r"\b(?:without (?:a fight|firing a (?:single )?shot|a shot|resistance|fighting)|"
+UNOPPOSED = re.compile(r"\b(?:without (?:a fight|firing a (?:single )?shot|a shot|fighting)|unopposed|"
+                       r"(?:without (?:meeting |encountering |facing )?(?:any )?|(?:met|meeting|encountered|faced) no )"
+                       r"resistance|"
                        r"no shots? (?:was|were) fired|(?:had |having )?(?:withdrawn|abandoned|vacated|pulled out)|"
                        r"after (?:\w+ ){0,4}(?:withdrew|pulled out|left|abandoned|retreated|withdrawal|pull-?out)|"
                        r"deserted)\b", re.I)
