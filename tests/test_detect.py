@@ -1559,3 +1559,21 @@ def test_an_attempt_at_a_deal_and_a_trial_stay_no_event(stage_pipeline: Pipeline
 ])
 def test_a_move_in_that_met_no_resistance_is_a_transfer(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Non-violent transfer of territory") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_a_negation_after_a_semicolon_is_the_next_clauses(stage_pipeline: Pipeline) -> None:
+    text = ("On 4 May 2016, armed men took a trader from his shop in the Hodan market in Mogadishu; he has not been "
+            "seen since.")
+    assert ("Violence against civilians", "Abduction/forced disappearance") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_a_habit_of_a_clause_on_a_noun_is_not_the_events(stage_pipeline: Pipeline) -> None:
+    # "for months" belongs to the teachers' strike, not to the shooting
+    text = ("Two students were wounded in Bambari on Tuesday when soldiers fired live rounds at pupils marching to "
+            "demand the return of their teachers, who have been on strike for months.")
+    assert "Excessive force against protesters" in [c.sub_event_type for c in candidates(stage_pipeline, text)]
+    # ... while the habit of the clause itself still tells no event
+    habit = "For months soldiers fired at pupils marching to the prefecture in Bambari."
+    assert "Excessive force against protesters" not in [c.sub_event_type for c in candidates(stage_pipeline, habit)]

@@ -1895,6 +1895,9 @@ def _habitual(token: Token) -> bool:
         clause = clause.head
     # the clause without clauses joined to it ("..., but from time to time clashes broke out")
     joined = {t.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    # ... nor clauses on its nouns ("fired at students ... demanding the return of their teachers, who have been on
+    # strike for months": the teachers' habit, not the shooting's)
+    joined |= {t.i for r in clause.subtree if r.dep_ == "relcl" and r.i != clause.i for t in r.subtree}
     text = " ".join(t.text for t in clause.subtree if t.i not in joined)
     if HABITUAL.search(text):
         return True
@@ -1910,6 +1913,12 @@ def _habitual(token: Token) -> bool:
     return any(c.dep_ == "advmod" and HABITUAL.search(c.text) for verb in governing for c in verb.children)
 
 
+def _across_a_semicolon(head: Token, token: Token) -> bool:
+    """Whether a semicolon stands between a token and a head the parser hung it on: two clauses, not one."""
+    low, high = sorted((head.i, token.i))
+    return any(t.text == ";" for t in head.doc[low + 1:high])
+
+
 def negated(token: Token) -> bool:
     """"did not attack", "no comments on the clashes": a negation on the trigger or on the words it
     hangs from, up to the nearest verb."""
@@ -1920,6 +1929,8 @@ def negated(token: Token) -> bool:
             c.dep_ == "xcomp" and token in c.subtree for c in a.children) for a in _ancestors(token, 4)):
         return True  # "the parties failed to agree on a security protocol"
     for node in [token, *_ancestors(token, 3)]:
+        if node.i != token.i and _across_a_semicolon(node, token):
+            break  # "took a mother of ten from her flat; she has not been seen since": the next clause's
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
