@@ -1577,3 +1577,20 @@ def test_a_habit_of_a_clause_on_a_noun_is_not_the_events(stage_pipeline: Pipelin
     # ... while the habit of the clause itself still tells no event
     habit = "For months soldiers fired at pupils marching to the prefecture in Bambari."
     assert "Excessive force against protesters" not in [c.sub_event_type for c in candidates(stage_pipeline, habit)]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a slogan the parser made the sentence's root plans or denies nothing of the march around it
+    "Hundreds of miners marched peacefully through Kitwe on Monday carrying banners that read 'We are not slaves'.",
+    "About 200 widows marched quietly along the main road of Gulu the same day carrying signs that read 'We are not "
+    "ready to forgive'.",
+])
+def test_a_slogan_in_quotes_does_not_govern_the_march(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Protests", "Peaceful protest") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_a_threat_inside_quotes_stays_a_threat(stage_pipeline: Pipeline) -> None:
+    text = "The rebel commander told residents of Bunia on Monday: 'We will attack the army camp tonight.'"
+    assert ("Battles", "Armed clash") not in detected(stage_pipeline, text)

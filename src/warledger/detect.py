@@ -1804,7 +1804,10 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
     # a verb joined to the trigger by "and" is no head it depends on: "soldiers called out to quell the fighting
     # flew into Wabag" (the parser joins "flew" to "called")
     coordinate = token.head.i if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") else None
+    inside = _quoted(token)
     for node in chain:
+        if node.i != token.i and _quoted(node) and not inside:
+            break  # "marched carrying placards that read 'We want security'": the parser hung the march on the slogan
         if node.i != token.i and node.i != coordinate and node.lemma_.lower() in IRREALIS_HEADS and \
                 not (done and node.lemma_.lower() == "warn") and \
                 not (attempts_count and node.lemma_.lower() in ATTEMPTS and node.tag_ == "VBD"):
@@ -1913,6 +1916,30 @@ def _habitual(token: Token) -> bool:
     return any(c.dep_ == "advmod" and HABITUAL.search(c.text) for verb in governing for c in verb.children)
 
 
+QUOTES = frozenset({"'", '"', "“", "”", "‘", "’"})
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token stands inside quotation marks in its sentence: a quote opens after a space and before a
+    word ("read 'We are"), and closes after a word; a lone closing mark ("Sarajevans' avenue") quotes nothing."""
+    sentence = token.sent
+    doc = token.doc
+    opened: int | None = None
+    for t in sentence:
+        if t.i > token.i and opened is None:
+            return False
+        if t.text not in QUOTES:
+            continue
+        before_space = t.i == sentence.start or bool(doc[t.i - 1].whitespace_)
+        if opened is None and before_space and not t.whitespace_ and t.text not in ("”", "’"):
+            opened = t.i
+        elif opened is not None and not before_space:
+            if opened < token.i < t.i:
+                return True
+            opened = None
+    return opened is not None and opened < token.i
+
+
 def _across_a_semicolon(head: Token, token: Token) -> bool:
     """Whether a semicolon stands between a token and a head the parser hung it on: two clauses, not one."""
     low, high = sorted((head.i, token.i))
@@ -1929,7 +1956,7 @@ def negated(token: Token) -> bool:
             c.dep_ == "xcomp" and token in c.subtree for c in a.children) for a in _ancestors(token, 4)):
         return True  # "the parties failed to agree on a security protocol"
     for node in [token, *_ancestors(token, 3)]:
-        if node.i != token.i and _across_a_semicolon(node, token):
+        if node.i != token.i and (_across_a_semicolon(node, token) or (_quoted(node) and not _quoted(token))):
             break  # "took a mother of ten from her flat; she has not been seen since": the next clause's
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
