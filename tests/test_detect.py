@@ -1594,3 +1594,20 @@ def test_a_slogan_in_quotes_does_not_govern_the_march(stage_pipeline: Pipeline, 
 def test_a_threat_inside_quotes_stays_a_threat(stage_pipeline: Pipeline) -> None:
     text = "The rebel commander told residents of Bunia on Monday: 'We will attack the army camp tonight.'"
     assert ("Battles", "Armed clash") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a clause on the people held that gives the seizure its own day tells the abduction beside the release
+    "Seven engineers of a road contractor, seized on Monday by gunmen near Dikwa, were freed on Friday, the army said.",
+    "Militiamen on Sunday released four traders they had seized last Wednesday on the road to Kalemie.",
+])
+def test_a_seizure_with_its_own_day_in_a_clause_on_the_held_is_an_abduction(stage_pipeline: Pipeline,
+                                                                            text: str) -> None:
+    assert ("Violence against civilians", "Abduction/forced disappearance") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_who_was_seized_long_ago_is_no_abduction_now(stage_pipeline: Pipeline) -> None:
+    text = "The engineers who were seized by gunmen last year were freed near Dikwa on Friday, the army said."
+    assert ("Violence against civilians", "Abduction/forced disappearance") not in detected(stage_pipeline, text)

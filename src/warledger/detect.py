@@ -73,6 +73,11 @@ PAST_EVENT_NOUNS = frozenset({"battle", "fighting", "fight", "clash", "attack", 
 DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|overnight|"
                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
                        r"last (?:night|week|month))\b|\b\d{1,2}\b", re.I)
+# A day a clause names for itself: a weekday, "last Tuesday", "on 4 May" (not "last year", nor a bare count).
+WEEKDAY_OR_DATE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|overnight|last night|"
+                             r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
+                             r"november|december)|(?:january|february|march|april|may|june|july|august|september|"
+                             r"october|november|december) \d{1,2})\b", re.I)
 # Words of a speech, and whom a speech attacks: "attacked the speaker of parliament in a televised address".
 SPEECH = re.compile(r"\b(?:televised|in a speech|in an interview|on television|in remarks|in a tweet|at a rally|"
                     r"in a (?:radio|tv) (?:address|interview)|(?:during|at) (?:the|a) (?:briefing|press conference|"
@@ -853,9 +858,11 @@ class Detector:
                     and not FOUGHT.search(sentence_text)):
                 return None  # "pulled out under heavy fire" gave ground in a fight
         elif kind in ("territory", "territory-lost"):
-            if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
+            if _seized_on_a_day(head):
+                pass  # "five farmers who were seized at gunpoint on Saturday were freed": the seizure is told too
+            elif head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
                 return None  # "the territory conquered by X": a past state described, not an event
-            if head.dep_ == "relcl" and head.head.lemma_.lower() in civilians.PEOPLE | SEIZED_PEOPLE:
+            elif head.dep_ == "relcl" and head.head.lemma_.lower() in civilians.PEOPLE | SEIZED_PEOPLE:
                 return None  # "engineers who were seized last year were freed": who they are, not an event
             if rule.rule_id == "drive-out" and not _drives_out_of_a_place(head):
                 return None  # "pushed for talks", "drove to Goma"
@@ -865,7 +872,7 @@ class Detector:
                 return None  # "took part", "took three hours"
             # its object is the force driven out, not what was taken
             driven_out = rule.rule_id == "drive-out" or _clears_force_from_a_place(head)
-            if not driven_out and _concerns(head, SEIZED_PEOPLE):
+            if not driven_out and (_concerns(head, SEIZED_PEOPLE) or _seized_on_a_day(head)):
                 # "seized a 61-year-old resident grazing his cattle": an abduction
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
                     "Abduction/forced disappearance"
@@ -1938,6 +1945,16 @@ def _quoted(token: Token) -> bool:
                 return True
             opened = None
     return opened is not None and opened < token.i
+
+
+def _seized_on_a_day(verb: Token) -> bool:
+    """"workers ..., seized on Monday by a rebel column, were released", "freed seven aid workers they had seized
+    last Tuesday": a clause on the people held that gives the seizure its own day tells the abduction (not "the
+    engineers who were seized last year", who they are)."""
+    if verb.dep_ not in ("acl", "relcl") or verb.head.lemma_.lower() not in civilians.PEOPLE | SEIZED_PEOPLE:
+        return False
+    own = " ".join(t.text for t in verb.subtree if not (t.dep_ == "relcl" and t.i != verb.i))
+    return bool(WEEKDAY_OR_DATE.search(own))
 
 
 def _across_a_semicolon(head: Token, token: Token) -> bool:
