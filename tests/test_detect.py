@@ -1611,3 +1611,23 @@ def test_a_seizure_with_its_own_day_in_a_clause_on_the_held_is_an_abduction(stag
 def test_who_was_seized_long_ago_is_no_abduction_now(stage_pipeline: Pipeline) -> None:
     text = "The engineers who were seized by gunmen last year were freed near Dikwa on Friday, the army said."
     assert ("Violence against civilians", "Abduction/forced disappearance") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # people of the place harming someone with no guns are a mob, and the event is theirs, not a death told elsewhere
+    "A hand grenade thrown into a nightclub in Goma's Birere district on Friday wounded six people. Residents caught a "
+    "youth they blamed for it and beat him to death before police arrived.",
+    "Villagers in Nakuru caught two men they suspected of stealing cattle and hacked them to death on Monday, police "
+    "said.",
+    "An angry crowd chased a motorcycle thief through the market in Kano and beat him to death on Friday.",
+])
+def test_people_of_the_place_harming_with_no_guns_are_a_mob(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Riots", "Mob violence") in detected(stage_pipeline, text)
+    assert "Mob violence" in [e.sub_event_type for e in extract(stage_pipeline, text)]
+
+
+@pytest.mark.issue(9)
+def test_residents_shot_by_gunmen_are_no_mob(stage_pipeline: Pipeline) -> None:
+    text = "Gunmen shot dead two residents of a village near Marsabit on Tuesday, police said."
+    assert "Mob violence" not in [e.sub_event_type for e in extract(stage_pipeline, text)]

@@ -275,6 +275,8 @@ MARKET_WORDS = frozenset({"market", "stock", "share", "price", "index", "currenc
 # Crowds whose attack is a riot, not a raid by an armed group (residents, villagers or farmers who attack
 # may be a village's armed men).
 CROWDS = CROWD_WORDS - {"resident", "villager", "worker", "farmer", "people", "activist", "trader"} | {"mob", "rioter"}
+# Who, harming someone with no guns, is a mob: a crowd, or the people of the place ("residents beat him to death").
+LYNCHERS = CROWDS | {"resident", "villager", "local", "people", "neighbour", "neighbor", "passer-by", "bystander"}
 # What a crowd attacks when its anger is at the authorities.
 AUTHORITY_TARGETS = frozenset({"police", "station", "post", "office", "parliament", "building", "headquarters",
                                "government", "palace", "ministry", "court", "courthouse", "town hall", "prefecture",
@@ -1102,6 +1104,11 @@ class Detector:
             # "crowds attacked police posts, setting them on fire": a riot; against the authorities (or with a
             # protest named) a violent demonstration, against people a mob
             return _riot(candidate, bool(PROTEST_WORDS.search(sentence_text)) or _concerns(head, AUTHORITY_TARGETS))
+        if candidate.event_type == "Violence against civilians" and head.lemma_.lower() in MOB_ACTS and \
+                _doers(head) & LYNCHERS and not FIREARMS.search(sentence_text):
+            # "residents caught a man they accused of theft and beat him to death", "a crowd stoned a woman": people
+            # of the place, with no guns, harming someone are a mob (ACLED's mob violence), not an armed group
+            return _riot(candidate, _concerns(head, AUTHORITY_TARGETS | {"policeman", "officer", "soldier"}))
         if rule.rule_id == "killed-self" and not SELF_BLAST.search(sentence_text):
             return None  # "killing himself" with a bomb, not a gunman's last shot
         if rule.rule_id == "arrest" and span.root.dep_ == "compound" and \
@@ -1507,6 +1514,16 @@ def _carried(vehicle: Token) -> set[str]:
     """What a vehicle is said to carry: "a truck carrying ammunition", "a bus transporting pilgrims"."""
     return {o.lemma_.lower() for c in vehicle.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
             for o in c.children if o.dep_ == "dobj"}
+
+
+def _doers(verb: Token) -> set[str]:
+    """The lemmas of who does a verb: its subject, the subject of the verb it is joined to by "and" ("a crowd chased
+    him and beat him"), or the agent of the passive ("was beaten by residents")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return {t.lemma_.lower() for t in (*subjects, *agents)}
 
 
 def _riot(candidate: Candidate, at_authorities: bool) -> Candidate:

@@ -269,9 +269,11 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> N
                                        for d in note.dates)
         if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
             c.reference = True
-        if c.rule.kind == "kill" and (cumulative or not (_has_agent(c.trigger, note.actors) or _told_here(note))):
+        if c.rule.kind == "kill" and c.event_type != "Riots" and \
+                (cumulative or not (_has_agent(c.trigger, note.actors) or _told_here(note))):
             # "27 people were killed": deaths of an event told elsewhere; but "four farmers were shot dead
-            # near Jos on Tuesday", with a day and a town of its own, is an event with no doer named
+            # near Jos on Tuesday", with a day and a town of its own, is an event with no doer named (and "a crowd beat
+            # him to death" names its doer, the crowd the detector read)
             c.reference = True
 
 
