@@ -167,6 +167,21 @@ def test_a_town_named_by_its_current_name_wins_over_an_old_name(stage_pipeline: 
     assert event.place is not None and (event.place.name, event.place.country) == ("Pokrovsk", "UKR")
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "country"), [
+    # a word for an administrative unit few countries use tells the country of a note that names no other
+    ("Unknown men threw a grenade at the municipal police station in the colonia Bellavista on Saturday night, "
+     "damaging two patrol cars.", "MEX"),
+    ("Suspected KNF gunmen ambushed an army patrol near Ruma upazila on Tuesday, the ISPR said.", "BGD"),
+    ("Gunmen killed two farmers in Barangay San Isidro on Monday, the police said.", "PHL"),
+    ("Armed men torched two houses in the Morro da Providência favela on Sunday, residents said.", "BRA"),
+])
+def test_an_administrative_word_tells_the_country_of_a_note(stage_pipeline: Pipeline, text: str,
+                                                             country: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.place is not None and event.place.country == country
+
+
 # --- deaths told in passing ------------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -167,7 +168,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
             cursor += 1
         if cursor < len(notes) and mention.start >= notes[cursor].token_start:
             notes[cursor].actors.append(mention)
-    countries = _context_countries(notes, actor_mentions, matches, knowledge, gazetteer)
+    countries = _context_countries(notes, actor_mentions, matches, knowledge, gazetteer,
+                                   cues=_administrative_words(doc.text))
     countries = _local_names_abroad(notes, actor_mentions, matches, knowledge, gazetteer, countries)
     front = FRONT_CUES.search(doc.text) is not None
     for country, weight in list(countries.items()) if front else ():
@@ -865,6 +867,58 @@ DOMINANT_READING_FACTOR = 20
 # The weight of the country most of a report's place names can be in, when nothing else votes: a vote
 # of the least kind (below a second-paragraph town's)
 SHARED_COUNTRY_WEIGHT = 0.5
+
+
+# Words for an administrative unit or a kind of settlement that only a few countries use, as their own
+# administrations and press write them in English: a weak vote for those countries, so that "the colonia
+# Bellavista" is not Bellavista in Peru, nor "Ruma upazila" the Serbian Ruma. A word's vote is shared among its
+# countries; words that many countries use (district, county, commune, governorate, township) are left out.
+# Source: our reading of each country's administrative divisions (facts, checked against GeoNames' admin names).
+ADMINISTRATIVE_WORDS: dict[str, tuple[str, ...]] = {
+    "upazila": ("BGD",), "upazilla": ("BGD",), "union parishad": ("BGD",),
+    "village development committee": ("NPL",), "vdc": ("NPL",), "gaunpalika": ("NPL",),
+    "tehsil": ("IND", "PAK"), "tahsil": ("IND", "PAK"), "taluka": ("IND", "PAK"), "taluk": ("IND",),
+    "mandal": ("IND",), "panchayat": ("IND", "NPL"),
+    "barangay": ("PHL",), "sitio": ("PHL",), "purok": ("PHL",),
+    "kebele": ("ETH",), "woreda": ("ETH",),
+    "hromada": ("UKR",), "oblast": ("UKR", "RUS", "KAZ", "KGZ", "BLR"), "krai": ("RUS",), "okrug": ("RUS",),
+    "stanitsa": ("RUS",), "jamoat": ("TJK",), "mahalla": ("UZB", "TJK"), "aiyl": ("KGZ",), "oblys": ("KAZ",),
+    "wilaya": ("DZA", "MRT"), "daira": ("DZA",), "daïra": ("DZA",),
+    "local government area": ("NGA",), "lga": ("NGA",),
+    "colonia": ("MEX", "HND", "GTM", "SLV"), "ejido": ("MEX",),
+    "favela": ("BRA",), "complexo": ("BRA",), "morro": ("BRA",),
+    "vereda": ("COL",), "corregimiento": ("COL", "PAN"), "parroquia": ("VEN", "ECU"),
+    "asentamiento humano": ("PER",), "centro poblado": ("PER",), "pueblo joven": ("PER",),
+    "payam": ("SSD",), "boma": ("SSD",), "cercle": ("MLI",),
+    "groupement": ("COD",), "chefferie": ("COD",), "territoire": ("COD",),
+    "amphoe": ("THA",), "tambon": ("THA",), "changwat": ("THA",),
+    "kabupaten": ("IDN",), "kecamatan": ("IDN",), "regency": ("IDN",), "distrik": ("IDN",),
+    "shahrestan": ("IRN",), "dehestan": ("IRN",), "bakhsh": ("IRN",),
+    "aimag": ("MNG",), "moshav": ("ISR",), "kibbutz": ("ISR",), "sub-county": ("UGA", "KEN"),
+    "chiefdom": ("SLE", "SWZ"), "ilçe": ("TUR",),
+}
+_ADMINISTRATIVE_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(w) for w in ADMINISTRATIVE_WORDS),
+                                                          key=len, reverse=True)) + r")s?\b", re.I)
+# The whole vote of one such word (less than a town's of the lead: a cue, not a place).
+ADMINISTRATIVE_WEIGHT = 1.0
+
+
+def _administrative_words(text: str) -> dict[str, float]:
+    """The countries the report's administrative words point to, each distinct word once ("VDC" is matched only
+    in capitals, "Morro" and "Complexo" only with a capital, as names' heads)."""
+    votes: dict[str, float] = defaultdict(float)
+    seen: set[str] = set()
+    for found in _ADMINISTRATIVE_RE.finditer(text):
+        word = found.group(1)
+        key = word.lower()
+        if key in seen or (key in ("vdc", "lga") and not word.isupper()) or \
+                (key in ("morro", "complexo") and not word[:1].isupper()):
+            continue
+        seen.add(key)
+        countries = ADMINISTRATIVE_WORDS[key]
+        for country in countries:
+            votes[country] += ADMINISTRATIVE_WEIGHT / len(countries)
+    return dict(votes)
 # The share of a state's weight its one contested neighbour gets (borders.json): enough to read a small
 # village there ("fired on our positions near Gizilhajili", in a bulletin that names only Armenia),
 # too little to lead the reading of a name both countries have.
@@ -920,8 +974,10 @@ def _local_names_abroad(notes: list[SentenceNotes], mentions: list[ActorMention]
 
 def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
                        matches: list[list[PlaceMatch]], knowledge: ActorKnowledge | None = None,
-                       gazetteer: Gazetteer | None = None) -> dict[str, float]:
-    """Countries the report is about: its actors, and places whose name has a single reading.
+                       gazetteer: Gazetteer | None = None, cues: Mapping[str, float] | None = None
+                       ) -> dict[str, float]:
+    """Countries the report is about: its actors, places whose name has a single reading, and `cues` (the
+    countries of its administrative words); a report with none of them, the country most of its names share.
 
     A town's vote does not count for a country far from the parties a report names, when it names two
     or more: "the border village of Kiunga" in a report on al-Shabaab and Kenyan troops is no vote for
@@ -972,6 +1028,8 @@ def _context_countries(notes: list[SentenceNotes], mentions: list[ActorMention],
                     c.population >= FAR_VOTING_TOWN_POPULATION for c in match.candidates) or (
                     any(c.population >= VOTING_TOWN_POPULATION for c in match.candidates) and not far(country)):
                 weights[country] += weight
+    for country, weight in (cues or {}).items():
+        weights[country] += weight
     if not weights and gazetteer is not None:
         weights.update(_shared_country(notes, matches, gazetteer))
     return dict(weights)
