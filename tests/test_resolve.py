@@ -621,6 +621,9 @@ def test_the_enemy_and_our_positions_in_a_bulletin(stage_pipeline: Pipeline) -> 
     # Venezuela's state, not the Australian town
     ("BARQUISIMETO. Hundreds of nurses marched on Friday to the Lara health office demanding back pay.",
      "Barquisimeto", "VEN"),
+    # ... or a bar before a headline in capitals
+    ("HUANCAYO | TEACHERS MARCH FOR PAY. Hundreds of teachers marched on Friday to the regional government "
+     "demanding back pay.", "Huancayo", "PER"),
     # "Northern Ireland" is no Ireland: the dateline's town is in the United Kingdom
     ("OMAGH, Northern Ireland, Feb 10 - A bomb hidden in a parked van exploded outside the courthouse on "
      "Friday, police said.", "Omagh", "GBR"),

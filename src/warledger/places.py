@@ -139,9 +139,10 @@ _DATELINE_RE = re.compile(
 # A local outlet's place in capitals and a colon or a dash before its story: "ESMERALDAS: Twelve gang members
 # surrendered ...", "DURÁN: Drone attack on a police post", "CONCEPCIÓN - Special forces ...", and "LATACUNGA:"
 # where the segmenter made the place a sentence of its own; and with a full stop, as local Latin American papers
-# file ("BARQUISIMETO. Thousands of teachers ...", "EL CALLAO. The band of ...").
+# file ("BARQUISIMETO. Thousands of teachers ...", "EL CALLAO. The band of ..."), or a bar before a headline
+# ("JULIACA | POLICE AGENT BURNED BY CROWD").
 _CAPS_LEAD_RE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<place>[^\W\d_a-z]{3,}(?:[ \t-][^\W\d_a-z]{2,}){0,3})"
-                           r"(?:[ \t]*:|[ \t]+[-–—]|\.)(?=\s|$)")
+                           r"(?:[ \t]*[:|]|[ \t]+[-–—]|\.)(?=\s|$)")
 _APOSTROPHES = "'’ʼ"
 _FOLD_TABLE = str.maketrans(
     {
