@@ -1631,3 +1631,28 @@ def test_people_of_the_place_harming_with_no_guns_are_a_mob(stage_pipeline: Pipe
 def test_residents_shot_by_gunmen_are_no_mob(stage_pipeline: Pipeline) -> None:
     text = "Gunmen shot dead two residents of a village near Marsabit on Tuesday, police said."
     assert "Mob violence" not in [e.sub_event_type for e in extract(stage_pipeline, text)]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # verbs that govern a rule's noun, beside the ones it had: a grave dug up, a device that damaged, a curfew
+    # instituted
+    ("Forensic teams began digging up a mass grave near Izium on Monday, officials said.",
+     ("Strategic developments", "Other")),
+    ("An improvised explosive device damaged a bridge on the road to Kismayo on Thursday, cutting traffic for hours.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("The army instituted a dusk-to-dawn curfew in Bunia on Friday after two nights of looting.",
+     ("Strategic developments", "Other")),
+])
+def test_more_verbs_govern_a_grave_a_device_and_a_curfew(stage_pipeline: Pipeline, text: str,
+                                                        expected: tuple[str, str]) -> None:
+    assert expected in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_a_curfew_enforced_and_a_device_destroyed_are_no_new_curfew_or_blast(stage_pipeline: Pipeline) -> None:
+    found = detected(stage_pipeline, "Soldiers enforcing the curfew in Bunia detained two youths on Friday.")
+    assert ("Strategic developments", "Other") not in found
+    found = detected(stage_pipeline, "Troops located and destroyed an explosive device buried on the road to Gao on "
+                                     "Tuesday.")
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") not in found
