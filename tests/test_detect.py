@@ -1656,3 +1656,24 @@ def test_a_curfew_enforced_and_a_device_destroyed_are_no_new_curfew_or_blast(sta
     found = detected(stage_pipeline, "Troops located and destroyed an explosive device buried on the road to Gao on "
                                      "Tuesday.")
     assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") not in found
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # groups that join forces, a rival organisation formed, a new province of a group named: changes to groups
+    "Banners hung in Esmeraldas on Sunday announced that the Tiguerones and Los Lobos had joined forces against "
+    "Los Choneros.",
+    "Two Anglophone separatist militias joined forces in Bamenda on Monday, their leaders said in a video.",
+    "Dozens of commanders quit the FDLR in North Kivu last week and met in Rutshuru on Saturday to form a rival "
+    "organisation.",
+    "The jihadist group's weekly newsletter on Thursday named a separate 'Sahel Province' for the first time.",
+])
+def test_an_alliance_a_rival_organisation_and_a_new_province_change_groups(stage_pipeline: Pipeline,
+                                                                           text: str) -> None:
+    assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_joining_the_security_forces_in_a_task_is_no_alliance(stage_pipeline: Pipeline) -> None:
+    text = "Local youths joined the security forces in clearing the road near Goma on Monday."
+    assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)

@@ -187,6 +187,8 @@ GROUP_WORDS = frozenset({"group", "militia", "faction", "coalition", "alliance",
                          "leader", "emir", "chief", "division", "regiment", "corps", "troop", "gang", "cell"})
 POLITICAL_OFFICES = frozenset({"president", "minister", "premier", "speaker", "mayor", "governor", "ambassador",
                                "senator", "deputy", "chancellor"})
+# A new branch or province of a group, named or announced: "named a separate 'Mozambique Province'".
+NEW_BRANCHES = frozenset({"province", "wilayat", "wilaya", "branch", "chapter", "wing", "affiliate"})
 LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor",
                           "secretary", "boss", "leadership"})
 RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "officer", "policeman", "force",
@@ -1567,6 +1569,9 @@ def _changes_group(head: Token) -> bool:
         if offices:  # ... but "a new deputy commander" is a commander
             return False  # "parliament elected the army chief as president": politics, not an armed group
         named_by_a_group = any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in head.children)
+        if lemma in ("name", "announce") and any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in NEW_BRANCHES
+                                                 for c in head.children):
+            return bool(clause & (GROUP_WORDS - LEADER_WORDS)) or named_by_a_group  # "named a 'Mozambique Province'"
         return bool(below & LEADER_WORDS) and (bool(clause & (GROUP_WORDS - LEADER_WORDS)) or "new" in below
                                               or named_by_a_group)
     if lemma in ("launch", "create"):
@@ -1575,7 +1580,13 @@ def _changes_group(head: Token) -> bool:
                    for c in head.children)
     if lemma in ("form", "found", "formation"):
         return bool(_subtree_lemmas(head) & (GROUP_WORDS - LEADER_WORDS)) and \
-            bool(_subtree_lemmas(head) & {"new", "coalition", "alliance", "militia", "group", "front", "movement"})
+            bool(_subtree_lemmas(head) & {"new", "coalition", "alliance", "militia", "group", "front", "movement",
+                                          "rival", "splinter", "faction", "organisation", "organization"})
+    if lemma == "join" and any(c.dep_ == "dobj" and c.lower_ == "forces" and not any(
+            d.dep_ in ("poss", "amod", "compound", "det") for d in c.children) for c in head.children):
+        # two groups that "join forces" against a third make an alliance (not "joined the security forces")
+        return bool(clause & (GROUP_WORDS | COMBATANT_WORDS)) or any(
+            c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in head.children) or "armed" in clause
     if lemma in ("pledge", "join"):
         return bool(_subtree_lemmas(head) & {"allegiance", "loyalty", "bay'ah"})
     if lemma in ("defect", "defection"):
