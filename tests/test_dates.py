@@ -261,3 +261,17 @@ def test_the_start_or_end_of_a_week_month_or_year(text: str, expected: tuple[str
     found = find_dates(text, published)
     assert [(d.text, d.date.start.isoformat(), d.date.end.isoformat(), d.date.precision, d.role)
             for d in found] == [expected]
+
+
+@pytest.mark.issue(9)
+def test_a_date_written_year_first_with_slashes_or_dots() -> None:
+    # police statements: "on Saturday 2019/10/05 at about 21:30"
+    assert spans("It is alleged that on Saturday 2023/03/11 at 21:30 suspects hurled a grenade.",
+                 dt.date(2023, 3, 13))[0][:3] == ("2023/03/11", "2023-03-11", "2023-03-11")
+    assert spans("On 2021.06.04 the post was attacked.", dt.date(2021, 6, 6))[0][1] == "2021-06-04"
+
+
+@pytest.mark.issue(9)
+def test_a_birth_year_dates_no_event() -> None:
+    text = "Border guards detained a shepherd, born in 1958, near Khurvaleti on 2 May."
+    assert [s[0] for s in spans(text, dt.date(2023, 5, 3))] == ["2 May"]

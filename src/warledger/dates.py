@@ -51,6 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))?|"
                              r"(?P<last>last|the past)\s+year)\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # year first with slashes or dots, as police statements write it: "on Saturday 2019/10/05"
+    ("ymd_numeric", re.compile(r"\b(?P<year>(?:19|20)\d\d)([/.])(?P<mnum>[01]?\d)\2(?P<day>[0-3]?\d)\b")),
     # military date groups: "11APR09", "18FEB2012"
     ("military", re.compile(r"\b(?P<day>[0-3]?\d)(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
                             r"(?P<year>\d\d|(?:19|20)\d\d)\b")),
@@ -190,7 +192,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool) -> D
             year += 2000 if 2000 + year <= published.year + 1 else 1900
         d = _clamp_day(year, month, int(g["day"])) if month else None
         return DateSpan.day(d) if d else None
-    if kind == "iso" or kind == "dmy_numeric":
+    if kind in ("iso", "dmy_numeric", "ymd_numeric"):
         d = _clamp_day(int(g["year"]), int(g["mnum"]), int(g["day"]))
         return DateSpan.day(d) if d else None
     if kind in ("month_day", "day_month"):
@@ -376,6 +378,8 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 continue  # "in October last year": the month's own pattern dates it
             if _NAMES_A_GROUP.match(text, e):
                 continue  # "the 14th October Brigade", "the March 23 Movement": a name, not a date
+            if _BORN.search(text, 0, s):
+                continue  # "a citizen of Georgia, born in 1961": a birth, not the event's day
             future = kind == "weekday_date" and _future_near(text, s, e, cues)
             span = _resolve(kind, m, published, future)
             if span is None:
@@ -412,6 +416,8 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
 _NAMES_A_GROUP = re.compile(r"\s+(?:Brigade|Division|Battalion|Regiment|Movement|Front|Revolution|Army|Corps|"
                             r"Militia|Group|Alliance|Coalition|Martyrs)\b")
 _WEEKDAY_ALONE = re.compile(rf"{_WEEKDAY}", re.I)
+# Words just before a date that make it a birth date.
+_BORN = re.compile(r"\b(?:born|b\.)(?:\s+(?:in|on))?\s+(?:the\s+)?$", re.I)
 _YEARLESS_DAYS = frozenset({"day_month", "month_day", "day_range_month", "month_day_range"})
 # Months and days written without a year, and the words after them that name the year before.
 _YEARLESS_MONTHS = _YEARLESS_DAYS | {"month_alone"}
