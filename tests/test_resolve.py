@@ -1368,3 +1368,12 @@ def test_shots_at_a_thing_or_place_of_unarmed_people_are_an_attack(stage_pipelin
     text = " ".join([said, "Relatives gathered at the morgue.", "Shops stayed shut.", "The mayor asked for calm.",
                      "Police promised an inquiry."])
     assert kinds(extract(stage_pipeline, text)) == [expected]
+
+
+@pytest.mark.issue(9)
+def test_a_notes_one_day_dates_the_event_of_a_clause_after_a_semicolon(stage_pipeline: Pipeline) -> None:
+    # published 17 days later: the clause after the semicolon dates nothing, and the note's day is 3 March
+    text = ("On 3 March 2023, gunmen attacked a police post in Dikwa with rifles, killing two officers; the "
+            "attackers then burned the post and took over the town.")
+    events = extract(stage_pipeline, text, published=dt.date(2023, 3, 20))
+    assert events and all(e.date.best == dt.date(2023, 3, 3) for e in events)

@@ -487,6 +487,16 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             offset = -1 if shift.group(1).lower() in ("previous", "before", "earlier") or \
                 shift.group(2).lower() in ("before", "earlier") else 1
             return DateSpan.day(base + dt.timedelta(days=offset))
+        if context is None and candidate is not None and len(annotated.sentences) <= LONG_REPORT_SENTENCES:
+            # "On 17 January 2024, militants attacked a police post ...; the militants took over the post": in a
+            # note, with no day of its own clause, no earlier day told and a lead day too old to be the report's,
+            # the one day the sentence gives (not the dateline's) is the event's rather than the publication's
+            own = [d for d in note.dates if d.role == "point" and d.date.precision == 1 and
+                   d.date.start <= published and not _in_dateline(d, annotated)]
+            report_day = _report_day(annotated)
+            if len(own) == 1 and report_day.start == published and own[0].date.start != published:
+                return own[0].date
+            return report_day
         return context if context is not None else _report_day(annotated)
     days = [d for d in dates if d.date.precision == 1 and d.role == "point"]
     if len(days) > 1 and candidate is not None and candidate.event_type != "Strategic developments":
