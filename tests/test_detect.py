@@ -1677,3 +1677,24 @@ def test_an_alliance_a_rival_organisation_and_a_new_province_change_groups(stage
 def test_joining_the_security_forces_in_a_task_is_no_alliance(stage_pipeline: Pipeline) -> None:
     text = "Local youths joined the security forces in clearing the road near Goma on Monday."
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # fighters presenting themselves to the authorities surrender; an armed group halting its operations declares
+    # a ceasefire of its own (ACLED: an agreement)
+    "On 5 May 2023, 31 members of the FDLR presented themselves voluntarily to the army in Rutshuru, handing over "
+    "20 rifles.",
+    "Two fighters of the ADF presented themselves at the MONUSCO base in Beni on Tuesday.",
+    "The NPA said on Monday it was suspending its offensive operations in Samar for the Christmas holidays.",
+    "The Houthis halted all attacks on shipping in the Red Sea on Sunday, a spokesman said.",
+])
+def test_fighters_presenting_themselves_and_a_group_halting_operations_agree(stage_pipeline: Pipeline,
+                                                                             text: str) -> None:
+    assert ("Strategic developments", "Agreement") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_aid_agencies_suspending_operations_agree_to_nothing(stage_pipeline: Pipeline) -> None:
+    text = "Aid agencies said on Monday they had suspended operations in Kalehe after the raid."
+    assert ("Strategic developments", "Agreement") not in detected(stage_pipeline, text)

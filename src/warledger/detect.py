@@ -277,6 +277,9 @@ MARKET_WORDS = frozenset({"market", "stock", "share", "price", "index", "currenc
 # Crowds whose attack is a riot, not a raid by an armed group (residents, villagers or farmers who attack
 # may be a village's armed men).
 CROWDS = CROWD_WORDS - {"resident", "villager", "worker", "farmer", "people", "activist", "trader"} | {"mob", "rioter"}
+# Bodies that suspend or halt "operations" without being armed: aid agencies, companies, airlines.
+NOT_ARMED_BODIES = re.compile(r"\b(?:aid|humanitarian|charit\w*|agenc\w*|compan\w*|firms?|airlines?|NGOs?|"
+                              r"banks?|operators?|hospitals?|schools?|contractors?|miners?|businesses)\b", re.I)
 # Who, harming someone with no guns, is a mob: a crowd, or the people of the place ("residents beat him to death").
 LYNCHERS = CROWDS | {"resident", "villager", "local", "people", "neighbour", "neighbor", "passer-by", "bystander"}
 # What a crowd attacks when its anger is at the authorities.
@@ -990,6 +993,8 @@ class Detector:
                 # "stopped the advance", "protesters blocked the road, halting traffic"; "stopped a minibus and
                 # took away eight passengers" is the abduction
                 return None
+            if rule.rule_id == "halt-operations" and _unarmed_doers(head):
+                return None  # "aid agencies suspended operations in Macomia": no armed side stopped fighting
             if rule.rule_id == "roads-closed" and (PROTEST_WORDS.search(sentence_text) or
                                                    CROWD_CUES.search(sentence_text)):
                 return None  # "protesters blocked the highway": the protest tells it
@@ -1516,6 +1521,15 @@ def _carried(vehicle: Token) -> set[str]:
     """What a vehicle is said to carry: "a truck carrying ammunition", "a bus transporting pilgrims"."""
     return {o.lemma_.lower() for c in vehicle.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
             for o in c.children if o.dep_ == "dobj"}
+
+
+def _unarmed_doers(verb: Token) -> bool:
+    """Whether who does the verb is an aid agency, a company or the like ("aid agencies said they had suspended
+    operations": a pronoun's body is the subject of the verb that reports it)."""
+    doers = _subjects(verb)
+    if any(c.pos_ == "PRON" for c in doers):
+        doers += [c for a in _ancestors(verb, 3) for c in _subjects(a)]
+    return any(NOT_ARMED_BODIES.search(" ".join(t.text for t in c.subtree)) for c in doers)
 
 
 def _doers(verb: Token) -> set[str]:
