@@ -1698,3 +1698,19 @@ def test_fighters_presenting_themselves_and_a_group_halting_operations_agree(sta
 def test_aid_agencies_suspending_operations_agree_to_nothing(stage_pipeline: Pipeline) -> None:
     text = "Aid agencies said on Monday they had suspended operations in Kalehe after the raid."
     assert ("Strategic developments", "Agreement") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # an armed group laying down or dumping its arms, or disbanding, changes its activity
+    "The leader of the Mayi-Mayi Yakutumba told reporters in Fizi on Friday that the militia was laying down its "
+    "arms and disbanding.",
+    "The ELN ordered all its fronts in Arauca to dump arms on Thursday, a statement said.",
+])
+def test_a_group_laying_down_its_arms_changes_its_activity(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_a_cordon_laid_down_is_no_disarmament(stage_pipeline: Pipeline) -> None:
+    assert detected(stage_pipeline, "Police laid down a cordon around the market in Kano on Monday.") == []
