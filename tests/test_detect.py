@@ -1714,3 +1714,16 @@ def test_a_group_laying_down_its_arms_changes_its_activity(stage_pipeline: Pipel
 @pytest.mark.issue(9)
 def test_a_cordon_laid_down_is_no_disarmament(stage_pipeline: Pipeline) -> None:
     assert detected(stage_pipeline, "Police laid down a cordon around the market in Kano on Monday.") == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # property gutted (the lemmatiser's "gutte"), consumed by fire, or smashed is destroyed property
+    "The mosque in the village of Tonj was gutted by fire overnight, police said.",
+    "A Catholic church near Temuco was totally consumed by the fire early on Sunday, and pamphlets were found at "
+    "the site.",
+    "Riot police roamed the car parks of the housing estate on Wednesday night, smashing car windscreens and shop "
+    "windows.",
+])
+def test_property_gutted_consumed_by_fire_or_smashed_is_destroyed(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Looting/property destruction") in detected(stage_pipeline, text)
