@@ -74,10 +74,9 @@ DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yeste
                        r"january|february|march|april|may|june|july|august|september|october|november|december|"
                        r"last (?:night|week|month))\b|\b\d{1,2}\b", re.I)
 # A day a clause names for itself: a weekday, "last Tuesday", "on 4 May" (not "last year", nor a bare count).
-WEEKDAY_OR_DATE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|overnight|last night|"
-                             r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
-                             r"november|december)|(?:january|february|march|april|may|june|july|august|september|"
-                             r"october|november|december) \d{1,2})\b", re.I)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+WEEKDAY_OR_DATE = re.compile(rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|overnight|last night|"
+                             rf"\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})\b", re.I)
 # Words of a speech, and whom a speech attacks: "attacked the speaker of parliament in a televised address".
 SPEECH = re.compile(r"\b(?:televised|in a speech|in an interview|on television|in remarks|in a tweet|at a rally|"
                     r"in a (?:radio|tv) (?:address|interview)|(?:during|at) (?:the|a) (?:briefing|press conference|"
@@ -1535,11 +1534,8 @@ def _unarmed_doers(verb: Token) -> bool:
 def _doers(verb: Token) -> set[str]:
     """The lemmas of who does a verb: its subject, the subject of the verb it is joined to by "and" ("a crowd chased
     him and beat him"), or the agent of the passive ("was beaten by residents")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "conj":
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return {t.lemma_.lower() for t in (*subjects, *agents)}
+    return {t.lemma_.lower() for t in (*_subjects(verb), *agents)}
 
 
 def _riot(candidate: Candidate, at_authorities: bool) -> Candidate:
