@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from stage_fixtures import WEDNESDAY, extract, kinds, quoted
 
+from warledger.annotate import _administrative_words
 from warledger.pipeline import Pipeline
 from warledger.records import Event
 
@@ -180,6 +181,16 @@ def test_an_administrative_word_tells_the_country_of_a_note(stage_pipeline: Pipe
                                                              country: str) -> None:
     [event] = extract(stage_pipeline, text)
     assert event.place is not None and event.place.country == country
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a hotel's name and an East African word for a livestock pen are no administrative words
+    "Gunmen stormed the Hyatt Regency hotel in Kabul on Monday, killing four guests, police said.",
+    "Cattle raiders attacked a boma near Lodwar on Sunday and drove off 300 cows.",
+])
+def test_a_hotel_named_regency_or_a_cattle_boma_votes_for_no_country(text: str) -> None:
+    assert _administrative_words(text) == {}
 
 
 # --- deaths told in passing ------------------------------------------------------------------------------

@@ -883,13 +883,13 @@ ADMINISTRATIVE_WORDS: dict[str, tuple[str, ...]] = {
     "kebele": ("ETH",), "woreda": ("ETH",),
     "hromada": ("UKR",), "oblast": ("UKR", "RUS", "KAZ", "KGZ", "BLR"), "krai": ("RUS",), "okrug": ("RUS",),
     "stanitsa": ("RUS",), "jamoat": ("TJK",), "mahalla": ("UZB", "TJK"), "aiyl": ("KGZ",), "oblys": ("KAZ",),
-    "wilaya": ("DZA", "MRT"), "daira": ("DZA",), "daïra": ("DZA",),
+    "wilaya": ("DZA", "MRT", "MAR", "TUN"), "daira": ("DZA",), "daïra": ("DZA",),
     "local government area": ("NGA",), "lga": ("NGA",),
     "colonia": ("MEX", "HND", "GTM", "SLV"), "ejido": ("MEX",),
     "favela": ("BRA",), "complexo": ("BRA",), "morro": ("BRA",),
     "vereda": ("COL",), "corregimiento": ("COL", "PAN"), "parroquia": ("VEN", "ECU"),
     "asentamiento humano": ("PER",), "centro poblado": ("PER",), "pueblo joven": ("PER",),
-    "payam": ("SSD",), "boma": ("SSD",), "cercle": ("MLI",),
+    "payam": ("SSD",), "cercle": ("MLI",),
     "groupement": ("COD",), "chefferie": ("COD",), "territoire": ("COD",),
     "amphoe": ("THA",), "tambon": ("THA",), "changwat": ("THA",),
     "kabupaten": ("IDN",), "kecamatan": ("IDN",), "regency": ("IDN",), "distrik": ("IDN",),
@@ -905,14 +905,15 @@ ADMINISTRATIVE_WEIGHT = 1.0
 
 def _administrative_words(text: str) -> dict[str, float]:
     """The countries the report's administrative words point to, each distinct word once ("VDC" is matched only
-    in capitals, "Morro" and "Complexo" only with a capital, as names' heads)."""
+    in capitals, "Morro" and "Complexo" only with a capital, as names' heads, and "regency" only in lower case:
+    "Nduga regency", not a "Hyatt Regency" hotel)."""
     votes: dict[str, float] = defaultdict(float)
     seen: set[str] = set()
     for found in _ADMINISTRATIVE_RE.finditer(text):
         word = found.group(1)
         key = word.lower()
         if key in seen or (key in ("vdc", "lga") and not word.isupper()) or \
-                (key in ("morro", "complexo") and not word[:1].isupper()):
+                (key in ("morro", "complexo") and not word[:1].isupper()) or (key == "regency" and word != key):
             continue
         seen.add(key)
         countries = ADMINISTRATIVE_WORDS[key]
