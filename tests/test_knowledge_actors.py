@@ -303,3 +303,30 @@ def test_unreadable_files_are_one_line_errors(tmp_path: Path) -> None:
         load_actor_knowledge([broken])
     with pytest.raises(ValueError, match=r"missing\.json: cannot read actor file"):
         load_actor_knowledge([tmp_path / "missing.json"])
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("alias", "name", "country"), [
+    # armed groups of long wars that the dictionary lacked: a report naming them had no armed doer and no country
+    ("Provisional IRA", "PIRA: Provisional Irish Republican Army", "GBR"),
+    ("IRA", "PIRA: Provisional Irish Republican Army", "GBR"),
+    ("Ulster Volunteer Force", "UVF: Ulster Volunteer Force", "GBR"),
+    ("Ulster Freedom Fighters", "UDA: Ulster Defence Association", "GBR"),
+    ("ETA", "ETA: Basque Homeland and Freedom", "ESP"),
+    ("Sendero Luminoso", "MPCP: Militarized Communist Party of Peru (Shining Path)", "PER"),
+    ("Comando Vermelho", "CV: Comando Vermelho", "BRA"),
+    ("CPN (Maoist)", "CPN-M: Communist Party of Nepal (Maoist)", "NPL"),
+    ("Renamo", "Renamo: Mozambican National Resistance", "MOZ"),
+    ("Kosovo Liberation Army", "KLA: Kosovo Liberation Army", "XKX"),
+    ("Caucasus Emirate", "Caucasus Emirate", "RUS"),
+    ("Armed Islamic Group", "GIA: Armed Islamic Group", "DZA"),
+])
+def test_armed_groups_of_long_wars_resolve(knowledge: ActorKnowledge, alias: str, name: str, country: str) -> None:
+    group = knowledge.find_group(alias)
+    assert group is not None and (group.name, group.country) == (name, country)
+
+
+@pytest.mark.issue(9)
+def test_short_forms_of_the_new_groups_keep_their_case(knowledge: ActorKnowledge) -> None:
+    # "eta" and "ira" in lower case are no groups (an arrival time, a name)
+    assert knowledge.find_group("eta") is None and knowledge.find_group("ira") is None
