@@ -405,8 +405,7 @@ def _is_historical(date: DateSpan, published: dt.date) -> bool:
     return (published - date.end).days > HISTORICAL_DAYS
 
 
-def _day_before_or_after(doc: Doc, note: SentenceNotes, trigger: Token, annotated: Annotated,
-                         published: dt.date) -> DateSpan | None:
+def _day_before_or_after(doc: Doc, note: SentenceNotes, trigger: Token, annotated: Annotated) -> DateSpan | None:
     """The day of an event told in the clause that "a day after" or "the day before" opens, from the day the
     rest of the sentence gives: "dispersed the crowd on Tuesday, a day after thousands had protested" (the
     protest was on Monday); else None."""
@@ -420,8 +419,7 @@ def _day_before_or_after(doc: Doc, note: SentenceNotes, trigger: Token, annotate
     if trigger not in opened.subtree:
         return None
     start, end = opened.left_edge.idx, opened.right_edge.idx + len(opened.right_edge)
-    days = [d for d in note.dates if d.role == "point" and d.date.precision == 1 and d.date.start <= published
-            and not start <= d.span.start < end and not _in_dateline(d, annotated)]
+    days = [d for d in note.dates if _a_day_told(d, annotated) and not start <= d.span.start < end]
     if not days:
         return None
     base = min(days, key=lambda d: _distance(d, relation[0].idx)).date.best
@@ -437,7 +435,7 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             return framing
     dates = [d for d in note.dates if d.date.start <= published + dt.timedelta(days=1) and d.role != "since"]
     if candidate is not None:
-        opened = _day_before_or_after(doc, note, candidate.trigger, annotated, published)
+        opened = _day_before_or_after(doc, note, candidate.trigger, annotated)
         if opened is not None:
             return opened
         shifted = _days_from_anchor(doc, note, candidate.trigger, dates, annotated, published)
@@ -487,17 +485,18 @@ def _date_for(candidate: Candidate | None, note: SentenceNotes, context: DateSpa
             offset = -1 if shift.group(1).lower() in ("previous", "before", "earlier") or \
                 shift.group(2).lower() in ("before", "earlier") else 1
             return DateSpan.day(base + dt.timedelta(days=offset))
-        if context is None and candidate is not None and len(annotated.sentences) <= LONG_REPORT_SENTENCES:
+        if context is not None:
+            return context
+        report_day = _report_day(annotated)
+        if candidate is not None and len(annotated.sentences) <= LONG_REPORT_SENTENCES and \
+                report_day.start == published:
             # "On 17 January 2024, militants attacked a police post ...; the militants took over the post": in a
             # note, with no day of its own clause, no earlier day told and a lead day too old to be the report's,
             # the one day the sentence gives (not the dateline's) is the event's rather than the publication's
-            own = [d for d in note.dates if d.role == "point" and d.date.precision == 1 and
-                   d.date.start <= published and not _in_dateline(d, annotated)]
-            report_day = _report_day(annotated)
-            if len(own) == 1 and report_day.start == published and own[0].date.start != published:
+            own = [d for d in note.dates if _a_day_told(d, annotated)]
+            if len(own) == 1 and own[0].date.start != published:
                 return own[0].date
-            return report_day
-        return context if context is not None else _report_day(annotated)
+        return report_day
     days = [d for d in dates if d.date.precision == 1 and d.role == "point"]
     if len(days) > 1 and candidate is not None and candidate.event_type != "Strategic developments":
         start = min(d.date.start for d in days)
@@ -631,6 +630,13 @@ def _report_day(annotated: Annotated) -> DateSpan:
                     return d.date
                 filed = filed or d.date  # the dateline's day, when the lead tells no other
     return filed or DateSpan.day(published)
+
+
+def _a_day_told(date: DateMention, annotated: Annotated) -> bool:
+    """Whether a date names one day by itself, not after the publication and not a dateline's: a day an event may
+    be told on."""
+    return date.role == "point" and date.date.precision == 1 and date.date.start <= annotated.published and \
+        not _in_dateline(date, annotated)
 
 
 def _in_dateline(date: DateMention, annotated: Annotated) -> bool:
