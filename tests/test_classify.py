@@ -329,6 +329,26 @@ def test_one_sentence_one_day_one_place_is_one_event_of_the_sub_type_the_classif
 
 
 @pytest.mark.issue(9)
+def test_a_second_verb_of_one_sentence_placed_only_by_its_country_or_region_is_the_same_event() -> None:
+    said = "On 4 May 2016, gunmen stormed a guest house in Kidal and shot dead two contractors."
+    kidal = Place("geonames:5", "Kidal", "MLI", 18.44, 1.41, 1)
+    attack = dataclasses.replace(mention("d1", dt.date(2016, 5, 4), ("CIV", "MLI"), sub_event_type="Attack",
+                                         event_type="Violence against civilians", place=kidal), text=said)
+    mali = Place("country:MLI", "Mali", "MLI", 17.35, -3.53, 3, feature="country")
+    region = Place("admin:MLI-8", "Kidal Region", "MLI", 19.0, 1.0, 3, feature="region")
+    model = tempted(said, "Attack", "Armed clash")
+    for coarse in (mali, region, Place("country:NER", "Niger", "NER", 17.6, 8.1, 3, feature="country")):
+        clash = dataclasses.replace(attack, event_type="Battles", sub_event_type="Armed clash", place=coarse)
+        assert classify.one_event_per_sentence([[attack], [clash]], model, sentences=1) == [[attack]]
+    # a region of another country, or another town, is another place
+    abroad = dataclasses.replace(region, key="admin:NER-1", country="NER")
+    town = Place("geonames:6", "Tessalit", "MLI", 20.2, 1.01, 1)
+    for other in (abroad, town):
+        clash = dataclasses.replace(attack, event_type="Battles", sub_event_type="Armed clash", place=other)
+        assert classify.one_event_per_sentence([[attack], [clash]], model, sentences=1) == [[attack], [clash]]
+
+
+@pytest.mark.issue(9)
 def test_force_against_a_protest_the_sentence_names_is_not_retyped_as_an_attack() -> None:
     said = "Police opened fire with automatic rifles on a crowd of striking miners near the mine, killing 34."
     force = dataclasses.replace(mention("d1", dt.date(2012, 8, 16), ("ZAF",), event_type="Protests",

@@ -39,7 +39,7 @@ from warledger.annotate import Annotated
 from warledger.claims import REPORTING_VERBS
 from warledger.detect import COMBATANT_WORDS, FOUGHT, GROUP_WORDS, PROTEST_WORDS, Candidate, TriggerRule
 from warledger.merge import build_event
-from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention
+from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention, Place
 from warledger.resolve import POLITICAL_SUB_TYPES, territory_sub
 
 MODEL_FILE = "sentence_types.npz"
@@ -399,6 +399,17 @@ def _day_and_place(event: Event) -> tuple[dt.date, str | None]:
     return event.date.best, event.place.key if event.place else None
 
 
+def _one_place(a: Place | None, b: Place | None) -> bool:
+    """Whether two events of one sentence are at one place: the same, or one only the country or region
+    the other lies in (the sentence's second verb placed less closely: "a suicide bomber blew himself up at
+    the hotel in Nairobi as gunmen stormed the compound")."""
+    if a is None or b is None or a.key == b.key:
+        return a == b or (a is not None and b is not None and a.key == b.key)
+    if a.feature == "country" or b.feature == "country":
+        return True
+    return a.country == b.country and (a.feature == "region" or b.feature == "region")
+
+
 def _one_crowd(a: Event, b: Event) -> str | None:
     """The sentences two events of one report come from, read together, when they are demonstrations or riots
     of two sub-types, current, on the same day and at the same place (or both unplaced), told by more than one
@@ -414,7 +425,8 @@ def _one_crowd(a: Event, b: Event) -> str | None:
 def _one_sentence(a: Event, b: Event) -> str | None:
     """The sentence two events of one report both come from, when they are of two sub-types, current,
     on the same day and at the same place (or both unplaced); else None."""
-    if a.sub_event_type == b.sub_event_type or a.historical or b.historical or _day_and_place(a) != _day_and_place(b):
+    if a.sub_event_type == b.sub_event_type or a.historical or b.historical or a.date.best != b.date.best or \
+            not _one_place(a.place, b.place):
         return None
     shared = {(m.sentence, m.text) for m in a.mentions} & {(m.sentence, m.text) for m in b.mentions}
     return min(shared)[1] if shared else None
