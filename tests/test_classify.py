@@ -372,6 +372,21 @@ def test_a_notes_background_told_only_to_the_year_is_no_row(stage_pipeline: Pipe
     assert event.sub_event_type == "Attack"
 
 
+@pytest.mark.issue(9)
+def test_a_note_filed_weeks_after_its_event_tells_it_as_news(stage_pipeline: Pipeline) -> None:
+    # published three weeks later, the note's event is its news, and its year-old context stays background
+    text = ("On 2 March 2021, suspected ADF fighters attacked Kainama village, killing six civilians, "
+            "a year after they had burned the health centre there in January 2020.")
+    events = extract(stage_pipeline, text, published=dt.date(2021, 3, 24))
+    told = {e.date.best.year: e.historical for e in events}
+    assert told[2021] is False
+    assert told.get(2020, True) is True
+    # a note with nothing of the last month is all background
+    [old] = extract(stage_pipeline, "On 2 March 2021, suspected ADF fighters attacked Kainama village, killing six "
+                                    "civilians.", published=dt.date(2021, 6, 24))
+    assert old.historical
+
+
 def _sure_of(guess: str, probability: float) -> SentenceTypes:
     """A model that gives `guess` `probability` in any sentence, the rest to no event and one other type."""
     classes = (guess, NO_EVENT, "Armed clash")

@@ -60,6 +60,10 @@ FIRED_FROM_AFAR = re.compile(r"\b(?:rockets?|shells?|mortars?|artillery|missiles
                              r"air ?strikes?|warplanes?|jets?|helicopters?)\b", re.I)
 # An event that ended more than this many days before publication is background, not news.
 HISTORICAL_DAYS = 7
+# A note: a text of one paragraph and up to this many sentences (as classify.MAX_SENTENCES).
+NOTE_SENTENCES = 4
+# ... filed at most this many days after the event it tells (the development half's notes: nearly all within 30).
+NOTE_FILED_DAYS = 31
 # Days between two dates of one sentence that still make one continuous episode ("broke out on
 # Monday night, ended on Wednesday"); further apart they are separate points in time.
 EPISODE_DAYS = 7
@@ -176,7 +180,7 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
                 mentions.append(mention)
                 mentions.extend(_coordinated(mention, note, annotated, map_back))
     _attach(mentions, attachments)
-    return _claimed_by(mentions, annotated, knowledge)
+    return _a_notes_news(_claimed_by(mentions, annotated, knowledge), annotated)
 
 
 # Verbs of claiming a deed, and what a group claims: "Al-Shabaab claimed responsibility", "JNIM claimed the
@@ -403,6 +407,22 @@ def _past_tense(annotated: Annotated, note: SentenceNotes) -> bool:
 
 def _is_historical(date: DateSpan, published: dt.date) -> bool:
     return (published - date.end).days > HISTORICAL_DAYS
+
+
+def _a_notes_news(mentions: list[Mention], annotated: Annotated) -> list[Mention]:
+    """The mentions, those of a note (one paragraph of up to NOTE_SENTENCES sentences) current when they end
+    within HISTORICAL_DAYS of the note's latest event: a note filed within NOTE_FILED_DAYS of its event tells
+    it as news ("On 3 June 2019, ..." published on 28 June), and its background is what came before that
+    event ("..., a year after the group took the town"), not before the publication day."""
+    if not mentions or len(annotated.sentences) > NOTE_SENTENCES or annotated.segmented.paragraph_count > 1:
+        return mentions
+    news = min(annotated.published, max(m.date.end for m in mentions))
+    if (annotated.published - news).days > NOTE_FILED_DAYS:
+        return mentions  # "fifteen years ago", "between 2002 and 2008": no news of its own in the note
+    for mention in mentions:
+        if mention.historical and not _is_historical(mention.date, news):
+            mention.historical = False
+    return mentions
 
 
 def _day_before_or_after(doc: Doc, note: SentenceNotes, trigger: Token, annotated: Annotated) -> DateSpan | None:
