@@ -1727,3 +1727,12 @@ def test_a_cordon_laid_down_is_no_disarmament(stage_pipeline: Pipeline) -> None:
 ])
 def test_property_gutted_consumed_by_fire_or_smashed_is_destroyed(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Looting/property destruction") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("victims", ["a tailor and his nephew", "two foreign hikers", "the survivors",
+                                     "a shopkeeper and a mechanic", "several youngsters"])
+def test_trades_kin_and_strangers_attacked_are_civilians(stage_pipeline: Pipeline, victims: str) -> None:
+    # the civilian word list holds trades, kin and people named by what befell them, not only the commonest
+    text = f"Gunmen attacked {victims} with machetes near Beni on Tuesday."
+    assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]
