@@ -81,6 +81,18 @@ def test_one_report_telling_a_battle_twice_gives_one_event(stage_pipeline: Pipel
     assert [m.sentence for m in event.mentions] == [0, 1]
 
 
+@pytest.mark.issue(9)
+def test_a_summary_of_a_regions_day_does_not_chain_its_towns_into_one_event(stage_pipeline: Pipeline) -> None:
+    text = ("Russian forces shelled 11 settlements of Zaporizhzhia region on Tuesday, the governor said.\n\n"
+            "In Orikhiv, artillery shells hit the market, killing a woman.\n\n"
+            "In Huliaipole, a Russian drone dropped a grenade on a car, wounding its driver.\n\n"
+            "Near Stepnohirsk, a farmer was wounded when his tractor hit an anti-tank mine.")
+    events = extract(stage_pipeline, text)
+    towns = {e.place.name: e.sub_event_type for e in events if e.place is not None and e.place.geo_precision == 1}
+    assert sorted(towns.values()) == ["Air/drone strike", "Remote explosive/landmine/IED",
+                                      "Shelling/artillery/missile attack"], towns
+
+
 def test_the_same_background_war_in_two_reports_is_one_event(stage_pipeline: Pipeline) -> None:
     first = "Armenian and Azerbaijani forces fought a war over Nagorno-Karabakh in 1988-1994."
     second = ("In 1991, Nagorno-Karabakh declared independence. Armenian and Azerbaijani forces then fought "

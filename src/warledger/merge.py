@@ -55,17 +55,31 @@ def merge_document(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[li
             i = parent[i]
         return i
 
+    members = {i: [m] for i, m in enumerate(mentions)}
     for i, a in enumerate(mentions):
         for j in range(i):
             b = mentions[j]
             if find(i) == find(j):
                 continue
-            if _same_event(a, b, gazetteer, same_document=True):
-                parent[find(i)] = find(j)
+            if _same_event(a, b, gazetteer, same_document=True) and \
+                    _towns_agree(members[find(i)], members[find(j)], gazetteer):
+                root, other = find(j), find(i)
+                parent[other] = root
+                members[root] += members.pop(other)
     clusters: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         clusters.setdefault(find(i), []).append(m)
     return _without_side_destruction(_without_retold_fights(list(clusters.values()), gazetteer))
+
+
+def _towns_agree(a: Sequence[Mention], b: Sequence[Mention], gazetteer: Gazetteer) -> bool:
+    """Whether two clusters of one report may join without putting two towns apart in one event: a mention
+    placed only in a region agrees with every town in it, and must not chain them ("the occupiers shelled 14
+    settlements of Kharkiv region" beside a shelling in Kupiansk, a drone in Velykyi Burluk and a mine near
+    Balakliia: three events, not one)."""
+    return all(_places_agree(x.place, y.place, gazetteer) for x in a for y in b
+               if x.place is not None and y.place is not None and x.place.geo_precision == 1
+               and y.place.geo_precision == 1)
 
 
 def _without_side_destruction(clusters: list[list[Mention]]) -> list[list[Mention]]:
