@@ -264,6 +264,8 @@ GOOD_GROUP = {"name": "Good Group", "side": "GOOD", "inter": 2, "aliases": ["goo
         ({"groups": [{**GOOD_GROUP, "country": "Azerbaijan"}]}, "key 'country' must be an ISO 3166 alpha-3"),
         ({"groups": [{**GOOD_GROUP, "country": "ESH"}]}, "key 'country' 'ESH' is not a known country"),
         ({"groups": [{**GOOD_GROUP, "aliases": "good guys"}]}, "key 'aliases' must be a list"),
+        ({"groups": [{**GOOD_GROUP, "enemy": "Israel"}]}, "key 'enemy' must be an ISO 3166 alpha-3 code"),
+        ({"groups": [{**GOOD_GROUP, "enemy": "ESH"}]}, "key 'enemy' 'ESH' is not a known country"),
         ({"groups": {"name": "x"}}, "key 'groups' must be a list of objects"),
         ({"countries": [{"iso3": "az", "name": "X"}]}, "countries[0] 'X': missing key 'names'"),
         (

@@ -1084,6 +1084,23 @@ def test_a_state_taking_ground_from_a_foreign_group_overtakes_it(stage_pipeline:
     assert taken.sub_event_type == "Non-state actor overtakes territory"
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "doer"), [
+    # the partisan register: a group's statement names its foe "the enemy", "the occupier", "the hostile ..."
+    ("The hostile artillery bombarded the outskirts of Aitaroun with tens of shells on Tuesday, the Islamic "
+     "Resistance said.", "ISR"),
+    ("The occupation army shelled the outskirts of Beit Hanoun on Tuesday, the health ministry in Gaza said.", "ISR"),
+    ("The Zionist enemy's warplanes struck a house in Bint Jbeil on Tuesday.", "ISR"),
+    ("Hostile aircraft struck a house in Bint Jbeil on Tuesday, the resistance said.", "ISR"),
+    ("Enemy drones attacked the positions of our units near Robotyne on Tuesday, the Ukrainian General Staff said.",
+     "RUS"),
+])
+def test_the_enemy_of_a_groups_statement_is_its_foe_not_its_home(stage_pipeline: Pipeline, text: str,
+                                                                  doer: str) -> None:
+    [strike] = extract(stage_pipeline, text)
+    assert strike.actor1 is not None and strike.actor1.side == doer, strike.actor1
+
+
 def test_the_soldiers_of_a_party_are_that_party(stage_pipeline: Pipeline) -> None:
     # machine-translated bulletins: "opened the fire", "the soldiers of the enemy"
     [shot] = extract(stage_pipeline, "The soldiers of the Israeli enemy opened the fire on a farmer near Kfar Kila "

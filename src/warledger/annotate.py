@@ -686,7 +686,8 @@ def _part_of_longer_name(text: str, match: PlaceMatch, sites_end_names: bool = F
 def _name_the_enemy(note: SentenceNotes, main_sides: tuple[str, ...], gazetteer: Gazetteer,
                     knowledge: ActorKnowledge | None, doc: Doc) -> None:
     """A party's bulletin names the other side "the enemy" and its own "our positions". The enemy is the
-    report's other party; where the report names no other, the one state with which the speaker's has
+    state a group's dictionary entry names as its enemy (Hezbollah's Israel, not the Lebanon it is in), else
+    the report's other party; where the report names no other, the one state with which the speaker's has
     a contested border. "Our" forces are the speaker's, or, in a bulletin that names only the attacker,
     the attacker's contested neighbour. Left unnamed when neither says."""
     if knowledge is None:
@@ -708,7 +709,12 @@ def _name_the_enemy(note: SentenceNotes, main_sides: tuple[str, ...], gazetteer:
         (named[0] if named else None) or (main_sides[0] if main_sides else None)
     if own is None:
         return
-    other = next((s for s in main_sides if s != own and s != "CIV"), None) or only_rival(own)
+    group = next((g for g in knowledge.groups if g.side == own and g.enemy), None)
+    # ... and a group of the speaker's own country is not the state's enemy ("the hostile artillery bombarded
+    # Aitaroun", told in Lebanon, is not Hezbollah's)
+    at_home = {g.side for g in knowledge.groups if g.country == own}
+    other = group.enemy if group is not None else \
+        next((s for s in main_sides if s != own and s != "CIV" and s not in at_home), None) or only_rival(own)
 
     def state(side: str | None, mention: ActorMention) -> ActorMention:
         country = knowledge.country_by_iso3.get(side) if side else None

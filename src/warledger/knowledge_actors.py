@@ -122,6 +122,9 @@ class GroupEntry:
     # People's Democratic Front; "SNA": Somalia's army, and the Syrian National Army): this group's reading
     # where the report's places or parties lie in its own country and not in the other entry's
     shared_aliases: tuple[str, ...] = ()
+    # the state its own statements call "the enemy" where that is not the state it is in (Hezbollah's and
+    # Hamas's: Israel); without it, the enemy of a group's bulletin is the report's other party
+    enemy: str | None = None
 
     def actor(self) -> Actor:
         return Actor(self.name, self.inter, self.side)
@@ -336,7 +339,7 @@ def _country(item: dict[str, Any], where: str, source: str) -> CountryEntry:
 
 def _group(item: dict[str, Any], where: str, source: str) -> GroupEntry:
     _check_keys(item, ("name", "side", "inter", "aliases", "country"),
-                ("exact_aliases", "notes", "local_aliases", "shared_aliases"), where)
+                ("exact_aliases", "notes", "local_aliases", "shared_aliases", "enemy"), where)
     return GroupEntry(
         name=_text(item, "name", where),
         side=_code(item, "side", _SIDE, "2-12 capital letters or digits, starting with a letter", where),
@@ -348,6 +351,7 @@ def _group(item: dict[str, Any], where: str, source: str) -> GroupEntry:
         source=source,
         local_aliases=tuple(_str_list(item, "local_aliases", where, required=False)),
         shared_aliases=tuple(_str_list(item, "shared_aliases", where, required=False)),
+        enemy=_code(item, "enemy", _ISO3, "an ISO 3166 alpha-3 code", where) if "enemy" in item else None,
     )
 
 
@@ -525,6 +529,9 @@ def _merge(files: Sequence[_ActorFile]) -> ActorKnowledge:
             raise ValueError(
                 f"{entry.source}: {entry.name!r}: key 'country' {entry.country!r} is not a known country"
             )
+    for group in groups.values():
+        if group.enemy is not None and group.enemy not in countries:
+            raise ValueError(f"{group.source}: {group.name!r}: key 'enemy' {group.enemy!r} is not a known country")
 
     by_demonym: dict[str, CountryEntry] = {}
     by_name: dict[str, CountryEntry] = {}
