@@ -1101,6 +1101,16 @@ def test_the_enemy_of_a_groups_statement_is_its_foe_not_its_home(stage_pipeline:
     assert strike.actor1 is not None and strike.actor1.side == doer, strike.actor1
 
 
+@pytest.mark.issue(9)
+def test_a_date_in_a_since_clause_dates_what_came_before(stage_pipeline: Pipeline) -> None:
+    # "the worst since the troops were sent north last month": the month is the deployment's, not the killing's
+    text = ("A teacher was killed and two pupils were wounded on Tuesday afternoon when soldiers opened fire on "
+            "a school bus near Kidal, in the worst incident since the troops were sent north last month.")
+    events = extract(stage_pipeline, text)
+    [attack] = [e for e in events if e.event_type == "Violence against civilians"]
+    assert (attack.date.best, attack.date.precision) == (dt.date(2024, 3, 12), 1)
+
+
 def test_the_soldiers_of_a_party_are_that_party(stage_pipeline: Pipeline) -> None:
     # machine-translated bulletins: "opened the fire", "the soldiers of the enemy"
     [shot] = extract(stage_pipeline, "The soldiers of the Israeli enemy opened the fire on a farmer near Kfar Kila "

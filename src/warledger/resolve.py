@@ -349,6 +349,9 @@ def _in_other_clause(doc: Doc, date: DateMention, trigger: Token) -> bool:
     governing = {trigger.i, *(a.i for a in trigger.ancestors)}
     node = token
     while node.i not in governing:
+        if node.pos_ in ("VERB", "AUX") and (node.head.lower_ == "since" or any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in node.children)):
+            return True  # "the deadliest incident since the troops were sent south last month": what came before
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "as", "while")
                                         for c in node.children):
             return False  # "killed and 15 wounded when bombs fell on Monday": the time of the event itself
