@@ -1111,6 +1111,18 @@ def test_a_date_in_a_since_clause_dates_what_came_before(stage_pipeline: Pipelin
     assert (attack.date.best, attack.date.precision) == (dt.date(2024, 3, 12), 1)
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "On Saturday a truck of the army has jumped on an anti-tank mine near Bocaranga, killing two soldiers.",
+    "A police vehicle rolled over a landmine near Tillaberi on Monday, killing four officers.",
+])
+def test_a_vehicle_that_jumped_on_a_mine_was_hit_by_it(stage_pipeline: Pipeline, text: str) -> None:
+    # the calque of French "sauter sur une mine": the vehicle's force is the mine's victim, not its layer
+    [blast] = extract(stage_pipeline, text)
+    assert blast.sub_event_type == "Remote explosive/landmine/IED"
+    assert blast.actor2 is not None and blast.actor2.inter == 1, blast.actor2
+
+
 def test_the_soldiers_of_a_party_are_that_party(stage_pipeline: Pipeline) -> None:
     # machine-translated bulletins: "opened the fire", "the soldiers of the enemy"
     [shot] = extract(stage_pipeline, "The soldiers of the Israeli enemy opened the fire on a farmer near Kfar Kila "
