@@ -185,6 +185,15 @@ def test_possessive_is_not_part_of_the_name(gazetteer: Gazetteer) -> None:
     assert text[matches[0].end] == "’"
 
 
+@pytest.mark.issue(9)
+def test_a_name_with_a_possessive_inside_is_one_place(gazetteer: Gazetteer) -> None:
+    # "Cox's Bazar" is a town; "Baghdad's Green Zone" is Baghdad and a name the gazetteer does not hold
+    [town] = gazetteer.find("A landmine exploded near Palongkhali in Ukhia, Cox's Bazar, on Sunday.")
+    assert town.surface == "Cox's Bazar" and {c.country for c in town.candidates} == {"BGD"}
+    assert [m.surface for m in gazetteer.find("COX'S BAZAR, Sept 8 - Police said")] == ["COX'S BAZAR"]
+    assert [m.surface for m in gazetteer.find("a rocket hit Baghdad's Green Zone")][0] == "Baghdad"
+
+
 def test_place_names_must_be_capitalised(gazetteer: Gazetteer) -> None:
     assert gazetteer.find("the lachin road and armenia") == []
 

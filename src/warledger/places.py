@@ -755,6 +755,10 @@ class Gazetteer:
             gap = text[spans[i][1] : spans[i + 1][0]]
             if gap == " " or gap == "-" or _JOIN_RE.fullmatch(gap):
                 joinable[i] = True
+            elif len(gap) == 3 and gap[0] in _APOSTROPHES and gap[1] in "sS" and gap[2] == " ":
+                # "Cox's Bazar", "St John's Wood": a name with a possessive inside, indexed without it (the
+                # longest name known wins, so "Baghdad's Green Zone" still falls back to Baghdad)
+                joinable[i] = True
             elif len(raws[i]) <= 3 and raws[i][0].isupper() and _ABBREVIATION_JOIN_RE.fullmatch(gap):
                 joinable[i] = True
         bracketed = frozenset(i for i in range(1, count) if raws[i - 1][:1].isupper()
