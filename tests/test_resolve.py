@@ -1123,6 +1123,17 @@ def test_a_vehicle_that_jumped_on_a_mine_was_hit_by_it(stage_pipeline: Pipeline,
     assert blast.actor2 is not None and blast.actor2.inter == 1, blast.actor2
 
 
+@pytest.mark.issue(9)
+def test_bijapur_district_is_chhattisgarhs_and_the_karnataka_town_keeps_its_name(stage_pipeline: Pipeline) -> None:
+    # the admin areas' Bijapur district is Karnataka's (renamed Vijayapura in 2014); the Maoist war's is in
+    # Chhattisgarh, 600 km east, which the curated supplement holds
+    [taken] = extract(stage_pipeline, "On 3 May 2023, Maoists abducted three road workers from a site near "
+                                      "Awapalli (Bijapur district) and took them into the forest.")
+    assert taken.place is not None and abs(taken.place.longitude - 80.8) < 0.5, taken.place
+    [shot] = extract(stage_pipeline, "On 4 May 2016, unidentified men shot dead a shopkeeper in Vijayapura.")
+    assert shot.place is not None and abs(shot.place.longitude - 75.7) < 0.5, shot.place
+
+
 def test_the_soldiers_of_a_party_are_that_party(stage_pipeline: Pipeline) -> None:
     # machine-translated bulletins: "opened the fire", "the soldiers of the enemy"
     [shot] = extract(stage_pipeline, "The soldiers of the Israeli enemy opened the fire on a farmer near Kfar Kila "
