@@ -403,9 +403,9 @@ def _one_place(a: Place | None, b: Place | None) -> bool:
     """Whether two events of one sentence are at one place: the same, or one only the country or region
     the other lies in (the sentence's second verb placed less closely: "a suicide bomber blew himself up at
     the hotel in Nairobi as gunmen stormed the compound")."""
-    if a is None or b is None or a.key == b.key:
-        return a == b or (a is not None and b is not None and a.key == b.key)
-    if a.feature == "country" or b.feature == "country":
+    if a is None or b is None:
+        return a is b  # both unplaced
+    if a.key == b.key or a.feature == "country" or b.feature == "country":
         return True
     return a.country == b.country and (a.feature == "region" or b.feature == "region")
 
