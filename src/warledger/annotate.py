@@ -709,12 +709,13 @@ def _name_the_enemy(note: SentenceNotes, main_sides: tuple[str, ...], gazetteer:
         (named[0] if named else None) or (main_sides[0] if main_sides else None)
     if own is None:
         return
-    group = next((g for g in knowledge.groups if g.side == own and g.enemy), None)
-    # ... and a group of the speaker's own country is not the state's enemy ("the hostile artillery bombarded
-    # Aitaroun", told in Lebanon, is not Hezbollah's)
-    at_home = {g.side for g in knowledge.groups if g.country == own}
-    other = group.enemy if group is not None else \
-        next((s for s in main_sides if s != own and s != "CIV" and s not in at_home), None) or only_rival(own)
+    other = next((g.enemy for g in knowledge.groups if g.side == own and g.enemy), None)
+    if other is None:
+        # ... and a group of the speaker's own country is not the state's enemy ("the hostile artillery bombarded
+        # Aitaroun", told in Lebanon, is not Hezbollah's)
+        at_home = {g.side for g in knowledge.groups if g.country == own}
+        other = next((s for s in main_sides if s != own and s != "CIV" and s not in at_home), None) or \
+            only_rival(own)
 
     def state(side: str | None, mention: ActorMention) -> ActorMention:
         country = knowledge.country_by_iso3.get(side) if side else None

@@ -40,7 +40,7 @@ from warledger.claims import REPORTING_VERBS
 from warledger.detect import COMBATANT_WORDS, FOUGHT, GROUP_WORDS, PROTEST_WORDS, Candidate, TriggerRule
 from warledger.merge import build_event
 from warledger.records import ACTOR_DECIDED, SUB_EVENT_TYPES, TERRITORIAL, Event, Mention, Place
-from warledger.resolve import POLITICAL_SUB_TYPES, territory_sub
+from warledger.resolve import NOTE_SENTENCES, POLITICAL_SUB_TYPES, territory_sub
 
 MODEL_FILE = "sentence_types.npz"
 # The label of sentences that report no event (every sentence of the corpus's no-event texts).
@@ -85,8 +85,8 @@ CROWDS = frozenset({5, 6})
 CIVILIANS = 7
 # ACLED's interaction codes of rebel groups (2) and militias (3), unidentified gunmen included.
 ARMED_GROUP_INTERS = frozenset({2, 3})
-# The longest text, in sentences, whose mentions it retypes: its training texts have one to three.
-MAX_SENTENCES = 4
+# The longest text, in sentences, whose mentions it retypes (a note): its training texts have one to three.
+MAX_SENTENCES = NOTE_SENTENCES
 # In a text of up to MAX_SENTENCES sentences where the rules find no event, the classifier finds one when it
 # gives a sub-type at least this probability in one sentence, and no sentence of the text tells what the rules
 # read as no event (Detector.tells_no_event), and the rules did not turn that sub-type down in that sentence.

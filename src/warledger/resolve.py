@@ -60,7 +60,7 @@ FIRED_FROM_AFAR = re.compile(r"\b(?:rockets?|shells?|mortars?|artillery|missiles
                              r"air ?strikes?|warplanes?|jets?|helicopters?)\b", re.I)
 # An event that ended more than this many days before publication is background, not news.
 HISTORICAL_DAYS = 7
-# A note: a text of one paragraph and up to this many sentences (as classify.MAX_SENTENCES).
+# A note: a text of one paragraph and up to this many sentences (the classifier's texts too: classify.MAX_SENTENCES).
 NOTE_SENTENCES = 4
 # ... filed at most this many days after the event it tells (the development half's notes: nearly all within 30).
 NOTE_FILED_DAYS = 31
@@ -93,8 +93,7 @@ GIVING_UP = frozenset({"withdraw", "withdrawal", "evacuate", "vacate", "cede", "
 # How far before publication the lead's day may lie to date the report's undated paragraphs: a wire
 # story is filed the day after, a weekly a week after.
 REPORT_DAY_WINDOW = 7
-# Sentences beyond which a text is a long report, not a note or a snippet (classify.py's MAX_SENTENCES is
-# the notes' length).
+# Sentences beyond which a text is a long report, not a note or a snippet (NOTE_SENTENCES is the notes' length).
 LONG_REPORT_SENTENCES = 6
 ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
 FIRST_PERSON = frozenset({"our", "we", "us", "ours"})
