@@ -1395,6 +1395,28 @@ def test_state_forces_hit_by_a_planted_bomb_are_its_target(stage_pipeline: Pipel
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize("found", [
+    # no day and no town below the country of their own: deaths of an event told elsewhere, were there one
+    "The bodies of five men, their hands bound and with gunshot wounds to the head, were found dumped in a ditch "
+    "beside the road.",
+    "Four farmers were found dead in their fields with machete wounds.",
+])
+def test_bodies_found_in_a_report_that_tells_no_other_event_are_the_event(stage_pipeline: Pipeline,
+                                                                         found: str) -> None:
+    # a report too long for the classifier's first opinion: the rules alone give its event
+    text = (f"Residents of Kurmin Masara near Kaduna woke to grim news. {found} Relatives said the men had left for "
+            "the market the evening before. The police commissioner promised an inquiry. Schools in the area stayed "
+            "closed.")
+    assert [e.sub_event_type for e in extract(stage_pipeline, text)] == ["Attack"]
+
+
+def test_bodies_found_after_the_attack_that_killed_them_add_no_event(stage_pipeline: Pipeline) -> None:
+    text = ("Gunmen raided the village of Kurmin Masara near Kaduna on Tuesday. The bodies of six villagers, shot "
+            "and burned, were found in the ruins.")
+    assert [e.sub_event_type for e in extract(stage_pipeline, text)] == ["Attack"]
+
+
+@pytest.mark.issue(9)
 def test_bodies_found_of_a_killing_the_sentence_dates_are_that_killing(stage_pipeline: Pipeline) -> None:
     # the bodies were found on Tuesday; the killing the sentence tells was on Sunday, and is the event
     text = ("Peacekeepers who reached the hamlet of Ngoubi near Bocaranga on Tuesday found charred bodies in burned "

@@ -134,6 +134,23 @@ class Attachment:
 def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candidate], gazetteer: Gazetteer,
             knowledge: ActorKnowledge, to_original: OffsetMap) -> list[Mention]:
     """Mentions of one document, with deaths told in passing attached to the events they belong to."""
+    unmoored: list[Candidate] = []
+    mentions = _resolve_sentences(document, annotated, candidates, gazetteer, knowledge, to_original, unmoored)
+    if not mentions and unmoored:
+        # "the bodies of seven men, several with signs of torture, were found hanging from a bridge", alone in
+        # its report: a killing with no doer and no day of its own adds to no other event, so it is the event
+        for c in unmoored:
+            c.reference = False
+        mentions = _resolve_sentences(document, annotated, candidates, gazetteer, knowledge, to_original, [],
+                                      lone=frozenset(id(c) for c in unmoored))
+    return mentions
+
+
+def _resolve_sentences(document: Document, annotated: Annotated, candidates: Sequence[Candidate],
+                       gazetteer: Gazetteer, knowledge: ActorKnowledge, to_original: OffsetMap,
+                       unmoored: list[Candidate], lone: frozenset[int] = frozenset()) -> list[Mention]:
+    """`resolve` over the sentences; killings with no doer and no day of their own are deaths of events told
+    elsewhere, collected in `unmoored`, except those in `lone` (by id), which are events of their own."""
     published = annotated.published
     notes = annotated.sentences
     map_back = to_original
@@ -154,7 +171,7 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
             speakers_carry = party_speakers
         speakers = note.speakers if party_speakers else [*speakers_carry, *note.speakers]
         found = by_sentence.get(note.index, [])
-        _mark_references(found, note, annotated.segmented.doc)
+        _mark_references(found, note, annotated.segmented.doc, unmoored, lone)
         real = [c for c in found if not c.reference]
         if not real:
             if note.figures or found:
@@ -188,6 +205,9 @@ CLAIM_VERBS = frozenset({"claim", "admit"})
 CLAIMED_DEEDS = frozenset({"responsibility", "attack", "bombing", "killing", "assault", "ambush", "strike", "blast",
                            "abduction", "kidnapping", "shooting", "raid", "massacre", "operation", "execution",
                            "explosion", "launch", "capture", "it"})
+# Rules that find the killed, not the killing ("the bodies of 36 men, shot in the head, were found"): where a
+# report tells no other event, theirs is the event (see resolve).
+FOUND_KILLED = frozenset({"bodies-found", "found-dead"})
 # How many sentences before its claim an event may be told.
 CLAIM_REACH = 2
 
@@ -256,8 +276,10 @@ def _arrest_told_after(mention: Mention, candidate: Candidate, earlier: list[Men
         and m.sub_event_type != mention.sub_event_type and not m.historical for m in earlier)
 
 
-def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> None:
-    """Which triggers of a sentence only add to events told elsewhere rather than make new ones."""
+def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc, unmoored: list[Candidate],
+                     lone: frozenset[int] = frozenset()) -> None:
+    """Which triggers of a sentence only add to events told elsewhere rather than make new ones. Killings marked
+    only for want of a doer and a day and place of their own go to `unmoored`, except those in `lone`."""
     toll_words = bool(CUMULATIVE.search(note.text))
     for c in found:
         if note.dates:
@@ -272,8 +294,12 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc) -> N
                                        for d in note.dates)
         if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
             c.reference = True
+        if id(c) in lone:
+            continue
         if c.rule.kind == "kill" and c.event_type != "Riots" and \
                 (cumulative or not (_has_agent(c.trigger, note.actors) or _told_here(note))):
+            if not cumulative and not c.reference and c.rule.rule_id in FOUND_KILLED:
+                unmoored.append(c)
             # "27 people were killed": deaths of an event told elsewhere; but "four farmers were shot dead
             # near Jos on Tuesday", with a day and a town of its own, is an event with no doer named (and "a crowd beat
             # him to death" names its doer, the crowd the detector read)
