@@ -89,6 +89,31 @@ def test_a_state_taking_a_place_in_its_own_country_regains_territory(
     assert event.actor1 is not None and event.actor1.inter == 1
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # control restored, or a place said to be now under someone's control, tells who took it
+    ("Control over the town of Kidal has been fully restored, the Malian army said on Tuesday.",
+     "Government regains territory"),
+    ("On Tuesday the Kenyan army launched an operation near Lamu and after an exchange of fire the militants fled; "
+     "the forest camp is now under the full control of the army.", "Government regains territory"),
+    ("The Somali army said the town of Bulo Burde was back under state control on Tuesday.",
+     "Government regains territory"),
+    ("M23 rebels said on Tuesday that the town of Rutshuru was now under their full control.",
+     "Non-state actor overtakes territory"),
+])
+def test_control_restored_or_now_held_is_territory_taken(stage_pipeline: Pipeline, text: str, expected: str) -> None:
+    assert [e.sub_event_type for e in extract(stage_pipeline, text)] == [expected]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Police said on Tuesday that the situation in Kisumu was now under control after a night of looting.",
+    "The fire at the fuel depot near Kherson was brought under control on Tuesday.",
+])
+def test_a_situation_under_control_takes_no_place(stage_pipeline: Pipeline, text: str) -> None:
+    assert extract(stage_pipeline, text) == []
+
+
 @pytest.mark.parametrize(("text", "inter"), [
     ("The Russian army took control of Avdiivka on Tuesday.", 8),  # a state's army abroad is external (8)
     ("The Armenian army took control of Shusha on Tuesday.", 8),

@@ -876,6 +876,8 @@ class Detector:
                 return None  # "recovered weapons", "secured the release", "cleared the road"
             if head.lemma_.lower() == "take" and rule.rule_id == "take-place" and not _takes_a_place(head):
                 return None  # "took part", "took three hours"
+            if rule.rule_id == "now-under-control" and not _control_held_by(span[-1]):
+                return None  # "the situation is now under control": no one is said to hold it
             # its object is the force driven out, not what was taken
             driven_out = rule.rule_id == "drive-out" or _clears_force_from_a_place(head)
             if not driven_out and (_concerns(head, SEIZED_PEOPLE) or _seized_on_a_day(head)):
@@ -1440,6 +1442,17 @@ def _sets_up_a_base(head: Token) -> bool:
 
 # entity labels of a proper noun that may be a place taken ("" where the recogniser reads none)
 TAKEN_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", ""})
+
+
+# Who may hold a place "under control" without being named: "now under state control", "back under army control".
+CONTROLLING = frozenset({"state", "government", "army", "military", "federal"})
+
+
+def _control_held_by(control: Token) -> bool:
+    """"now under their full control", "under the control of the army", "under state control": the control is
+    someone's."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") or c.lower_ in CONTROLLING
+               for c in control.children)
 
 
 def _takes_a_place(head: Token) -> bool:
