@@ -1736,3 +1736,18 @@ def test_trades_kin_and_strangers_attacked_are_civilians(stage_pipeline: Pipelin
     # the civilian word list holds trades, kin and people named by what befell them, not only the commonest
     text = f"Gunmen attacked {victims} with machetes near Beni on Tuesday."
     assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED codes fire from the air as an air strike, whoever it hits
+    ("A Nigerian Air Force helicopter opened fire on a convoy of bandits near Tsafe on Friday.", [AIR_STRIKE]),
+    ("Two Su-25 jets attacked rebel positions near Maaten al-Sarra on Friday.", [AIR_STRIKE]),
+    ("The Sudanese air force attacked an RSF camp near Nyala on Friday.", [AIR_STRIKE]),
+    ("An army gunship opened fire on villagers gathering firewood near Kajuru on Friday.", [AIR_STRIKE]),
+    # ... not the fighters of a group, nor soldiers a helicopter brought
+    ("Fighters of the group attacked an army post near Tsafe on Friday.", [BATTLE]),
+    ("Soldiers who arrived by helicopter opened fire on the militants near Kajuru on Friday.", [BATTLE]),
+])
+def test_fire_from_an_aircraft_is_an_air_strike(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

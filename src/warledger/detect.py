@@ -1066,6 +1066,12 @@ class Detector:
                 candidate.sub_event_type = "Shelling/artillery/missile attack"
             elif modifiers & AIR_WORDS:
                 candidate.sub_event_type = "Air/drone strike"
+        if (kind in ("fire", "attack") or rule.rule_id == "offensive") and \
+                candidate.event_type in ("Battles", "Violence against civilians") and _flown(head):
+            # "a Navy helicopter opened fire on a convoy of gunmen", "two F-16 fighter-bombers attacked a command
+            # post": ACLED codes fire from the air as an air strike, whoever it hits
+            candidate.event_type, candidate.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+            return candidate
         if kind == "fire" and candidate.event_type == "Battles" and (
                 _victims(head, towns=False) == "civilians" or EXCESSIVE.search(sentence_text)):
             if PROTEST_WORDS.search(sentence_text) or PROTEST_SIGNS.search(sentence_text):
@@ -1153,6 +1159,23 @@ class Detector:
             elif INTERVENTION.search(sentence_text) and candidate.event_type == "Protests":
                 candidate.sub_event_type = "Protest with intervention"
         return candidate
+
+
+# Aircraft whose fire or attack is an air strike.
+AIRCRAFT = frozenset({"helicopter", "gunship", "warplane", "jet", "aircraft", "airplane", "plane", "bomber", "drone",
+                      "uav", "quadcopter", "aviation"})
+
+
+def _flown(head: Token) -> bool:
+    """Whether the doer of a fire or an attack is an aircraft: "a helicopter opened fire", "F-16 fighter-bombers
+    attacked", "the air force attacked" (not "fighters attacked", nor "soldiers who came by helicopter")."""
+    for subject in _subjects(head):
+        if subject.lemma_.lower() in AIRCRAFT or subject.lower_.startswith(("f-", "su-", "mig-", "mi-")) and \
+                any(ch.isdigit() for ch in subject.text):
+            return True
+        if subject.lemma_.lower() == "force" and any(c.lower_ == "air" for c in subject.children):
+            return True
+    return False
 
 
 def _instrument(head: Token) -> str | None:
