@@ -535,6 +535,19 @@ def test_each_village_of_a_list_is_an_event_and_keeps_no_share_of_the_deaths(sta
 
 
 @pytest.mark.issue(9)
+def test_each_clause_of_a_sentence_that_tells_a_hit_on_its_own_town_is_an_event(stage_pipeline: Pipeline) -> None:
+    text = ("Russian forces shelled three towns of Sumy region on Friday. In Krasnopillia two shells hit a school; in "
+            "Bilopillia a house was damaged and a woman was wounded; rounds also fell near the railway station in "
+            "Vorozhba, the governor said.")
+    assert sorted(e.place.name for e in extract(stage_pipeline, text) if e.place) == \
+        ["Bilopillia", "Krasnopillya", "Vorozhba"]
+    # ... not a town of a clause that tells no hit
+    calm = extract(stage_pipeline, "Russian forces shelled Krasnopillia on Friday, killing two civilians; the town "
+                                   "of Bilopillia was calm.")
+    assert [e.place.name for e in calm if e.place] == ["Krasnopillya"]
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "published", "start", "precision"), [
     ("Jaish al-Adl fighters have set up a permanent camp on a hill above Sarbaz since last week, residents said "
      "on Tuesday.", dt.date(2022, 9, 14), dt.date(2022, 9, 5), 2),

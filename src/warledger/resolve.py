@@ -1722,9 +1722,11 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
         # and West Pokot" is one political act
         in_list = chosen.group >= 0 and other.group == chosen.group and \
             (mention.event_type != "Strategic developments" or mention.sub_event_type in TERRITORIAL)
-        if (doc[other.token_start].i not in listed and not in_list) or _hyphenated(doc[other.token_start]):
+        parallel = mention.event_type in VIOLENT_TYPES and _parallel_clause(doc, chosen, other, note)
+        if (doc[other.token_start].i not in listed and not in_list and not parallel) or \
+                _hyphenated(doc[other.token_start]):
             continue  # "the Kaduna-Abuja highway" is one road
-        if not in_list and not any(c.dep_ == "cc" for i in listed for c in doc[i].children):
+        if not in_list and not parallel and not any(c.dep_ == "cc" for i in listed for c in doc[i].children):
             continue  # "in Fortul, Arauca": a town and its department, not a list
         seen.add(other.place.key)
         clone = copy.copy(mention)
@@ -1739,6 +1741,39 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
         clone.marks = [m for m in mention.marks if m[0] not in ("place", "fatalities")] + [("place", clone.place_span)]
         out.append(clone)
     return out
+
+
+# Places wider than a town: a clause naming one tells no hit of its own.
+AREA_FEATURES = frozenset({"district", "region", "border", "country"})
+# Words by which a clause tells a place was hit.
+HIT_WORDS = frozenset({"hit", "strike", "fall", "land", "explode", "damage", "destroy", "kill", "wound", "injure",
+                       "burn", "shell", "target", "shoot", "torch", "raid", "attack"})
+
+
+def _parallel_clause(doc: Doc, chosen: PlaceNote, other: PlaceNote, note: SentenceNotes) -> bool:
+    """"In Dhusamareb two shells struck near the administration; in Guriceel a house was hit; rounds also
+    fell near the camp in Ceel Dheer": a sentence whose clauses, parted by semicolons, each tell a hit on a town
+    of their own tells one event per town. The other town's clause has no date of its own (a past attack
+    told beside it is not this one) and a word of a hit."""
+    if chosen.place.feature in AREA_FEATURES or other.place.feature in AREA_FEATURES:
+        return False
+
+    def clause(token: int) -> tuple[int, int]:
+        start = token
+        while start > note.token_start and doc[start - 1].text != ";":
+            start -= 1
+        end = token
+        while end < note.token_end and doc[end].text != ";":
+            end += 1
+        return start, end
+
+    mine, theirs = clause(chosen.token_start), clause(other.token_start)
+    if mine == theirs or theirs[0] == note.token_start and mine[0] == note.token_start:
+        return False
+    span = doc[theirs[0]:theirs[1]]
+    if any(span.start_char <= d.span.start < span.end_char for d in note.dates if d.role != "since"):
+        return False
+    return any(t.lemma_.lower() in HIT_WORDS for t in span)
 
 
 def _hyphenated(token: Token) -> bool:
