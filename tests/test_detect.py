@@ -1751,3 +1751,14 @@ def test_trades_kin_and_strangers_attacked_are_civilians(stage_pipeline: Pipelin
 ])
 def test_fire_from_an_aircraft_is_an_air_strike(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "asked"), [
+    # asked, not told
+    ("Neither side said whether the bodies of the soldiers killed at the border had been handed over.", AGREEMENT),
+    ("It was not immediately clear whether Russian forces had shelled the town of Kupiansk on Friday.", SHELLING),
+])
+def test_what_a_whether_clause_asks_is_no_event(stage_pipeline: Pipeline, text: str, asked: tuple) -> None:
+    assert asked not in detected(stage_pipeline, text)
+

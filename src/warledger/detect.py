@@ -2052,6 +2052,8 @@ def negated(token: Token) -> bool:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
+            if child.dep_ == "mark" and child.lower_ == "whether":
+                return True  # "neither side said whether the bodies had been handed over": asked, not told
         if node.i != token.i and node.pos_ in ("VERB", "AUX"):
             break
     # "there was no sign that the clashes had spread"
