@@ -1762,3 +1762,18 @@ def test_fire_from_an_aircraft_is_an_air_strike(stage_pipeline: Pipeline, text: 
 def test_what_a_whether_clause_asks_is_no_event(stage_pipeline: Pipeline, text: str, asked: tuple) -> None:
     assert asked not in detected(stage_pipeline, text)
 
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # two parties that agree to stand down, swap or stop make an agreement
+    ("The Kyrgyz and Tajik defence ministers met in Batken and agreed to pull their troops back from the border "
+     "on Tuesday.", [AGREEMENT]),
+    ("The Sudanese army and the RSF agreed to exchange prisoners on Tuesday, mediators in Jeddah said.", [AGREEMENT]),
+    ("Both sides agreed to halt the fighting around Galkayo on Tuesday.", [AGREEMENT]),
+    # ... not one side's plan, nor a government's promise
+    ("The government agreed to raise the salaries of teachers on Tuesday.", []),
+    ("The Ethiopian government and its allies agreed to send more troops to Amhara on Tuesday.", []),
+])
+def test_parties_that_agree_to_disengage_make_an_agreement(stage_pipeline: Pipeline, text: str,
+                                                           expected: list) -> None:
+    assert [k for k in detected(stage_pipeline, text) if k == AGREEMENT] == expected

@@ -829,7 +829,11 @@ class Detector:
             # "a militant attack killed 26 tourists": the attack is on civilians
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
         if kind == "agreement-verb":
-            if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_NOUNS for c in head.children):
+            if rule.rule_id == "agree-to":
+                if not _parties_agree_to_disengage(head):
+                    return None
+            elif not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_NOUNS
+                         for c in head.children):
                 return None
         elif kind == "agreement":
             if head.lemma_.lower() not in AGREEMENT_NOUNS | {"silence"}:
@@ -1176,6 +1180,35 @@ def _flown(head: Token) -> bool:
         if subject.lemma_.lower() == "force" and any(c.lower_ == "air" for c in subject.children):
             return True
     return False
+
+
+# What two parties agree to do that makes their agreement one of a conflict's: "agreed to pull their troops
+# back", "agreed to exchange prisoners", "agreed to halt the fighting".
+DISENGAGING = frozenset({"troop", "force", "soldier", "fighting", "fire", "ceasefire", "truce", "hostility",
+                         "prisoner", "captive", "body", "detainee", "hostage", "position", "withdrawal", "weapon",
+                         "corridor", "checkpoint", "buffer", "border", "frontline", "line", "unit", "militia",
+                         "fighter", "combatant", "attack", "clash", "violence"})
+# Who agrees: two or more parties, or the sides of a conflict.
+BOTH_SIDES = frozenset({"both", "two", "sides", "parties", "rivals", "countries", "armies", "neighbours",
+                        "neighbors", "factions", "groups", "communities", "clans", "tribes"})
+
+
+def _parties_agree_to_disengage(head: Token) -> bool:
+    """"the two countries' defence chiefs agreed to pull their troops back", "the army and the rebels agreed to
+    exchange prisoners", "agreed with the militia to halt the fighting" (not "the government agreed to raise
+    salaries", nor one side's "agreed to send more troops")."""
+    to_do = [c for c in head.children if c.dep_ == "xcomp"]
+    if not any(t.lemma_.lower() in DISENGAGING for c in to_do for t in c.subtree):
+        return False
+    subjects = _subjects(head)
+    with_party = any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+    joined = any(c.dep_ == "conj" for s in subjects for c in s.children)
+    both = any(t.lower_ in BOTH_SIDES for s in subjects for t in s.subtree)
+    if not (with_party or joined or both):
+        return False
+    # what they agree to is to stand down, swap or stop: not to send, deploy or attack
+    return not any(c.lemma_.lower() in ("send", "deploy", "attack", "reinforce", "launch", "join")
+                   for c in to_do)
 
 
 def _instrument(head: Token) -> str | None:
