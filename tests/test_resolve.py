@@ -720,6 +720,16 @@ def test_the_day_of_a_dateline_is_when_it_was_filed_not_the_events_day(stage_pip
 
 
 @pytest.mark.issue(9)
+def test_a_dateline_of_two_cities_is_a_dateline_too(stage_pipeline: Pipeline) -> None:
+    # filed from two capitals: the day after the slash-joined places is the filing day, and "on Monday" the
+    # event's, whatever the place between them and the day
+    [event] = extract(stage_pipeline, "BISHKEK/DUSHANBE, March 13 (Agency) - Kyrgyz and Tajik border guards "
+                                      "exchanged fire near Kok-Tash, a village a few kilometres from the Vorukh "
+                                      "enclave, on Monday, leaving two servicemen dead, officials said.")
+    assert (event.date.start, event.date.end) == (dt.date(2024, 3, 11), dt.date(2024, 3, 11))
+
+
+@pytest.mark.issue(9)
 def test_a_sentence_whose_event_clause_dates_nothing_takes_the_leads_day_not_the_datelines(
         stage_pipeline: Pipeline) -> None:
     # the lead's day is Monday; a later paragraph that dates nothing is that day's, not the day it was filed
