@@ -82,6 +82,18 @@ def test_one_report_telling_a_battle_twice_gives_one_event(stage_pipeline: Pipel
 
 
 @pytest.mark.issue(9)
+@pytest.mark.issue(9)
+def test_an_event_told_over_days_keeps_the_days_the_text_gives_over_a_day_assumed(stage_pipeline: Pipeline) -> None:
+    # the lead gives Friday to Sunday; the later sentences give no day and stand on the report's: the event
+    # keeps the days told
+    text = ("Government troops and al-Shabaab fighters fought around Bulo Burde between Friday and Sunday, killing "
+            "four soldiers, officials said.\n\nThe militants opened fire on the army post with machine guns. The "
+            "army said the fighters battled its troops for hours before they withdrew.\n\nResidents said the town "
+            "was calm. Schools were closed.")
+    [event] = extract(stage_pipeline, text)
+    assert (event.date.start, event.date.end) == (dt.date(2024, 3, 8), dt.date(2024, 3, 10))
+
+
 def test_a_summary_of_a_regions_day_does_not_chain_its_towns_into_one_event(stage_pipeline: Pipeline) -> None:
     text = ("Russian forces shelled 11 settlements of Zaporizhzhia region on Tuesday, the governor said.\n\n"
             "In Orikhiv, artillery shells hit the market, killing a woman.\n\n"

@@ -343,7 +343,7 @@ def build_event(mentions: Sequence[Mention]) -> Event:
     order = EVENT_TYPES[event_type]
     sub = min((m.sub_event_type for m in of_type), key=order.index)
     # the most precise date, told in the text rather than assumed from the publication day
-    dated = min(of_type, key=lambda m: (m.date.precision, m.date_span is None, (m.date.end - m.date.start).days))
+    dated = min(of_type, key=lambda m: (m.date_span is None, m.date.precision, (m.date.end - m.date.start).days))
     placed = [m for m in of_type if m.place is not None]
     place = min((m.place for m in placed), key=_place_rank) if placed else None
     actor1, actor2 = _choose_actors(of_type)
