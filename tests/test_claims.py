@@ -33,6 +33,19 @@ def test_a_state_body_that_speaks_becomes_a_claimant_with_its_side(
     assert speakers(stage_pipeline, text) == [[(claimant, side, None)]]
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demonym on a civilian's noun makes no party of the one who speaks
+    ('"They burned everything we had," said an Ethiopian shopkeeper in Thokoza.', [[]]),
+    ("A Ukrainian farmer said that Russian drones struck his barn.", [[]]),
+    # ... as it does on an official
+    ("A Ukrainian official said that Russian drones struck a barn.", [[("Government of Ukraine", "UKR", None)]]),
+])
+def test_a_civilian_with_a_nationality_speaks_for_no_side(stage_pipeline: Pipeline, text: str,
+                                                          expected: list) -> None:
+    assert speakers(stage_pipeline, text) == expected
+
+
 def test_a_body_of_no_known_state_speaks_under_its_own_name(stage_pipeline: Pipeline) -> None:
     assert speakers(stage_pipeline, "The Gaza health ministry said that 20 people were killed.") == [
         [("Gaza health ministry", None, None)]]

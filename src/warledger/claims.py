@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from warledger import civilians
 from warledger.actors import ActorMention, group_for_side
 from warledger.detect import FALSE_REPORT
 from warledger.knowledge_actors import ActorKnowledge, normalize_phrase
@@ -181,6 +182,10 @@ def _resolve_phrase(doc: Doc, entities: Entities, phrase: tuple[int, int], menti
             memory.last_claimant = attribution
             out.append(attribution)
         return out
+    # "a Zimbabwean shopkeeper", "Somali traders": a civilian, who speaks for no side
+    inside = [m for m in inside if not (m.kind in ("adjective", "people", "country") and
+                                        doc[m.end - 1].dep_ in ("amod", "compound") and
+                                        doc[m.end - 1].head.lemma_.lower() in civilians.PEOPLE)]
     party = next((m for m in inside if m.kind in ("government", "military", "country", "people", "group", "metonym")
                   and m.side), None)
     if party is None:
