@@ -535,6 +535,18 @@ def test_each_village_of_a_list_is_an_event_and_keeps_no_share_of_the_deaths(sta
 
 
 @pytest.mark.issue(9)
+def test_each_target_of_a_list_hit_at_its_own_town_is_an_event(stage_pipeline: Pipeline) -> None:
+    # the parser hangs "a school" on Kharkiv as an apposition; each target and its town is one strike
+    text = ("Russian drones struck a power plant on the outskirts of Kharkiv, a school near Izium and a fuel depot "
+            "outside Kupiansk on Friday, the governor said.")
+    assert sorted(e.place.name for e in extract(stage_pipeline, text) if e.place) == ["Izyum", "Kharkiv", "Kupyansk"]
+    # ... but a town and the areas it lies in are one place
+    [event] = extract(stage_pipeline, "On 7 August 2019, gunmen shot dead two farmers in the hamlet of "
+                                      "Shevchenkove (Izium, Kharkiv).")
+    assert event.place is not None and event.place.name == "Shevchenkove"
+
+
+@pytest.mark.issue(9)
 def test_each_clause_of_a_sentence_that_tells_a_hit_on_its_own_town_is_an_event(stage_pipeline: Pipeline) -> None:
     text = ("Russian forces shelled three towns of Sumy region on Friday. In Krasnopillia two shells hit a school; in "
             "Bilopillia a house was damaged and a woman was wounded; rounds also fell near the railway station in "

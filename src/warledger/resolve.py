@@ -31,6 +31,7 @@ from warledger.claims import REPORTING_VERBS, Attribution
 from warledger.dates import DateMention
 from warledger.detect import (
     COMBATANT_WORDS,
+    EVENT_NOUNS,
     GUNFIGHT,
     PAYMENT_DEMANDS,
     Candidate,
@@ -1722,7 +1723,8 @@ def _coordinated(mention: Mention, note: SentenceNotes, annotated: Annotated, ma
         # and West Pokot" is one political act
         in_list = chosen.group >= 0 and other.group == chosen.group and \
             (mention.event_type != "Strategic developments" or mention.sub_event_type in TERRITORIAL)
-        parallel = mention.event_type in VIOLENT_TYPES and _parallel_clause(doc, chosen, other, note)
+        parallel = mention.event_type in VIOLENT_TYPES and (_parallel_clause(doc, chosen, other, note) or
+                                                            _in_other_target(doc, chosen, other))
         if (doc[other.token_start].i not in listed and not in_list and not parallel) or \
                 _hyphenated(doc[other.token_start]):
             continue  # "the Kaduna-Abuja highway" is one road
@@ -1774,6 +1776,63 @@ def _parallel_clause(doc: Doc, chosen: PlaceNote, other: PlaceNote, note: Senten
     if any(span.start_char <= d.span.start < span.end_char for d in note.dates if d.role != "since"):
         return False
     return any(t.lemma_.lower() in HIT_WORDS for t in span)
+
+
+# Nouns of events that a list may name beside EVENT_NOUNS, each an event of its own, not a target.
+LISTED_EVENTS = frozenset({"kidnapping", "abduction", "killing", "murder", "arrest", "looting", "arson", "protest",
+                           "riot", "demonstration", "massacre", "seizure", "capture", "execution", "shooting"})
+
+
+def _item_of(token: Token) -> Token:
+    """The noun a place word describes, by prepositions, up to three nouns up: "a power station on the southern
+    edge of Qamishli" -> "station"; the word itself where it hangs from no noun."""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        node = node.head.head
+    return node
+
+
+def _in_other_target(doc: Doc, chosen: PlaceNote, other: PlaceNote) -> bool:
+    """"carried out strikes on a power station on the edge of Qamishli, an SDF checkpoint near Amuda and an oil
+    facility outside Derik": each target of a list is hit at its own town (the parser often hangs the second
+    target on the first town as an apposition)."""
+    if chosen.place.feature in AREA_FEATURES or other.place.feature in AREA_FEATURES:
+        return False  # "in the hamlet of Canayre (Llochegua, Huanta, Ayacucho)": a town and its areas
+    mine, theirs = _item_of(doc[chosen.token_start]), _item_of(doc[other.token_start])
+    if mine.i == theirs.i or mine.pos_ != "NOUN" or theirs.pos_ != "NOUN" or \
+            {mine.lemma_.lower(), theirs.lemma_.lower()} & (EVENT_NOUNS | LISTED_EVENTS):
+        # targets are things named by common nouns, not places listed after a place; "a week marked by an
+        # attack on the volunteers of Bourzanga, an explosion on the road to Djibo and the kidnapping of
+        # villagers" lists events, each with its own place
+        return False
+
+    def inside(word: Token, item: Token) -> bool:
+        """Whether the word is part of the item's own phrase (not of a target listed after it by apposition)."""
+        node = word
+        while node.i != item.i and node.head.i != node.i:
+            if node.dep_ in ("appos", "conj"):
+                return False
+            node = node.head
+        return node.i == item.i
+
+    if inside(theirs, mine) or inside(mine, theirs):
+        return False  # "a checkpost on the Sylhet-Sunamganj road at Kumargaon": one target, one place
+
+    def listed_after(first: Token, second: Token) -> bool:
+        if second.dep_ == "conj" and second.head.i != second.i and second.i in _conjoined(first):
+            return True
+        top = second
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        # ... "Qamishli, an SDF checkpoint near Amuda and an oil facility outside Derik": an apposition that
+        # lists targets, not "Pajok, a town a few kilometres from the border" that says what the town is
+        return top.dep_ == "appos" and top.head.i != top.i and top.lemma_.lower() not in PLACE_NOUNS and \
+            any(c.dep_ == "conj" for c in top.children) and \
+            first.left_edge.i <= top.head.i <= first.right_edge.i and top.head.i < top.i
+
+    return listed_after(mine, theirs) or listed_after(theirs, mine)
 
 
 def _hyphenated(token: Token) -> bool:
