@@ -1745,8 +1745,11 @@ def test_trades_kin_and_strangers_attacked_are_civilians(stage_pipeline: Pipelin
     ("Two Su-25 jets attacked rebel positions near Maaten al-Sarra on Friday.", [AIR_STRIKE]),
     ("The Sudanese air force attacked an RSF camp near Nyala on Friday.", [AIR_STRIKE]),
     ("An army gunship opened fire on villagers gathering firewood near Kajuru on Friday.", [AIR_STRIKE]),
-    # ... not the fighters of a group, nor soldiers a helicopter brought
+    ("On Friday, the Air Component struck a group of bandits on motorcycles near Tsafe, the army said.", [AIR_STRIKE]),
+    # ... not the fighters of a group, nor soldiers a helicopter brought, nor suicide bombers
     ("Fighters of the group attacked an army post near Tsafe on Friday.", [BATTLE]),
+    ("Two suicide bombers attacked an army post near Konduga on Friday.",
+     [("Explosions/Remote violence", "Suicide bomb")]),
     ("Soldiers who arrived by helicopter opened fire on the militants near Kajuru on Friday.", [BATTLE]),
 ])
 def test_fire_from_an_aircraft_is_an_air_strike(stage_pipeline: Pipeline, text: str, expected: list) -> None:
@@ -1777,3 +1780,11 @@ def test_what_a_whether_clause_asks_is_no_event(stage_pipeline: Pipeline, text: 
 def test_parties_that_agree_to_disengage_make_an_agreement(stage_pipeline: Pipeline, text: str,
                                                            expected: list) -> None:
     assert [k for k in detected(stage_pipeline, text) if k == AGREEMENT] == expected
+
+
+@pytest.mark.issue(9)
+def test_rocket_launchers_fired_at_a_towns_outskirts_are_a_shelling(stage_pipeline: Pipeline) -> None:
+    # the launchers are what was fired with, not someone fired from a post
+    text = "Kyrgyz forces fired Grad multiple rocket launchers at the outskirts of Isfara on Thursday."
+    assert SHELLING in detected(stage_pipeline, text)
+    assert detected(stage_pipeline, "The club fired its coach on Thursday.") == []

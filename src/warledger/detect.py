@@ -503,7 +503,8 @@ SEIZED_PEOPLE = (civilians.PEOPLE | civilians.PEOPLE_AS_TARGETS | frozenset({"me
     frozenset({"prisoner", "captive", "detainee", "inmate", "thief"})  # "captured 20 prisoners" in a battle
 # Ammunition that a "fire" verb may take as its object ("fired shots at", "fired several rounds").
 AMMUNITION = frozenset({"shot", "round", "bullet", "burst", "volley", "salvo", "shell", "rocket", "missile", "mortar",
-                        "grenade", "projectile", "weapon", "gun", "rifle"})
+                        "grenade", "projectile", "weapon", "gun", "rifle", "launcher", "howitzer", "grad", "artillery",
+                        "barrage", "flare", "tracer", "munition", "bomb"})
 # Where fire went: "fired at/on/towards the positions", "in the direction of the village".
 FIRE_PREPS = frozenset({"at", "on", "upon", "towards", "toward", "into", "across", "against"})
 # What a truce violation breaks.
@@ -921,7 +922,8 @@ class Detector:
                     "Shelling/artillery/missile attack"
             kind = "fire"
         elif kind == "instrument":
-            tool = _instrument(head)
+            # "struck with drones", or struck by an aircraft: "the Air Component struck a group of terrorists"
+            tool = _instrument(head) or ("Air/drone strike" if _flown(head) else None)
             if tool is None:
                 return None
             candidate.sub_event_type = tool
@@ -1166,8 +1168,10 @@ class Detector:
 
 
 # Aircraft whose fire or attack is an air strike.
-AIRCRAFT = frozenset({"helicopter", "gunship", "warplane", "jet", "aircraft", "airplane", "plane", "bomber", "drone",
+AIRCRAFT = frozenset({"helicopter", "gunship", "warplane", "jet", "aircraft", "airplane", "plane", "drone",
                       "uav", "quadcopter", "aviation"})
+# What makes a "bomber" an aircraft rather than a suicide bomber: "fighter-bombers", "strategic bombers".
+AIR_BOMBERS = frozenset({"fighter", "strategic", "heavy", "stealth", "dive", "torpedo"})
 
 
 def _flown(head: Token) -> bool:
@@ -1177,8 +1181,11 @@ def _flown(head: Token) -> bool:
         if subject.lemma_.lower() in AIRCRAFT or subject.lower_.startswith(("f-", "su-", "mig-", "mi-")) and \
                 any(ch.isdigit() for ch in subject.text):
             return True
-        if subject.lemma_.lower() == "force" and any(c.lower_ == "air" for c in subject.children):
-            return True
+        if subject.lemma_.lower() == "bomber" and any(c.lower_ in AIR_BOMBERS for c in subject.children):
+            return True  # "two F-16 fighter-bombers attacked" (not "a suicide bomber struck")
+        if subject.lemma_.lower() in ("force", "component", "wing", "arm", "corps") and \
+                any(c.lower_ == "air" for c in subject.children):
+            return True  # "the air force", "the Air Component"
     return False
 
 
