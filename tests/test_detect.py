@@ -377,6 +377,10 @@ def test_weapons_destroyed_in_flight_are_disrupted(stage_pipeline: Pipeline) -> 
     # drones that destroy are a strike
     found = detected(stage_pipeline, "Drones destroyed two houses in Kherson overnight.")
     assert strike in found and disrupted not in found
+    # ... and one seen, then destroyed, was stopped
+    found = detected(stage_pipeline, "On Wednesday night an armed drone launched by the militants towards an army "
+                                     "base near Sidakan was detected and destroyed by air defence systems.")
+    assert disrupted in found and strike not in found
 
 
 def test_fighting_named_in_the_charges_of_a_trial_is_no_event(stage_pipeline: Pipeline) -> None:

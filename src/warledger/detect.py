@@ -1063,7 +1063,9 @@ class Detector:
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
         elif (kind == "remote" or candidate.event_type == "Explosions/Remote violence") and \
                 rule.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
-            if kind == "remote" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in DOWNING_VERBS:
+            if kind == "remote" and head.dep_ in ("dobj", "nsubjpass") and any(
+                    v.lemma_.lower() in DOWNING_VERBS for v in (head.head, *head.head.conjuncts)):
+                # ... "a drone launched towards the base was detected and destroyed by air defences"
                 # "air defences destroyed nine drones over the region": the weapons were stopped, not used
                 candidate.event_type, candidate.sub_event_type = "Strategic developments", "Disrupted weapons use"
                 return candidate
