@@ -1792,3 +1792,19 @@ def test_rocket_launchers_fired_at_a_towns_outskirts_are_a_shelling(stage_pipeli
     text = "Kyrgyz forces fired Grad multiple rocket launchers at the outskirts of Isfara on Thursday."
     assert SHELLING in detected(stage_pipeline, text)
     assert detected(stage_pipeline, "The club fired its coach on Thursday.") == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a few men sent in answer to the event told are part of it
+    ("Police said a riot unit had been sent in and the camp near Dadaab was calm again.", []),
+    ("The governor said soldiers were sent to separate the two clans near Marsabit.", []),
+    ("Security forces were deployed around the embassy later in the day.", []),
+    # ... a deployment of weight, or told as news of its own, changes a force's activity
+    ("Kenya deployed 300 more soldiers to Lamu on Tuesday to secure the road.",
+     [("Strategic developments", "Change to group/activity")]),
+    ("The army deployed troops to Lamu on Tuesday.", [("Strategic developments", "Change to group/activity")]),
+])
+def test_a_few_men_sent_to_an_incident_change_no_forces_activity(stage_pipeline: Pipeline, text: str,
+                                                                 expected: list) -> None:
+    assert [k for k in detected(stage_pipeline, text) if k[0] == "Strategic developments"] == expected

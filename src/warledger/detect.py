@@ -987,7 +987,7 @@ class Detector:
             if not sent & {"peacekeeper", "contingent", "mission", "base"}:
                 # ACLED: a large deployment or redeployment of forces changes a group's activity; a few
                 # reinforcements sent in the course of a fight are part of it ("which sent reinforcements")
-                if head.dep_ == "relcl" and not _large_deployment(head):
+                if not _large_deployment(head) and (head.dep_ == "relcl" or _sent_to_an_incident(head)):
                     return None
                 candidate.sub_event_type = "Change to group/activity"
         elif kind == "disrupt":
@@ -1470,6 +1470,25 @@ def _counts_at_least(words: Iterable[Token], least: int, vague: tuple[str, ...] 
     """Whether the words hold a number of `least` or more, or one of the `vague` counts ("hundreds")."""
     return any(t.lower_ in vague or (t.like_num and (n := parse_number([t])) is not None and n >= least)
                for t in words)
+
+
+def _sent_to_an_incident(head: Token) -> bool:
+    """"a unit had been sent in", "soldiers had been sent to separate the two groups", "security forces were
+    deployed around the building later in the day": a few men sent in answer to what the report tells, told in
+    the pluperfect or with a purpose or a spot of their own, are part of that event, not a change of a force's
+    activity."""
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in aux:
+        return True
+    purpose = any(c.dep_ in ("advcl", "xcomp") and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+                  and c.lemma_.lower() in ("separate", "restore", "calm", "disperse", "protect", "guard", "secure",
+                                           "stop", "contain", "control", "keep", "prevent", "quell")
+                  for c in head.children)
+    around = any(c.dep_ == "prep" and c.lower_ in ("around", "outside", "near", "at") and any(
+        p.lemma_.lower() in ("building", "office", "embassy", "site", "scene", "hospital", "centre", "center",
+                             "compound", "entrance", "gate", "stadium", "court", "church", "mosque")
+        for p in c.children) for c in head.children)
+    return purpose or around
 
 
 def _large_force_moves(head: Token) -> bool:
