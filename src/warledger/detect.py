@@ -1180,9 +1180,9 @@ def _flown(head: Token) -> bool:
     """Whether the doer of a fire or an attack is an aircraft: "a helicopter opened fire", "F-16 fighter-bombers
     attacked", "the air force attacked" (not "fighters attacked", nor "soldiers who came by helicopter")."""
     for subject in _subjects(head):
-        if subject.lemma_.lower() in AIRCRAFT or subject.lower_.startswith(("f-", "su-", "mig-", "mi-")) and \
-                any(ch.isdigit() for ch in subject.text):
-            return True
+        if subject.lemma_.lower() in AIRCRAFT or (subject.lower_.startswith(("f-", "su-", "mig-", "mi-")) and
+                                                  any(ch.isdigit() for ch in subject.text)):
+            return True  # "a helicopter", "two Su-25s"
         if subject.lemma_.lower() == "bomber" and any(c.lower_ in AIR_BOMBERS for c in subject.children):
             return True  # "two F-16 fighter-bombers attacked" (not "a suicide bomber struck")
         if subject.lemma_.lower() in ("force", "component", "wing", "arm", "corps") and \
@@ -1472,6 +1472,14 @@ def _counts_at_least(words: Iterable[Token], least: int, vague: tuple[str, ...] 
                for t in words)
 
 
+# What men sent to an incident are sent to do: "sent to separate the two groups".
+CALMING = frozenset({"separate", "restore", "calm", "disperse", "protect", "guard", "secure", "stop", "contain",
+                     "control", "keep", "prevent", "quell"})
+# The spot of an incident a few men are posted at: "deployed around the building".
+SCENES = frozenset({"building", "office", "embassy", "site", "scene", "hospital", "centre", "center", "compound",
+                    "entrance", "gate", "stadium", "court", "church", "mosque"})
+
+
 def _sent_to_an_incident(head: Token) -> bool:
     """"a unit had been sent in", "soldiers had been sent to separate the two groups", "security forces were
     deployed around the building later in the day": a few men sent in answer to what the report tells, told in
@@ -1481,13 +1489,9 @@ def _sent_to_an_incident(head: Token) -> bool:
     if "had" in aux:
         return True
     purpose = any(c.dep_ in ("advcl", "xcomp") and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
-                  and c.lemma_.lower() in ("separate", "restore", "calm", "disperse", "protect", "guard", "secure",
-                                           "stop", "contain", "control", "keep", "prevent", "quell")
-                  for c in head.children)
-    around = any(c.dep_ == "prep" and c.lower_ in ("around", "outside", "near", "at") and any(
-        p.lemma_.lower() in ("building", "office", "embassy", "site", "scene", "hospital", "centre", "center",
-                             "compound", "entrance", "gate", "stadium", "court", "church", "mosque")
-        for p in c.children) for c in head.children)
+                  and c.lemma_.lower() in CALMING for c in head.children)
+    around = any(c.dep_ == "prep" and c.lower_ in ("around", "outside", "near", "at") and
+                 any(p.lemma_.lower() in SCENES for p in c.children) for c in head.children)
     return purpose or around
 
 

@@ -342,7 +342,7 @@ def build_event(mentions: Sequence[Mention]) -> Event:
     of_type = [m for m in mentions if m.event_type == event_type]
     order = EVENT_TYPES[event_type]
     sub = min((m.sub_event_type for m in of_type), key=order.index)
-    # the most precise date, told in the text rather than assumed from the publication day
+    # a date told in the text before one assumed from the publication day, then the most precise
     dated = min(of_type, key=lambda m: (m.date_span is None, m.date.precision, (m.date.end - m.date.start).days))
     placed = [m for m in of_type if m.place is not None]
     place = min((m.place for m in placed), key=_place_rank) if placed else None

@@ -1770,7 +1770,7 @@ def _parallel_clause(doc: Doc, chosen: PlaceNote, other: PlaceNote, note: Senten
         return start, end
 
     mine, theirs = clause(chosen.token_start), clause(other.token_start)
-    if mine == theirs or theirs[0] == note.token_start and mine[0] == note.token_start:
+    if mine == theirs:
         return False
     span = doc[theirs[0]:theirs[1]]
     if any(span.start_char <= d.span.start < span.end_char for d in note.dates if d.role != "since"):
