@@ -709,11 +709,11 @@ def _name_the_enemy(note: SentenceNotes, main_sides: tuple[str, ...], gazetteer:
         (named[0] if named else None) or (main_sides[0] if main_sides else None)
     if own is None:
         return
-    other = next((g.enemy for g in knowledge.groups if g.side == own and g.enemy), None)
+    other = knowledge.enemy_by_side.get(own)
     if other is None:
         # ... and a group of the speaker's own country is not the state's enemy ("the hostile artillery bombarded
         # Aitaroun", told in Lebanon, is not Hezbollah's)
-        at_home = {g.side for g in knowledge.groups if g.country == own}
+        at_home = knowledge.group_sides_by_country.get(own, frozenset())
         other = next((s for s in main_sides if s != own and s != "CIV" and s not in at_home), None) or \
             only_rival(own)
 

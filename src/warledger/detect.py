@@ -1169,9 +1169,10 @@ class Detector:
         return candidate
 
 
+# What a strike made "with" them makes an air strike: "struck with drones".
+FLOWN_WEAPONS = frozenset({"drone", "uav", "aircraft", "warplane", "helicopter", "jet", "aviation"})
 # Aircraft whose fire or attack is an air strike.
-AIRCRAFT = frozenset({"helicopter", "gunship", "warplane", "jet", "aircraft", "airplane", "plane", "drone",
-                      "uav", "quadcopter", "aviation"})
+AIRCRAFT = FLOWN_WEAPONS | {"gunship", "airplane", "plane", "quadcopter"}
 # What makes a "bomber" an aircraft rather than a suicide bomber: "fighter-bombers", "strategic bombers".
 AIR_BOMBERS = frozenset({"fighter", "strategic", "heavy", "stealth", "dive", "torpedo"})
 
@@ -1228,8 +1229,7 @@ def _instrument(head: Token) -> str | None:
     tools += [t for c in head.children if c.dep_ in ("advcl", "xcomp", "acl") and c.lower_ == "using"
               for t in c.subtree]
     words = " ".join(t.text for t in tools)
-    if DRONE_WEAPONS.search(words) or any(t.lemma_.lower() in ("drone", "uav", "aircraft", "warplane", "helicopter",
-                                                                  "jet", "aviation") for t in tools):
+    if DRONE_WEAPONS.search(words) or any(t.lemma_.lower() in FLOWN_WEAPONS for t in tools):
         return "Air/drone strike"
     if HEAVY_WEAPONS.search(words):
         return "Shelling/artillery/missile attack"

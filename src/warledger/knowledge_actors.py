@@ -194,6 +194,9 @@ class ActorKnowledge:
     group_by_exact_alias: Mapping[str, GroupEntry]
     outlet_by_alias: Mapping[str, OutletEntry]
     outlet_by_exact_alias: Mapping[str, OutletEntry]
+    # a side's enemy as its first group entry with an `enemy` names it; the sides of the groups based in a country
+    enemy_by_side: Mapping[str, str]
+    group_sides_by_country: Mapping[str, frozenset[str]]
 
     def find_country(self, phrase: str) -> CountryEntry | None:
         """The country a name, metonym, demonym or exact alias refers to."""
@@ -549,6 +552,13 @@ def _merge(files: Sequence[_ActorFile]) -> ActorKnowledge:
     for group in groups.values():
         _index(group_by_alias, (group.name, *group.aliases), group, normalize_phrase)
         _index(group_by_exact, group.exact_aliases, group, _exact)
+    enemy_by_side: dict[str, str] = {}
+    sides_by_country: dict[str, set[str]] = {}
+    for group in groups.values():
+        if group.enemy is not None:
+            enemy_by_side.setdefault(group.side, group.enemy)
+        if group.country is not None:
+            sides_by_country.setdefault(group.country, set()).add(group.side)
     outlet_by_alias: dict[str, OutletEntry] = {}
     outlet_by_exact: dict[str, OutletEntry] = {}
     for outlet in outlets.values():
@@ -576,6 +586,8 @@ def _merge(files: Sequence[_ActorFile]) -> ActorKnowledge:
         group_by_exact_alias=MappingProxyType(group_by_exact),
         outlet_by_alias=MappingProxyType(outlet_by_alias),
         outlet_by_exact_alias=MappingProxyType(outlet_by_exact),
+        enemy_by_side=MappingProxyType(enemy_by_side),
+        group_sides_by_country=MappingProxyType({c: frozenset(s) for c, s in sides_by_country.items()}),
     )
 
 

@@ -142,16 +142,15 @@ def resolve(document: Document, annotated: Annotated, candidates: Sequence[Candi
         # its report: a killing with no doer and no day of its own adds to no other event, so it is the event
         for c in unmoored:
             c.reference = False
-        mentions = _resolve_sentences(document, annotated, candidates, gazetteer, knowledge, to_original, [],
-                                      lone=frozenset(id(c) for c in unmoored))
+        mentions = _resolve_sentences(document, annotated, candidates, gazetteer, knowledge, to_original, None)
     return mentions
 
 
 def _resolve_sentences(document: Document, annotated: Annotated, candidates: Sequence[Candidate],
                        gazetteer: Gazetteer, knowledge: ActorKnowledge, to_original: OffsetMap,
-                       unmoored: list[Candidate], lone: frozenset[int] = frozenset()) -> list[Mention]:
-    """`resolve` over the sentences; killings with no doer and no day of their own are deaths of events told
-    elsewhere, collected in `unmoored`, except those in `lone` (by id), which are events of their own."""
+                       unmoored: list[Candidate] | None) -> list[Mention]:
+    """`resolve` over the sentences. Bodies found with no doer and no day of their own are deaths of events
+    told elsewhere, collected in `unmoored`; where it is None, they are events of their own."""
     published = annotated.published
     notes = annotated.sentences
     map_back = to_original
@@ -172,7 +171,7 @@ def _resolve_sentences(document: Document, annotated: Annotated, candidates: Seq
             speakers_carry = party_speakers
         speakers = note.speakers if party_speakers else [*speakers_carry, *note.speakers]
         found = by_sentence.get(note.index, [])
-        _mark_references(found, note, annotated.segmented.doc, unmoored, lone)
+        _mark_references(found, note, annotated.segmented.doc, unmoored)
         real = [c for c in found if not c.reference]
         if not real:
             if note.figures or found:
@@ -277,10 +276,11 @@ def _arrest_told_after(mention: Mention, candidate: Candidate, earlier: list[Men
         and m.sub_event_type != mention.sub_event_type and not m.historical for m in earlier)
 
 
-def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc, unmoored: list[Candidate],
-                     lone: frozenset[int] = frozenset()) -> None:
-    """Which triggers of a sentence only add to events told elsewhere rather than make new ones. Killings marked
-    only for want of a doer and a day and place of their own go to `unmoored`, except those in `lone`."""
+def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc, unmoored: list[Candidate] | None
+                     ) -> None:
+    """Which triggers of a sentence only add to events told elsewhere rather than make new ones. Bodies found
+    (FOUND_KILLED) marked only for want of a doer and a day and place of their own go to `unmoored`; where it is
+    None, they are not marked."""
     toll_words = bool(CUMULATIVE.search(note.text))
     for c in found:
         if note.dates:
@@ -295,11 +295,12 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc, unmo
                                        for d in note.dates)
         if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
             c.reference = True
-        if id(c) in lone:
+        found_killed = not cumulative and c.rule.rule_id in FOUND_KILLED
+        if unmoored is None and found_killed:
             continue
         if c.rule.kind == "kill" and c.event_type != "Riots" and \
                 (cumulative or not (_has_agent(c.trigger, note.actors) or _told_here(note))):
-            if not cumulative and not c.reference and c.rule.rule_id in FOUND_KILLED:
+            if found_killed and not c.reference and unmoored is not None:
                 unmoored.append(c)
             # "27 people were killed": deaths of an event told elsewhere; but "four farmers were shot dead
             # near Jos on Tuesday", with a day and a town of its own, is an event with no doer named (and "a crowd beat
