@@ -1808,3 +1808,13 @@ def test_rocket_launchers_fired_at_a_towns_outskirts_are_a_shelling(stage_pipeli
 def test_a_few_men_sent_to_an_incident_change_no_forces_activity(stage_pipeline: Pipeline, text: str,
                                                                  expected: list) -> None:
     assert [k for k in detected(stage_pipeline, text) if k[0] == "Strategic developments"] == expected
+
+
+@pytest.mark.issue(9)
+def test_a_place_locals_call_by_a_name_does_not_make_the_killing_a_demand(stage_pipeline: Pipeline) -> None:
+    # "call" with a name after its object names a place; the parser may hang the killing on it
+    text = ("Snipers on the hill killed an old man as he queued for water near the market, the square locals call "
+            "'the killing ground'.")
+    assert ("Violence against civilians", "Attack") in detected(stage_pipeline, text)
+    # ... but what a speaker calls an event is no event told
+    assert detected(stage_pipeline, "The opposition called the raid an act of terror.") == []

@@ -1955,7 +1955,7 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
         if node.i != token.i and _quoted(node) and not inside:
             break  # "marched carrying placards that read 'We want security'": the parser hung the march on the slogan
         if node.i != token.i and node.i != coordinate and node.lemma_.lower() in IRREALIS_HEADS and \
-                not (done and node.lemma_.lower() == "warn") and \
+                not (done and node.lemma_.lower() == "warn") and not _names_a_thing(node, token) and \
                 not (attempts_count and node.lemma_.lower() in ATTEMPTS and node.tag_ == "VBD"):
             return True  # ... but "warned that the group had set up a camp" tells what was done
         for child in node.children:
@@ -1975,6 +1975,15 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
         if infinitive and node.i != token.i and node.lemma_.lower() == "announce":
             return True  # "announced a 48-hour hartal from Sunday to protest against the arrests": a plan
     return False
+
+
+def _names_a_thing(verb: Token, token: Token) -> bool:
+    """ "shot dead a boy ..., the avenue Sarajevans call 'Sniper Alley'": "call" with a name after its object
+    names, it does not demand, and the event the parser hangs on it is told (but not one inside the name: "what
+    it called a pattern of detentions")."""
+    if verb.lemma_.lower() != "call" or not any(c.dep_ == "oprd" for c in verb.children):
+        return False
+    return not any(token.i in {t.i for t in c.subtree} for c in verb.children if c.dep_ in ("oprd", "dobj", "nsubj"))
 
 
 def _figurative(token: Token) -> bool:
