@@ -1818,3 +1818,19 @@ def test_a_place_locals_call_by_a_name_does_not_make_the_killing_a_demand(stage_
     assert ("Violence against civilians", "Attack") in detected(stage_pipeline, text)
     # ... but what a speaker calls an event is no event told
     assert detected(stage_pipeline, "The opposition called the raid an act of terror.") == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # people detained and beaten were harmed: no attack was beaten back
+    ("Two students were detained and beaten by soldiers in Mandalay on Friday.",
+     [("Violence against civilians", "Attack")]),
+    ("A trader was robbed and beaten by men in uniform at a checkpoint outside Bossangoa on Friday.",
+     [("Violence against civilians", "Attack")]),
+    # ... a force that beats back an attack, or beats the attackers off, fought
+    ("Government troops beat back a rebel attack on Kidal on Friday.", [BATTLE]),
+    ("The garrison beat the attackers off after two hours near Kidal on Friday.", [BATTLE]),
+])
+def test_people_beaten_are_harmed_and_an_attack_beaten_back_is_a_fight(stage_pipeline: Pipeline, text: str,
+                                                                       expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

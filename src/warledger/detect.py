@@ -233,6 +233,9 @@ CROWD_WORDS = frozenset({"supporter", "protester", "protestor", "demonstrator", 
                          "crowd", "youth", "fan", "worker", "farmer", "people", "activist", "mourner", "trader"})
 # Verbs that say an attack met resistance: whatever its target, it was a fight.
 RESISTED = frozenset({"repel", "repulse", "thwart", "foil", "beat", "fend", "fight", "resist"})
+# What "beat" beats off when it tells a fight: "beat an attack", "beat the assailants".
+BEATEN_OFF = frozenset({"attack", "assault", "offensive", "raid", "incursion", "ambush", "attempt", "attacker",
+                        "assailant", "raider", "advance"})
 COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fighter", "militant", "rebel",
                              "insurgent", "combatant", "militiaman", "militia", "guard", "officer", "policeman",
                              "position", "post", "base", "army", "force", "unit", "personnel", "military",
@@ -808,9 +811,10 @@ class Detector:
             return candidate
         if rule.rule_id == "gunfire" and head.dep_ == "nsubj" and head.head.lemma_.lower() in KILLING_VERBS:
             return None  # "Houthi snipers killed a child": the killing tells the event, the snipers its doers
-        if rule.rule_id == "repel" and head.lemma_.lower() == "beat" and any(
-                _victims(v) == "civilians" for v in (head, *(c for c in head.children if c.dep_ == "conj"))):
-            return None  # "beat displaced people": harm done to them, not an attack beaten back
+        if rule.rule_id == "repel" and head.lemma_.lower() == "beat" and (any(
+                _victims(v) == "civilians" for v in (head, *(c for c in head.children if c.dep_ == "conj")))
+                or not _beats_back(head)):
+            return None  # "beat displaced people", "was detained and beaten": harm done, not an attack beaten back
         if rule.rule_id == "arrest" and DISAPPEARED.search(sentence_text):
             # "arrested 30 herders and took them to an unknown destination": a forced disappearance
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", \
@@ -1977,6 +1981,13 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
     return False
 
 
+def _beats_back(verb: Token) -> bool:
+    """ "beat back an attack", "beat off the assault", "beat the attackers back": a force beaten off (not "beat a
+    detainee", "was detained and beaten")."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off") for c in verb.children) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in BEATEN_OFF for c in verb.children)
+
+
 def _names_a_thing(verb: Token, token: Token) -> bool:
     """ "shot dead a boy ..., the avenue Sarajevans call 'Sniper Alley'": "call" with a name after its object
     names, it does not demand, and the event the parser hangs on it is told (but not one inside the name: "what
@@ -2231,6 +2242,10 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
     (a verb of killing), any other person killed is a civilian: "shot dead a researcher", "executed
     four Christians", "killed her"."""
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+    if not objects and head.dep_ == "conj" and head.pos_ == "VERB" and head.head.pos_ == "VERB":
+        # "two students were detained and beaten": the verb joined by "and" shares the first one's object
+        shared = "nsubjpass" if head.tag_ == "VBN" else "dobj"
+        objects = [c for c in head.head.children if c.dep_ == shared]
     killed = [c for c in objects if c.dep_ != "pobj"]  # the verb's own objects
     if head.lemma_.lower() in ("die", "perish"):
         objects += [c for c in head.children if c.dep_ == "nsubj"]  # "five civilians died"
