@@ -1834,3 +1834,16 @@ def test_a_place_locals_call_by_a_name_does_not_make_the_killing_a_demand(stage_
 def test_people_beaten_are_harmed_and_an_attack_beaten_back_is_a_fight(stage_pipeline: Pipeline, text: str,
                                                                        expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a policeman named by his rank or his force's own word is a combatant: his killing is a fight (ACLED)
+    ("A police sergeant was shot dead by gunmen outside his home in Tegucigalpa on Monday.", [BATTLE]),
+    ("Gunmen shot dead two traffic constables at a crossing in Tegucigalpa on Monday.", [BATTLE]),
+    # ... a tradesman is a civilian
+    ("Gunmen shot dead two tailors at a crossing in Tegucigalpa on Monday.",
+     [("Violence against civilians", "Attack")]),
+])
+def test_police_named_by_rank_are_combatants(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -243,7 +243,12 @@ COMBATANT_WORDS = frozenset({"soldier", "serviceman", "servicemen", "troop", "fi
                              # the armed, whatever a report calls them
                              "terrorist", "jihadist", "bandit", "gunman", "assailant", "attacker", "kidnapper",
                              "extremist", "separatist", "guerrilla", "paramilitary", "mercenary", "sniper",
-                             "commander", "gendarme", "ranger", "vigilante", "escort", "bodyguard"})
+                             "commander", "gendarme", "ranger", "vigilante", "escort", "bodyguard",
+                             # ranks and the police's own names for its men: "a police sergeant was shot dead",
+                             # "three Carabineros were found shot dead"
+                             "sergeant", "corporal", "lieutenant", "colonel", "detective", "constable", "patrolman",
+                             "policewoman", "cop", "trooper", "carabinero", "carabineros", "guardsman", "paratrooper",
+                             "commando", "marine", "conscript", "reservist", "peshmerga"})
 # Objects that make "fight", "battle" or "war" a figure of speech.
 FIGURATIVE_OBJECTS = frozenset({
     "challenge", "charge", "allegation", "election", "result", "corruption", "poverty", "disease", "virus",
