@@ -1847,3 +1847,19 @@ def test_people_beaten_are_harmed_and_an_attack_beaten_back_is_a_fight(stage_pip
 ])
 def test_police_named_by_rank_are_combatants(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a group that renames or dissolves itself, told by "it" after its name
+    ("The Workers' Revolutionary Party announced on Monday that it had dissolved itself.", [CHANGE]),
+    ("The Seleka faction said on Sunday it had changed its name to the Popular Front.", [CHANGE]),
+    ("The rebel alliance is changing its name to the National Salvation Army, its spokesman said on Monday.",
+     [CHANGE]),
+    # ... not a firm, nor a parliament dissolved by a president
+    ("The company changed its name to Meridian on Thursday.", []),
+    ("The president dissolved parliament on Thursday.", []),
+])
+def test_a_group_that_renames_or_dissolves_itself_changes(stage_pipeline: Pipeline, text: str,
+                                                          expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -1760,9 +1760,12 @@ def _named_self(head: Token) -> bool:
     own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children) or \
         any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves") for c in head.children)
     verb = head.head if head.dep_ in ("dobj", "nsubjpass") else head
-    return own and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or any(g.pos_ == "PROPN" for g in c.children
-                                                                        if g.dep_ == "compound"))
-                       for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.lower_ in ("it", "they") for c in subjects) and verb.dep_ in ("ccomp", "conj"):
+        # "the PKK announced that it had dissolved itself": the one who tells it
+        subjects = [c for a in _ancestors(verb, 2) for c in a.children if c.dep_ == "nsubj"]
+    return own and any(c.pos_ == "PROPN" or any(g.pos_ == "PROPN" for g in c.children if g.dep_ == "compound")
+                       for c in subjects)
 
 
 def _stones_unthrown(stone: Token) -> bool:
