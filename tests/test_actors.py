@@ -189,3 +189,25 @@ def test_a_shared_short_form_is_matched_only_in_its_exact_case(stage_pipeline: P
 ])
 def test_the_names_a_war_gives_its_armed_groups(stage_pipeline: Pipeline, text: str, expected: str) -> None:
     assert [a.name for a in named(stage_pipeline, text)][:1] == [expected]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "spans"), [
+    # a band the dictionary does not know, named before its word for a band, is an armed actor
+    ("The Cachiros cartel closed all roads into Tocoa.", [("Cachiros cartel", "unidentified")]),
+    ("The Olancho militia imposed a curfew.", [("Olancho militia", "unidentified")]),
+    # ... a known group keeps its name, and a band with no name stays a common noun's
+    ("An armed PKK group came to the tents.", [("PKK", "group")]),
+    ("The group closed the road.", []),
+])
+def test_a_band_named_by_a_name_the_dictionary_lacks_is_armed(stage_pipeline: Pipeline, text: str,
+                                                              spans: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.kind) for m in actors_in(stage_pipeline, text)] == spans
+
+
+@pytest.mark.issue(9)
+def test_an_unknown_named_band_that_closes_the_roads_makes_an_event(stage_pipeline: Pipeline) -> None:
+    # closing roads is an event when an armed body does it (an armed act): the band named is one
+    events = extract(stage_pipeline, "The Olancho militia closed all roads into Juticalpa on Friday.")
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Other", "Unidentified Armed Group (Honduras)")]

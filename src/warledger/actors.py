@@ -279,6 +279,25 @@ def _armed_people(doc: Doc) -> list[tuple[int, int, str, str]]:
         while doc[start].lower_ not in ARMED_WORDS:
             start += 1
         found.append((start, token.i + 1, "ROLE", "unidentified"))
+    return found + _named_bands(doc)
+
+
+# Nouns that make a name before them an armed band's: "the TPNPB group", "the Sikin militia", "the Barrio 18 gang".
+BAND_NOUNS = frozenset({"group", "militia", "gang", "faction", "cartel", "brigade", "battalion", "guerrilla",
+                        "guerrillas", "rebels", "fighters", "insurgents", "militants"})
+
+
+def _named_bands(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Spans of a band the actor dictionary does not know, named by a capitalised name before a word for an armed
+    band ("the TPNPB group in Intan Jaya has blocked the airstrip"): an armed actor of the place's country."""
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lower_ not in BAND_NOUNS:
+            continue
+        names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN"
+                 and c.text[:1].isupper()]
+        if names:
+            found.append((min(t.i for n in names for t in n.subtree), token.i + 1, "ROLE", "unidentified"))
     return found
 
 
