@@ -1863,3 +1863,12 @@ def test_police_named_by_rank_are_combatants(stage_pipeline: Pipeline, text: str
 def test_a_group_that_renames_or_dissolves_itself_changes(stage_pipeline: Pipeline, text: str,
                                                           expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_a_person_not_seen_since_being_taken_was_taken(stage_pipeline: Pipeline) -> None:
+    # the negation is the later clause's ("not seen since"), not the taking's
+    text = "Her family say she has not been seen since soldiers took her from her shop in San Miguel on Friday night."
+    assert detected(stage_pipeline, text) == [("Violence against civilians", "Abduction/forced disappearance")]
+    # ... but a negated act stays untold whatever clause follows it
+    assert detected(stage_pipeline, "Soldiers did not open fire on the villagers when they crossed the river.") == []

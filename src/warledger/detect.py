@@ -2130,6 +2130,10 @@ def _across_a_semicolon(head: Token, token: Token) -> bool:
     return any(t.text == ";" for t in head.doc[low + 1:high])
 
 
+# Conjunctions of a clause that tells when, against another: "since", "after", "before", "when", "until".
+TIME_MARKS = frozenset({"since", "after", "before", "when", "until", "till", "once"})
+
+
 def negated(token: Token) -> bool:
     """"did not attack", "no comments on the clashes": a negation on the trigger or on the words it
     hangs from, up to the nearest verb."""
@@ -2149,6 +2153,8 @@ def negated(token: Token) -> bool:
                 return True  # "neither side said whether the bodies had been handed over": asked, not told
         if node.i != token.i and node.pos_ in ("VERB", "AUX"):
             break
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children):
+            break  # "he has not been seen since officers took him": the negation is the later clause's
     # "there was no sign that the clashes had spread"
     return any(node.lemma_.lower() in ("sign", "indication", "evidence") and node.pos_ == "NOUN" and
                any(c.dep_ == "det" and c.lower_ == "no" for c in node.children) for node in _ancestors(token, 4))
