@@ -1872,3 +1872,12 @@ def test_a_person_not_seen_since_being_taken_was_taken(stage_pipeline: Pipeline)
     assert detected(stage_pipeline, text) == [("Violence against civilians", "Abduction/forced disappearance")]
     # ... but a negated act stays untold whatever clause follows it
     assert detected(stage_pipeline, "Soldiers did not open fire on the villagers when they crossed the river.") == []
+
+
+@pytest.mark.issue(9)
+def test_people_taken_at_gunpoint_are_abducted(stage_pipeline: Pipeline) -> None:
+    text = "Three aid workers were taken at gunpoint by men in uniform near Kaga Bandoro on Monday evening."
+    assert detected(stage_pipeline, text) == [("Violence against civilians", "Abduction/forced disappearance")]
+    # ... a town taken is ground, not people
+    assert ("Violence against civilians", "Abduction/forced disappearance") not in detected(
+        stage_pipeline, "Rebels took the town of Kaga Bandoro on Monday.")

@@ -1044,7 +1044,9 @@ class Detector:
             # "took three young men from the cattle market", not "took the wounded from the town to hospital"
             preps = {c.lower_: c for c in head.children if c.dep_ == "prep"}
             bound = [o.lemma_.lower() for o in preps["to"].children] if "to" in preps else []
-            if "from" not in preps or (_victims(head) != "civilians" and not _people_taken(head)) or \
+            at_gunpoint = "at" in preps and any(o.lower_ == "gunpoint" for o in preps["at"].children)
+            if ("from" not in preps and not at_gunpoint) or \
+                    (_victims(head) != "civilians" and not _people_taken(head)) or \
                     {"safety", "hospital", "shelter", "clinic"} & set(bound):
                 return None
         elif kind == "custody":
