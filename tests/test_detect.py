@@ -1881,3 +1881,14 @@ def test_people_taken_at_gunpoint_are_abducted(stage_pipeline: Pipeline) -> None
     # ... a town taken is ground, not people
     assert ("Violence against civilians", "Abduction/forced disappearance") not in detected(
         stage_pipeline, "Rebels took the town of Kaga Bandoro on Monday.")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a vehicle named by its make is a vehicle
+    "A journalist was bundled into a grey Toyota Hilux by men in civilian clothes outside his home in Soyapango "
+    "on Friday.",
+    "Witnesses said the lawyer was forced into a white Land Cruiser outside the court in San Miguel on Monday.",
+])
+def test_a_person_bundled_into_a_vehicle_named_by_its_make_is_abducted(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == [("Violence against civilians", "Abduction/forced disappearance")]
