@@ -1892,3 +1892,17 @@ def test_people_taken_at_gunpoint_are_abducted(stage_pipeline: Pipeline) -> None
 ])
 def test_a_person_bundled_into_a_vehicle_named_by_its_make_is_abducted(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # ground left or handed over under an arrangement, at someone's request, is transferred without a fight
+    ("Police on Tuesday withdrew from the checkpoint they had kept for years at the entrance to Chalatenango and "
+     "handed the site over to the village council, under an arrangement with the new government.",
+     [("Strategic developments", "Non-violent transfer of territory")]),
+    # ... not ground given up under fire
+    ("Gendarmes withdrew from the post at Chalatenango on Tuesday under heavy fire from the gang.", []),
+])
+def test_ground_left_under_an_arrangement_changes_hands_without_a_fight(stage_pipeline: Pipeline, text: str,
+                                                                       expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

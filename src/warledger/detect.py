@@ -154,7 +154,8 @@ IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\b", re.I)
 AGREEMENT_CUES = re.compile(
     r"\b(?:agreement|declaration|deal|accord|under the terms|in accordance|handover|handed over|hand over|"
     r"(?:trilateral|joint|tripartite) statement|under the (?:\w+ ){0,4}statement|"
-    r"peace (?:plan|deal)|ceasefire|truce|treaty|as agreed)\b", re.I)
+    r"peace (?:plan|deal)|ceasefire|truce|treaty|as agreed|arrangement|pact|at the request of|"
+    r"transfer of (?:ground|territory|control|the (?:town|district|area|base|camp|post|checkpoint)))\b", re.I)
 NOT_TERRITORY = frozenset({"power", "weapon", "ammunition", "arm", "drug", "asset", "initiative", "equipment",
                            "vehicle", "tank", "document", "opportunity", "attention", "prisoner", "hostage",
                            "cache", "explosive", "munition", "rifle", "stockpile", "depot", "arsenal", "mine", "ied",
@@ -438,7 +439,8 @@ UNOPPOSED = re.compile(r"\b(?:without (?:a fight|firing a (?:single )?shot|a sho
                        r"resistance|"
                        r"no shots? (?:was|were) fired|(?:had |having )?(?:withdrawn|abandoned|vacated|pulled out)|"
                        r"after (?:\w+ ){0,4}(?:withdrew|pulled out|left|abandoned|retreated|withdrawal|pull-?out)|"
-                       r"deserted)\b", re.I)
+                       r"deserted|without (?:any )?incident|(?:with )?little (?:or no )?(?:fighting|resistance)|"
+                       r"peacefully)\b", re.I)
 # Property whose burning or wrecking is property destruction.
 PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop", "market", "building", "office",
                       "church", "mosque", "school", "crop", "field", "property", "hut", "village", "warehouse",
