@@ -1906,3 +1906,16 @@ def test_a_person_bundled_into_a_vehicle_named_by_its_make_is_abducted(stage_pip
 def test_ground_left_under_an_arrangement_changes_hands_without_a_fight(stage_pipeline: Pipeline, text: str,
                                                                        expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cessation of hostilities, or a plan of peace, signed is an agreement made
+    ("Elders of the two clans signed a cessation of hostilities in Galkayo on Thursday.", [AGREEMENT]),
+    ("The two presidents signed a Qatari-brokered peace roadmap in Doha on Friday.", [AGREEMENT]),
+    # ... any other plan signed is not
+    ("The minister signed a development plan on Tuesday.", []),
+])
+def test_a_cessation_of_hostilities_or_a_peace_plan_signed_is_an_agreement(stage_pipeline: Pipeline, text: str,
+                                                                           expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

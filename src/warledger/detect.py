@@ -844,8 +844,7 @@ class Detector:
             if rule.rule_id == "agree-to":
                 if not _parties_agree_to_disengage(head):
                     return None
-            elif not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_NOUNS
-                         for c in head.children):
+            elif not any(c.dep_ in ("dobj", "nsubjpass") and _an_agreement_signed(c) for c in head.children):
                 return None
         elif kind == "agreement":
             if head.lemma_.lower() not in AGREEMENT_NOUNS | {"silence"}:
@@ -1991,6 +1990,21 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
         if infinitive and node.i != token.i and node.lemma_.lower() == "announce":
             return True  # "announced a 48-hour hartal from Sunday to protest against the arrests": a plan
     return False
+
+
+# What else is signed to end or pause a fight: "signed a covenant", "a cessation of hostilities".
+SIGNED_PACTS = frozenset({"covenant", "cessation", "charter", "concord"})
+# ... and a plan or a roadmap of peace: "signed a French-brokered ceasefire plan".
+PEACE_WORDS = frozenset({"ceasefire", "cease-fire", "peace", "truce", "armistice"})
+
+
+def _an_agreement_signed(thing: Token) -> bool:
+    """Whether the thing signed is an agreement: a word for one, or a plan or roadmap of peace."""
+    lemma = thing.lemma_.lower()
+    if lemma in AGREEMENT_NOUNS | SIGNED_PACTS:
+        return True
+    return lemma in ("plan", "roadmap", "road-map", "framework") and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in PEACE_WORDS for c in thing.children)
 
 
 def _beats_back(verb: Token) -> bool:
