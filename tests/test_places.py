@@ -558,3 +558,26 @@ def test_a_name_across_the_border_only_where_the_report_places_nothing_at_home(g
     assert place is not None and place.country == "KEN"
     # ... a report whose own places lie in Somalia reads an unknown name as one of its own, not a Kenyan town
     assert gazetteer.resolve(located, {"SOM": 3.0}, placed={"SOM"}) is None
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # the end of a longer name the gazetteer does not know is no place of its own, wherever a place bears it
+    ("Helicopters dropped barrel bombs on the villages of Kafr Sijna and Hish.", "Sijna"),
+    ("Gunmen fired on a patrol near the community of Plan de Oriente on Monday.", "Oriente"),
+])
+def test_the_end_of_an_unknown_longer_name_is_no_place(gazetteer: Gazetteer, text: str, unwanted: str) -> None:
+    assert unwanted not in [m.surface for m in gazetteer.find(text)]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "wanted"), [
+    # ... but a people's adjective, a direction, a day or the first word of a sentence makes no longer name
+    ("A Kenyan Mandera official said so.", "Mandera"),
+    ("Shelling hit Northern Idlib overnight.", "Idlib"),
+    ("Clashes resumed on Sunday Aleppo time.", "Aleppo"),
+    ("Yesterday Aleppo was calm.", "Aleppo"),
+])
+def test_a_place_after_an_adjective_of_a_people_or_a_direction_stays(gazetteer: Gazetteer, text: str,
+                                                                     wanted: str) -> None:
+    assert wanted in [m.surface for m in gazetteer.find(text)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import gc
 import json
 import math
@@ -331,6 +332,42 @@ def _joins_as_article(word: str, gap: str) -> bool:
     """Whether `word`, followed by `gap`, is an article inside a name: "al-" of "Aita al-Shaab"."""
     word = word.lower()
     return (gap == "-" and word in _ARTICLES) or (gap == " " and word in _FOREIGN_ARTICLES)
+
+
+# Capitalised words that stand before a place's name without making a longer name of it: "Northern Gaza",
+# "Greater Khartoum", weekdays and months of a dateline.
+_BEFORE_A_NAME = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "greater",
+    "upper", "lower", "inner", "outer", "old", "new", "the", "in", "at", "on", "near", "from", "to", "of", "and",
+    "or", "but", "by", "for", "with", "into", "outside", "inside", "around", "across", "between", "via",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+# Small words inside a Spanish or Portuguese name: "Plan de Oriente", "Vila do Tinguá".
+_NAME_LINKS = frozenset({"de", "del", "da", "do", "dos", "das", "la", "los", "las"})
+def _inside_a_longer_name(word: str) -> bool:
+    """Whether a capitalised word right before a place's name makes the two one longer name ("Kafr Sijna", "Plan
+    de Oriente"): a word in capitals or lower case, a direction, a preposition, a day or a people's adjective
+    does not."""
+    return word[:1].isupper() and not word.isupper() and word.isalpha() and \
+        word.lower() not in _BEFORE_A_NAME and word.lower() not in _demonyms()
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """The peoples' adjectives of the actor dictionary's countries ("Kenyan", "Sudanese"), lower-cased: a word
+    that stands before a place without naming it."""
+    countries = _read_json_object(_data_path("actors.json")).get("countries", [])
+    return frozenset(d.lower() for c in countries if isinstance(c, dict) for d in c.get("demonyms", []))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence or a line (where any word is capitalised)."""
+    before = text[:start].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?\n:;\"'“‘([-–—"
 
 
 def _without_articles(key: str) -> str:
@@ -789,6 +826,13 @@ class Gazetteer:
                     and raws[i - 2][:1].isupper() and not (hits and hits[-1].next_token >= i - 1):
                 # "Numan" of "Maarat al-Numan", "Shaab" of "Aita al-Shaab": the end of a longer name we
                 # do not know (after "in al-Bab" the article starts the name, and Bab stays)
+                i = hit.next_token
+                continue
+            before = i - 2 if i > 1 and raws[i - 1] in _NAME_LINKS and joinable[i - 2] else i - 1
+            if before >= 0 and joinable[before] and text[spans[i - 1][1]:spans[i][0]] == " " and \
+                    _inside_a_longer_name(raws[before]) and not (hits and hits[-1].next_token > before) and \
+                    not _starts_sentence(text, spans[before][0]) and raws[before] not in titles:
+                # "Sijna" of "Kafr Sijna", "Cruzeiro" of "Vila Cruzeiro": the end of a longer name we do not know
                 i = hit.next_token
                 continue
             if hit.refs:
