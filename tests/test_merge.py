@@ -210,3 +210,13 @@ def test_a_gun_battle_before_a_town_is_won_back_is_the_territory_event(stage_pip
     events = extract(stage_pipeline, text)
     # one event, the ground won back, with the fight's dead
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Government regains territory", 2)]
+
+
+@pytest.mark.issue(9)
+def test_strikes_on_two_nearby_towns_of_one_report_stay_two_events(stage_pipeline: Pipeline) -> None:
+    # ACLED codes one strike per town hit, however close the towns; a fight may be told by its nearby villages
+    text = ("IDLIB, Syria, Dec 2 - Russian warplanes struck a market in Saraqib on Tuesday, killing three civilians, "
+            "rescuers said. Another air strike hit a bakery in Sarmin on Tuesday, wounding five people.")
+    events = extract(stage_pipeline, text)
+    assert sorted((e.sub_event_type, e.place.name if e.place else None) for e in events) == [
+        ("Air/drone strike", "Saraqib"), ("Air/drone strike", "Sarmīn")]

@@ -77,8 +77,9 @@ def _towns_agree(a: Sequence[Mention], b: Sequence[Mention], gazetteer: Gazettee
     placed only in a region agrees with every town in it, and must not chain them ("the occupiers shelled 14
     settlements of Kharkiv region" beside a shelling in Kupiansk, a drone in Velykyi Burluk and a mine near
     Balakliia: three events, not one)."""
-    return all(_places_agree(x.place, y.place, gazetteer) for x in a for y in b
-               if x.place is not None and y.place is not None and x.place.geo_precision == 1
+    strikes = all(m.event_type == "Explosions/Remote violence" for m in (*a, *b))
+    return all(x.place.key == y.place.key if strikes else _places_agree(x.place, y.place, gazetteer)
+               for x in a for y in b if x.place is not None and y.place is not None and x.place.geo_precision == 1
                and y.place.geo_precision == 1)
 
 
