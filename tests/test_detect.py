@@ -1919,3 +1919,17 @@ def test_ground_left_under_an_arrangement_changes_hands_without_a_fight(stage_pi
 def test_a_cessation_of_hostilities_or_a_peace_plan_signed_is_an_agreement(stage_pipeline: Pipeline, text: str,
                                                                            expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a building turned into a band's headquarters is a base set up
+    ("Gang members turned the abandoned clinic in Soyapango into their headquarters last week, residents said.",
+     [("Strategic developments", "Headquarters or base established")]),
+    # ... not a camp for the displaced, nor barracks turned into a school
+    ("The mission handed over the site on Friday, turning it into a camp for displaced people.",
+     [("Strategic developments", "Non-violent transfer of territory")]),
+    ("The council turned the old barracks into a school on Monday.", []),
+])
+def test_a_building_turned_into_headquarters_is_a_base(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -1536,6 +1536,12 @@ def _sets_up_a_base(head: Token) -> bool:
     """"set up a permanent camp", "established a base", "moved its command post to a farmhouse"."""
     if head.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
         return False
+    if head.lemma_.lower() == "turn":
+        # "turned the old sports hall into their headquarters": what it became is the base (not "turning it into
+        # a camp for displaced people")
+        return any(o.lemma_.lower() in BASE_WORDS and not _subtree_lemmas(o) & {"displace", "displaced", "refugee"}
+                   for c in head.children if c.dep_ == "prep" and c.lower_ == "into"
+                   for o in c.children if o.dep_ == "pobj")
     return any(words & BASE_WORDS and not words & {"office", "embassy", "consulate", "school", "clinic", "shop"}
                for _, words in _objects(head))
 
