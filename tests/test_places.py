@@ -581,3 +581,13 @@ def test_the_end_of_an_unknown_longer_name_is_no_place(gazetteer: Gazetteer, tex
 def test_a_place_after_an_adjective_of_a_people_or_a_direction_stays(gazetteer: Gazetteer, text: str,
                                                                      wanted: str) -> None:
     assert wanted in [m.surface for m in gazetteer.find(text)]
+
+
+@pytest.mark.issue(9)
+def test_a_name_going_on_after_a_place_is_a_buildings(gazetteer: Gazetteer) -> None:
+    # "Hall" of "the Durban City Hall" is no Austrian or German town
+    found = [m.surface for m in gazetteer.find("Thousands marched to the Durban City Hall on Friday.")]
+    assert found == ["Durban City"]
+    # ... while places listed with commas stay each a place
+    assert [m.surface for m in gazetteer.find("Shelling hit Donetsk, Horlivka and Makiivka.")] == [
+        "Donetsk", "Horlivka", "Makiivka"]

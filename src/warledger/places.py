@@ -828,6 +828,10 @@ class Gazetteer:
                 # do not know (after "in al-Bab" the article starts the name, and Bab stays)
                 i = hit.next_token
                 continue
+            if hits and hits[-1].next_token == i and text[spans[i - 1][1]:spans[i][0]] == " ":
+                # "Hall" of "the Durban City Hall": a name going on after a place's is a building's or a street's
+                i = hit.next_token
+                continue
             before = i - 2 if i > 1 and raws[i - 1] in _NAME_LINKS and joinable[i - 2] else i - 1
             if before >= 0 and joinable[before] and text[spans[i - 1][1]:spans[i][0]] == " " and \
                     _inside_a_longer_name(raws[before]) and not (hits and hits[-1].next_token > before) and \
