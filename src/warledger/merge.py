@@ -76,7 +76,9 @@ def _towns_agree(a: Sequence[Mention], b: Sequence[Mention], gazetteer: Gazettee
     """Whether two clusters of one report may join without putting two towns apart in one event: a mention
     placed only in a region agrees with every town in it, and must not chain them ("the occupiers shelled 14
     settlements of Kharkiv region" beside a shelling in Kupiansk, a drone in Velykyi Burluk and a mine near
-    Balakliia: three events, not one)."""
+    Balakliia: three events, not one). Two strikes at two towns are two events however close the towns (ACLED
+    codes one per place hit); a fight may be told by the villages around it, so for one the towns need only be
+    near."""
     strikes = all(m.event_type == "Explosions/Remote violence" for m in (*a, *b))
     return all(x.place.key == y.place.key if strikes else _places_agree(x.place, y.place, gazetteer)
                for x in a for y in b if x.place is not None and y.place is not None and x.place.geo_precision == 1

@@ -348,6 +348,8 @@ _BEFORE_A_NAME = frozenset({
 
 # Small words inside a Spanish or Portuguese name: "Plan de Oriente", "Vila do Tinguá".
 _NAME_LINKS = frozenset({"de", "del", "da", "do", "dos", "das", "la", "los", "las"})
+
+
 def _inside_a_longer_name(word: str) -> bool:
     """Whether a capitalised word right before a place's name makes the two one longer name ("Kafr Sijna", "Plan
     de Oriente"): a word in capitals or lower case, a direction, a preposition, a day or a people's adjective
@@ -836,7 +838,7 @@ class Gazetteer:
             if before >= 0 and joinable[before] and text[spans[i - 1][1]:spans[i][0]] == " " and \
                     _inside_a_longer_name(raws[before]) and not (hits and hits[-1].next_token > before) and \
                     not _starts_sentence(text, spans[before][0]) and raws[before] not in titles:
-                # "Sijna" of "Kafr Sijna", "Cruzeiro" of "Vila Cruzeiro": the end of a longer name we do not know
+                # "Sijna" of "Kafr Sijna", "Oriente" of "Plan de Oriente": the end of a longer name we do not know
                 i = hit.next_token
                 continue
             if hit.refs:
