@@ -218,8 +218,8 @@ def _tempted_everywhere(guess: str, text: str) -> SentenceTypes:
 @pytest.mark.issue(9)
 def test_a_note_the_rules_find_nothing_in_gets_the_event_the_classifier_is_sure_of(
         stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    # the rules' pattern for a victim bundled into a car does not know a Land Cruiser
-    text = "Men in plain clothes bundled the activist into a white Land Cruiser outside his office in Juba on Friday."
+    # the rules' pattern for a victim bundled into a car does not know a Land Rover
+    text = "Men in plain clothes bundled the activist into a white Land Rover outside his office in Juba on Friday."
     monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere("Abduction/forced disappearance", text))
     monkeypatch.setattr(classify, "FIND_THRESHOLD", 1.01)
     monkeypatch.setattr(classify, "CLEAR_LEAD_THRESHOLD", 1.01)
@@ -252,7 +252,7 @@ def test_the_classifier_finds_no_event_where_the_rules_read_none(
 @pytest.mark.issue(9)
 def test_the_classifier_finds_no_event_in_a_long_report_or_without_the_words_a_type_needs(
         stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    note = "Men in plain clothes bundled the activist into a white Land Cruiser outside his office in Juba on Friday."
+    note = "Men in plain clothes bundled the activist into a white Land Rover outside his office in Juba on Friday."
     monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere("Air/drone strike", note))
     assert extract(stage_pipeline, note) == []  # no word of the air
     report = " ".join([note, "His family waited for news.", "Friends gathered outside.", "Police said nothing.",
@@ -488,7 +488,7 @@ def _spread(probabilities: dict[str, float]) -> SentenceTypes:
 def test_a_sub_type_with_a_clear_lead_is_found_below_the_find_threshold(
         stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     # no rule reads this note; the classifier is unsure, but leads every other label by far
-    text = "Men in plain clothes bundled the activist into a white Land Cruiser outside his office in Juba on Friday."
+    text = "Men in plain clothes bundled the activist into a white Land Rover outside his office in Juba on Friday."
     abduction = "Abduction/forced disappearance"
     assert classify.CLEAR_LEAD_THRESHOLD <= 0.35 < classify.FIND_THRESHOLD
     monkeypatch.setattr(stage_pipeline, "classifier", _spread({abduction: 0.35, NO_EVENT: 0.1625, "Arrests": 0.1625,
