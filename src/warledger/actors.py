@@ -110,7 +110,7 @@ class ActorMatcher:
                if kind != "SHARED" or homonyms[(start, end)][0] == value]
         named = {t for start, end, _, _ in raw for t in range(start, end)}
         # "an armed PKK group" is the PKK: a name inside keeps its own reading
-        raw.extend(a for a in _armed_people(doc) if not named.intersection(range(a[0], a[1])))
+        raw.extend(a for a in (*_armed_people(doc), *_named_bands(doc)) if not named.intersection(range(a[0], a[1])))
         raw = _longest_first(raw)
         return [dataclasses.replace(m, homonyms=tuple(n for n in homonyms[(m.start, m.end)] if n != m.actor.name))
                 if m.actor is not None and len(homonyms.get((m.start, m.end), ())) > 1 else m
@@ -279,7 +279,7 @@ def _armed_people(doc: Doc) -> list[tuple[int, int, str, str]]:
         while doc[start].lower_ not in ARMED_WORDS:
             start += 1
         found.append((start, token.i + 1, "ROLE", "unidentified"))
-    return found + _named_bands(doc)
+    return found
 
 
 # Nouns that make a name before them an armed band's: "the TPNPB group", "the Sikin militia", "the Barrio 18 gang".

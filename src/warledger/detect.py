@@ -1998,8 +1998,8 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
     return False
 
 
-# What else is signed to end or pause a fight: "signed a covenant", "a cessation of hostilities".
-SIGNED_PACTS = frozenset({"covenant", "cessation", "charter", "concord"})
+# What is signed to end or pause a fight: an agreement, "a covenant", "a cessation of hostilities".
+SIGNED_PACTS = AGREEMENT_NOUNS | {"covenant", "cessation", "charter", "concord"}
 # ... and a plan or a roadmap of peace: "signed a French-brokered ceasefire plan".
 PEACE_WORDS = frozenset({"ceasefire", "cease-fire", "peace", "truce", "armistice"})
 
@@ -2007,7 +2007,7 @@ PEACE_WORDS = frozenset({"ceasefire", "cease-fire", "peace", "truce", "armistice
 def _an_agreement_signed(thing: Token) -> bool:
     """Whether the thing signed is an agreement: a word for one, or a plan or roadmap of peace."""
     lemma = thing.lemma_.lower()
-    if lemma in AGREEMENT_NOUNS | SIGNED_PACTS:
+    if lemma in SIGNED_PACTS:
         return True
     return lemma in ("plan", "roadmap", "road-map", "framework") and any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in PEACE_WORDS for c in thing.children)

@@ -355,15 +355,16 @@ def _inside_a_longer_name(word: str) -> bool:
     de Oriente"): a word in capitals or lower case, a direction, a preposition, a day or a people's adjective
     does not."""
     return word[:1].isupper() and not word.isupper() and word.isalpha() and \
-        word.lower() not in _BEFORE_A_NAME and word.lower() not in _demonyms()
+        word.lower() not in _BEFORE_A_NAME and word.casefold() not in _demonyms()
 
 
 @functools.cache
 def _demonyms() -> frozenset[str]:
-    """The peoples' adjectives of the actor dictionary's countries ("Kenyan", "Sudanese"), lower-cased: a word
-    that stands before a place without naming it."""
-    countries = _read_json_object(_data_path("actors.json")).get("countries", [])
-    return frozenset(d.lower() for c in countries if isinstance(c, dict) for d in c.get("demonyms", []))
+    """The peoples' adjectives of the packaged actor dictionary ("Kenyan", "Sudanese"), case-folded: a word that
+    stands before a place without naming it (the file is parsed once, for the actors too)."""
+    from warledger.knowledge_actors import load_actor_knowledge
+
+    return frozenset(load_actor_knowledge().iso3_by_demonym)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -819,23 +820,24 @@ class Gazetteer:
             if hit is None:
                 i += 1
                 continue
-            if i > 0 and text[spans[i - 1][1] : spans[i][0]] == "-" and raws[i - 1][:1].isupper() and \
+            gap = text[spans[i - 1][1] : spans[i][0]] if i > 0 else ""
+            if gap == "-" and raws[i - 1][:1].isupper() and \
                     not (hits and hits[-1].next_token == i):
                 # "Ville" of "Pétion-Ville", a name we do not know: not a place of its own
                 i = hit.next_token
                 continue
-            if i > 1 and _joins_as_article(raws[i - 1], text[spans[i - 1][1] : spans[i][0]]) and joinable[i - 2] \
+            if i > 1 and _joins_as_article(raws[i - 1], gap) and joinable[i - 2] \
                     and raws[i - 2][:1].isupper() and not (hits and hits[-1].next_token >= i - 1):
                 # "Numan" of "Maarat al-Numan", "Shaab" of "Aita al-Shaab": the end of a longer name we
                 # do not know (after "in al-Bab" the article starts the name, and Bab stays)
                 i = hit.next_token
                 continue
-            if hits and hits[-1].next_token == i and text[spans[i - 1][1]:spans[i][0]] == " ":
+            if hits and hits[-1].next_token == i and gap == " ":
                 # "Hall" of "the Durban City Hall": a name going on after a place's is a building's or a street's
                 i = hit.next_token
                 continue
             before = i - 2 if i > 1 and raws[i - 1] in _NAME_LINKS and joinable[i - 2] else i - 1
-            if before >= 0 and joinable[before] and text[spans[i - 1][1]:spans[i][0]] == " " and \
+            if before >= 0 and joinable[before] and gap == " " and \
                     _inside_a_longer_name(raws[before]) and not (hits and hits[-1].next_token > before) and \
                     not _starts_sentence(text, spans[before][0]) and raws[before] not in titles:
                 # "Sijna" of "Kafr Sijna", "Oriente" of "Plan de Oriente": the end of a longer name we do not know
