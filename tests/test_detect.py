@@ -1933,3 +1933,20 @@ def test_a_cessation_of_hostilities_or_a_peace_plan_signed_is_an_agreement(stage
 ])
 def test_a_building_turned_into_headquarters_is_a_base(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+GRENADE = ("Explosions/Remote violence", "Grenade")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bomb thrown by hand is a grenade attack (ACLED), whatever the bomb is called
+    ("Men on motorbikes hurled two crude bombs at a party rally in Bo on Thursday, injuring six people.", [GRENADE]),
+    ("Unknown men lobbed a hand bomb into a crowded market in Gbarnga on Sunday evening.", [GRENADE]),
+    ("A crude bomb was thrown at the house of a ward councillor in Kenema late on Friday; no one was hurt.",
+     [GRENADE]),
+    # ... not a petrol bomb or a tear gas bomb, which burn or choke
+    ("Police threw tear gas bombs at students marching in Tegucigalpa.", [("Protests", "Protest with intervention")]),
+])
+def test_a_bomb_thrown_by_hand_is_a_grenade(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

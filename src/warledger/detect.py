@@ -519,6 +519,11 @@ AMMUNITION = frozenset({"shot", "round", "bullet", "burst", "volley", "salvo", "
 FIRE_PREPS = frozenset({"at", "on", "upon", "towards", "toward", "into", "across", "against"})
 # What a truce violation breaks.
 TRUCE_WORDS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "silence", "regime"})
+# What a bomb thrown by hand holds when it does not explode: "crude bombs hurled at a rally" is a grenade attack
+# (ACLED), "petrol bombs" and "tear gas bombs" are not.
+NOT_EXPLOSIVE = frozenset({"petrol", "fire", "gas", "molotov", "smoke", "paint", "stink", "water", "tear", "gasoline",
+                           "incendiary", "sound", "flash", "glitter", "tomato"})
+
 # What a sentence "subjected" someone to when it tells of fire.
 SUBJECTED_TO = frozenset({"fire", "gunfire", "shelling", "shooting", "bombardment", "artillery", "mortar",
                           "shellfire", "attack", "strike", "assault", "missile", "rocket", "shell", "airstrike",
@@ -1032,6 +1037,9 @@ class Detector:
                 return None
             if rule.rule_id in ("cut-services", "went-dead") and not _services(head):
                 return None  # "cut fuel subsidies", "the talks went dead": no network or supply was cut
+        elif kind == "thrown":
+            if {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")} & NOT_EXPLOSIVE:
+                return None  # "hurled petrol bombs", "threw tear gas bombs": fire or gas, not a blast
         elif kind == "recruitment":
             if not _recruitment_drive(head):
                 return None
