@@ -1950,3 +1950,19 @@ GRENADE = ("Explosions/Remote violence", "Grenade")
 ])
 def test_a_bomb_thrown_by_hand_is_a_grenade(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # one who "was victim of" or "fell victim to" an attack was attacked: a civilian unless said to be armed
+    ("A citizen of 27 years was victim of an attack with firearm by two subjects on a motorcycle in San Pedro Sula "
+     "on Monday.", [("Violence against civilians", "Attack")]),
+    ("A taxi driver fell victim to an armed attack in Soyapango on Monday night, police said.",
+     [("Violence against civilians", "Attack")]),
+    ("Two police officers were victims of an attack by gang members in Choloma on Sunday.",
+     [("Battles", "Armed clash")]),
+    # ... not an attack in words
+    ("The candidate said he was the victim of an attack on his reputation.", []),
+])
+def test_a_victim_of_an_attack_was_attacked(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

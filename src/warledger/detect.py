@@ -92,7 +92,8 @@ WORDS_ONLY_TARGETS = frozenset({"opposition", "government", "parliament", "cabin
 ARGUED_THINGS = frozenset({"handling", "decision", "remark", "comment", "policy", "record", "plan", "proposal",
                            "stance", "approach", "response", "silence", "failure", "budget", "bill", "reform",
                            "statement", "speech", "performance", "management", "conduct", "leadership", "narrative",
-                           "claim", "verdict", "ruling", "map"})
+                           "claim", "verdict", "ruling", "map", "reputation", "honour", "honor", "dignity", "integrity",
+                           "character", "credibility"})
 # What a report says of an event it has already told: "the assault came to light", "the killing sparked
 # protests".
 TALKED_OF = frozenset({"come", "spark", "draw", "prompt", "provoke", "trigger", "outrage", "shock", "raise",
@@ -767,7 +768,7 @@ class Detector:
                 any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
             return None  # "accused Puntland of sending weapons": a charge
         if rule.governors and not weapon_of_event and not _governed(head, rule.governors) and \
-                not _payment_demanded(head, rule):
+                not _payment_demanded(head, rule) and _victim_of(head) is None:
             if not (rule.context and rule.context.search(sentence_text)):
                 return None
         if head.dep_ in ("dobj", "pobj", "nsubjpass") and rule.kind != "agreement" and \
@@ -1079,6 +1080,12 @@ class Detector:
             if victims is None and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
                 # "twelve villagers were killed in an attack", "died in a raid": those the verb names were hit
                 victims = _victims(head.head.head)
+            victim = _victim_of(head)
+            if victims is None and victim is not None:
+                # "a citizen of 34 years was victim of an attack with firearm": the victim is a civilian unless the
+                # text says he was armed
+                victims = "combatants" if any(_subtree_lemmas(c) & COMBATANT_WORDS for c in victim.head.children
+                                              if c.dep_ in ("nsubj", "nsubjpass")) else "civilians"
             if victims == "civilians":
                 candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
         elif (kind == "remote" or candidate.event_type == "Explosions/Remote violence") and \
@@ -2346,6 +2353,18 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
             for o in killed):
         return "civilians"  # ACLED: those killed are civilians unless the text says they were armed
     return None
+
+
+def _victim_of(head: Token) -> Token | None:
+    """The word "victim" of "was victim of" or "fell victim to" the attack `head` names, or None."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("of", "to"):
+        return None
+    victim = head.head.head
+    if victim.lemma_.lower() == "fall":  # the parser hangs "to" on "fell"
+        victim = next((c for c in victim.children if c.lemma_.lower() == "victim"), victim)
+    if victim.lemma_.lower() != "victim" or victim.dep_ not in ("attr", "dobj", "oprd", "npadvmod"):
+        return None
+    return victim
 
 
 def _held_after_fight(candidates: list[Candidate]) -> None:
