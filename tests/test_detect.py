@@ -1966,3 +1966,19 @@ def test_a_bomb_thrown_by_hand_is_a_grenade(stage_pipeline: Pipeline, text: str,
 ])
 def test_a_victim_of_an_attack_was_attacked(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a killing owned up to names its victims after "of"
+    ("The Revolutionary United Front claimed responsibility for the execution of three village chiefs in Kailahun "
+     "on Sunday.", [("Violence against civilians", "Attack")]),
+    ("A little-known group claimed responsibility on Tuesday for the assassination of a councillor in Mutare.",
+     [("Violence against civilians", "Attack")]),
+    ("The Mara Salvatrucha admitted the killing of two bus drivers in Soyapango on Friday, police said.",
+     [("Violence against civilians", "Attack")]),
+    # ... not a killing only spoken of
+    ("Mourners in Soyapango remembered the killing of two bus drivers.", []),
+])
+def test_a_killing_owned_up_to_names_its_victims(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -2311,8 +2311,8 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
         objects += found
     # "the killing of five civilians in Afgoye on Sunday shocked the country": a noun's victims follow
     # "of", where the killing is what the clause tells (not "protested against the killing of farmers")
-    preps = ("on", "against", "in", "of") if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass", "ROOT") \
-        else ("on", "against", "in")
+    preps = ("on", "against", "in", "of") if head.pos_ == "NOUN" and (
+        head.dep_ in ("nsubj", "nsubjpass", "ROOT") or _owned_up(head)) else ("on", "against", "in")
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         objects.extend(c for c in prep.children if c.dep_ == "pobj")
     for obj in objects:
@@ -2353,6 +2353,16 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
             for o in killed):
         return "civilians"  # ACLED: those killed are civilians unless the text says they were armed
     return None
+
+
+def _owned_up(head: Token) -> bool:
+    """Whether the clause owns up to the deed the noun `head` names: "claimed responsibility for the execution of
+    two activists", "admitted the killing of the farmers" (a deed done, its victims after "of")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        # "claimed on Tuesday for the killing": the parser may hang "for" on the verb
+        return head.head.head.lemma_.lower() in ("responsibility", "claim")
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in ("claim", "admit", "confess", "carry", "commit",
+                                                                 "perpetrate")
 
 
 def _victim_of(head: Token) -> Token | None:
