@@ -1982,3 +1982,19 @@ def test_a_victim_of_an_attack_was_attacked(stage_pipeline: Pipeline, text: str,
 ])
 def test_a_killing_owned_up_to_names_its_victims(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a town entered after its defence fell, or after days of fighting, was taken in a fight
+    ("Rebel fighters entered Makeni on Friday after two days of heavy fighting with the army, residents said.",
+     [("Battles", "Non-state actor overtakes territory")]),
+    ("KLA fighters entered the village of Junik after the collapse of the police lines on Saturday.",
+     [("Battles", "Non-state actor overtakes territory")]),
+    # ... not a town left to them, nor a stadium entered after a brawl
+    ("Soldiers entered the town of Kailahun on Monday after the rebels withdrew overnight.",
+     [("Strategic developments", "Non-violent transfer of territory")]),
+    ("Police entered the stadium after fans clashed in the stands.", [("Riots", "Mob violence")]),
+])
+def test_a_town_entered_after_a_fight_was_taken(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -880,6 +880,10 @@ class Detector:
                 # "drove Boko Haram out of Gwoza" is taken in a fight, not walked into; "moved into the
                 # areas the guerrillas had left" names no place that changed hands
                 return None
+            if lemma == "enter" and _entered_after_a_fight(head) and not UNOPPOSED.search(sentence_text):
+                # "entered Sipovo after the Serb defence collapsed": ground taken in a fight; whose, resolve decides
+                candidate.event_type, candidate.sub_event_type = "Battles", "Non-state actor overtakes territory"
+                return candidate
             if not AGREEMENT_CUES.search(sentence_text) and not _hands_over_ground(head) and not (
                     lemma in ("enter", "pull", *MOVING_IN) and UNOPPOSED.search(sentence_text)
                     and not FOUGHT.search(sentence_text)):
@@ -2353,6 +2357,21 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
             for o in killed):
         return "civilians"  # ACLED: those killed are civilians unless the text says they were armed
     return None
+
+
+# What a force enters a place after when it takes the place in a fight: "after the defence collapsed", "after two
+# days of heavy fighting", "after a week-long siege".
+TAKEN_AFTER = re.compile(r"\b(?:collaps\w*|fighting|battles?|siege|bombardment|shelling|rout(?:ed|ing)?)\b", re.I)
+
+
+def _entered_after_a_fight(head: Token) -> bool:
+    """Whether the verb "enter" `head` names a place entered after a fight or after its defence fell."""
+    place = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if place is None or not (place.pos_ == "PROPN" or place.lemma_.lower() in civilians.SETTLEMENTS | {"village"}):
+        return False
+    after = [c for c in head.children if (c.dep_ == "prep" and c.lower_ == "after") or
+             (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))]
+    return any(TAKEN_AFTER.search(" ".join(t.text for t in a.subtree)) for a in after)
 
 
 def _owned_up(head: Token) -> bool:
