@@ -210,6 +210,17 @@ def test_no_strike_blast_or_ground_taken_that_the_sentence_does_not_tell(said: s
     assert retype([rules], model, sentences=1) == [rules]
 
 
+@pytest.mark.issue(9)
+def test_a_death_in_custody_is_not_retyped_as_the_arrest_before_it() -> None:
+    said = "A student detained by soldiers near Bulawayo on Monday died in a military cell hours later."
+    model = tempted(said, "Arrests", "Attack")
+    rules = dataclasses.replace(mention("d1", dt.date(2024, 3, 4), ("ZWE", "CIV"),
+                                        event_type="Violence against civilians", sub_event_type="Attack"),
+                                text=said, trigger="died")
+    assert model.second_opinion(dataclasses.replace(rules, trigger="killed")) == "Arrests"  # what the words say
+    assert retype([rules], model, sentences=1) == [rules]
+
+
 def _tempted_everywhere(guess: str, text: str) -> SentenceTypes:
     """A model that gives `guess` to every word of `text`, and knows no other sub-type."""
     return tempted(text, guess, "Armed clash")

@@ -1998,3 +1998,20 @@ def test_a_killing_owned_up_to_names_its_victims(stage_pipeline: Pipeline, text:
 ])
 def test_a_town_entered_after_a_fight_was_taken(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a death in the custody of a force is an attack by it (ACLED), more than the arrest before it
+    ("A 28-year-old man arrested by police in Tegucigalpa on Friday died in custody the next day; his family said "
+     "he had been beaten by officers.", [("Violence against civilians", "Attack")]),
+    ("A student detained by soldiers at a checkpoint near Bulawayo on Monday died in a military cell hours later, "
+     "his lawyer said.", [("Violence against civilians", "Attack")]),
+    # ... not a death of illness in prison, nor one a court case recalls
+    ("A former minister held since 2019 died in detention in Freetown on Sunday after a long illness, the prison "
+     "service said.", []),
+    ("The court charged three officers with the 2004 murder of a teenager who died in custody at an army barracks "
+     "near Pristina.", []),
+])
+def test_a_death_in_custody_is_an_attack(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

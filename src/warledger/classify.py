@@ -221,6 +221,8 @@ class SentenceTypes:
         if mention.sub_event_type == "Excessive force against protesters" and SUB_EVENT_TYPES[best] != "Protests" \
                 and PROTEST_WORDS.search(mention.text):
             return None  # "police opened fire on striking miners": the protest named is what was fired on
+        if mention.sub_event_type == "Attack" and best == "Arrests" and mention.trigger.lower().startswith("die"):
+            return None  # "a student detained by soldiers died in a military cell": the death, not the arrest
         if mention.sub_event_type in TERRITORIAL and best not in TERRITORIAL:
             return None  # "restored state authority over Kidal": the rules saw a place change hands
         if {best, mention.sub_event_type} <= ACTOR_DECIDED:

@@ -1045,6 +1045,10 @@ class Detector:
         elif kind == "thrown":
             if {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")} & NOT_EXPLOSIVE:
                 return None  # "hurled petrol bombs", "threw tear gas bombs": fire or gas, not a blast
+        elif kind == "custody-death":
+            if not _died_in_custody(head) or \
+                    (NATURAL_DEATH.search(sentence_text) and not TORTURE.search(sentence_text)):
+                return None  # "died in detention after a long illness"
         elif kind == "recruitment":
             if not _recruitment_drive(head):
                 return None
@@ -2372,6 +2376,23 @@ def _entered_after_a_fight(head: Token) -> bool:
     after = [c for c in head.children if (c.dep_ == "prep" and c.lower_ == "after") or
              (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))]
     return any(TAKEN_AFTER.search(" ".join(t.text for t in a.subtree)) for a in after)
+
+
+# What a death in custody is told of when no one caused it, and the marks of one that someone did.
+NATURAL_DEATH = re.compile(r"\b(?:illness|ill|natural causes|disease|cancer|covid|suicide|hanged (?:him|her)self|"
+                           r"took (?:his|her) own life|old age)\b", re.I)
+TORTURE = re.compile(r"\b(?:tortur\w*|beat(?:en|ing)?|bruis\w*|mistreat\w*|ill-treat\w*|abused?|wounds)\b", re.I)
+CUSTODY_WORDS = frozenset({"custody", "detention", "cell", "captivity"})
+
+
+def _died_in_custody(head: Token) -> bool:
+    """Whether the verb "die" `head` tells a death in someone's custody: "died in police custody", "died in a
+    military cell hours later", "died while in detention"."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "while")):
+        # the phrase's next words, not its subtree: the parser may hang "a military cell" on "hours later"
+        if any(t.lemma_.lower() in CUSTODY_WORDS for t in head.doc[prep.i + 1:prep.i + 5]):
+            return True
+    return False
 
 
 def _owned_up(head: Token) -> bool:
