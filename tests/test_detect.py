@@ -2015,3 +2015,27 @@ def test_a_town_entered_after_a_fight_was_taken(stage_pipeline: Pipeline, text: 
 ])
 def test_a_death_in_custody_is_an_attack(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+OTHER = ("Strategic developments", "Other")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed group's order to stop work or pull down shutters is an order on people (ACLED: Other)
+    ("On Thursday the gang ordered every shop in the district to pull down its shutters by 8 p.m.", [OTHER]),
+    ("Mara Salvatrucha members told bus owners in Soyapango to stop all services from Monday.", [OTHER]),
+    # ... not an order no one gave
+    ("A police officer at the bridge told us he had no orders to stop the gang members.", []),
+])
+def test_an_armed_groups_order_to_stop_work_is_an_event(stage_pipeline: Pipeline, text: str,
+                                                        expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_a_building_turned_into_headquarters_is_a_base_however_the_parser_hangs_into(
+        stage_pipeline: Pipeline) -> None:
+    text = ("Residents say Barrio 18 men have turned the abandoned school on the main road into their headquarters "
+            "since last week.")
+    assert detected(stage_pipeline, text) == [("Strategic developments", "Headquarters or base established")]

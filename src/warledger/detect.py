@@ -1036,6 +1036,8 @@ class Detector:
                 return None  # "charged with murder", "charged particles"
             if rule.rule_id.startswith("ordered-") and _concerns(head, COMBATANT_WORDS | GROUP_WORDS):
                 return None  # "the president ordered the army to move to the border": a command, not an order on people
+            if rule.rule_id.startswith("ordered-") and any(t.lower_ in ("no", "without") for t in span):
+                return None  # "told us he had no orders to stop the volunteers": no order given
         elif kind == "utility-cut":
             # "the rebels cut off the water supply to Goma", "mobile internet was shut down in Manipur"
             if not _concerns(head, UTILITIES) or DISASTERS.search(sentence_text):
@@ -1562,8 +1564,9 @@ def _sets_up_a_base(head: Token) -> bool:
     if head.lemma_.lower() == "turn":
         # "turned the old sports hall into their headquarters": what it became is the base (not "turning it into
         # a camp for displaced people")
+        # ("turned the school on the main road into ...": the parser may hang "into" on the nearer noun)
         return any(o.lemma_.lower() in BASE_WORDS and not _subtree_lemmas(o) & {"displace", "displaced", "refugee"}
-                   for c in head.children if c.dep_ == "prep" and c.lower_ == "into"
+                   for c in head.subtree if c.dep_ == "prep" and c.lower_ == "into" and head in _ancestors(c, 3)
                    for o in c.children if o.dep_ == "pobj")
     return any(words & BASE_WORDS and not words & {"office", "embassy", "consulate", "school", "clinic", "shop"}
                for _, words in _objects(head))
