@@ -2039,3 +2039,23 @@ def test_a_building_turned_into_headquarters_is_a_base_however_the_parser_hangs_
     text = ("Residents say Barrio 18 men have turned the abandoned school on the main road into their headquarters "
             "since last week.")
     assert detected(stage_pipeline, text) == [("Strategic developments", "Headquarters or base established")]
+
+
+CHANGE = ("Strategic developments", "Change to group/activity")
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a new leader of an armed group, a new branch proclaimed, two bodies unified
+    ("After the death of his brother, 'El Negro' assumed the command of the gang in San Pedro Sula, police said.",
+     [CHANGE]),
+    ("Al-Qaeda in the Islamic Maghreb proclaimed a new branch in southern Tunisia on Friday.", [CHANGE]),
+    ("The FMLN and the ERP were unified on Tuesday at a ceremony in Chalatenango.", [CHANGE]),
+    ("From this day the armed cells of the north are unified under one structure.", [CHANGE]),
+    # ... not an officer who takes command of an operation, nor a state of emergency declared
+    ("Colonel Mendoza took command of the operation in Olancho on Monday.", []),
+    ("The president declared a state of emergency in Tegucigalpa.", [OTHER]),
+])
+def test_a_new_leader_branch_or_union_of_a_group_is_a_change(stage_pipeline: Pipeline, text: str,
+                                                             expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -190,6 +190,9 @@ POLITICAL_OFFICES = frozenset({"president", "minister", "premier", "speaker", "m
                                "senator", "deputy", "chancellor"})
 # A new branch or province of a group, named or announced: "named a separate 'Mozambique Province'".
 NEW_BRANCHES = frozenset({"province", "wilayat", "wilaya", "branch", "chapter", "wing", "affiliate"})
+# What an armed group is called whose leader changes: "assumed the command of the gang".
+ARMED_BANDS = frozenset({"gang", "militia", "group", "cartel", "faction", "cell", "movement", "front", "rebel",
+                         "insurgent", "band", "guerrilla", "organisation", "organization", "mara", "clan"})
 LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor",
                           "secretary", "boss", "leadership"})
 RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "officer", "policeman", "force",
@@ -1729,6 +1732,15 @@ def _changes_group(head: Token) -> bool:
             return bool(clause & (GROUP_WORDS - LEADER_WORDS)) or named_by_a_group  # "named a 'Mozambique Province'"
         return bool(below & LEADER_WORDS) and (bool(clause & (GROUP_WORDS - LEADER_WORDS)) or "new" in below
                                               or named_by_a_group)
+    if lemma in ("declare", "proclaim"):
+        # "declared a 'Caucasus Province' of the group", "proclaimed a new branch in southern Tunisia"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in NEW_BRANCHES for c in head.children)
+    if lemma in ("assume", "take"):
+        # "'Zinho' assumes the command of the biggest militia of Rio", "took over the leadership of the cell": a
+        # new leader of an armed group (not an officer who takes command of an operation)
+        led = [o for t in head.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() in
+               ("command", "leadership", "helm", "reins") for o in t.children if o.dep_ == "pobj"]
+        return any(_subtree_lemmas(o) & ARMED_BANDS or o.pos_ == "PROPN" for o in led)
     if lemma in ("launch", "create"):
         # "launched a 2,600-strong Community Protection Guards force": a new armed force
         return any(c.dep_ == "dobj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS - {"front", "command"}
@@ -1765,10 +1777,14 @@ def _changes_group(head: Token) -> bool:
         # ... or armed men from one named: "armed men announced that they are breaking away from Los Lobos"
         return bool(clause & (GROUP_WORDS | COMBATANT_WORDS | PARTED_BODIES)) or \
             ("armed" in clause and any(o.pos_ == "PROPN" for o in parted))
-    if lemma in ("reunite", "reunify", "unite"):
-        # "the two wings reunited under a single leadership"
-        return head.pos_ == "VERB" and bool(_subtree_lemmas(head) & {"leadership", "wing", "faction", "group",
-                                                                     "movement", "command"})
+    if lemma in ("reunite", "reunify", "unite", "unify"):
+        # "the two wings reunited under a single leadership", "are unified under one structure"; "the CPN (Maoist)
+        # and the CPN (Unity Centre) formally unified": two bodies named as one subject
+        two_named = lemma == "unify" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and
+                                             any(d.dep_ == "conj" for d in c.children) for c in head.children)
+        return head.pos_ == "VERB" and (two_named or bool(_subtree_lemmas(head) & {
+            "leadership", "wing", "faction", "group", "movement", "command", "structure", "organisation",
+            "organization"}))
     if lemma in ("disarm", "demobilise", "demobilize", "demobilisation", "demobilization"):
         # "127 ex-combatants were disarmed", "the militia was demobilised" (not "after whose demobilisation")
         return head.pos_ == "VERB" and bool(clause & (GROUP_WORDS | COMBATANT_WORDS |
