@@ -1520,3 +1520,17 @@ def test_a_notes_one_day_dates_the_event_of_a_clause_after_a_semicolon(stage_pip
             "attackers then burned the post and took over the town.")
     events = extract(stage_pipeline, text, published=dt.date(2023, 3, 20))
     assert events and all(e.date.best == dt.date(2023, 3, 3) for e in events)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "doer"), [
+    # an armed act told in a participle hanging on its doer: the doer is the noun
+    ("Traders in Choloma said on Monday they had received notes from gang members demanding a weekly payment "
+     "of 500 lempiras.", "Unidentified Armed Group (Honduras)"),
+    ("Bus owners in Soyapango received letters signed by the Mara Salvatrucha demanding 200 dollars a week.",
+     "MS-13: Mara Salvatrucha"),
+])
+def test_an_armed_act_told_in_a_participle_is_done_by_the_noun_it_hangs_on(stage_pipeline: Pipeline, text: str,
+                                                                           doer: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.actor1 and event.actor1.name) == ("Other", doer)

@@ -1075,6 +1075,12 @@ def _roles(candidate: Candidate, actors: list[ActorMention]) -> tuple[ActorMenti
     if not able:
         return None, None
     subject, obj = _subject_and_object(candidate.trigger)
+    trigger = candidate.trigger
+    if candidate.rule.kind == "armed-act" and trigger.dep_ == "acl" and trigger.tag_ == "VBG" and \
+            trigger.head.pos_ in ("NOUN", "PROPN"):
+        # "letters signed by the militants demanding zakat": the noun the act hangs on does it (not "armed groups
+        # fighting for autonomy", which tells who they are)
+        subject |= {t.i for t in trigger.head.subtree} - obj
     taken_from: set[int] = set()
     if candidate.rule.kind == "territory" or candidate.sub_event_type in TERRITORIAL:
         # "liberated Gagra from the occupying troops", "the liberation of Sirte from the Daesh gangs": ground
