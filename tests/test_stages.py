@@ -159,6 +159,16 @@ def test_a_town_and_its_other_name_in_brackets_are_one_place(pipeline: Pipeline,
     assert {p.place.country for p in note.places} == {country}
 
 
+@pytest.mark.issue(9)
+def test_a_name_its_stated_area_puts_elsewhere_is_no_namesake_anywhere_in_the_report(pipeline: Pipeline) -> None:
+    # GeoNames' only Fishtown is in Philadelphia; the county in brackets says this one is Liberian, and the
+    # headline's bare "Fishtown" is the same village
+    text = ("Fishtown: the rebels have massacred the population! On Saturday, armed individuals attacked the village "
+            "of Fishtown (River Gee county), killing at least 30 civilians and burning houses.")
+    annotated = notes_of(pipeline, text)
+    assert {p.place.country for note in annotated.sentences for p in note.places} == {"LBR"}
+
+
 def test_the_towns_of_a_list_in_two_countries_all_stay(pipeline: Pipeline) -> None:
     # a comma joins a list's towns as well as a site to its town: a town abroad in a list is no site
     [note] = notes_of(pipeline, "Shelling hit Belgorod, Kharkiv and Sumy on Tuesday.").sentences

@@ -195,6 +195,10 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     own = [[m for m in found if not any(a < note.char_start + m.end and note.char_start + m.start < b
                                         for a, b in named)] for note, found in zip(notes, matches, strict=True)]
     placed = {c for c, weight in _context_countries(notes, [], own, knowledge, gazetteer).items() if weight > 0}
+    # a name its stated area shows to lie where the gazetteer has no such place ("the village of Solhan (Yagha
+    # province)", where GeoNames' only Solhan is Turkish) is that namesake nowhere else in the report either
+    elsewhere = {name_key(m.surface) for note in notes for m in _stated_elsewhere(
+        note.text, matches[note.index], countries, gazetteer, regions)}
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
@@ -208,6 +212,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         owner_end = 0
         for match in _whole_names(note.text, _within_stated_areas(note.text, matches[note.index], countries,
                                                                   gazetteer, regions), countries):
+            if name_key(match.surface) in elsewhere:
+                continue
             home = filed_in.get(name_key(match.surface))
             if home is not None and any(c.country == home for c in match.candidates):
                 match = dataclasses.replace(match, candidates=tuple(c for c in match.candidates if c.country == home))
@@ -580,6 +586,14 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
         if readings:
             out.append(dataclasses.replace(match, candidates=readings, designated=True))
     return out
+
+
+def _stated_elsewhere(text: str, found: list[PlaceMatch], countries: dict[str, float], gazetteer: Gazetteer,
+                      regions: list[Place]) -> list[PlaceMatch]:
+    """The matches of a sentence that the areas stated after them drop (see _within_stated_areas): names with no
+    reading in the stated area's country."""
+    kept = {(m.start, m.end) for m in _within_stated_areas(text, found, countries, gazetteer, regions)}
+    return [m for m in found if (m.start, m.end) not in kept]
 
 
 def _bracketed_aliases(text: str, found: list[PlaceMatch], countries: dict[str, float]) -> list[PlaceMatch]:
