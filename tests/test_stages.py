@@ -169,6 +169,13 @@ def test_a_name_its_stated_area_puts_elsewhere_is_no_namesake_anywhere_in_the_re
     assert {p.place.country for note in annotated.sentences for p in note.places} == {"LBR"}
 
 
+@pytest.mark.issue(9)
+def test_an_area_named_before_a_partys_name_is_the_place(pipeline: Pipeline) -> None:
+    # a name that ends in "district" goes on no further: the party's office is in the district
+    [note] = notes_of(pipeline, "Unidentified men torched the Bong county Unity Party office on Tuesday.").sentences
+    assert [(p.surface, p.place.country) for p in note.places] == [("Bong county", "LBR")]
+
+
 def test_the_towns_of_a_list_in_two_countries_all_stay(pipeline: Pipeline) -> None:
     # a comma joins a list's towns as well as a site to its town: a town abroad in a list is no site
     [note] = notes_of(pipeline, "Shelling hit Belgorod, Kharkiv and Sumy on Tuesday.").sentences

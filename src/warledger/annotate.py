@@ -686,6 +686,8 @@ def _part_of_longer_name(text: str, match: PlaceMatch, sites_end_names: bool = F
     building of the town does ("Tari Secondary School"; see _SITE_AFTER), a street does not ("London Road")."""
     # "Plaza de Bolívar" is longer than "Plaza"; "Yerevan's Republic Square" is Yerevan's
     after = _NEXT_NAME.match(text, match.end)
+    if not match.surface.split()[-1][:1].isupper():
+        after = None  # "the Feni district Awami League office": a name ending in "district" goes on no further
     if re.match(r"['’]s?\b", text[match.end:]) or re.search(r"['’]s?$", match.surface) or \
             (sites_end_names and after is not None and after.group(1).lower() in SITE_WORDS) or \
             (buildings_end_names and _SITE_AFTER.match(text, match.end)):
@@ -777,7 +779,10 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
 
 def _in_group_name(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands inside a capitalised run of words (up to four on each
-    side, joined by particles such as "de la") that holds a GROUP_NAME_HEADS word."""
+    side, joined by particles such as "de la") that holds a GROUP_NAME_HEADS word. A name that ends in a
+    lower-case word stands in no such run: "the Feni district Awami League office" is in Feni."""
+    if not text[start:end].split()[-1][:1].isupper():
+        return False
     after = text[end:].split()[:5]
     before = text[:start].split()[-5:][::-1]
     for words in (after, before):
