@@ -176,6 +176,15 @@ def test_an_area_named_before_a_partys_name_is_the_place(pipeline: Pipeline) -> 
     assert [(p.surface, p.place.country) for p in note.places] == [("Bong county", "LBR")]
 
 
+@pytest.mark.issue(9)
+def test_a_place_in_an_agreements_name_tells_no_country(pipeline: Pipeline) -> None:
+    # the accord was signed in Abuja; the ceasefire it brings is declared elsewhere, not in Nigeria
+    annotated = notes_of(pipeline, "In application of the Abuja accord, the President of the Republic declared on "
+                                   "Friday a unilateral ceasefire on the entire national territory.")
+    assert "NGA" not in annotated.countries
+    assert all(not note.places for note in annotated.sentences)
+
+
 def test_the_towns_of_a_list_in_two_countries_all_stay(pipeline: Pipeline) -> None:
     # a comma joins a list's towns as well as a site to its town: a town abroad in a list is no site
     [note] = notes_of(pipeline, "Shelling hit Belgorod, Kharkiv and Sumy on Tuesday.").sentences

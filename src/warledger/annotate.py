@@ -158,8 +158,12 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         span = sentence.span
         notes.append(SentenceNotes(sentence.index, sentence.paragraph, span.start, span.end, span.start_char,
                                    span.end_char, span.text))
-    matches = [[m for m in gazetteer.find(note.text) if not _in_group_name(note.text, m.start, m.end)
-                or any(c.feature == "country" for c in m.candidates)] for note in notes]
+    # (a place in a group's or an agreement's name votes for no country: "the Luanda roadmap" of a declaration in
+    # Bangui is no report on Angola)
+    matches = [[m for m in gazetteer.find(note.text) if (not _in_group_name(note.text, m.start, m.end)
+                or any(c.feature == "country" for c in m.candidates))
+                and not _names_a_document_at(doc, note.char_start + m.start, note.char_start + m.end)]
+               for note in notes]
     actor_mentions = _homonyms_in_context(notes, actor_mentions, matches, knowledge, gazetteer)
     # actors per sentence
     cursor = 0
@@ -834,6 +838,12 @@ def _names_a_document(doc: Doc, token: int) -> bool:
     while word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
     return word.i != token and word.lemma_.lower() in AGREEMENT_NAMES
+
+
+def _names_a_document_at(doc: Doc, start_char: int, end_char: int) -> bool:
+    """_names_a_document for the name at those characters of the text."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return span is not None and _names_a_document(doc, span.start)
 
 
 def _only_a_venue_or_a_broker(span: Span, kind: str) -> bool:
