@@ -221,6 +221,17 @@ def test_a_death_in_custody_is_not_retyped_as_the_arrest_before_it() -> None:
     assert retype([rules], model, sentences=1) == [rules]
 
 
+@pytest.mark.issue(9)
+def test_a_truce_told_as_broken_is_not_retyped_as_an_agreement() -> None:
+    said = "Over the past day the rebels violated the ceasefire nine times near Kailahun."
+    model = tempted(said, "Agreement", "Armed clash")
+    rules = dataclasses.replace(mention("d1", dt.date(2024, 3, 4), ("SLE",), event_type="Battles",
+                                        sub_event_type="Armed clash"), text=said, trigger="violated")
+    kept = dataclasses.replace(rules, text="The rebels agreed a ceasefire near Kailahun.")
+    assert model.second_opinion(kept) == "Agreement"  # a truce made, the guess would stand
+    assert retype([rules], model, sentences=1) == [rules]
+
+
 def _tempted_everywhere(guess: str, text: str) -> SentenceTypes:
     """A model that gives `guess` to every word of `text`, and knows no other sub-type."""
     return tempted(text, guess, "Armed clash")

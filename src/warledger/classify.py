@@ -79,6 +79,9 @@ REQUIRED_CUES = {"Sexual violence": SEXUAL, "Disrupted weapons use": WEAPONS, "H
 # Words of ground handed over by agreement, which make a transfer non-violent whatever else the words suggest.
 AGREED = re.compile(r"\b(?:agreements?|accords?|deal|terms|handed over|handover|hand-over|without a fight|"
                     r"without (?:firing )?a (?:single )?shot)\b", re.I)
+# A truce told as broken.
+BROKEN_TRUCE = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken|breaking)\s+(?:\w+\s+){0,2}"
+                          r"(?:ceasefire|cease-fire|truce|armistice)\b", re.I)
 # ACLED's interaction code of state forces (military and police), of rioters and protesters, and of civilians.
 STATE_FORCES = 1
 CROWDS = frozenset({5, 6})
@@ -221,6 +224,8 @@ class SentenceTypes:
         if mention.sub_event_type == "Excessive force against protesters" and SUB_EVENT_TYPES[best] != "Protests" \
                 and PROTEST_WORDS.search(mention.text):
             return None  # "police opened fire on striking miners": the protest named is what was fired on
+        if best == "Agreement" and BROKEN_TRUCE.search(mention.text):
+            return None  # "violated the ceasefire nine times": fighting, not a truce made
         if mention.sub_event_type == "Attack" and best == "Arrests" and mention.trigger.lower().startswith("die"):
             return None  # "a student detained by soldiers died in a military cell": the death, not the arrest
         if mention.sub_event_type in TERRITORIAL and best not in TERRITORIAL:
