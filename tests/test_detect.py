@@ -2059,3 +2059,16 @@ CHANGE = ("Strategic developments", "Change to group/activity")
 def test_a_new_leader_branch_or_union_of_a_group_is_a_change(stage_pipeline: Pipeline, text: str,
                                                              expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # men killed after they surrendered: the killing is the event, not a surrender
+    ("Relatives said the men were shot dead by soldiers after surrendering near Kailahun.",
+     [("Violence against civilians", "Attack")]),
+    # ... a surrender told by itself is one
+    ("Forty fighters surrendered to the army near Kailahun on Tuesday.", [AGREEMENT]),
+])
+def test_a_surrender_after_which_men_were_killed_is_no_event_of_its_own(stage_pipeline: Pipeline, text: str,
+                                                                       expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected
