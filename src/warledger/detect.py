@@ -993,7 +993,6 @@ class Detector:
             if head.dep_ == "pcomp" and head.head.lower_ in ("after", "upon") and \
                     head.head.head.lemma_.lower() in KILLING_VERBS:
                 return None  # "miners executed after surrendering": the killing is the event
-
         elif kind == "gathering":
             if not _crowd_with_a_cause(head, sentence_text):
                 return None
