@@ -2072,3 +2072,30 @@ def test_a_new_leader_branch_or_union_of_a_group_is_a_change(stage_pipeline: Pip
 def test_a_surrender_after_which_men_were_killed_is_no_event_of_its_own(stage_pipeline: Pipeline, text: str,
                                                                        expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed group that ends its fight for good, ends its truce or says it takes the fight up again
+    ("ETA announced on 20 October 2011 the definitive cessation of its armed activity.", [CHANGE]),
+    ("The Real IRA announced on Tuesday that it was ending its armed campaign.", [CHANGE]),
+    ("The MFDC said on Monday that it renounced violence.", [CHANGE]),
+    ("Casamance separatists declared on Friday that they were ending their unilateral truce.", [CHANGE]),
+    ("The ELN announced on Monday that it was resuming offensive operations after the collapse of talks.", [CHANGE]),
+    # ... a leader the group puts out
+    ("The RUF said on Sunday that it had expelled its field commander Sam Bockarie from the movement.", [CHANGE]),
+    ("The NLA dismissed its commander for the Tetovo region on Friday, a spokesman said.", [CHANGE]),
+    # ... not attacks taken up again, a truce that ran out, a party's or a club's quarrel, nor a vow
+    ("Rebels resumed attacks on the town of Kailahun on Monday, killing four people.",
+     [("Violence against civilians", "Attack")]),
+    ("Talks to end the insurgency resumed in Geneva on Tuesday.", []),
+    ("The ANC expelled its youth leader Julius Malema from the party on Thursday.", []),
+    ("The club sacked its head coach on Monday after a run of defeats.", []),
+    ("The police commander of the district was removed from his post after the killings.", []),
+    ("The government vowed on Friday to end the violence in the north.", []),
+    # ... and a truce begun is still an agreement
+    ("The ELN's Eastern War Front declared a unilateral Christmas ceasefire in Arauca on Thursday.", [AGREEMENT]),
+])
+def test_a_group_that_ends_its_fight_or_truce_or_puts_out_its_leader_changes(stage_pipeline: Pipeline, text: str,
+                                                                             expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -193,6 +193,19 @@ NEW_BRANCHES = frozenset({"province", "wilayat", "wilaya", "branch", "chapter", 
 # What an armed group is called whose leader changes: "assumed the command of the gang".
 ARMED_BANDS = frozenset({"gang", "militia", "group", "cartel", "faction", "cell", "movement", "front", "rebel",
                          "insurgent", "band", "guerrilla", "organisation", "organization", "mara", "clan"})
+# Verbs and nouns of a leader put out of an armed group: "expelled its field commander".
+REMOVALS = ("expel", "expulsion", "dismiss", "dismissal", "oust", "sack", "depose", "remove", "removal")
+# What an armed side ends for good or takes up again (with a word of arms: "its armed campaign", "offensive
+# operations"), ways of fighting that need none ("renounced violence"), and its truce ("ended its truce").
+ARMED_STRUGGLES = frozenset({"struggle", "campaign", "activity", "operation", "offensive", "action"})
+ARMED_WAYS = frozenset({"armed", "military", "violent", "offensive", "guerrilla"})
+VIOLENT_WAYS = frozenset({"violence", "insurgency", "rebellion", "jihad", "hostility", "terrorism"})
+TRUCES = frozenset({"ceasefire", "cease-fire", "truce"})
+# ... the words of its end or its taking up again ("called off")
+ENDINGS = frozenset({"end", "renounce", "abandon", "cessation", "renunciation", "abandonment", "resume", "resumption",
+                     "call"})
+# ... and the telling of a decision, without which "resumed" tells the fighting itself.
+TOLD_DECISIONS = frozenset({"announce", "declare", "say", "decide", "proclaim", "order", "state"})
 LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor",
                           "secretary", "boss", "leadership"})
 RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "officer", "policeman", "force",
@@ -867,6 +880,8 @@ class Detector:
                 return None
             if head.lemma_ in ("document", "statement"):
                 return None
+            if head.dep_ == "dobj" and _ends_armed_struggle(head.head):
+                return None  # "ended their unilateral truce": the truce ends (struggle-ended tells it)
         elif kind == "handover":
             lemma = head.lemma_.lower()
             if lemma == "pull" and not any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in head.children):
@@ -967,6 +982,9 @@ class Detector:
                                                                                                  "stockpile", "ied",
                                                                                                  "mine", "device"})):
                 return None  # "destroyed a tank": a strike, not a seizure
+        elif kind == "struggle-ended":
+            if not _ends_armed_struggle(head):
+                return None
         elif kind == "group-change":
             if head.i != span.root.i or not _changes_group(head):
                 return None  # "multiple launch rocket systems", "merger talks": the word names another thing
@@ -1721,7 +1739,7 @@ def _changes_group(head: Token) -> bool:
     """A dissolution, merger, new leader or redeployment of an armed group or force."""
     lemma = head.lemma_.lower()
     clause = {t.lemma_.lower() for t in (head.sent if head.sent is not None else [])}
-    if lemma in ("appoint", "name", "elect", "announce", "choose", "select", "install"):
+    if lemma in ("appoint", "name", "elect", "announce", "choose", "select", "install", *REMOVALS):
         # who was named, not who names: "the provincial military commander announced that ..." names no one
         speaker = {t.i for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
         below = {t.lemma_.lower() for t in head.subtree if t.i not in speaker}
@@ -1730,6 +1748,17 @@ def _changes_group(head: Token) -> bool:
         if offices:  # ... but "a new deputy commander" is a commander
             return False  # "parliament elected the army chief as president": politics, not an armed group
         named_by_a_group = any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in head.children)
+        if lemma in REMOVALS:
+            # "the RUF expelled its field commander", "was removed as chairman of LURD by a faction": a leader
+            # an armed group puts out (not the president who dismisses an army chief: an office, above)
+            removed = [t for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in (c, *c.conjuncts)]
+            removed += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children]
+            removed += [c for t in removed for c in t.children if c.dep_ in ("compound", "appos")]  # "its commander X"
+            titles = {t.lemma_.lower() for t in removed} & LEADER_WORDS
+            # ... by a group named by its name when he is its commander or emir ("the NLA dismissed its commander";
+            # not "the ANC expelled its youth leader": a party's)
+            return bool(titles) and (bool(clause & (ARMED_BANDS | GROUP_WORDS - LEADER_WORDS))
+                                     or (named_by_a_group and bool(titles & {"commander", "emir"})))
         if lemma in ("name", "announce") and any(c.dep_ in ("dobj", "oprd") and c.lemma_.lower() in NEW_BRANCHES
                                                  for c in head.children):
             return bool(clause & (GROUP_WORDS - LEADER_WORDS)) or named_by_a_group  # "named a 'Mozambique Province'"
@@ -1806,6 +1835,35 @@ def _changes_group(head: Token) -> bool:
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS and
                    any(a.lower_ == "new" for a in c.children) for c in head.children)
     return bool(clause & GROUP_WORDS)
+
+
+def _ends_armed_struggle(head: Token) -> bool:
+    """An armed side that ends its fight for good or its truce, or announces it takes the fight up again: "renounced
+    the armed struggle", "the definitive cessation of its armed activity", "ended their unilateral truce", "called
+    off its ceasefire", "announced that it was resuming offensive operations" (not "resumed attacks on the town":
+    the attacks are told; not "the truce ended": no one ended it)."""
+    lemma = head.lemma_.lower()
+    if lemma not in ENDINGS or lemma == "call" and not any(c.dep_ == "prt" and c.lower_ == "off"
+                                                           for c in head.children):
+        return False
+    if head.pos_ == "VERB":
+        things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:  # "the cessation of its armed activity"
+        things = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    resumed = lemma in ("resume", "resumption")
+    if resumed and not any(a.lemma_.lower() in TOLD_DECISIONS for a in _ancestors(head, 3)):
+        return False
+    for thing in things:
+        word = thing.lemma_.lower()
+        own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in thing.children)
+        modifiers = {c.lemma_.lower() for c in thing.children if c.dep_ in ("amod", "compound")}
+        if word in ARMED_STRUGGLES and modifiers & ARMED_WAYS:
+            return True
+        if word in VIOLENT_WAYS and (own or resumed or lemma in ("renounce", "renunciation", "abandon")):
+            return True
+        if word in TRUCES and not resumed and head.pos_ == "VERB" and (own or "unilateral" in modifiers):
+            return True
+    return False
 
 
 def _named_self(head: Token) -> bool:
