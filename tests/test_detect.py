@@ -17,6 +17,7 @@ BATTLE = ("Battles", "Armed clash")
 SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
 AIR_STRIKE = ("Explosions/Remote violence", "Air/drone strike")
 AGREEMENT = ("Strategic developments", "Agreement")
+ATTACK = ("Violence against civilians", "Attack")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2098,4 +2099,18 @@ def test_a_surrender_after_which_men_were_killed_is_no_event_of_its_own(stage_pi
 ])
 def test_a_group_that_ends_its_fight_or_truce_or_puts_out_its_leader_changes(stage_pipeline: Pipeline, text: str,
                                                                              expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # limbs cut off: the people they were cut from were attacked
+    ("RUF rebels hacked off the hands of five villagers near Masiaka on Friday.", [ATTACK]),
+    ("Rebels cut off the ears and lips of two farmers near Koidu on Saturday, a hospital official said.", [ATTACK]),
+    ("Armed men chopped off the hand of a shopkeeper accused of theft in Gao on Sunday.", [ATTACK]),
+    # ... not a road, a supply or a branch cut off
+    ("Rebels cut off the road between Makeni and Kabala on Saturday.", []),
+    ("Villagers chopped off the branches of the mango trees on Sunday.", []),
+])
+def test_limbs_cut_off_are_an_attack_on_their_owners(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected

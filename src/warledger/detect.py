@@ -2334,6 +2334,8 @@ ARMED_ROLES = frozenset({"commander", "leader", "emir", "chief", "member", "jiha
                          "gunman", "kingpin", "warlord", "operative", "lieutenant", "colonel", "general",
                          "captain", "major", "sergeant"})
 # Verbs whose subject is the killer ("snipers killed").
+# Limbs cut off: the people they are cut from were harmed.
+LIMBS = frozenset({"hand", "arm", "leg", "ear", "lip", "nose", "foot", "finger", "limb", "tongue"})
 KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate",
                            "gun", "mow"})
 # Marks of a violent death on a body found: then it was a killing.
@@ -2403,6 +2405,11 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
         head.dep_ in ("nsubj", "nsubjpass", "ROOT") or _owned_up(head)) else ("on", "against", "in")
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    # "hacked off the hands of five villagers", "cut off their ears": those whose limbs were cut
+    maimed = {o.i: owner for o in objects if o.lemma_.lower() in LIMBS and (owner := _of_object(o) or next(
+        (c for c in o.children if c.dep_ == "poss"), None)) is not None}
+    objects = [maimed.get(o.i, o) for o in objects]
+    killed = [maimed.get(o.i, o) for o in killed]
     for obj in objects:
         if obj.like_num or obj.lower_ in QUANTITY_WORDS:
             # "killed hundreds of civilians": the people are after "of"
@@ -2431,7 +2438,7 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
     mistagged = head.lower_ == "dead" and head.i > 0 and head.doc[head.i - 1].lower_ in ("shot", "shooting")
     # "hacked to death a local party worker", "beat him to death"
     to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in head.children)
-    if people and (head.lemma_.lower() in KILLING_VERBS or mistagged or to_death) and any(
+    if (people or maimed) and (head.lemma_.lower() in KILLING_VERBS or mistagged or to_death or maimed) and any(
             (o.pos_ == "NOUN" and o.lemma_.lower() not in NOT_PEOPLE | ARMED_ROLES | CROWD_WORDS)
             # "a mullah who chaired the village commission was shot dead", the noun tagged as a name
             or (o.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children)
