@@ -2114,3 +2114,18 @@ def test_a_group_that_ends_its_fight_or_truce_or_puts_out_its_leader_changes(sta
 ])
 def test_limbs_cut_off_are_an_attack_on_their_owners(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the arrests a protest is against are no intervention in it
+    ("About 200 Kosovo Serbs gathered in Gracanica on Sunday to protest against the arrest of three Serbs.",
+     [("Protests", "Peaceful protest")]),
+    ("Hundreds marched through Freetown on Saturday demanding the release of detained journalists.",
+     [("Protests", "Peaceful protest")]),
+    # ... but marchers arrested are
+    ("Police arrested 50 people who were marching through Harare on Thursday to protest against fuel prices.",
+     [("Protests", "Protest with intervention")]),
+])
+def test_arrests_protested_against_are_no_intervention(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

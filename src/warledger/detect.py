@@ -382,6 +382,11 @@ INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullet
                           r"(?:broke|break\w*) up|"
                           r"truncheons|lathi|pepper spray|stun grenades|warning shots|"
                           r"taken to (?:a|the) police station)\b", re.I)
+# Arrests a protest is against, not arrests of its marchers: "gathered to protest against the arrest of three
+# Serbs", "demanding the release of detained activists".
+PROTESTED_ARRESTS = re.compile(r"\b(?:against|over|denouncing|condemning|protesting|decrying|release of)\s+"
+                               r"(?:the\s+|their\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+                               r"(?:arrest\w*|detention\w*|detain\w*)", re.I)
 # Harm that makes the force of a protest's dispersal excessive, whatever the weapons: a death, an eye lost,
 # grave wounds, canisters or pellets fired at close range.
 SEVERE_HARM = re.compile(r"\b(?:died|dies|killed|killing|dead|death|fatally|lost (?:an|one|his|her|their) eyes?|"
@@ -1225,7 +1230,7 @@ class Detector:
                 candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
             elif EXCESSIVE.search(sentence_text):
                 candidate.event_type, candidate.sub_event_type = "Protests", "Excessive force against protesters"
-            elif INTERVENTION.search(sentence_text) and candidate.event_type == "Protests":
+            elif INTERVENTION.search(PROTESTED_ARRESTS.sub("", sentence_text)) and candidate.event_type == "Protests":
                 candidate.sub_event_type = "Protest with intervention"
         return candidate
 
