@@ -2129,3 +2129,10 @@ def test_limbs_cut_off_are_an_attack_on_their_owners(stage_pipeline: Pipeline, t
 ])
 def test_arrests_protested_against_are_no_intervention(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_accords_named_in_the_plural_are_signed_agreements(stage_pipeline: Pipeline) -> None:
+    # a name's plural ("Accords") the lemmatiser leaves as it is
+    assert detected(stage_pipeline, "The government and the RUF signed the Abidjan Peace Accords on Saturday.") == \
+        [AGREEMENT]

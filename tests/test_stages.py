@@ -185,6 +185,15 @@ def test_a_place_in_an_agreements_name_tells_no_country(pipeline: Pipeline) -> N
     assert all(not note.places for note in annotated.sentences)
 
 
+@pytest.mark.issue(9)
+def test_a_place_in_the_plural_name_of_accords_is_no_event_place(pipeline: Pipeline) -> None:
+    # "Accords" as a name keeps its plural in the lemmatiser: the accords were signed in Mexico City, not Chapultepec
+    [event] = events(pipeline, "The Salvadoran government and the FMLN signed the Chapultepec Peace Accords in "
+                               "Mexico City on 16 January 1992.")
+    assert event.sub_event_type == "Agreement"
+    assert event.place is not None and event.place.name == "Mexico City"
+
+
 def test_the_towns_of_a_list_in_two_countries_all_stay(pipeline: Pipeline) -> None:
     # a comma joins a list's towns as well as a site to its town: a town abroad in a list is no site
     [note] = notes_of(pipeline, "Shelling hit Belgorod, Kharkiv and Sumy on Tuesday.").sentences

@@ -837,7 +837,9 @@ def _names_a_document(doc: Doc, token: int) -> bool:
     word = doc[token]
     while word.dep_ == "compound" and word.head.i != word.i:
         word = word.head
-    return word.i != token and word.lemma_.lower() in AGREEMENT_NAMES
+    # ... "the Chapultepec Peace Accords": a name's plural the lemmatiser leaves as it is
+    return word.i != token and (word.lemma_.lower() in AGREEMENT_NAMES or
+                                word.lower_.removesuffix("s") in AGREEMENT_NAMES)
 
 
 def _names_a_document_at(doc: Doc, start_char: int, end_char: int) -> bool:

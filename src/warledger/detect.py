@@ -2115,8 +2115,8 @@ PEACE_WORDS = frozenset({"ceasefire", "cease-fire", "peace", "truce", "armistice
 def _an_agreement_signed(thing: Token) -> bool:
     """Whether the thing signed is an agreement: a word for one, or a plan or roadmap of peace."""
     lemma = thing.lemma_.lower()
-    if lemma in SIGNED_PACTS:
-        return True
+    if lemma in SIGNED_PACTS or (thing.pos_ == "PROPN" and thing.lower_.removesuffix("s") in SIGNED_PACTS):
+        return True  # ... "the Chapultepec Peace Accords", a name's plural the lemmatiser leaves as it is
     return lemma in ("plan", "roadmap", "road-map", "framework") and any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in PEACE_WORDS for c in thing.children)
 
