@@ -2094,6 +2094,8 @@ def test_a_surrender_after_which_men_were_killed_is_no_event_of_its_own(stage_pi
     ("The club sacked its head coach on Monday after a run of defeats.", []),
     ("The police commander of the district was removed from his post after the killings.", []),
     ("The government vowed on Friday to end the violence in the north.", []),
+    # ... nor a ministry's account of the other side's offensive taken up again
+    ("On Saturday the rebels resumed offensive actions towards Kailahun, the ministry said.", [BATTLE]),
     # ... and a truce begun is still an agreement
     ("The ELN's Eastern War Front declared a unilateral Christmas ceasefire in Arauca on Thursday.", [AGREEMENT]),
 ])

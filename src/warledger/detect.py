@@ -205,7 +205,7 @@ TRUCES = frozenset({"ceasefire", "cease-fire", "truce"})
 ENDINGS = frozenset({"end", "renounce", "abandon", "cessation", "renunciation", "abandonment", "resume", "resumption",
                      "call"})
 # ... and the telling of a decision, without which "resumed" tells the fighting itself.
-TOLD_DECISIONS = frozenset({"announce", "declare", "say", "decide", "proclaim", "order", "state"})
+TOLD_DECISIONS = frozenset({"announce", "declare", "decide", "proclaim", "order"})
 LEADER_WORDS = frozenset({"leader", "commander", "emir", "chief", "head", "chairman", "spokesman", "successor",
                           "secretary", "boss", "leadership"})
 RIOT_GEAR = frozenset({"police", "gear", "shield", "squad", "unit", "control", "officer", "policeman", "force",
@@ -1856,7 +1856,10 @@ def _ends_armed_struggle(head: Token) -> bool:
     else:  # "the cessation of its armed activity"
         things = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
     resumed = lemma in ("resume", "resumption")
-    if resumed and not any(a.lemma_.lower() in TOLD_DECISIONS for a in _ancestors(head, 3)):
+    if resumed and not (any(a.lemma_.lower() in TOLD_DECISIONS for a in _ancestors(head, 3)) and all(
+            c.lower_ in ("it", "they", "we") for c in head.children if c.dep_ == "nsubj")):
+        # ... a side that tells its own decision ("announced that it was resuming", "decided to resume"), not a
+        # ministry that tells the other side's attacks ("said the enemy resumed offensive actions")
         return False
     for thing in things:
         word = thing.lemma_.lower()
