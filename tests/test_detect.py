@@ -2138,3 +2138,19 @@ def test_accords_named_in_the_plural_are_signed_agreements(stage_pipeline: Pipel
     # a name's plural ("Accords") the lemmatiser leaves as it is
     assert detected(stage_pipeline, "The government and the RUF signed the Abidjan Peace Accords on Saturday.") == \
         [AGREEMENT]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a workshop, factory or laboratory of weapons dismantled or found stops their use
+    ("Police in Tegucigalpa dismantled a workshop where gang members manufactured homemade guns on Friday.",
+     [DISRUPTED]),
+    ("Soldiers discovered a bomb-making factory in a house in Kenema on Tuesday, the army said.", [DISRUPTED]),
+    ("Police dismantled an IED workshop on the outskirts of Kasserine on Friday.", [DISRUPTED]),
+    # ... not a laboratory of drugs, nor a plant with no weapons
+    ("Police dismantled a clandestine drug laboratory in Tegucigalpa on Friday.", []),
+    ("Inspectors found a chemical plant near Kasserine that had been closed for years.", []),
+])
+def test_a_weapons_workshop_dismantled_disrupts_their_use(stage_pipeline: Pipeline, text: str,
+                                                          expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

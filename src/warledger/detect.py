@@ -193,6 +193,8 @@ NEW_BRANCHES = frozenset({"province", "wilayat", "wilaya", "branch", "chapter", 
 # What an armed group is called whose leader changes: "assumed the command of the gang".
 ARMED_BANDS = frozenset({"gang", "militia", "group", "cartel", "faction", "cell", "movement", "front", "rebel",
                          "insurgent", "band", "guerrilla", "organisation", "organization", "mara", "clan"})
+# Where weapons are made: its weapons words say it is a weapons workshop.
+WORKSHOPS = frozenset({"workshop", "factory", "laboratory", "lab", "plant", "facility", "foundry"})
 # Verbs and nouns of a leader put out of an armed group: "expelled its field commander".
 REMOVALS = ("expel", "expulsion", "dismiss", "dismissal", "oust", "sack", "depose", "remove", "removal")
 # What an armed side ends for good or takes up again (with a word of arms: "its armed campaign", "offensive
@@ -981,7 +983,7 @@ class Detector:
                                                    _concerns(head, frozenset({"fire", "gunfire", "shot", "blow"}))):
                 return None
         elif kind == "weapons-seized":
-            if head.lemma_.lower() != "demine" and not _concerns(head, WEAPON_STOCKS):
+            if head.lemma_.lower() != "demine" and not _concerns(head, WEAPON_STOCKS) and not _weapons_workshop(head):
                 return None
             if head.lemma_.lower() in ("destroy", "detonate") and not _concerns(head, frozenset({"cache", "depot",
                                                                                                  "stockpile", "ied",
@@ -1840,6 +1842,21 @@ def _changes_group(head: Token) -> bool:
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS and
                    any(a.lower_ == "new" for a in c.children) for c in head.children)
     return bool(clause & GROUP_WORDS)
+
+
+def _weapons_workshop(head: Token) -> bool:
+    """A workshop, factory or laboratory of weapons that is dismantled, found or destroyed: "a bomb-making factory",
+    "an IED workshop", "a workshop where gang members manufactured homemade guns"."""
+    for thing in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        if thing.lemma_.lower() not in WORKSHOPS:
+            continue
+        named = {t.lemma_.lower() for c in thing.children if c.dep_ in ("compound", "amod", "nmod")
+                 for t in c.subtree}  # "bomb-making"
+        made = {t.lemma_.lower() for c in thing.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        if (named | made | {o.lemma_.lower() for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for o in c.children}) & WEAPON_STOCKS:
+            return True
+    return False
 
 
 def _ends_armed_struggle(head: Token) -> bool:
