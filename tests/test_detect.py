@@ -2154,3 +2154,17 @@ def test_accords_named_in_the_plural_are_signed_agreements(stage_pipeline: Pipel
 def test_a_weapons_workshop_dismantled_disrupts_their_use(stage_pipeline: Pipeline, text: str,
                                                           expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed group made into another body changes
+    ("On 9 September 1999, the Kosovo Liberation Army was transformed into the Kosovo Protection Corps.", [CHANGE]),
+    ("The FMLN turned itself into a political party on Saturday.", [CHANGE]),
+    ("The militia was converted into a regular army brigade on Monday.", [CHANGE]),
+    # ... not a school made into barracks, nor a village into a battlefield
+    ("The army converted the school into a barracks on Monday.", []),
+    ("The village was turned into a battlefield on Sunday.", []),
+])
+def test_an_armed_group_made_into_another_body_changes(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

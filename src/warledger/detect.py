@@ -195,6 +195,8 @@ ARMED_BANDS = frozenset({"gang", "militia", "group", "cartel", "faction", "cell"
                          "insurgent", "band", "guerrilla", "organisation", "organization", "mara", "clan"})
 # Where weapons are made: its weapons words say it is a weapons workshop.
 WORKSHOPS = frozenset({"workshop", "factory", "laboratory", "lab", "plant", "facility", "foundry"})
+# Verbs of an armed group made into another body: "was transformed into the Kosovo Protection Corps".
+TRANSFORMS = frozenset({"transform", "convert", "turn", "reconstitute"})
 # Verbs and nouns of a leader put out of an armed group: "expelled its field commander".
 REMOVALS = ("expel", "expulsion", "dismiss", "dismissal", "oust", "sack", "depose", "remove", "removal")
 # What an armed side ends for good or takes up again (with a word of arms: "its armed campaign", "offensive
@@ -1835,6 +1837,18 @@ def _changes_group(head: Token) -> bool:
                                        for c in head.children):
             return False
         return bool(clause & LEADER_WORDS) or (lemma == "replace" and _concerns(head, DEPLOY_OBJECTS | FORCE_MEMBERS))
+    if lemma in TRANSFORMS:
+        # "the KLA was transformed into the Kosovo Protection Corps", "turned itself into a political party" (not
+        # "converted the school into a barracks"; a reorganisation "into three battalions" the classifier reads)
+        if head.pos_ != "VERB":
+            return False
+        into = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "into" for o in c.children]
+        changed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        changed += [c for c in _subjects(head) if any(o.lower_ in ("itself", "themselves") for o in changed)]
+        armed = ARMED_BANDS | GROUP_WORDS - LEADER_WORDS | COMBATANT_WORDS
+        return any(o.pos_ == "PROPN" or o.lemma_.lower() in armed | {"party", "corps"} for o in into) and any(
+            c.pos_ == "PROPN" or c.lemma_.lower() in armed or
+            any(g.pos_ == "PROPN" for g in c.children if g.dep_ == "compound") for c in changed)
     if lemma in ("dissolve", "disband", "dissolution") and _named_self(head):
         return True  # "the FDLR announced its dissolution", "the Forest Brothers disbanded themselves"
     if lemma == "emerge":
