@@ -2168,3 +2168,26 @@ def test_a_weapons_workshop_dismantled_disrupts_their_use(stage_pipeline: Pipeli
 ])
 def test_an_armed_group_made_into_another_body_changes(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an aircraft that carried the wounded or fired tear gas struck no one
+    ("The soldiers fought the rebels for an hour near Kabala; two wounded soldiers were evacuated by helicopter to "
+     "Freetown.", [BATTLE]),
+    ("Police fired tear gas from a helicopter at the crowd of marchers in Harare on Saturday.",
+     [("Protests", "Protest with intervention")]),
+    # ... nor did tear gas shells
+    ("Police used tear gas shells to disperse the marchers in Tunis on Saturday.",
+     [("Protests", "Protest with intervention")]),
+    # ... and people pulled from the rubble were rescued, not taken
+    ("Rescue workers pulled five people from the rubble of a house in Kenema on Sunday.", []),
+    # ... but a drone that killed, mortar shells fired and men pulled from a bus are events
+    ("Two civilians were killed by a drone near Kabala on Monday.", [AIR_STRIKE]),
+    ("Rebels fired mortar shells at Kenema on Monday.", [SHELLING]),
+    ("Gunmen pulled three men from a bus near Bo and took them into the bush.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+])
+def test_aircraft_that_carried_tear_gas_shells_and_rescues_are_no_strikes(stage_pipeline: Pipeline, text: str,
+                                                                          expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -197,6 +197,13 @@ ARMED_BANDS = frozenset({"gang", "militia", "group", "cartel", "faction", "cell"
 WORKSHOPS = frozenset({"workshop", "factory", "laboratory", "lab", "plant", "facility", "foundry"})
 # Verbs of an armed group made into another body: "was transformed into the Kosovo Protection Corps".
 TRANSFORMS = frozenset({"transform", "convert", "turn", "reconstitute"})
+# Shells and rounds that hurt no one they are fired at: "tear gas shells", "illumination rounds".
+CROWD_ROUNDS = frozenset({"gas", "tear", "smoke", "flare", "illumination", "illuminating", "signal", "paint",
+                          "rubber", "blank"})
+# What people are pulled from when they are rescued, not taken: "pulled people from the rubble".
+RUINS = frozenset({"rubble", "debris", "wreckage", "ruin", "water", "river", "sea", "fire", "flame", "mud", "well"})
+# What an aircraft fires or drops that is no strike: tear gas, flares, leaflets, water, aid.
+NOT_ARMS_DROPPED = frozenset({"gas", "flare", "leaflet", "pamphlet", "water", "aid", "food", "supply", "parcel"})
 # Verbs and nouns of a leader put out of an armed group: "expelled its field commander".
 REMOVALS = ("expel", "expulsion", "dismiss", "dismissal", "oust", "sack", "depose", "remove", "removal")
 # What an armed side ends for good or takes up again (with a word of arms: "its armed campaign", "offensive
@@ -792,6 +799,11 @@ class Detector:
         if rule.event_type == "Strategic developments" and rule.kind not in ("agreement", "agreement-verb") and \
                 any(a.lemma_.lower() in ("accuse", "allege", "deny", "blame") for a in _ancestors(head, 3)):
             return None  # "accused Puntland of sending weapons": a charge
+        if rule.rule_id == "weapons" and any(c.dep_ in ("compound", "amod", "nmod") and
+                                             c.lemma_.lower() in CROWD_ROUNDS for c in span.root.children):
+            return None  # "tear gas shells", "illumination rounds", "smoke projectiles": no one was shelled
+        if rule.rule_id == "aircraft" and _flown_in(head, rule.governors):
+            return None  # "evacuated by helicopter to Freetown", "fired tear gas from a helicopter"
         if rule.governors and not weapon_of_event and not _governed(head, rule.governors) and \
                 not _payment_demanded(head, rule) and _victim_of(head) is None:
             if not (rule.context and rule.context.search(sentence_text)):
@@ -1098,7 +1110,8 @@ class Detector:
             preps = {c.lower_: c for c in head.children if c.dep_ == "prep"}
             bound = [o.lemma_.lower() for o in preps["to"].children] if "to" in preps else []
             at_gunpoint = "at" in preps and any(o.lower_ == "gunpoint" for o in preps["at"].children)
-            if ("from" not in preps and not at_gunpoint) or \
+            rescued = "from" in preps and any(o.lemma_.lower() in RUINS for o in preps["from"].children)
+            if ("from" not in preps and not at_gunpoint) or rescued or \
                     (_victims(head) != "civilians" and not _people_taken(head)) or \
                     {"safety", "hospital", "shelter", "clinic"} & set(bound):
                 return None
@@ -2324,6 +2337,19 @@ def negated(token: Token) -> bool:
     # "there was no sign that the clashes had spread"
     return any(node.lemma_.lower() in ("sign", "indication", "evidence") and node.pos_ == "NOUN" and
                any(c.dep_ == "det" and c.lower_ == "no" for c in node.children) for node in _ancestors(token, 4))
+
+
+def _flown_in(aircraft: Token, governors: frozenset[str]) -> bool:
+    """An aircraft that carried people or things, not arms at anyone: "evacuated by helicopter to Freetown",
+    "arrived aboard a military plane", "fired tear gas from a helicopter" (the verb it hangs on is no strike's, or
+    what it fired is no weapon)."""
+    if aircraft.dep_ != "pobj" or aircraft.head.lower_ not in ("by", "from", "aboard", "in", "on"):
+        return False
+    verb = aircraft.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return not _forms(verb) & governors or any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_ARMS_DROPPED
+                                               for c in verb.children)
 
 
 def _governed(token: Token, governors: frozenset[str]) -> bool:
