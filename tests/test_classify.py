@@ -467,22 +467,20 @@ def test_a_riot_and_the_tear_gas_that_answered_it_are_one_event(stage_pipeline: 
 
 
 @pytest.mark.issue(9)
-def test_arms_seized_in_a_fight_a_note_tells_are_part_of_the_fight() -> None:
+def test_arms_seized_in_a_fight_are_part_of_the_fight() -> None:
     said = "Troops killed five gang members in Penha on Monday and seized rifles and drugs."
     penha = Place("geonames:4", "Penha", "BRA", -22.84, -43.28, 1)
     clash = dataclasses.replace(mention("d1", dt.date(2018, 8, 20), ("BRA",), event_type="Battles",
                                         sub_event_type="Armed clash", place=penha), text=said)
     seized = dataclasses.replace(clash, event_type="Strategic developments", sub_event_type="Disrupted weapons use")
-    assert classify.without_arms_taken_in_a_fight([[clash], [seized]], sentences=1) == [[clash]]
-    # arms seized another day, elsewhere, with no fight, or in a long report: an event of their own
+    assert classify.without_arms_taken_in_a_fight([[clash], [seized]]) == [[clash]]
+    # arms seized another day, elsewhere, or with no fight: an event of their own
     later = dataclasses.replace(seized, date=dataclasses.replace(clash.date, start=dt.date(2018, 8, 21),
                                                                  end=dt.date(2018, 8, 21), best=dt.date(2018, 8, 21)))
     elsewhere = dataclasses.replace(seized, place=Place("geonames:5", "Maré", "BRA", -22.86, -43.24, 1))
     arrest = dataclasses.replace(clash, event_type="Strategic developments", sub_event_type="Arrests")
     for clusters in ([[clash], [later]], [[clash], [elsewhere]], [[arrest], [seized]]):
-        assert classify.without_arms_taken_in_a_fight(clusters, sentences=1) == clusters
-    assert classify.without_arms_taken_in_a_fight([[clash], [seized]], sentences=MAX_SENTENCES + 1) == \
-        [[clash], [seized]]
+        assert classify.without_arms_taken_in_a_fight(clusters) == clusters
 
 
 @pytest.mark.issue(9)
@@ -522,3 +520,13 @@ def test_a_sub_type_with_a_clear_lead_is_found_below_the_find_threshold(
         spread[rival] = 0.35
         monkeypatch.setattr(stage_pipeline, "classifier", _spread(spread))
         assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+def test_arms_recovered_after_a_fight_in_a_long_report_are_part_of_the_fight(stage_pipeline: Pipeline) -> None:
+    text = ("KENEMA, Sierra Leone, March 4 - Government troops fought a two-hour gun battle with RUF rebels near "
+            "Kenema on Monday, the army said. Four rebels and one soldier were killed. "
+            "Troops recovered six rifles and a box of ammunition at the scene, a spokesman said. "
+            "The rebels withdrew towards the Gola forest. "
+            "Residents said the fighting had stopped by nightfall.")
+    assert [e.sub_event_type for e in extract(stage_pipeline, text)] == ["Armed clash"]

@@ -387,12 +387,12 @@ def _one_of_two(clusters: Sequence[list[Mention]], model: SentenceTypes, sentenc
     return [c for k, c in enumerate(clusters) if k not in dropped]
 
 
-def without_arms_taken_in_a_fight(clusters: Sequence[list[Mention]], sentences: int) -> list[list[Mention]]:
-    """The events of a text of `sentences` sentences, less the weapons seized (Disrupted weapons use) on the day
-    and at the place of an armed clash the text tells: "five gang members were killed, and troops seized rifles
-    and drugs" (ACLED codes the battle, and the arms taken in it with it). Unchanged when the text is longer than
-    MAX_SENTENCES."""
-    if sentences > MAX_SENTENCES or len(clusters) < 2:
+def without_arms_taken_in_a_fight(clusters: Sequence[list[Mention]]) -> list[list[Mention]]:
+    """The events of a text, less the weapons seized (Disrupted weapons use) on the day and at the place of an
+    armed clash the text tells: "five gang members were killed, and troops seized rifles and drugs" (ACLED codes
+    the battle, and the arms taken in it with it); in a long report too ("Police recovered a rifle and 60 rounds
+    from the site": out of fold, 4 texts better and 1 worse than with notes alone)."""
+    if len(clusters) < 2:
         return list(clusters)
     events = [build_event(c) for c in clusters]
     # (with the ground regained in a fight too, one note better and one worse out of fold)

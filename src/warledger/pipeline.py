@@ -199,8 +199,8 @@ class Pipeline:
         # ... and one event where a note's sentence told two of one day and place, of the sub-type the
         # classifier prefers
         clusters = one_event_per_sentence(clusters, self.classifier, len(sentences))
-        # ... no weapons seizure beside a note's clash of the same day and place (the arms were taken in it)
-        clusters = without_arms_taken_in_a_fight(clusters, len(sentences))
+        # ... no weapons seizure beside a clash of the same day and place (the arms were taken in it)
+        clusters = without_arms_taken_in_a_fight(clusters)
         # ... and one demonstration or riot of a day and place that a note told in two sentences
         return one_crowd_event(clusters, self.classifier, len(sentences))
 
