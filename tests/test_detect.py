@@ -2191,3 +2191,22 @@ def test_an_armed_group_made_into_another_body_changes(stage_pipeline: Pipeline,
 def test_aircraft_that_carried_tear_gas_shells_and_rescues_are_no_strikes(stage_pipeline: Pipeline, text: str,
                                                                           expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a truck loaded with rifles carried weapons
+    ("Customs officers seized a truck loaded with Kalashnikov rifles and rockets at Ras Jedir on Monday.",
+     [DISRUPTED]),
+    ("Soldiers seized a car packed with explosives near Bo on Friday.", [DISRUPTED]),
+    # ... not one loaded with cigarettes
+    ("Police seized a truck loaded with cigarettes near Bo on Friday.", []),
+])
+def test_a_vehicle_loaded_with_arms_carries_them(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_control_of_a_place_recovered_is_the_place_regained(stage_pipeline: Pipeline) -> None:
+    [event] = extract(stage_pipeline, "The Tunisian National Guard recovered full control of Ben Gardane on Tuesday.")
+    assert event.sub_event_type == "Government regains territory"

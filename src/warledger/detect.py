@@ -370,6 +370,8 @@ SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w{3,}iest|worst|first|most|biggest|large
                                 r"strongest|longest|worst-ever|only)\b[^.;]{0,40}$", re.I)
 # Verbs by which a vehicle's riders are named.
 CARRYING = frozenset({"carry", "transport", "ferry", "take"})
+# ... or is loaded with: "a truck loaded with rifles"
+LOADED = frozenset({"load", "pack", "fill", "stuff", "laden", "cram"})
 # Disasters and accidents: their dead are no one's victims.
 DISASTERS = re.compile(r"\b(?:floods?|flooding|earthquakes?|landslides?|landslips?|cyclones?|hurricanes?|storms?|"
                        r"tornado(?:e?s)?|droughts?|heatwaves?|torrential|dam (?:burst|collapse)|collapsed?|magnitude|"
@@ -1493,9 +1495,14 @@ def _regains_a_place(head: Token) -> bool:
     below = list(head.subtree)
     if _clears_force_from_a_place(head):
         return True
-    places = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and _a_place(c)]
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "recovered full control of Ben Guerdane": the place is what the control is of
+    objects += [o for c in objects if c.lemma_.lower() == "control" for o in [_of_object(c)] if o is not None]
+    places = [c for c in objects if _a_place(c)]
     if not places:
         return False
+    if lemma in ("recover", "reclaim", "wrest") and any(c.lemma_.lower() == "control" for c in objects):
+        return True
     if lemma in ("recover", "reclaim", "wrest"):
         # "recovered the locality of Kibirizi"; a name alone needs whom it was won from ("recovered Bako
         # from the insurgents"), since "recovered Ahmed" is a person
@@ -1709,8 +1716,13 @@ def _of_object(token: Token) -> Token | None:
 
 def _carried(vehicle: Token) -> set[str]:
     """What a vehicle is said to carry: "a truck carrying ammunition", "a bus transporting pilgrims"."""
-    return {o.lemma_.lower() for c in vehicle.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
-            for o in c.children if o.dep_ == "dobj"}
+    carried = {o.lemma_.lower() for c in vehicle.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING
+               for o in c.children if o.dep_ == "dobj"}
+    # "a truck loaded with Kalashnikov rifles", "a car packed with explosives"
+    return carried | {o.lemma_.lower() for c in vehicle.children if c.dep_ in ("acl", "amod")
+                      and c.lemma_.lower() in LOADED for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in (*p.children, *(g for q in p.children for g in q.conjuncts)) if o.dep_ in ("pobj",
+                                                                                                         "conj")}
 
 
 def _unarmed_doers(verb: Token) -> bool:
