@@ -2210,3 +2210,10 @@ def test_a_vehicle_loaded_with_arms_carries_them(stage_pipeline: Pipeline, text:
 def test_control_of_a_place_recovered_is_the_place_regained(stage_pipeline: Pipeline) -> None:
     [event] = extract(stage_pipeline, "The Tunisian National Guard recovered full control of Ben Gardane on Tuesday.")
     assert event.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.issue(9)
+def test_fire_opened_on_a_tractor_is_an_attack_on_civilians(stage_pipeline: Pipeline) -> None:
+    # a farmer's tractor is a civilian target, whoever was on it
+    assert detected(stage_pipeline, "A man was killed and his son wounded when unidentified attackers opened fire "
+                                    "on their tractor near Gnjilane on Monday.") == [ATTACK]
