@@ -2217,3 +2217,15 @@ def test_fire_opened_on_a_tractor_is_an_attack_on_civilians(stage_pipeline: Pipe
     # a farmer's tractor is a civilian target, whoever was on it
     assert detected(stage_pipeline, "A man was killed and his son wounded when unidentified attackers opened fire "
                                     "on their tractor near Gnjilane on Monday.") == [ATTACK]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a named victim whose apposition's own noun is a civilian's was a civilian, whatever "unit" follows
+    ("Gunmen shot dead Ana Morales, prosecutor of the special unit against extortion, in San Pedro Sula on "
+     "Wednesday.", [ATTACK]),
+    # ... but one named as a commander was a combatant
+    ("Soldiers shot dead Sam Kamara, a senior RUF commander, near Kailahun on Wednesday.", [BATTLE]),
+])
+def test_a_named_victim_is_who_the_apposition_says(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -2509,7 +2509,9 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
     if named:
         # "gunmen shot dead Imad Amhaz": a person named, not a force, was killed; "Abu Bakr, a senior
         # ISWAP commander" was a combatant
-        armed = any(_subtree_lemmas(o) & (COMBATANT_WORDS | ARMED_ROLES) for o in named)
+        # ... "César Suárez, prosecutor of the unit of organized crime": the apposition's own noun says who he was
+        civil = any(a.dep_ == "appos" and a.lemma_.lower() in civilians.PEOPLE for o in named for a in o.children)
+        armed = not civil and any(_subtree_lemmas(o) & (COMBATANT_WORDS | ARMED_ROLES) for o in named)
         return "combatants" if armed else "civilians"
     # "gunmen on a motorbike shot dead a researcher", where the tagger reads "motorbike shot" as a noun
     mistagged = head.lower_ == "dead" and head.i > 0 and head.doc[head.i - 1].lower_ in ("shot", "shooting")
