@@ -2229,3 +2229,18 @@ def test_fire_opened_on_a_tractor_is_an_attack_on_civilians(stage_pipeline: Pipe
 ])
 def test_a_named_victim_is_who_the_apposition_says(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # fire at people the sentence does not call armed, killing civilians, is one attack on them
+    ("Border guards opened fire on a group of Liberians near Ganta on Tuesday, killing a woman and her son.",
+     [ATTACK]),
+    # ... and a synagogue or a temple is a civilian target
+    ("Gunmen opened fire on a synagogue in Djerba on Tuesday.", [ATTACK]),
+    # ... but fire at soldiers is a fight
+    ("Rebels opened fire on an army checkpoint near Kenema, killing two soldiers.", [BATTLE]),
+])
+def test_fire_that_killed_civilians_is_an_attack_on_them(stage_pipeline: Pipeline, text: str,
+                                                         expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -2603,8 +2603,16 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     # ... but not "troops attacked the posts and seven soldiers were killed": a killing with no one named
     # as its doer only counts the attack's dead
     killings = {c.sentence for c in candidates if c.rule.kind == "kill" and not agentless_passive(c.trigger)}
+    # "border guards opened fire on a group of Syrians, killing a woman and her son": fire at a target it does not
+    # say is armed, and a killing of civilians it led to, are one attack on them
+    civilians_killed = {c.sentence for c in candidates if c.rule.kind == "kill" and not agentless_passive(c.trigger)
+                        and _victims(c.trigger, people=True) == "civilians"}
+    crowded = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
+    unarmed_fire = {c.trigger.i for c in candidates if c.rule.kind == "fire" and c.sentence in civilians_killed
+                    and c.sentence not in crowded and not PROTEST_WORDS.search(c.trigger.sent.text)
+                    and _victims(c.trigger, towns=False) is None}
     violent = {c.sentence for c in candidates if c.rule.kind != "kill" and not _generic_attack(c)
-               and c.event_type in ("Battles", "Explosions/Remote violence")}
+               and c.event_type in ("Battles", "Explosions/Remote violence") and c.trigger.i not in unarmed_fire}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
     # "police fired tear gas and arrested 200 demonstrators": the arrests are the protest's intervention
     crowds = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
@@ -2630,6 +2638,8 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     seized = {c.sentence for c in candidates if c.rule.kind == "weapons-seized"
               and c.sub_event_type == "Disrupted weapons use"}
     for c in candidates:
+        if c.trigger.i in unarmed_fire:
+            continue
         if _generic_attack(c) and c.sentence in seized and c.trigger.lemma_.lower() in ("raid", "storm", "search") \
                 and _victims(c.trigger) != "combatants" and c.sentence not in fought:
             continue
