@@ -2244,3 +2244,15 @@ def test_a_named_victim_is_who_the_apposition_says(stage_pipeline: Pipeline, tex
 def test_fire_that_killed_civilians_is_an_attack_on_them(stage_pipeline: Pipeline, text: str,
                                                          expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # goods seized are no ground taken
+    ("MODEL fighters seized a shipment of food aid near Greenville on Friday.", []),
+    ("Rebels captured a consignment of medicine bound for Kenema on Monday.", []),
+    # ... a town is
+    ("Rebels seized the town of Buchanan on Tuesday.", [BATTLE]),
+])
+def test_goods_seized_are_no_ground_taken(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

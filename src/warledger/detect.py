@@ -163,7 +163,9 @@ NOT_TERRITORY = frozenset({"power", "weapon", "ammunition", "arm", "drug", "asse
                            "bomb", "drone", "missile", "rocket", "grenade", "ordnance", "gun", "suspect", "fighter",
                            "soldier", "serviceman", "servicemen", "militant", "rebel", "kg", "tonne", "ton", "cattle",
                            "livestock", "goat", "sheep", "cow", "camel", "car", "truck", "money", "cash", "fuel",
-                           "ship", "vessel", "tanker", "boat", "aircraft", "plane"})
+                           "ship", "vessel", "tanker", "boat", "aircraft", "plane",
+                           # goods: "seized a shipment of food aid"
+                           "shipment", "consignment", "cargo", "aid", "food", "supply", "harvest", "crop"})
 # What police or troops hand over or transfer after a seizure, beside NOT_TERRITORY: "the material was handed over to
 # the competent authority", "the evidence was transferred to the laboratory".
 SEIZED_GOODS = frozenset({"material", "evidence", "item", "goods", "exhibit", "seizure", "haul", "contraband",
