@@ -2042,9 +2042,6 @@ def test_a_building_turned_into_headquarters_is_a_base_however_the_parser_hangs_
     assert detected(stage_pipeline, text) == [("Strategic developments", "Headquarters or base established")]
 
 
-CHANGE = ("Strategic developments", "Change to group/activity")
-
-
 @pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "expected"), [
     # a new leader of an armed group, a new branch proclaimed, two bodies unified

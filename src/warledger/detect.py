@@ -1503,12 +1503,11 @@ def _regains_a_place(head: Token) -> bool:
     places = [c for c in objects if _a_place(c)]
     if not places:
         return False
-    if lemma in ("recover", "reclaim", "wrest") and any(c.lemma_.lower() == "control" for c in objects):
-        return True
     if lemma in ("recover", "reclaim", "wrest"):
-        # "recovered the locality of Kibirizi"; a name alone needs whom it was won from ("recovered Bako
-        # from the insurgents"), since "recovered Ahmed" is a person
-        return any(t.dep_ == "prep" and t.lower_ == "from" for t in below) or \
+        # "recovered the locality of Kibirizi", "recovered control of Ben Gardane"; a name alone needs whom it was
+        # won from ("recovered Bako from the insurgents"), since "recovered Ahmed" is a person
+        return any(c.lemma_.lower() == "control" for c in objects) or \
+            any(t.dep_ == "prep" and t.lower_ == "from" for t in below) or \
             any(p.lemma_.lower() in REGAINED_PLACES for p in places)
     if lemma == "clear":
         return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.lemma_.lower() in CLEARED_OF for t in below)
@@ -1723,8 +1722,7 @@ def _carried(vehicle: Token) -> set[str]:
     # "a truck loaded with Kalashnikov rifles", "a car packed with explosives"
     return carried | {o.lemma_.lower() for c in vehicle.children if c.dep_ in ("acl", "amod")
                       and c.lemma_.lower() in LOADED for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
-                      for o in (*p.children, *(g for q in p.children for g in q.conjuncts)) if o.dep_ in ("pobj",
-                                                                                                         "conj")}
+                      for q in p.children if q.dep_ == "pobj" for o in (q, *q.conjuncts)}
 
 
 def _unarmed_doers(verb: Token) -> bool:
@@ -1906,9 +1904,9 @@ def _ends_armed_struggle(head: Token) -> bool:
     off its ceasefire", "announced that it was resuming offensive operations" (not "resumed attacks on the town":
     the attacks are told; not "the truce ended": no one ended it)."""
     lemma = head.lemma_.lower()
-    if lemma not in ENDINGS or lemma == "call" and not any(c.dep_ == "prt" and c.lower_ == "off"
-                                                           for c in head.children):
-        return False
+    if lemma not in ENDINGS or (lemma == "call" and not any(c.dep_ == "prt" and c.lower_ == "off"
+                                                            for c in head.children)):
+        return False  # "called off", not "called on"
     if head.pos_ == "VERB":
         things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     else:  # "the cessation of its armed activity"
@@ -2412,9 +2410,9 @@ def _is_reference(noun: Token) -> bool:
 ARMED_ROLES = frozenset({"commander", "leader", "emir", "chief", "member", "jihadist", "terrorist", "bandit",
                          "gunman", "kingpin", "warlord", "operative", "lieutenant", "colonel", "general",
                          "captain", "major", "sergeant"})
-# Verbs whose subject is the killer ("snipers killed").
 # Limbs cut off: the people they are cut from were harmed.
 LIMBS = frozenset({"hand", "arm", "leg", "ear", "lip", "nose", "foot", "finger", "limb", "tongue"})
+# Verbs whose subject is the killer ("snipers killed").
 KILLING_VERBS = frozenset({"kill", "murder", "execute", "massacre", "slaughter", "behead", "shoot", "assassinate",
                            "gun", "mow"})
 # Marks of a violent death on a body found: then it was a killing.
@@ -2609,15 +2607,14 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     # say is armed, and a killing of civilians it led to, are one attack on them
     civilians_killed = {c.sentence for c in candidates if c.rule.kind == "kill" and not agentless_passive(c.trigger)
                         and _victims(c.trigger, people=True) == "civilians"}
-    crowded = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
+    # "police fired tear gas and arrested 200 demonstrators": the arrests are the protest's intervention
+    crowds = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
     unarmed_fire = {c.trigger.i for c in candidates if c.rule.kind == "fire" and c.sentence in civilians_killed
-                    and c.sentence not in crowded and not PROTEST_WORDS.search(c.trigger.sent.text)
+                    and c.sentence not in crowds and not PROTEST_WORDS.search(c.trigger.sent.text)
                     and _victims(c.trigger, towns=False) is None}
     violent = {c.sentence for c in candidates if c.rule.kind != "kill" and not _generic_attack(c)
                and c.event_type in ("Battles", "Explosions/Remote violence") and c.trigger.i not in unarmed_fire}
     rioting = {c.sentence for c in candidates if c.event_type == "Riots"}
-    # "police fired tear gas and arrested 200 demonstrators": the arrests are the protest's intervention
-    crowds = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
     # "raiders stormed a settlement and raped two women": the raid is told by what it did to civilians
     violated = {c.sentence for c in candidates
                 if c.sub_event_type in ("Sexual violence", "Abduction/forced disappearance")}
