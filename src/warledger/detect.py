@@ -1499,7 +1499,7 @@ def _regains_a_place(head: Token) -> bool:
         return True
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     # "recovered full control of Ben Guerdane": the place is what the control is of
-    objects += [o for c in objects if c.lemma_.lower() == "control" for o in [_of_object(c)] if o is not None]
+    objects += [o for c in objects if c.lemma_.lower() == "control" and (o := _of_object(c)) is not None]
     places = [c for c in objects if _a_place(c)]
     if not places:
         return False
@@ -2605,8 +2605,10 @@ def _one_per_type(candidates: list[Candidate]) -> list[Candidate]:
     killings = {c.sentence for c in candidates if c.rule.kind == "kill" and not agentless_passive(c.trigger)}
     # "border guards opened fire on a group of Syrians, killing a woman and her son": fire at a target it does not
     # say is armed, and a killing of civilians it led to, are one attack on them
-    civilians_killed = {c.sentence for c in candidates if c.rule.kind == "kill" and not agentless_passive(c.trigger)
-                        and _victims(c.trigger, people=True) == "civilians"}
+    # (the victims of a killing are read only in a sentence that tells fire too)
+    fire_told = {c.sentence for c in candidates if c.rule.kind == "fire"}
+    civilians_killed = {c.sentence for c in candidates if c.rule.kind == "kill" and c.sentence in fire_told
+                        and not agentless_passive(c.trigger) and _victims(c.trigger, people=True) == "civilians"}
     # "police fired tear gas and arrested 200 demonstrators": the arrests are the protest's intervention
     crowds = {c.sentence for c in candidates if c.event_type in ("Protests", "Riots")}
     unarmed_fire = {c.trigger.i for c in candidates if c.rule.kind == "fire" and c.sentence in civilians_killed
