@@ -7,6 +7,7 @@ are no events come in pairs with a sentence that is one, so that each test shows
 from __future__ import annotations
 
 import pytest
+from spacy.matcher import Matcher
 from stage_fixtures import candidates, detected, extract, kinds
 
 from warledger.pipeline import Pipeline
@@ -423,19 +424,18 @@ def test_a_new_deputy_commander_is_a_change_in_the_group(stage_pipeline: Pipelin
 
 def test_multi_word_triggers_are_matched_in_the_sentences_that_hold_their_first_words(
         stage_pipeline: Pipeline) -> None:
-    # the Matcher runs only on sentences with a word a multi-word pattern starts with; the matches are
-    # those of a run over the whole text
+    # each multi-word pattern runs only on the sentences with a word it starts with; the matches are those of
+    # one Matcher of every pattern run over the whole text
     detector = stage_pipeline.detector
-    assert detector.anchors and {"open", "take", "exchange"} <= detector.anchors
+    assert {"open", "take", "exchange"} <= set(detector.by_anchor)
     text = ("Talks resumed in Geneva on Monday.\nTroops opened fire on the village and took control of it. "
             "The two sides exchanged heavy fire overnight. Nothing else was reported.")
     doc = stage_pipeline.nlp(text)
-    anchored = sorted((s, e, r.rule_id) for s, e, r in detector._matches(doc))
-    anchors, detector.anchors = detector.anchors, None
-    try:
-        whole = sorted((s, e, r.rule_id) for s, e, r in detector._matches(doc))
-    finally:
-        detector.anchors = anchors
+    every = Matcher(stage_pipeline.nlp.vocab)
+    for rule_id in detector.matchers:
+        every.add(rule_id, [list(detector.rules[rule_id].pattern)])
+    whole = sorted((s, e, doc.vocab.strings[m]) for m, s, e in every(doc))
+    anchored = sorted((s, e, r.rule_id) for s, e, r in detector._matches(doc) if r.rule_id in detector.matchers)
     assert anchored == whole
     assert {"open-fire", "take-control", "exchange-fire"} <= {rule for _, _, rule in whole}
 
