@@ -513,6 +513,10 @@ def test_a_peoples_arrested_are_its_civilians(pipeline: Pipeline) -> None:
     # a building named after its town is in that town, in a report that names nothing else
     ("Fighters torched the library of Kidal Secondary School overnight, the provincial adviser said.", ["Kidal"]),
     ("Gunmen stormed Bentiu Teaching Hospital on Monday.", ["Bentiu"]),
+    ("War veterans marched to the Harare Town Hall on Friday.", ["Harare"]),
+    # ... and a day or month told right after a town, as wire copy does, is no part of its name
+    ("Rebels abducted two teachers from a school in Makeni Sunday.", ["Makeni"]),
+    ("Riot police fired tear gas at students in Pristina Tuesday.", ["Pristina"]),
     # ... a street is often named after a town elsewhere, and a name joined to the word before is another name
     ("Crowds looted shops along London Road in Alexandra on Tuesday.", ["Alexandra"]),
 ])

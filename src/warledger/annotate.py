@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warledger.actors import ActorMatcher, ActorMention, group_mention, output_side, phrase_head
 from warledger.claims import Attribution, SpeakerMemory, find_attributions, informs_from_afar, speaker_phrases
-from warledger.dates import DateMention, find_dates
+from warledger.dates import MONTHS, WEEKDAYS, DateMention, find_dates
 from warledger.fatalities import Figure, find_figures
 from warledger.knowledge_actors import ActorKnowledge
 from warledger.places import (
@@ -623,6 +623,9 @@ NAME_TAILS = frozenset({"district", "region", "province", "oblast", "state", "go
                         "airport", "port", "base", "governorate's", "countryside", "front", "axis", "direction",
                         # a district named for its town and a compass point: "Imphal West", "Kasai Central"
                         "north", "south", "east", "west", "central"})
+# ... and words after a name that begin no longer name: a day or a month told right after the place, as wire copy
+# and translated notes do ("took him from a cafe in Zawiya Sunday", "clashes in Kabul Tuesday").
+CALENDAR_WORDS = frozenset([*WEEKDAYS, *(m for m in MONTHS if len(m) > 3 or m == "may")])
 
 
 # Words after a name that make it a site inside a town ("Svobody Square", "Riverside Drive").
@@ -635,7 +638,7 @@ SITE_WORDS = frozenset({"square", "street", "avenue", "road", "boulevard", "driv
 # "Tari Secondary School", "Kabul Central Prison", "Juba Teaching Hospital" (a street or a cemetery is often named
 # after a place elsewhere: "London Road" in Alexandra, "Monaghan Street" in Newry).
 TOWN_BUILDINGS = ("school", "college", "hospital", "clinic", "mosque", "church", "cathedral", "university", "stadium",
-                  "prison", "jail", "market", "hotel", "mall")
+                  "prison", "jail", "market", "hotel", "mall", "hall", "courthouse")
 SITE_QUALIFIERS = ("secondary", "primary", "high", "general", "central", "district", "provincial", "regional",
                    "referral", "teaching", "national", "main", "municipal", "public", "state", "police", "military",
                    "city", "grand")
@@ -692,7 +695,7 @@ def _part_of_longer_name(text: str, match: PlaceMatch, sites_end_names: bool = F
         after = None
     before = re.search(r"(?:^|[^.!?:;,(\n]\s)([A-Z][\w'’-]+)[ ](?:(?:del|de|la|el|al|du|des|di|da) )?$",
                        text[:match.start])
-    return (after is not None and after.group(1).lower() not in NAME_TAILS) or \
+    return (after is not None and after.group(1).lower() not in NAME_TAILS | CALENDAR_WORDS) or \
         (before is not None and before.group(1).lower() not in DIRECTIONS | STOP_WORDS
          and not before.group(1).isupper())
 
