@@ -253,6 +253,23 @@ def test_a_note_the_rules_find_nothing_in_gets_the_event_the_classifier_is_sure_
 
 
 @pytest.mark.issue(9)
+def test_a_sentence_that_tells_no_event_leaves_the_classifier_the_notes_other_sentences(
+        stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Nothing has been heard from him since" tells a habit, not an event: the note's first sentence still may
+    taken = "Men in plain clothes bundled the activist into a white Land Rover outside his office in Juba on Friday."
+    text = taken + " Nothing has been heard from him since."
+    monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere("Abduction/forced disappearance", text))
+    monkeypatch.setattr(classify, "FIND_THRESHOLD", 0.5)
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.place and event.place.name) == ("Abduction/forced disappearance", "Juba")
+    assert event.mentions[0].text.startswith("Men in plain clothes")
+    # ... but a note one of whose sentences is about a disaster is about no event
+    slide = "Rescuers dug through the mud in Chosica on Monday. A landslide had buried twenty houses overnight."
+    monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere("Looting/property destruction", slide))
+    assert extract(stage_pipeline, slide) == []
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "guess"), [
     # a disaster
     ("A mudslide destroyed twenty houses in Chosica overnight.", "Looting/property destruction"),

@@ -741,19 +741,25 @@ class Detector:
 
     def tells_no_event(self, doc: Doc, start: int, end: int, matches: Sequence[tuple[int, int, TriggerRule]]) -> bool:
         """Whether the sentence doc[start:end] says what the rules read as no event, whatever words of an event
-        it holds: a trigger of it (among `matches`, see `matches`) that is planned, denied, negated, habitual or
-        told as past; a disaster, a drill, a count over years, politics or sport, a commemoration, a private
-        quarrel, a theft or a drug haul. Asked before the sentence classifier may find an event the rules did not
-        (classify.first_opinion)."""
-        sentence = doc[start:end]
-        text = sentence.text
-        if DISASTERS.search(text) or _counts_over_years(text) or FIGURATIVE_CONTEXT.search(text) or \
-                COMMEMORATION.search(text) or PRIVATE_QUARREL.search(text) or MONEY_UNDER_ATTACK.search(text) or \
-                ((DRUG_HAUL.search(text) or THEFT.search(text)) and not ARMED_CONTEXT.search(text)) or \
-                any(t.pos_ == "NOUN" and t.lemma_.lower() in EXERCISES for t in sentence):
+        it holds: it is about no event (`about_no_event`), or a trigger of it (among `matches`, see `matches`) is
+        planned, denied, negated, habitual or told as past. Asked before the sentence classifier may find an event
+        the rules did not (classify.first_opinion)."""
+        if self.about_no_event(doc, start, end):
             return True
+        sentence = doc[start:end]
         heads = [sentence.root, *(doc[a:b].root for a, b, _ in matches if start <= a < end)]
         return any(_irrealis(h) or negated(h) or _habitual(h) or _retrospective(h) for h in heads)
+
+    def about_no_event(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the sentence doc[start:end] is about what reads as no event, and so is the text it stands in: a
+        disaster, a drill, a count over years, politics or sport, a commemoration, a private quarrel, a theft or a
+        drug haul."""
+        sentence = doc[start:end]
+        text = sentence.text
+        return bool(DISASTERS.search(text) or _counts_over_years(text) or FIGURATIVE_CONTEXT.search(text) or
+                    COMMEMORATION.search(text) or PRIVATE_QUARREL.search(text) or MONEY_UNDER_ATTACK.search(text) or
+                    ((DRUG_HAUL.search(text) or THEFT.search(text)) and not ARMED_CONTEXT.search(text)) or
+                    any(t.pos_ == "NOUN" and t.lemma_.lower() in EXERCISES for t in sentence))
 
     def _accept(self, doc: Doc, start: int, end: int, rule: TriggerRule, index: int,
                 sentence_text: str, previous: str) -> Candidate | None:
