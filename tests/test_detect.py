@@ -264,6 +264,9 @@ def test_fire_at_the_other_sides_positions(stage_pipeline: Pipeline, text: str, 
     ("Two rebel factions merged into a new alliance in Idlib on Tuesday.", [CHANGE]),
     ("The group named a new commander for its branch in Menaka on Tuesday.", [CHANGE]),
     ("The party named a new spokeswoman in Nairobi on Tuesday.", []),
+    ("War veterans set up a new militia to guard resettled farms in Masvingo on Tuesday.", [CHANGE]),
+    ("Chiefs in Kenema established a civil defence force to fight the rebels on Tuesday.", [CHANGE]),
+    ("The government set up a committee to look into the land dispute in Bo on Tuesday.", []),
 ])
 def test_strategic_developments_without_violence(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract(stage_pipeline, text)] == expected

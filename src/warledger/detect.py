@@ -1822,8 +1822,11 @@ def _changes_group(head: Token) -> bool:
         led = [o for t in head.subtree if t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() in
                ("command", "leadership", "helm", "reins") for o in t.children if o.dep_ == "pobj"]
         return any(_subtree_lemmas(o) & ARMED_BANDS or o.pos_ == "PROPN" for o in led)
-    if lemma in ("launch", "create"):
-        # "launched a 2,600-strong Community Protection Guards force": a new armed force
+    if lemma in ("launch", "create", "establish", "set"):
+        # "launched a 2,600-strong Community Protection Guards force", "set up a new militia to guard the farms": a
+        # new armed force (a base set up is the base rule's; "set" is no setting up without "up")
+        if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+            return False
         return any(c.dep_ == "dobj" and c.lemma_.lower() in GROUP_WORDS - LEADER_WORDS - {"front", "command"}
                    for c in head.children)
     if lemma in ("form", "found", "formation"):
