@@ -169,6 +169,10 @@ def _actor_names(pipeline: Pipeline, text: str) -> list[str]:
     ("SNA troops retook a village near Beledweyne on Friday.", "Military Forces of Somalia"),
     # a context that names neither country keeps the first reading
     ("SNA troops retook the village on Friday.", "Military Forces of Somalia"),
+    # ... but where it names no country at all, a place that may lie in one reading's country and not in the
+    # other's decides (Durán: Ecuador, the Philippines, France; not the Central African Republic)
+    ("Gunmen in a car without plates fired at the UPC post in canton Durán on Saturday night.",
+     "Police Forces of Ecuador"),
 ])
 def test_a_short_form_two_groups_bear_is_read_by_the_reports_country(
         stage_pipeline: Pipeline, text: str, expected: str) -> None:

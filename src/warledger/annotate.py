@@ -975,17 +975,22 @@ def _homonyms_in_context(notes: list[SentenceNotes], mentions: list[ActorMention
     """A short form several groups bear ("UPDF", "SNA") read as the one whose country the report's other
     parties and places lie in, when the first reading's country is not among them: the UPDF of a report on
     the Chittagong Hill Tracts is Bangladesh's United People's Democratic Front, not Uganda's army. Where
-    the context names neither, or both, the first reading stays."""
+    the context names no country, the countries its place names may lie in stand for it; where it names
+    neither reading's country, or both, the first reading stays."""
     if not any(m.homonyms for m in mentions):
         return mentions
     found = {c for c, weight in _context_countries(notes, [m for m in mentions if not m.homonyms], matches,
                                                    knowledge, gazetteer).items() if weight > 0}
+    # where the context names no country, the countries the report's place names may lie in: "a patrol of the UPC
+    # El Recreo ..., canton Durán" (Durán of Ecuador, or of the Philippines or France) is no report on the
+    # Central African Republic
+    readable = found or {c.country for found_here in matches for m in found_here for c in m.candidates}
     out = []
     for m in mentions:
         group = knowledge.group_by_name.get(m.actor.name) if m.homonyms and m.actor is not None else None
-        if group is not None and group.country not in found:
+        if group is not None and group.country not in readable:
             other = next((g for name in m.homonyms if (g := knowledge.group_by_name.get(name)) is not None
-                          and g.country in found), None)
+                          and g.country in readable), None)
             m = group_mention(other, m.start, m.end, m.text) if other is not None else m
         out.append(m)
     return out
