@@ -2180,6 +2180,9 @@ def test_an_armed_group_made_into_another_body_changes(stage_pipeline: Pipeline,
     # ... nor did tear gas shells
     ("Police used tear gas shells to disperse the marchers in Tunis on Saturday.",
      [("Protests", "Protest with intervention")]),
+    # ... nor did flares fired over a village
+    ("Soldiers fired illumination flares over the village near Kailahun on Monday night.", []),
+    ("Soldiers fired signal rounds near Kailahun on Monday night.", []),
     # ... and people pulled from the rubble were rescued, not taken
     ("Rescue workers pulled five people from the rubble of a house in Kenema on Sunday.", []),
     # ... but a drone that killed, mortar shells fired and men pulled from a bus are events
@@ -2188,7 +2191,7 @@ def test_an_armed_group_made_into_another_body_changes(stage_pipeline: Pipeline,
     ("Gunmen pulled three men from a bus near Bo and took them into the bush.",
      [("Violence against civilians", "Abduction/forced disappearance")]),
 ])
-def test_aircraft_that_carried_tear_gas_shells_and_rescues_are_no_strikes(stage_pipeline: Pipeline, text: str,
+def test_aircraft_that_carried_tear_gas_shells_flares_and_rescues_are_no_strikes(stage_pipeline: Pipeline, text: str,
                                                                           expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
 

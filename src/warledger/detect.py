@@ -202,6 +202,8 @@ TRANSFORMS = frozenset({"transform", "convert", "turn", "reconstitute"})
 # Shells and rounds that hurt no one they are fired at: "tear gas shells", "illumination rounds".
 CROWD_ROUNDS = frozenset({"gas", "tear", "smoke", "flare", "illumination", "illuminating", "signal", "paint",
                           "rubber", "blank"})
+# ... and those of them that only light the sky or signal.
+LIGHT_ROUNDS = frozenset({"flare", "illumination", "illuminating", "signal"})
 # What people are pulled from when they are rescued, not taken: "pulled people from the rubble".
 RUINS = frozenset({"rubble", "debris", "wreckage", "ruin", "water", "river", "sea", "fire", "flame", "mud", "well"})
 # What an aircraft fires or drops that is no strike: tear gas, flares, leaflets, water, aid.
@@ -2011,7 +2013,10 @@ def _fired_at_someone(head: Token, rule_id: str) -> bool:
         return True  # "opened fire", "subjected to fire": the phrase says it all
     for child in head.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in AMMUNITION:
-            return True
+            # ... but "fired illuminating flares over the village", "fired signal rounds": lit the sky, hit no one
+            words = {child.lemma_.lower(), *(c.lemma_.lower() for c in child.children
+                                             if c.dep_ in ("amod", "compound"))}
+            return not words & LIGHT_ROUNDS
         if child.dep_ == "dobj" and child.lemma_.lower() not in AMMUNITION:
             return False  # "fired the army chief"
     # "fired at the positions", "fired from firearms of various calibres at the positions" (however the
