@@ -1240,6 +1240,21 @@ def test_thefts_statistics_and_disasters_are_no_event(stage_pipeline: Pipeline, 
 
 @pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "expected"), [
+    # a toll of weeks or months is no event of its own: the deployment it led to is
+    ("The army deployed 500 soldiers to Bo on Monday after a month in which 40 people were killed in the town.",
+     [("Strategic developments", "Change to group/activity")]),
+    ("In the past three weeks 60 people have been killed in gang fighting in San Pedro Sula, police said on Monday.",
+     []),
+    # ... while a bulletin's day stays an event
+    ("In the past 24 hours rebels killed four soldiers near Kailahun, the army said on Monday.",
+     [("Battles", "Armed clash")]),
+])
+def test_a_toll_of_weeks_or_months_is_no_event(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert kinds(extract(stage_pipeline, text)) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
     # ... but an armed gang's robbery, an arrest over murders since a year, and an attack measured against the
     # past stay events
     ("Police arrested three gunmen of a gang that stole rifles from an army depot in Mubi on Monday.",

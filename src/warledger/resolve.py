@@ -80,7 +80,12 @@ SPEAKER_PRONOUN = re.compile(r"(?:it|we|they|its \w+|their \w+|our \w+)")
 BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camps|neighbou?rs|nations|armies|"
                           r"belligerents|rivals)\b")
 CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|overall|death toll|since the (?:start|beginning|outbreak)|"
-                        r"since the war|in all)\b", re.I)
+                        r"since the war|in all|"
+                        # a toll of weeks or months: "after a week in which 30 people were killed", "in the past
+                        # two months" (not a bulletin's "in the past 24 hours")
+                        r"(?:a|the) (?:week|fortnight|month|year)s? (?:in|during) which|"
+                        r"(?:in|over|during) the (?:past|last|previous) (?:\w+ )?(?:weeks?|months?|years?)|"
+                        r"in recent (?:weeks|months|years))\b", re.I)
 # "the previous day", "a day earlier", "the next day", "a day later", "the day before"
 RELATIVE_DAY = re.compile(r"\b(?:the|a) (previous|next|following|day) (day|earlier|later|before|after)\b", re.I)
 ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the time)\b", re.I)
