@@ -179,6 +179,29 @@ def test_a_short_form_two_groups_bear_is_read_by_the_reports_country(
     assert _actor_names(stage_pipeline, text) == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # armed groups of wars neither half of the team corpus holds
+    ("LURD rebels shelled Monrovia's Bushrod Island on Monday.",
+     "LURD: Liberians United for Reconciliation and Democracy"),
+    ("MODEL fighters entered Buchanan on Tuesday.", "MODEL: Movement for Democracy in Liberia"),
+    ("Kamajor militiamen ambushed a rebel column near Bo.", "CDF: Civil Defence Forces"),
+    ("An MFDC faction attacked an army post near Ziguinchor.", "MFDC: Movement of Democratic Forces of Casamance"),
+    ("URNG guerrillas blew up a bridge near Nebaj.", "URNG: Guatemalan National Revolutionary Unity"),
+    ("FMLN guerrillas attacked the garrison of San Miguel.", "FMLN: Farabundo Marti National Liberation Front"),
+    ("Polisario fighters shelled Moroccan positions near Mahbes.", "Polisario Front"),
+    # ... the Macedonian NLA by its own names, while "National Liberation Army" alone stays Colombia's ELN
+    ("The National Liberation Army of Macedonia announced its dissolution.",
+     "NLA: National Liberation Army (Macedonia)"),
+    ("NLA gunmen fired on a police checkpoint near Tetovo.", "NLA: National Liberation Army (Macedonia)"),
+    # ... and a word that is also a short form names no group in lower case
+    ("The model of the car was old.", None),
+])
+def test_armed_groups_of_wars_in_neither_half_are_known(stage_pipeline: Pipeline, text: str,
+                                                        expected: str | None) -> None:
+    names = _actor_names(stage_pipeline, text)
+    assert (expected in names) if expected else names == []
+
+
 def test_a_shared_short_form_is_matched_only_in_its_exact_case(stage_pipeline: Pipeline) -> None:
     # "Upc" is no group at all, in whatever country
     assert _actor_names(stage_pipeline, "Residents of Upc near Dighinala fled on Monday.") == []
