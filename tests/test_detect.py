@@ -1245,8 +1245,13 @@ def test_thefts_statistics_and_disasters_are_no_event(stage_pipeline: Pipeline, 
      [("Strategic developments", "Change to group/activity")]),
     ("In the past three weeks 60 people have been killed in gang fighting in San Pedro Sula, police said on Monday.",
      []),
-    # ... while a bulletin's day stays an event
+    # ... while a bulletin's day stays an event, and so does an event measured against a stretch, or told beside a
+    # toll of its own
     ("In the past 24 hours rebels killed four soldiers near Kailahun, the army said on Monday.",
+     [("Battles", "Armed clash")]),
+    ("Gunmen killed 12 villagers in Kailahun on Monday, the third attack on the town in the past month.",
+     [("Violence against civilians", "Attack")]),
+    ("Rebels killed four soldiers near Kenema on Monday; 30 soldiers have been killed in the past two months.",
      [("Battles", "Armed clash")]),
 ])
 def test_a_toll_of_weeks_or_months_is_no_event(stage_pipeline: Pipeline, text: str, expected: list) -> None:

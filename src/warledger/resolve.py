@@ -80,12 +80,13 @@ SPEAKER_PRONOUN = re.compile(r"(?:it|we|they|its \w+|their \w+|our \w+)")
 BOTH_PARTIES = re.compile(r"\b(?:both|two|the)\s+(?:countries|sides|parties|camps|neighbou?rs|nations|armies|"
                           r"belligerents|rivals)\b")
 CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|overall|death toll|since the (?:start|beginning|outbreak)|"
-                        r"since the war|in all|"
-                        # a toll of weeks or months: "after a week in which 30 people were killed", "in the past
-                        # two months" (not a bulletin's "in the past 24 hours")
-                        r"(?:a|the) (?:week|fortnight|month|year)s? (?:in|during) which|"
-                        r"(?:in|over|during) the (?:past|last|previous) (?:\w+ )?(?:weeks?|months?|years?)|"
-                        r"in recent (?:weeks|months|years))\b", re.I)
+                        r"since the war|in all)\b", re.I)
+# A stretch of weeks or months a toll may be counted over: "after a week in which 30 people were killed", "in the
+# past two months" (not a bulletin's "in the past 24 hours"); see _counted_over_a_stretch.
+STRETCH = re.compile(r"\b(?:(?:a|the) (?:week|fortnight|month|year)s? (?:in|during) which|"
+                     r"(?:in|over|during) the (?:past|last|previous) (?:\w+ )?(?:weeks?|months?|years?)|"
+                     r"in recent (?:weeks|months|years))\b", re.I)
+STRETCH_NOUNS = frozenset({"week", "fortnight", "month", "year"})
 # "the previous day", "a day earlier", "the next day", "a day later", "the day before"
 RELATIVE_DAY = re.compile(r"\b(?:the|a) (previous|next|following|day) (day|earlier|later|before|after)\b", re.I)
 ANAPHORIC_TIME = re.compile(r"\b(?:at (?:that|the) time|then|back then|at the time)\b", re.I)
@@ -293,7 +294,8 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc, unmo
             c.reference = False
         # "has killed 30,000 since October": a since-date in the trigger's own clause makes a running toll
         # ("killed 12 villagers, the worst attack on the town since 2015" measures the event told against the past)
-        cumulative = toll_words or any(d.role == "since" and not _in_other_clause(doc, d, c.trigger)
+        cumulative = toll_words or _counted_over_a_stretch(note, doc, c.trigger) or any(
+            d.role == "since" and not _in_other_clause(doc, d, c.trigger)
                                        and not _modifies_noun(doc, d)
                                        and not (c.trigger.idx < d.span.start
                                                 and after_superlative(note.text, d.span.start - note.char_start))
@@ -311,6 +313,32 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc, unmo
             # near Jos on Tuesday", with a day and a town of its own, is an event with no doer named (and "a crowd beat
             # him to death" names its doer, the crowd the detector read)
             c.reference = True
+
+
+def _counted_over_a_stretch(note: SentenceNotes, doc: Doc, trigger: Token) -> bool:
+    """Whether the trigger counts its toll over weeks or months: "In the past three weeks 60 people have been
+    killed in gang fighting", "after a week in which 30 people were killed" (the stretch on the trigger or on a verb
+    above it, or the noun the trigger's clause tells of); not "killed 12 villagers on Monday, the third attack on
+    the town in the past month", where the stretch measures the event told."""
+    for found in STRETCH.finditer(note.text):
+        words = doc.char_span(note.char_start + found.start(), note.char_start + found.end(), alignment_mode="expand")
+        for noun in (t for t in words or () if t.lemma_.lower() in STRETCH_NOUNS):
+            verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+            if (trigger.dep_ == "relcl" and trigger.head.i == noun.i) or (verb is not None and (
+                    verb.i == trigger.i or (verb.pos_ in ("VERB", "AUX") and _inside_the_clause_of(trigger, verb)))):
+                return True
+    return False
+
+
+def _inside_the_clause_of(token: Token, verb: Token) -> bool:
+    """Whether a token hangs from the verb inside its clause: "killed in gang fighting" (not a clause of its own,
+    "Rebels killed four soldiers ...; 30 soldiers have been killed", however the parser joins them)."""
+    node = token
+    while node.i != verb.i:
+        if node.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _told_here(note: SentenceNotes) -> bool:
