@@ -2211,8 +2211,8 @@ def test_an_armed_group_made_into_another_body_changes(stage_pipeline: Pipeline,
     ("Gunmen pulled three men from a bus near Bo and took them into the bush.",
      [("Violence against civilians", "Abduction/forced disappearance")]),
 ])
-def test_aircraft_that_carried_tear_gas_shells_flares_and_rescues_are_no_strikes(stage_pipeline: Pipeline, text: str,
-                                                                          expected: list) -> None:
+def test_aircraft_that_carried_tear_gas_shells_flares_and_rescues_are_no_strikes(
+        stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
 
 
