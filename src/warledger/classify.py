@@ -92,8 +92,8 @@ ARMED_GROUP_INTERS = frozenset({2, 3})
 MAX_SENTENCES = NOTE_SENTENCES
 # In a text of up to MAX_SENTENCES sentences where the rules find no event, the classifier finds one when it
 # gives a sub-type at least this probability in one sentence, and that sentence does not tell what the rules
-# read as no event (Detector.tells_no_event) nor any sentence of the text is about such (Detector.about_no_event;
-# until 39c6dcf, any sentence that told no event kept the whole text empty: `make oof` 0.794 / 0.940 / 0.976 ->
+# read as no event (Detector.told_as_no_event) nor any sentence of the text is about such (Detector.about_no_event;
+# before 4487a8f, any sentence that told no event kept the whole text empty: `make oof` 0.794 / 0.940 / 0.976 ->
 # 0.795 / 0.942 / 0.976), and the rules did not turn that sub-type down in that sentence.
 # Measured out of fold on the development half (`make oof`): events found 0.899 -> 0.906, no-event texts
 # kept empty 0.947 -> 0.947, weighted F1 0.705 -> 0.708. Without the last condition: 0.914, 0.947, 0.710 (at
@@ -283,7 +283,7 @@ def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int,
     sentence holds among `matches`, which the rules turned down there, only at OVERRULE_THRESHOLD), its trigger
     the sentence's main verb (the clause told, under a verb of telling); or none. `sentences`: (index, first
     token, end token), the sentences of a text of up to MAX_SENTENCES that may tell an event (see
-    Detector.tells_no_event)."""
+    Detector.told_as_no_event)."""
     best: tuple[float, int, int, int, str] | None = None
     for index, start, end in sentences:
         text = doc[start:end].text

@@ -199,11 +199,10 @@ ARMED_BANDS = frozenset({"gang", "militia", "group", "cartel", "faction", "cell"
 WORKSHOPS = frozenset({"workshop", "factory", "laboratory", "lab", "plant", "facility", "foundry"})
 # Verbs of an armed group made into another body: "was transformed into the Kosovo Protection Corps".
 TRANSFORMS = frozenset({"transform", "convert", "turn", "reconstitute"})
-# Shells and rounds that hurt no one they are fired at: "tear gas shells", "illumination rounds".
-CROWD_ROUNDS = frozenset({"gas", "tear", "smoke", "flare", "illumination", "illuminating", "signal", "paint",
-                          "rubber", "blank"})
-# ... and those of them that only light the sky or signal.
+# Rounds that only light the sky or signal: "illumination rounds", "flares".
 LIGHT_ROUNDS = frozenset({"flare", "illumination", "illuminating", "signal"})
+# ... and with them those fired at crowds: shells and rounds that hurt no one they are fired at ("tear gas shells").
+CROWD_ROUNDS = LIGHT_ROUNDS | {"gas", "tear", "smoke", "paint", "rubber", "blank"}
 # What people are pulled from when they are rescued, not taken: "pulled people from the rubble".
 RUINS = frozenset({"rubble", "debris", "wreckage", "ruin", "water", "river", "sea", "fire", "flame", "mud", "well"})
 # What an aircraft fires or drops that is no strike: tear gas, flares, leaflets, water, aid.
@@ -741,13 +740,12 @@ class Detector:
         """Every (start, end, rule) of the doc's words a trigger rule matches, whether `find` accepts it or not."""
         return self._matches(doc)
 
-    def tells_no_event(self, doc: Doc, start: int, end: int, matches: Sequence[tuple[int, int, TriggerRule]]) -> bool:
-        """Whether the sentence doc[start:end] says what the rules read as no event, whatever words of an event
-        it holds: it is about no event (`about_no_event`), or a trigger of it (among `matches`, see `matches`) is
-        planned, denied, negated, habitual or told as past. Asked before the sentence classifier may find an event
-        the rules did not (classify.first_opinion)."""
-        if self.about_no_event(doc, start, end):
-            return True
+    def told_as_no_event(self, doc: Doc, start: int, end: int,
+                         matches: Sequence[tuple[int, int, TriggerRule]]) -> bool:
+        """Whether the sentence doc[start:end] tells what the rules read as no event, whatever words of an event it
+        holds: its root or a trigger of it (among `matches`, see `matches`) is planned, denied, negated, habitual or
+        told as past. Such a sentence is left out of the sentence classifier's choice (classify.first_opinion); a
+        sentence `about_no_event` keeps the whole text from it."""
         sentence = doc[start:end]
         heads = [sentence.root, *(doc[a:b].root for a, b, _ in matches if start <= a < end)]
         return any(_irrealis(h) or negated(h) or _habitual(h) or _retrospective(h) for h in heads)

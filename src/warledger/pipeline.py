@@ -193,7 +193,7 @@ class Pipeline:
             # else the classifier's pick among the sentences whose own words the rules do not read as no event
             # ("Nothing has been heard from them since" leaves "were stopped by armed men ... and driven away")
             found = [] if any(self.detector.about_no_event(doc, a, b) for _, a, b in told) else first_opinion(
-                self.classifier, doc, [t for t in told if not self.detector.tells_no_event(doc, t[1], t[2], matches)],
+                self.classifier, doc, [t for t in told if not self.detector.told_as_no_event(doc, t[1], t[2], matches)],
                 matches)
             mentions = resolve(document, annotated, found, self.gazetteer, self.knowledge, cleaned.to_original)
         mentions = attach_denials(document, annotated.sentences, mentions, cleaned.to_original)
