@@ -363,8 +363,33 @@ def test_one_sentence_one_day_one_place_is_one_event_of_the_sub_type_the_classif
                   dataclasses.replace(riot, sentence=1, text="Shops stayed shut on Tuesday."),
                   dataclasses.replace(riot, historical=True)):
         assert classify.one_event_per_sentence([[protest], [other]], model, sentences=2) == [[protest], [other]]
-    assert classify.one_event_per_sentence([[protest], [riot]], model, sentences=MAX_SENTENCES + 1) == \
-        [[protest], [riot]]
+
+
+@pytest.mark.issue(9)
+def test_a_long_reports_sentence_tells_one_crowd_event_not_also_another() -> None:
+    said = "Police fired tear gas from a helicopter at the crowd in Lome and by nightfall had retaken the ministry."
+    lome = Place("geonames:7", "Lomé", "TGO", 6.13, 1.22, 1)
+    dispersed = dataclasses.replace(mention("d1", dt.date(2017, 9, 7), ("TGO",), event_type="Protests",
+                                            sub_event_type="Protest with intervention", place=lome), text=said)
+    retaken = dataclasses.replace(dispersed, event_type="Battles", sub_event_type="Government regains territory")
+    model = tempted(said, "Protest with intervention", "Government regains territory")
+    assert classify.one_event_per_sentence([[retaken], [dispersed]], model, sentences=MAX_SENTENCES + 1) == \
+        [[dispersed]]
+    # ... unless another sentence tells the ground retaken too
+    elsewhere = dataclasses.replace(retaken, sentence=3, text="The ministry was back in police hands by dusk.")
+    assert classify.one_event_per_sentence([[retaken, elsewhere], [dispersed]], model,
+                                           sentences=MAX_SENTENCES + 1) == [[retaken, elsewhere], [dispersed]]
+    # "warplanes and the artillery pounded the positions": no crowd, two acts ACLED codes apart
+    said = "NATO warplanes and Yugoslav artillery pounded KLA positions around Podujevo on Monday."
+    podujevo = Place("geonames:8", "Podujevë", "XKX", 42.91, 21.19, 1)
+    strike = dataclasses.replace(mention("d2", dt.date(1999, 4, 12), ("XKX",), event_type="Explosions/Remote violence",
+                                         sub_event_type="Air/drone strike", place=podujevo), text=said)
+    shelling = dataclasses.replace(strike, sub_event_type="Shelling/artillery/missile attack")
+    model = tempted(said, "Air/drone strike", "Shelling/artillery/missile attack")
+    assert classify.one_event_per_sentence([[strike], [shelling]], model, sentences=MAX_SENTENCES + 1) == \
+        [[strike], [shelling]]
+    # ... which a note of one sentence codes once
+    assert classify.one_event_per_sentence([[strike], [shelling]], model, sentences=1) == [[strike]]
 
 
 @pytest.mark.issue(9)

@@ -200,8 +200,8 @@ class Pipeline:
         mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
         mentions = without_vague_background(mentions, annotated, len(sentences))  # a note's year-old context
         clusters = merge_document(mentions, self.gazetteer)  # 6a. merge inside the report
-        # ... and one event where a note's sentence told two of one day and place, of the sub-type the
-        # classifier prefers
+        # ... and one event where a note's sentence told two of one day and place (a report's, where one of the
+        # two is a crowd's), of the sub-type the classifier prefers
         clusters = one_event_per_sentence(clusters, self.classifier, len(sentences))
         # ... no weapons seizure beside a clash of the same day and place (the arms were taken in it)
         clusters = without_arms_taken_in_a_fight(clusters)
