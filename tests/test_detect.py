@@ -851,6 +851,9 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     "The CPI (Maoist) said its general secretary had stepped down in Sukma on Monday.",
     "The Familia Michoacana announced a new regional boss in Zitacuaro on Monday.",
     "Some 400 soldiers and 150 National Guard agents arrived in Aguililla on Monday.",
+    # ... or of hundreds and thousands, as a deployment's
+    "On 6 March 1999, hundreds of Serbian police reinforcements arrived in Pec.",
+    "Thousands of Zimbabwean troops arrived in Mutare on Sunday, state radio said.",
 ])
 def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
@@ -862,6 +865,7 @@ def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pip
     "The army said in a separate statement that its troops had patrolled Mandera on Sunday.",
     "Armed men broke into a warehouse in Kaga-Bandoro on Wednesday.",
     "Two soldiers arrived in Aguililla on Monday.",
+    "Hundreds of mourners arrived in Kailahun on Sunday.",
 ])
 def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)

@@ -1604,7 +1604,7 @@ def _sent_to_an_incident(head: Token) -> bool:
 def _large_force_moves(head: Token) -> bool:
     """"some 5,000 troops arrived in Tibú", "reservists numbering more than 1,000 moved into the valley": ACLED
     codes a large deployment as a change in the group's activity. The mover is a force with a number of at
-    least LARGE_DEPLOYMENT; a general mobilisation is large by itself."""
+    least LARGE_DEPLOYMENT (or "hundreds", "thousands"); a general mobilisation is large by itself."""
     if head.lemma_.lower() in ("mobilisation", "mobilization", "mobilise", "mobilize"):
         return head.pos_ == "VERB" or any(c.lower_ in ("general", "full", "partial", "mass") for c in head.children)
     movers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
@@ -1619,8 +1619,8 @@ def _large_force_moves(head: Token) -> bool:
             return True  # moved into a place (not "a convoy of tanks moves down a night highway" in a video)
         if moved.dep_ == "dobj" or not any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in words):
             continue
-        if _counts_at_least(words, LARGE_DEPLOYMENT):
-            return True
+        if _counts_at_least(words, LARGE_DEPLOYMENT, ("thousands", "hundreds")):
+            return True  # as a deployment's (_large_deployment): "hundreds of police reinforcements arrived in Pec"
         if any(t.lemma_.lower() in FORCE_UNITS and any(c.like_num for c in t.subtree) for t in words):
             return True
     return False
