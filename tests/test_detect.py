@@ -1720,6 +1720,9 @@ def test_joining_the_security_forces_in_a_task_is_no_alliance(stage_pipeline: Pi
     "Two fighters of the ADF presented themselves at the MONUSCO base in Beni on Tuesday.",
     "The NPA said on Monday it was suspending its offensive operations in Samar for the Christmas holidays.",
     "The Houthis halted all attacks on shipping in the Red Sea on Sunday, a spokesman said.",
+    # ... or announces the halt in a noun
+    "On 9 July 2003, LURD announced the suspension of its offensive on Monrovia.",
+    "The RUF declared a halt of attacks on Freetown on Monday.",
 ])
 def test_fighters_presenting_themselves_and_a_group_halting_operations_agree(stage_pipeline: Pipeline,
                                                                              text: str) -> None:
@@ -1729,6 +1732,8 @@ def test_fighters_presenting_themselves_and_a_group_halting_operations_agree(sta
 @pytest.mark.issue(9)
 def test_aid_agencies_suspending_operations_agree_to_nothing(stage_pipeline: Pipeline) -> None:
     text = "Aid agencies said on Monday they had suspended operations in Kalehe after the raid."
+    assert ("Strategic developments", "Agreement") not in detected(stage_pipeline, text)
+    text = "Aid agencies announced the suspension of operations in Kailahun on Monday."
     assert ("Strategic developments", "Agreement") not in detected(stage_pipeline, text)
 
 

@@ -1084,7 +1084,7 @@ class Detector:
                 # "stopped the advance", "protesters blocked the road, halting traffic"; "stopped a minibus and
                 # took away eight passengers" is the abduction
                 return None
-            if rule.rule_id == "halt-operations" and _unarmed_doers(head):
+            if rule.rule_id in ("halt-operations", "halt-operations-noun") and _unarmed_doers(head):
                 return None  # "aid agencies suspended operations in Macomia": no armed side stopped fighting
             if rule.rule_id == "roads-closed" and (PROTEST_WORDS.search(sentence_text) or
                                                    CROWD_CUES.search(sentence_text)):
@@ -1741,9 +1741,11 @@ def _carried(vehicle: Token) -> set[str]:
 
 
 def _unarmed_doers(verb: Token) -> bool:
-    """Whether who does the verb is an aid agency, a company or the like ("aid agencies said they had suspended
-    operations": a pronoun's body is the subject of the verb that reports it)."""
+    """Whether who does the verb (or the noun a verb takes) is an aid agency, a company or the like ("aid agencies
+    said they had suspended operations": a pronoun's body is the subject of the verb that reports it)."""
     doers = _subjects(verb)
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "nsubjpass"):
+        doers = _subjects(verb.head)  # "aid agencies announced the suspension of operations"
     if any(c.pos_ == "PRON" for c in doers):
         doers += [c for a in _ancestors(verb, 3) for c in _subjects(a)]
     return any(NOT_ARMED_BODIES.search(" ".join(t.text for t in c.subtree)) for c in doers)
