@@ -1534,3 +1534,17 @@ def test_an_armed_act_told_in_a_participle_is_done_by_the_noun_it_hangs_on(stage
                                                                            doer: str) -> None:
     [event] = extract(stage_pipeline, text)
     assert (event.sub_event_type, event.actor1 and event.actor1.name) == ("Other", doer)
+
+
+@pytest.mark.issue(9)
+def test_a_battle_naming_no_side_takes_no_foreign_state_only_talked_of(stage_pipeline: Pipeline) -> None:
+    # the report's parties by count are MS-13 and the United States (the extraditions): the troops of a sentence
+    # naming no side are not American, and the fight they tell is the lead's
+    text = ("SAN PEDRO SULA, Honduras, May 3 (wire) - Soldiers fought a long gun battle with members of MS-13 in "
+            "the Chamelecón district of San Pedro Sula on Sunday, the army said.\n\n"
+            "The troops returned fire and called in reinforcements, and the shooting lasted more than an hour.\n\n"
+            "MS-13 has been weakened since its leaders were extradited to the United States, where US prosecutors "
+            "charged them with terrorism. US officials praised the extraditions. MS-13 denied losing ground.")
+    events = extract(stage_pipeline, text, published=dt.date(2024, 5, 3))
+    assert [(e.sub_event_type, e.actor1 and e.actor1.name, e.actor2 and e.actor2.name) for e in events] == \
+        [("Armed clash", "Military Forces of Honduras", "MS-13: Mara Salvatrucha")]

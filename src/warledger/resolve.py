@@ -1460,8 +1460,12 @@ def _unnamed_roles(scene: _Scene, actor1: Actor | None, actor2: Actor | None
                 actor2 = filler
     if event_type == "Battles" and actor1 is None and actor2 is None and len(annotated.main_sides) >= 2:
         a, b = annotated.main_sides[:2]
-        actor1 = state_actor(a, "military", knowledge)
-        actor2 = state_actor(b, "military", knowledge)
+        first_state, second_state = state_actor(a, "military", knowledge), state_actor(b, "military", knowledge)
+        if first_state is not None and second_state is not None:
+            # two states at war, the report's parties; not one state beside an armed group, which may only be talked
+            # of ("cartel leaders extradited to the United States": the troops of "the troops returned fire" are
+            # not American)
+            actor1, actor2 = first_state, second_state
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None  # "its troops repelled an attack": the attacker is not named, it is not themselves
     if actor1 is None and actor2 is not None and event_type == "Explosions/Remote violence" and \
