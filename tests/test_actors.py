@@ -238,3 +238,17 @@ def test_an_unknown_named_band_that_closes_the_roads_makes_an_event(stage_pipeli
     events = extract(stage_pipeline, "The Olancho militia closed all roads into Juticalpa on Friday.")
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
         ("Other", "Unidentified Armed Group (Honduras)")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Gangs in San Salvador, once the most violent city in Latin America, extorted bus owners on Monday.",
+    "Central America's largest gangs, MS-13 and Barrio 18, fought in Tegucigalpa on Sunday.",
+])
+def test_a_part_of_america_names_no_united_states(stage_pipeline: Pipeline, text: str) -> None:
+    sides = {a.side for note in annotated(stage_pipeline, text).sentences for a in note.actors}
+    assert "USA" not in sides
+    # ... which America alone does
+    sides = {a.side for note in annotated(stage_pipeline, "America sent envoys to Tegucigalpa.").sentences
+             for a in note.actors}
+    assert "USA" in sides

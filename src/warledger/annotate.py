@@ -152,7 +152,9 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     # "JUBA, Dec 20 -", "BENGHAZI, Libya, Nov 20 -": where the report was filed, not a government acting
     actor_mentions = [m for m in matcher.find(doc) if m.kind not in ("metonym", "country") or
                       not any(a <= doc[m.start].idx < b for a, b in filed_at)]
-    actor_mentions = [m for m in actor_mentions if not _only_a_venue_or_a_broker(doc[m.start:m.end], m.kind)]
+    actor_mentions = [_of_no_state(m) if _part_of_a_continent(doc[m.start:m.end]) else m for m in actor_mentions
+                      if not _only_a_venue_or_a_broker(doc[m.start:m.end], m.kind)
+                      and not (m.kind == "country" and _part_of_a_continent(doc[m.start:m.end]))]
     notes: list[SentenceNotes] = []
     for sentence in segmented.sentences:
         span = sentence.span
@@ -861,6 +863,21 @@ def _only_a_venue_or_a_broker(span: Span, kind: str) -> bool:
     while head.dep_ in ("amod", "compound", "conj", "cc") and head.head.i != head.i:
         head = head.head
     return head.lemma_.lower() in BROKERING and head.dep_ == "pobj" and head.head.lower_ in ("under", "with")
+
+
+# The words before "America" that make it a continent or a part of one, no state
+CONTINENT_PARTS = frozenset({"latin", "south", "central", "north"})
+
+
+def _part_of_a_continent(span: Span) -> bool:
+    """"one of Latin America's most stable countries", "Central America's largest gangs": no word of the United
+    States."""
+    return span[0].lower_ == "america" and span.start > 0 and span.doc[span.start - 1].lower_ in CONTINENT_PARTS
+
+
+def _of_no_state(mention: ActorMention) -> ActorMention:
+    """A generic actor a part of a continent qualifies ("Central America's largest gangs"): of no country yet."""
+    return dataclasses.replace(mention, side=None, actor=None)
 
 
 def _names_a_people(span: Span) -> bool:
