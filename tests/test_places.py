@@ -591,3 +591,16 @@ def test_a_name_going_on_after_a_place_is_a_buildings(gazetteer: Gazetteer) -> N
     # ... while places listed with commas stay each a place
     assert [m.surface for m in gazetteer.find("Shelling hit Donetsk, Horlivka and Makiivka.")] == [
         "Donetsk", "Horlivka", "Makiivka"]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "filed"), [
+    ("FREETOWN, Jan 7 (Reuters) - Rebels entered the capital.", ["FREETOWN, Jan 7 (Reuters) -"]),
+    ("MONROVIA, July 21 — Mortar bombs fell on the port.", ["MONROVIA, July 21 —"]),
+    ("PRISTINA, March 5 (Tanjug-Kosovo) - Police said.", ["PRISTINA, March 5 (Tanjug-Kosovo) -"]),
+    # a sentence that opens with a town and holds a number joined to a word by a hyphen files nothing
+    ("Rebels fled.\n\nIn Makeni, a 24-year-old man was shot dead by soldiers on Monday.", []),
+    ("In Bo, 100 km south-east of the capital, police detained six youths.", []),
+])
+def test_a_dateline_ends_in_a_dash_or_colon_before_a_space(text: str, filed: list[str]) -> None:
+    assert [text[a:b] for a, b in places_module.datelines(text)] == filed

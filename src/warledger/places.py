@@ -132,10 +132,11 @@ _ABBREVIATION_JOIN_RE = re.compile(r"\.[ \t\u00a0]+")  # "St. Petersburg", "Mt. 
 _BRACKET_GAP = re.compile(r" ?\(")
 _BRACKETED_NAME = re.compile(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2} ?[),]")
 # A wire dateline's place in capitals at the start of a text or line: "BENGHAZI, Nov 20 -", "GAZA CITY,
-# Oct 2 (Reuters) -", "KYIV (AP) -". Its words are a place name, not acronyms.
+# Oct 2 (Reuters) -", "KYIV (AP) -". Its words are a place name, not acronyms; its dash or colon stands before a
+# space ("In Coquimbo, a 24-year-old man was shot dead" files nothing).
 _DATELINE_RE = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?P<place>[A-Z][\w'’.]+(?:[ \t/-][A-Z][\w'’.]+){0,3})"
-    r"(?:,[^.\n]{0,40}?\d[^.\n]{0,25}?[-–—:]|[ \t]*\([^)\n]{1,30}\)[ \t]*[-–—:])"
+    r"(?:,[^.\n]{0,40}?\d[^.\n]{0,25}?[-–—:]|[ \t]*\([^)\n]{1,30}\)[ \t]*[-–—:])(?=\s|$)"
 )
 # A local outlet's place in capitals and a colon or a dash before its story: "ESMERALDAS: Twelve gang members
 # surrendered ...", "DURÁN: Drone attack on a police post", "CONCEPCIÓN - Special forces ...", and "LATACUNGA:"
