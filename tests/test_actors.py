@@ -252,3 +252,11 @@ def test_a_part_of_america_names_no_united_states(stage_pipeline: Pipeline, text
     sides = {a.side for note in annotated(stage_pipeline, "America sent envoys to Tegucigalpa.").sentences
              for a in note.actors}
     assert "USA" in sides
+
+
+@pytest.mark.issue(9)
+def test_a_capital_before_a_preposition_and_a_role_word_is_a_place(stage_pipeline: Pipeline) -> None:
+    # "in Tegucigalpa during a protest": the capital is where, no protesters of it (and no place lost inside them)
+    [event] = extract(stage_pipeline, "Supporters of the opposition set fire to the ruling party's headquarters in "
+                                      "Tegucigalpa during a protest on Monday.")
+    assert event.place is not None and event.place.name == "Tegucigalpa"

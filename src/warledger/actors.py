@@ -325,8 +325,10 @@ def _role_after(raw: list[tuple[int, int, str, str]], i: int, doc: Doc) -> tuple
             return None
         if any(t.lower_ in ("and", "or", "of", "in", "with", "against", "from", "by", "to", "on") for t in gap):
             return None
-        if any(t.pos_ in ("VERB", "AUX", "NOUN") for t in gap):
-            return None  # "Russian drones struck residential buildings": the buildings are not Russian
+        if any(t.pos_ in ("VERB", "AUX", "NOUN", "ADP") for t in gap):
+            # "Russian drones struck residential buildings": the buildings are not Russian; "in Tegucigalpa during
+            # a protest": no protesters of the capital
+            return None
         return j, value_j
     return None
 
