@@ -854,6 +854,9 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     # ... or of hundreds and thousands, as a deployment's
     "On 6 March 1999, hundreds of Serbian police reinforcements arrived in Pec.",
     "Thousands of Zimbabwean troops arrived in Mutare on Sunday, state radio said.",
+    # ... or flown in, the first of them too
+    "The first of about 300 Nigerian soldiers flew into Freetown on Thursday.",
+    "Transport planes flew the first of about 2,000 Guinean soldiers into Kailahun on Monday.",
 ])
 def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
@@ -866,6 +869,7 @@ def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pip
     "Armed men broke into a warehouse in Kaga-Bandoro on Wednesday.",
     "Two soldiers arrived in Aguililla on Monday.",
     "Hundreds of mourners arrived in Kailahun on Sunday.",
+    "A drone flew over the barracks in Kenema on Monday.",
 ])
 def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)

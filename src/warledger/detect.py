@@ -1063,7 +1063,7 @@ class Detector:
             objects = [c for c in head.subtree if c.lemma_.lower() in DEPLOY_OBJECTS | FORCE_UNITS | HEAVY_ARMS]
             if not objects:
                 return None
-            if head.lemma_.lower() == "fly" and not any(c.dep_ == "dobj" and c in objects for c in head.children):
+            if head.lemma_.lower() == "fly" and not _flies_a_force(head, objects):
                 return None  # "flew 500 soldiers into Tambura" moves a force; "a drone flew over the base" does not
             sent = {w for _, words in _objects(head) for w in words}
             if head.pos_ == "NOUN":  # "the deployment of a contingent"
@@ -1565,6 +1565,19 @@ def _hands_over_ground(head: Token) -> bool:
         return False  # "handing the base to government troops" gives it up too
     return any(words & HANDED_GROUND or child.lower_ in ("it", "them") and any(
         t.lemma_.lower() in HANDED_GROUND for t in head.sent) for child, words in _objects(head))
+
+
+def _flies_a_force(head: Token, objects: list[Token]) -> bool:
+    """"flew 500 soldiers into Tambura", "flew the first of about 2,000 soldiers home", "the first of about 100
+    soldiers ... flew into Wabag": the force flown, or a force that flies itself into a place (not "a drone flew
+    over the base")."""
+    def force(word: Token) -> bool:  # the word, or the force after "the first of", "some of"
+        return word in objects or any(o in objects for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for o in p.children if o.dep_ == "pobj")
+    if any(c.dep_ == "dobj" and force(c) for c in head.children):
+        return True
+    into = any(c.dep_ == "prep" and c.lower_ in ("into", "to") for c in head.children)
+    return into and any(c.dep_ == "nsubj" and force(c) and c.lemma_.lower() not in HEAVY_ARMS for c in head.children)
 
 
 def _large_deployment(head: Token) -> bool:
