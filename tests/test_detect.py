@@ -854,6 +854,9 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     # ... or of hundreds and thousands, as a deployment's
     "On 6 March 1999, hundreds of Serbian police reinforcements arrived in Pec.",
     "Thousands of Zimbabwean troops arrived in Mutare on Sunday, state radio said.",
+    # a new leader named by a participle, and a modal of a decision that stands from now on
+    "The RUF said on Monday that its fighters would henceforth answer to a new field commander chosen by its war "
+    "council.",
     # ... or flown in, the first of them too
     "The first of about 300 Nigerian soldiers flew into Freetown on Thursday.",
     "Transport planes flew the first of about 2,000 Guinean soldiers into Kailahun on Monday.",

@@ -1807,6 +1807,10 @@ def _changes_group(head: Token) -> bool:
         # who was named, not who names: "the provincial military commander announced that ..." names no one
         speaker = {t.i for c in head.children if c.dep_ == "nsubj" for t in c.subtree}
         below = {t.lemma_.lower() for t in head.subtree if t.i not in speaker}
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            # "a new commander-in-chief chosen by its central council": the one named is the noun the verb hangs on
+            below |= {t.lemma_.lower() for t in head.head.children if t.dep_ in ("amod", "compound")} | \
+                {head.head.lemma_.lower(), *(p.lower() for p in head.head.lemma_.lower().split("-"))}
         offices = {t.lemma_.lower() for t in head.subtree if t.lemma_.lower() in POLITICAL_OFFICES
                    and not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in LEADER_WORDS)}
         if offices:  # ... but "a new deputy commander" is a commander
@@ -2183,7 +2187,7 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
                 not (attempts_count and node.lemma_.lower() in ATTEMPTS and node.tag_ == "VBD"):
             return True  # ... but "warned that the group had set up a camp" tells what was done
         for child in node.children:
-            if child.dep_ == "aux" and child.lower_ in MODALS:
+            if child.dep_ == "aux" and child.lower_ in MODALS and not _from_now_on(node):
                 return True
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "provided", "providing", "lest"):
                 return True
@@ -2199,6 +2203,13 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
         if infinitive and node.i != token.i and node.lemma_.lower() == "announce":
             return True  # "announced a 48-hour hartal from Sunday to protest against the arrests": a plan
     return False
+
+
+def _from_now_on(verb: Token) -> bool:
+    """"its armed wing would henceforth answer to a new commander", "its units will from now on be organised under a
+    new name": a modal of a decision that stands from the day told, not a plan."""
+    return any(c.lower_ in ("henceforth", "hereafter") or (c.lower_ == "from" and any(
+        o.lower_ in ("now", "today") for o in c.children)) for c in verb.children)
 
 
 # What is signed to end or pause a fight: an agreement, "a covenant", "a cessation of hostilities".
