@@ -857,6 +857,8 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     # a new leader named by a participle, and a modal of a decision that stands from now on
     "The RUF said on Monday that its fighters would henceforth answer to a new field commander chosen by its war "
     "council.",
+    # ... or leaving for another front
+    "A column of about 400 Kamajor fighters left Bo for the front on Friday.",
     # ... or flown in, the first of them too
     "The first of about 300 Nigerian soldiers flew into Freetown on Thursday.",
     "Transport planes flew the first of about 2,000 Guinean soldiers into Kailahun on Monday.",
