@@ -260,3 +260,18 @@ def test_a_capital_before_a_preposition_and_a_role_word_is_a_place(stage_pipelin
     [event] = extract(stage_pipeline, "Supporters of the opposition set fire to the ruling party's headquarters in "
                                       "Tegucigalpa during a protest on Monday.")
     assert event.place is not None and event.place.name == "Tegucigalpa"
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels captured Monrovia on Sunday.", "Monrovia"),
+    ("About 2,000 Nigerian soldiers left Freetown on Monday.", "Freetown"),
+    ("NATO jets bombed Belgrade overnight.", "Belgrade"),
+])
+def test_a_capital_struck_taken_or_left_is_the_city_not_the_state(stage_pipeline: Pipeline, text: str,
+                                                                   place: str) -> None:
+    [event] = extract(stage_pipeline, text)
+    assert event.place is not None and event.place.name == place
+    # ... while a capital that is accused speaks for its state
+    [note] = annotated(stage_pipeline, "Monrovia accused Freetown of arming the rebels.").sentences
+    assert [a.text for a in note.actors if a.kind == "metonym"] == ["Monrovia", "Freetown"]

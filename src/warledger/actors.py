@@ -159,6 +159,8 @@ class ActorMatcher:
                     word = phrase_head(doc[start:end].root)
                     if word.dep_ == "pobj" and word.head.lower_ in LOCATIVE_PREPOSITIONS:
                         continue  # "gathered in Yerevan": the capital as a place, not the state
+                    if word.dep_ in ("dobj", "nsubjpass") and word.head.lemma_.lower() in PLACE_VERBS:
+                        continue  # "missiles struck Kyiv", "the rebels captured Monrovia": the city, not the state
                     root = doc[start:end].root
                     if root.dep_ == "compound" and root.head.lower_ not in self._government_words:
                         continue  # "the Bishkek Protocol", "the Minsk agreements": a name, not a party
@@ -208,6 +210,12 @@ def generic_actor(kind: str, iso3: str, knowledge: ActorKnowledge) -> Actor | No
         return None
 
 
+# Verbs whose object is a place when it is a capital's name: struck, taken, entered or left (not "accused Kyiv",
+# "urged Moscow")
+PLACE_VERBS = frozenset({"strike", "hit", "bomb", "shell", "pound", "bombard", "attack", "raid", "target", "storm",
+                         "capture", "seize", "take", "retake", "recapture", "overrun", "liberate", "occupy", "enter",
+                         "reach", "leave", "abandon", "evacuate", "encircle", "surround", "besiege", "blockade",
+                         "control", "hold", "defend", "rock", "shake", "flee"})
 # Nouns for which "government" names a kind of administrative area, not a party ("local government area", the
 # district of Nigeria's states).
 ADMINISTRATIVE_AREAS = frozenset({"area", "areas", "council", "councils"})
