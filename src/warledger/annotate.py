@@ -152,9 +152,10 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     # "JUBA, Dec 20 -", "BENGHAZI, Libya, Nov 20 -": where the report was filed, not a government acting
     actor_mentions = [m for m in matcher.find(doc) if m.kind not in ("metonym", "country") or
                       not any(a <= doc[m.start].idx < b for a, b in filed_at)]
+    actor_mentions = [m for m in actor_mentions if not _only_a_venue_or_a_broker(doc[m.start:m.end], m.kind)]
+    # "Latin America" is no state; "Central America's largest gangs" are of no country yet
     actor_mentions = [_of_no_state(m) if _part_of_a_continent(doc[m.start:m.end]) else m for m in actor_mentions
-                      if not _only_a_venue_or_a_broker(doc[m.start:m.end], m.kind)
-                      and not (m.kind == "country" and _part_of_a_continent(doc[m.start:m.end]))]
+                      if not (m.kind == "country" and _part_of_a_continent(doc[m.start:m.end]))]
     notes: list[SentenceNotes] = []
     for sentence in segmented.sentences:
         span = sentence.span
