@@ -629,6 +629,7 @@ NAME_TAILS = frozenset({"district", "region", "province", "oblast", "state", "go
 # ... and words after a name that begin no longer name: a day or a month told right after the place, as wire copy
 # and translated notes do ("took him from a cafe in Zawiya Sunday", "clashes in Kabul Tuesday").
 CALENDAR_WORDS = frozenset([*WEEKDAYS, *(m for m in MONTHS if len(m) > 3 or m == "may")])
+NAME_ENDERS = NAME_TAILS | CALENDAR_WORDS
 
 
 # Words after a name that make it a site inside a town ("Svobody Square", "Riverside Drive").
@@ -698,7 +699,7 @@ def _part_of_longer_name(text: str, match: PlaceMatch, sites_end_names: bool = F
         after = None
     before = re.search(r"(?:^|[^.!?:;,(\n]\s)([A-Z][\w'’-]+)[ ](?:(?:del|de|la|el|al|du|des|di|da) )?$",
                        text[:match.start])
-    return (after is not None and after.group(1).lower() not in NAME_TAILS | CALENDAR_WORDS) or \
+    return (after is not None and after.group(1).lower() not in NAME_ENDERS) or \
         (before is not None and before.group(1).lower() not in DIRECTIONS | STOP_WORDS
          and not before.group(1).isupper())
 

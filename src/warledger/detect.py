@@ -244,6 +244,8 @@ FIREARMS = re.compile(r"\b(?:guns?|gunfire|gunmen|rifles?|firearms?|ak-47s?|kala
 DOWNING_VERBS = frozenset({"destroy", "intercept", "down", "shoot", "neutralise", "neutralize", "eliminate"})
 # Troops this many or more arriving somewhere make a large deployment (see _large_force_moves).
 LARGE_DEPLOYMENT = 200
+# ... or a count that says so in words ("hundreds of police reinforcements")
+LARGE_VAGUE_COUNTS = ("thousands", "hundreds")
 # Members of a force, beside DEPLOY_OBJECTS, that a deployment may count.
 FORCE_MEMBERS = frozenset({"volunteer", "reservist", "recruit", "conscript", "fighter", "officer", "paramilitary",
                            "gendarme", "marine", "commando", "instructor", "agent", "guardsman", "company"})
@@ -1582,7 +1584,7 @@ def _flies_a_force(head: Token, objects: list[Token]) -> bool:
 
 def _large_deployment(head: Token) -> bool:
     """A number of LARGE_DEPLOYMENT or more, or "thousands", in what a deployment sends."""
-    return _counts_at_least(head.subtree, LARGE_DEPLOYMENT, ("thousands", "hundreds"))
+    return _counts_at_least(head.subtree, LARGE_DEPLOYMENT, LARGE_VAGUE_COUNTS)
 
 
 def _counts_at_least(words: Iterable[Token], least: int, vague: tuple[str, ...] = ()) -> bool:
@@ -1632,7 +1634,7 @@ def _large_force_moves(head: Token) -> bool:
             return True  # moved into a place (not "a convoy of tanks moves down a night highway" in a video)
         if moved.dep_ == "dobj" or not any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in words):
             continue
-        if _counts_at_least(words, LARGE_DEPLOYMENT, ("thousands", "hundreds")):
+        if _counts_at_least(words, LARGE_DEPLOYMENT, LARGE_VAGUE_COUNTS):
             return True  # as a deployment's (_large_deployment): "hundreds of police reinforcements arrived in Pec"
         if any(t.lemma_.lower() in FORCE_UNITS and any(c.like_num for c in t.subtree) for t in words):
             return True
@@ -1809,8 +1811,9 @@ def _changes_group(head: Token) -> bool:
         below = {t.lemma_.lower() for t in head.subtree if t.i not in speaker}
         if head.dep_ == "acl" and head.tag_ == "VBN":
             # "a new commander-in-chief chosen by its central council": the one named is the noun the verb hangs on
+            named = head.head.lemma_.lower()
             below |= {t.lemma_.lower() for t in head.head.children if t.dep_ in ("amod", "compound")} | \
-                {head.head.lemma_.lower(), *(p.lower() for p in head.head.lemma_.lower().split("-"))}
+                {named, *named.split("-")}
         offices = {t.lemma_.lower() for t in head.subtree if t.lemma_.lower() in POLITICAL_OFFICES
                    and not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in LEADER_WORDS)}
         if offices:  # ... but "a new deputy commander" is a commander

@@ -295,11 +295,9 @@ def _mark_references(found: list[Candidate], note: SentenceNotes, doc: Doc, unmo
         # "has killed 30,000 since October": a since-date in the trigger's own clause makes a running toll
         # ("killed 12 villagers, the worst attack on the town since 2015" measures the event told against the past)
         cumulative = toll_words or _counted_over_a_stretch(note, doc, c.trigger) or any(
-            d.role == "since" and not _in_other_clause(doc, d, c.trigger)
-                                       and not _modifies_noun(doc, d)
-                                       and not (c.trigger.idx < d.span.start
-                                                and after_superlative(note.text, d.span.start - note.char_start))
-                                       for d in note.dates)
+            d.role == "since" and not _in_other_clause(doc, d, c.trigger) and not _modifies_noun(doc, d)
+            and not (c.trigger.idx < d.span.start and after_superlative(note.text, d.span.start - note.char_start))
+            for d in note.dates)
         if cumulative and note.figures and c.event_type in VIOLENT_TYPES:
             c.reference = True
         found_killed = not cumulative and c.rule.rule_id in FOUND_KILLED
