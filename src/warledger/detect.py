@@ -1033,6 +1033,9 @@ class Detector:
         elif kind == "arrival":
             if not _large_force_moves(head):
                 return None
+        elif kind == "reserves":
+            if not _calls_up_reserves(head):
+                return None
         elif kind == "mob":
             if head.lemma_.lower() == "stone" and head.pos_ == "NOUN" and _stones_unthrown(head):
                 return None  # "a stream of mud and stones blocked the road": no one threw them
@@ -1639,6 +1642,21 @@ def _large_force_moves(head: Token) -> bool:
         if any(t.lemma_.lower() in FORCE_UNITS and any(c.like_num for c in t.subtree) for t in words):
             return True
     return False
+
+
+# Whom a call-up calls: "called up 3,000 reservists", "two reserve brigades are being called up".
+RESERVES = frozenset({"reservist", "reserve", "conscript", "draftee"})
+
+
+def _calls_up_reserves(head: Token) -> bool:
+    """"The army called up 3,000 reservists", "5,000 reservists were called up": ACLED codes a mobilisation as a
+    change in the group's activity, as it does a general mobilisation (_large_force_moves). "called up for
+    talks", "called up two reserve players" name no force."""
+    if not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+        return False
+    called = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(c.lemma_.lower() in RESERVES or (c.lemma_.lower() in FORCE_UNITS | DEPLOY_OBJECTS and any(
+        m.lemma_.lower() in RESERVES for m in c.children if m.dep_ in ("compound", "amod"))) for c in called)
 
 
 def _sets_up_a_base(head: Token) -> bool:
