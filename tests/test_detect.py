@@ -125,9 +125,16 @@ def test_an_agreement_referred_to_is_no_new_agreement(stage_pipeline: Pipeline) 
 @pytest.mark.parametrize("text", [
     "The ruling party fought off a challenge from the opposition in Kinshasa.",
     "The new minister fought corruption in the army for a year.",
+    # fighters who fight only with words
+    "Togolese and Ghanaian negotiators clashed over the old border maps at the talks in Lome.",
 ])
 def test_figurative_fights_are_no_battles(stage_pipeline: Pipeline, text: str) -> None:
     assert BATTLE not in detected(stage_pipeline, text)
+
+
+def test_a_fight_beside_talks_is_still_a_battle(stage_pipeline: Pipeline) -> None:
+    text = "Soldiers clashed with rebels near Kenema on Monday as negotiators met in Lome."
+    assert BATTLE in detected(stage_pipeline, text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -894,6 +901,12 @@ def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, te
     ("Rebels, who had attacked the town of Kangpokpi on Monday, withdrew on Tuesday.", [("Battles", "Armed clash")]),
     # an event already told, now talked of
     ("The assault came to light on 19 July 2023 when a video circulated online.", []),
+    # ... or looked back on months or years after
+    ("Eighteen months after gunmen torched it, the market in Kenema is still a row of blackened shells.", []),
+    ("A year after rebels fought the army in Koidu, the town's diamond pits are working again.", []),
+    # ... but news of the day that looks back is news
+    ("Rebels burned the market in Kenema on Monday, a year after they first took the town.",
+     [("Strategic developments", "Looting/property destruction")]),
 ])
 def test_pasts_told_as_background_or_already_told(stage_pipeline: Pipeline, text: str,
                                                   expected: list[tuple[str, str]]) -> None:

@@ -854,6 +854,8 @@ class Detector:
             # "the dinar came under fresh attack", "launched a sharp attack on the peace plan", "a new attack on
             # the opposition" (but "an attack on opposition supporters" hit people)
             return None
+        if _long_after(head):
+            return None  # "Eighteen months after gunmen torched it, the bazaar is still a row of shells"
         if head.dep_ != "ROOT" and COMMEMORATION.search(sentence_text):
             return None  # "laid wreaths at noon, the hour the shell fell, and a minute's silence was observed"
         if (rule.event_type in ("Violence against civilians", "Riots") or rule.rule_id == "arrest" or
@@ -2264,8 +2266,16 @@ def _names_a_thing(verb: Token, token: Token) -> bool:
     return not any(token.i in {t.i for t in c.subtree} for c in verb.children if c.dep_ in ("oprd", "dobj", "nsubj"))
 
 
+# Who fights only with words: "Kyrgyz and Tajik negotiators clashed over the maps".
+TALKERS = frozenset({"negotiator", "delegate", "delegation", "lawmaker", "legislator", "mp", "senator", "minister",
+                     "diplomat", "envoy", "politician", "mediator"})
+
+
 def _figurative(token: Token) -> bool:
-    """A fight whose object or aim is no armed enemy: a challenge, corruption, a fire, a court case."""
+    """A fight whose object or aim is no armed enemy (a challenge, corruption, a fire, a court case), or whose
+    fighters are talkers."""
+    if any(s.lemma_.lower() in TALKERS for c in token.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)):
+        return True
     words: set[str] = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
     for child in token.children:
         if child.dep_ in ("dobj", "pobj", "attr"):
@@ -2320,6 +2330,22 @@ def _diplomatic(head: Token) -> bool:
     verb = head if head.pos_ == "VERB" else head.head
     verbs = [verb, verb.head] if verb.dep_ in ("xcomp", "advcl", "conj") else [verb]
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DIPLOMATS for v in verbs for c in v.children)
+
+
+# How long ago a past is that a text looks back on: "a year after", "eighteen months after".
+LONG_SPANS = frozenset({"month", "year", "decade"})
+
+
+def _long_after(head: Token) -> bool:
+    """"Eighteen months after gunmen torched it, ...", "a year after the blast, ...": what happened months or years
+    before the time the sentence tells is its background, not news of the day."""
+    if any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children):  # (an advcl, or misparsed as ROOT)
+        span_of = head
+    elif head.dep_ == "pobj" and head.head.lower_ == "after":
+        span_of = head.head
+    else:
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in LONG_SPANS for c in span_of.children)
 
 
 def _habitual(token: Token) -> bool:
