@@ -680,6 +680,12 @@ def test_goods_carried_off_and_fields_set_alight(stage_pipeline: Pipeline, text:
     # networks cut, by whoever ordered it
     ("Mobile phone and internet services across Mocimboa da Praia district were cut on Monday.",
      ("Strategic developments", "Other")),
+    ("Authorities in Harare blocked mobile data services across the country on Monday.",
+     ("Strategic developments", "Other")),
+    ("The government of Togo imposed restrictions on internet access across the country on Monday.",
+     ("Strategic developments", "Other")),
+    ("The interior ministry ordered the suspension of mobile data and broadband services in Tetovo on Monday.",
+     ("Strategic developments", "Other")),
     # forces mobilised by recruitment
     ("The LNA opened recruitment centres in Sabha on Sunday.", ("Strategic developments", "Change to group/activity")),
     # people held, by the state or by others
@@ -1702,10 +1708,19 @@ def test_residents_shot_by_gunmen_are_no_mob(stage_pipeline: Pipeline) -> None:
      ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
     ("The army instituted a dusk-to-dawn curfew in Bunia on Friday after two nights of looting.",
      ("Strategic developments", "Other")),
+    ("A total curfew was clamped on Kenema on Friday after two nights of looting.",
+     ("Strategic developments", "Other")),
 ])
 def test_more_verbs_govern_a_grave_a_device_and_a_curfew(stage_pipeline: Pipeline, text: str,
                                                         expected: tuple[str, str]) -> None:
     assert expected in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+def test_a_suspension_or_restriction_of_no_network_is_no_cut(stage_pipeline: Pipeline) -> None:
+    for text in ("The army imposed a suspension of the talks in Lome on Monday.",
+                 "Troops restricted the movement of journalists in Tetovo on Monday."):
+        assert ("Strategic developments", "Other") not in detected(stage_pipeline, text)
 
 
 @pytest.mark.issue(9)

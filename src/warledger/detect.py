@@ -329,7 +329,7 @@ AUTHORITY_TARGETS = frozenset({"police", "station", "post", "office", "parliamen
                                "governor", "embassy", "consulate", "commission"})
 # What a besieger or a government cuts off: an event in ACLED's "Other".
 UTILITIES = frozenset({"internet", "network", "water", "electricity", "power", "supply", "telecommunication",
-                       "telecommunications", "phone", "mobile", "communications", "fuel", "food"})
+                       "telecommunications", "phone", "mobile", "communications", "fuel", "food", "data", "broadband"})
 # Words before a convoy, a vehicle or a post that make it unarmed.
 UNARMED_MARKS = frozenset({"aid", "humanitarian", "relief", "civilian", "passenger", "medical", "food"})
 # Money that "comes under attack": "the dinar came under fresh attack on the black market" (not "attacked a
@@ -1111,8 +1111,11 @@ class Detector:
                 return None  # "told us he had no orders to stop the volunteers": no order given
         elif kind == "utility-cut":
             # "the rebels cut off the water supply to Goma", "mobile internet was shut down in Manipur"
-            if not _concerns(head, UTILITIES) or DISASTERS.search(sentence_text):
-                return None
+            if not (_concerns(head, UTILITIES) or head.pos_ == "NOUN" and any(
+                    o.lemma_.lower() in UTILITIES or {m.lemma_.lower() for m in o.children} & UTILITIES
+                    for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for o in c.children)) \
+                    or DISASTERS.search(sentence_text):
+                return None  # ("imposed restrictions on internet access")
             if rule.rule_id in ("cut-services", "went-dead") and not _services(head):
                 return None  # "cut fuel subsidies", "the talks went dead": no network or supply was cut
         elif kind == "thrown":
