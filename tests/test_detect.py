@@ -729,6 +729,8 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "The army on Sunday dismissed as pure intoxication messages claiming that CPC rebels had captured Bouar.",
     "Kuki-Zo organisations held prayers in Churachandpur on Friday to mark one year since the violence began.",
     "Hundreds gathered in Bangui on Tuesday to mark ten years since the fighting of 5 December 2013.",
+    "The raid on Kailahun was the biggest since the RUF ended its unilateral ceasefire on Jan. 2.",
+    "It was the deadliest attack since rebels stormed Koidu in May.",
     "The United States renewed its travel warning for Colima and Zacatecas, citing crime and kidnapping.",
     "Chivas and Atlas clash on Saturday night at the Estadio Akron in the Clasico Tapatio in Guadalajara.",
     "Prime Minister Dbeibah attacked parliament speaker Aguila Saleh in a televised address in Tripoli on Monday.",
@@ -2153,6 +2155,8 @@ def test_a_surrender_after_which_men_were_killed_is_no_event_of_its_own(stage_pi
     ("The Real IRA announced on Tuesday that it was ending its armed campaign.", [CHANGE]),
     ("The MFDC said on Monday that it renounced violence.", [CHANGE]),
     ("Casamance separatists declared on Friday that they were ending their unilateral truce.", [CHANGE]),
+    ("The MFDC said on Thursday it had ended its three-year-old power-sharing truce with Ziguinchor's governor.",
+     [CHANGE]),
     ("The ELN announced on Monday that it was resuming offensive operations after the collapse of talks.", [CHANGE]),
     # ... a leader the group puts out
     ("The RUF said on Sunday that it had expelled its field commander Sam Bockarie from the movement.", [CHANGE]),

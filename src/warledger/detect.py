@@ -1405,8 +1405,8 @@ def _subjects(head: Token) -> list[Token]:
 
 
 def _remembered_since(head: Token) -> bool:
-    """"to mark three years since insurgents stormed the town", "the first anniversary since the attack":
-    an act remembered, not told."""
+    """"to mark three years since insurgents stormed the town", "the first anniversary since the attack", "the
+    biggest raid since the Maoists ended their truce": an act remembered, not told."""
     def counts_time(word: Token) -> bool:  # "three years", "to mark ten years", "the anniversary"
         return bool({word.lemma_.lower(), *(c.lemma_.lower() for c in word.children)} & SPANS_OF_TIME)
 
@@ -1414,8 +1414,15 @@ def _remembered_since(head: Token) -> bool:
         return True  # "to mark ten years since the fighting of 5 December 2013"
     # "to mark one year since the violence began": the event is the subject of the clause remembered
     clauses = [head, head.head] if head.dep_ in ("nsubj", "nsubjpass") else [head]
-    return any(any(c.dep_ == "mark" and c.lower_ == "since" for c in v.children) and counts_time(v.head)
-               for v in clauses)
+    return any(any(c.dep_ == "mark" and c.lower_ == "since" for c in v.children) and (
+        counts_time(v.head) or _superlative(v.head)) for v in clauses)
+
+
+def _superlative(word: Token) -> bool:
+    """"was the biggest since ...", "the deadliest attack since ...": a measure against a past, which the
+    clause of "since" names."""
+    return word.tag_ == "JJS" or any(c.tag_ == "JJS" or any(g.dep_ == "amod" and g.tag_ == "JJS" for g in c.children)
+                                     for c in word.children if c.dep_ in ("attr", "acomp", "amod"))
 
 
 def _once_held(head: Token) -> bool:
