@@ -912,6 +912,10 @@ def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, te
     # ... or looked back on months or years after
     ("Eighteen months after gunmen torched it, the market in Kenema is still a row of blackened shells.", []),
     ("A year after rebels fought the army in Koidu, the town's diamond pits are working again.", []),
+    # ... or summed up over decades, or named as the way the dead whose bodies are handed over died
+    ("The groups had fought for a separate homeland in the hills of Casamance for more than three decades.", []),
+    ("On 9 November 1994, the two armies exchanged the bodies of 41 soldiers killed in the autumn fighting outside "
+     "Tetovo.", [("Strategic developments", "Agreement")]),
     # ... but news of the day that looks back is news
     ("Rebels burned the market in Kenema on Monday, a year after they first took the town.",
      [("Strategic developments", "Looting/property destruction")]),

@@ -856,6 +856,8 @@ class Detector:
             return None
         if _long_after(head):
             return None  # "Eighteen months after gunmen torched it, the bazaar is still a row of shells"
+        if _dead_whose_bodies(head):
+            return None  # "exchanged the bodies of 41 soldiers killed in the autumn fighting"
         if head.dep_ != "ROOT" and COMMEMORATION.search(sentence_text):
             return None  # "laid wreaths at noon, the hour the shell fell, and a minute's silence was observed"
         if (rule.event_type in ("Violence against civilians", "Riots") or rule.rule_id == "arrest" or
@@ -2342,6 +2344,25 @@ def _diplomatic(head: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DIPLOMATS for v in verbs for c in v.children)
 
 
+# What is left of the dead that a later act hands over, finds or buries.
+REMAINS = frozenset({"body", "remains", "corpse"})
+
+
+def _dead_whose_bodies(head: Token) -> bool:
+    """"exchanged the bodies of 41 soldiers killed in the autumn fighting", "the remains of fighters who died in
+    the battle for the town were returned": the dead are named by how they died, an earlier act than the one the
+    sentence tells of their bodies."""
+    for node in (head, *_ancestors(head, 3)):
+        if node.dep_ not in ("acl", "relcl"):
+            continue
+        if node.lemma_.lower() in KILLING_VERBS | {"die", "fall"} and node.head.dep_ == "pobj" and \
+                node.head.head.lower_ == "of" and node.head.head.head.lemma_.lower() in REMAINS:
+            return True
+        if node.head.lemma_.lower() in REMAINS:
+            return True  # (the parser may hang "fighting" of "killed in the autumn fighting" on the bodies)
+    return False
+
+
 # How long ago a past is that a text looks back on: "a year after", "eighteen months after".
 LONG_SPANS = frozenset({"month", "year", "decade"})
 
@@ -2373,6 +2394,11 @@ def _habitual(token: Token) -> bool:
     text = " ".join(t.text for t in clause.subtree if t.i not in joined)
     if HABITUAL.search(text):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in clause.children) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lemma_.lower() in LONG_SPANS and
+                                                           o.tag_ == "NNS" for o in c.children)
+            for c in clause.children):
+        return True  # "had fought for a separate homeland for more than three decades"
     if clause.tag_ in ("VBP", "VBZ") and any(c.dep_ == "advmod" and c.lower_ == "still" for c in clause.children):
         return True  # "residents still find unexploded shells in their gardens"
     # "Ukraine has repeatedly accused Russia of shelling the plant": the habit sits on the governing verb
