@@ -425,6 +425,24 @@ def test_protesters_who_break_in_or_start_fires_riot(stage_pipeline: Pipeline, t
     assert ("Riots", "Violent demonstration") in detected(stage_pipeline, text)
 
 
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a crowd that stones the police riots against the authorities, not as a mob
+    ("Residents angry at the demolition of their houses burned tyres and stoned the police in Harare on Monday.",
+     ("Riots", "Violent demonstration")),
+    ("Youths pelted police officers with stones in Kenema on Monday.", ("Riots", "Violent demonstration")),
+    ("Villagers stoned a suspected thief to death in Kenema on Monday.", ("Riots", "Mob violence")),
+    # fire on a march is force against it; tear gas fired at one is not; a date in March is no march
+    ("Two men were shot dead in Lome on Monday when police opened fire on a march moving along the main road.",
+     ("Protests", "Excessive force against protesters")),
+    ("Police fired tear gas at the marchers in Lome on Monday.", ("Protests", "Protest with intervention")),
+    ("On 14 March, soldiers opened fire on the positions of the rebels near Kenema.", ("Battles", "Armed clash")),
+])
+def test_stones_at_the_police_and_fire_on_a_march(stage_pipeline: Pipeline, text: str,
+                                                  expected: tuple[str, str]) -> None:
+    assert expected in detected(stage_pipeline, text)
+
+
 def test_a_new_deputy_commander_is_a_change_in_the_group(stage_pipeline: Pipeline) -> None:
     text = "The Arakan Army announced on Monday that it had appointed a new deputy commander in Rakhine State."
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)

@@ -1043,6 +1043,8 @@ class Detector:
         elif kind == "mob":
             if head.lemma_.lower() == "stone" and head.pos_ == "NOUN" and _stones_unthrown(head):
                 return None  # "a stream of mud and stones blocked the road": no one threw them
+            if head.pos_ == "VERB" and _concerns(head, AUTHORITY_TARGETS | {"officer", "policeman", "gendarme"}):
+                return _riot(candidate, True)  # "residents ... stone the police": a riot against the authorities
         elif kind == "property":
             if not _wrecks_property(head):
                 return None
@@ -1193,6 +1195,10 @@ class Detector:
             # "a Navy helicopter opened fire on a convoy of gunmen", "two F-16 fighter-bombers attacked a command
             # post": ACLED codes fire from the air as an air strike, whoever it hits
             candidate.event_type, candidate.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+            return candidate
+        if kind == "fire" and candidate.event_type == "Battles" and _fired_on_a_protest(head):
+            # "police opened fire on a Saba Saba march": the demonstration is what was fired on
+            candidate.event_type, candidate.sub_event_type = "Protests", "Excessive force against protesters"
             return candidate
         if kind == "fire" and candidate.event_type == "Battles" and (
                 _victims(head, towns=False) == "civilians" or EXCESSIVE.search(sentence_text)):
@@ -1803,6 +1809,23 @@ def _doers(verb: Token) -> set[str]:
     him and beat him"), or the agent of the passive ("was beaten by residents")."""
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return {t.lemma_.lower() for t in (*_subjects(verb), *agents)}
+
+
+# What police fire at a crowd to disperse it, not to kill: "fired tear gas", "rubber bullets", "water cannon".
+CROWD_CONTROL = frozenset({"gas", "teargas", "canister", "cannon", "rubber", "stun", "pepper", "plastic", "blank",
+                           "smoke", "flare"})
+# A demonstration, or those in it, as what is fired on: "opened fire on a march", "fired into the procession".
+PROTEST_NOUNS = frozenset({"march", "rally", "demonstration", "protest", "procession", "sit-in", "vigil",
+                           "demonstrator", "protester", "marcher", "protestor"})
+
+
+def _fired_on_a_protest(head: Token) -> bool:
+    """Whether what the fire is aimed at ("on", "at", "into") is a demonstration or its people (not "on 14
+    March")."""
+    if any(c.dep_ == "dobj" and _subtree_lemmas(c) & CROWD_CONTROL for c in head.children):
+        return False  # "fired tear gas at the marchers": an intervention, not excessive force
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in PROTEST_NOUNS and o.text.islower() for c in head.children
+               if c.dep_ == "prep" and c.lower_ in ("on", "at", "into", "upon") for o in c.children)
 
 
 def _riot(candidate: Candidate, at_authorities: bool) -> Candidate:
