@@ -895,6 +895,9 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     # ... or flown in, the first of them too
     "The first of about 300 Nigerian soldiers flew into Freetown on Thursday.",
     "Transport planes flew the first of about 2,000 Guinean soldiers into Kailahun on Monday.",
+    # ... or a group's own end or merger it announces it will make
+    "The MFDC announced on Monday in Ziguinchor that it would dissolve itself and lay down its arms.",
+    "The two NLA factions declared in Tetovo on Friday that they would merge.",
     # ... or reserves called up, men or units
     "The army of Togo called up 3,000 reservists on Monday.",
     "Two reserve battalions were called up in Tetovo on Friday.",
@@ -913,6 +916,7 @@ def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pip
     "A drone flew over the barracks in Kenema on Monday.",
     "The coach called up two reserve players for the match in Lome on Monday.",
     "The opposition leaders were called up to the palace in Harare on Monday.",
+    "The government announced in Monrovia that the militias would be disbanded by June.",
 ])
 def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)

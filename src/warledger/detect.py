@@ -2265,9 +2265,18 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
 
 def _from_now_on(verb: Token) -> bool:
     """"its armed wing would henceforth answer to a new commander", "its units will from now on be organised under a
-    new name": a modal of a decision that stands from the day told, not a plan."""
-    return any(c.lower_ in ("henceforth", "hereafter") or (c.lower_ == "from" and any(
-        o.lower_ in ("now", "today") for o in c.children)) for c in verb.children)
+    new name", "announced that it would dissolve itself": a modal of a decision that stands from the day told, not
+    a plan."""
+    if any(c.lower_ in ("henceforth", "hereafter") or (c.lower_ == "from" and any(
+            o.lower_ in ("now", "today") for o in c.children)) for c in verb.children):
+        return True
+    # "the PKK announced that it would dissolve itself": a group that announces its own end has decided it
+    return verb.lemma_.lower() in SELF_ENDINGS and verb.head.lemma_.lower() in TOLD_DECISIONS and \
+        any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") for c in verb.children)
+
+
+# What a group announces it will do to itself, decided as it is told: dissolve, disband, disarm, merge.
+SELF_ENDINGS = frozenset({"dissolve", "disband", "disarm", "demobilise", "demobilize", "merge", "unite"})
 
 
 # What is signed to end or pause a fight: an agreement, "a covenant", "a cessation of hostilities".
