@@ -1268,6 +1268,21 @@ def test_more_kinds_of_property_can_be_destroyed(stage_pipeline: Pipeline, text:
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "destroyed"), [
+    # crops and trees cut down, property set alight as "it"
+    ("Armed men cut down about 2,000 banana plants on a farm near Kenema on Wednesday night.", True),
+    ("Fighters from a rival clan cut down several hundred coffee trees in hamlets near Kailahun on Monday.", True),
+    ("Rebels doused the mobile phone tower above Kenema with petrol and set it alight overnight.", True),
+    # ... not trees felled across a road, nor an orchard cut off by a fence
+    ("Rebels cut down trees across the road to Kenema on Monday.", False),
+    ("Soldiers moved the fence south near Kenema on Monday, cutting off part of a villager's orchard.", False),
+])
+def test_crops_cut_down_and_property_set_alight(stage_pipeline: Pipeline, text: str, destroyed: bool) -> None:
+    found = ("Strategic developments", "Looting/property destruction") in detected(stage_pipeline, text)
+    assert found == destroyed
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize("text", [
     # a killing between neighbours, and the arrest told in the next sentence, are crime
     "A man was shot dead outside his house in La Pintana on Saturday night after a quarrel with a neighbour "

@@ -545,6 +545,11 @@ RECRUITING_VERBS = frozenset({"open", "launch", "begin", "start", "announce", "s
                               "resume", "set"})
 # Words that make "set" a burning: "set the fields alight".
 ABLAZE = frozenset({"alight", "ablaze", "afire"})
+# What grows and is cut down to ruin its owner: "cut down 400 olive trees", "uprooted the vines".
+CROPS = frozenset({"tree", "plant", "sapling", "crop", "garden", "grove", "plantation", "orchard", "vine", "vineyard",
+                   "field", "seedling"})
+# Trees felled to close a road, not to ruin their owner.
+ROAD_BLOCKED = re.compile(r"\b(?:across|block\w*|barricad\w*)\b", re.I)
 # People whose capture is an arrest.
 WANTED_PEOPLE = frozenset({"leader", "commander", "suspect", "recruiter", "chief", "kingpin", "financier",
                            "ringleader", "emir", "spokesman", "mastermind", "founder", "deputy", "boss"})
@@ -1045,6 +1050,13 @@ class Detector:
                 return None  # "a stream of mud and stones blocked the road": no one threw them
             if head.pos_ == "VERB" and _concerns(head, AUTHORITY_TARGETS | {"officer", "policeman", "gendarme"}):
                 return _riot(candidate, True)  # "residents ... stone the police": a riot against the authorities
+        elif kind == "crops-cut":
+            # "cut down about 2,000 banana plants", "cut down several hundred coffee trees" (not trees felled
+            # across a road to block it: a roadblock; nor "cutting off part of an orchard": cut down or up)
+            if not _concerns(head, CROPS) or ROAD_BLOCKED.search(sentence_text) or (
+                    head.lemma_.lower() in ("cut", "chop", "hack") and
+                    not any(c.lower_ in ("down", "up") for c in head.children)):
+                return None
         elif kind == "property":
             if not _wrecks_property(head):
                 return None
@@ -1368,6 +1380,9 @@ def _wrecks_property(head: Token) -> bool:
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
         return False
     things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.dep_ == "conj" and any(t.lower_ in ("it", "them") for t in things):
+        # "doused the tower with petrol and set it alight": what the first verb did it to
+        things += [c for c in head.head.children if c.dep_ == "dobj"]
     # "set fire to ...", "burned down the health centre" (the parser's "down" is at times a preposition)
     things += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "down") for p in c.children
                if p.lower_ != "fire"]
