@@ -944,8 +944,7 @@ class Detector:
                 return None  # "the material seized was handed over to the prosecutor": goods or people, not ground
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWN_WORDS for c in head.children):
                 return None  # "withdrew their support for the agreement", "withdrew its ambassador"
-            if lemma in MOVING_IN and not any(c.dep_ == "prep" and c.lower_ == "into" and any(
-                    o.dep_ == "pobj" and o.tag_ != "NNS" for o in c.children) for c in head.children):
+            if lemma in MOVING_IN and not _moved_into_a_place(head):
                 # "drove Boko Haram out of Gwoza" is taken in a fight, not walked into; "moved into the
                 # areas the guerrillas had left" names no place that changed hands
                 return None
@@ -1366,6 +1365,20 @@ def _instrument(head: Token) -> str | None:
     if HEAVY_WEAPONS.search(words):
         return "Shelling/artillery/missile attack"
     return None
+
+
+def _moved_into_a_place(head: Token) -> bool:
+    """"moved into Naqoura", "moved back into the coastal village of Mucojo", "moved into the army barracks in
+    Kodok": the place moved into is one (a plural only with a named place in it: not "moved into the areas the
+    guerrillas had left")."""
+    heads = [head, *(c for c in head.children if c.dep_ == "advmod" and c.lower_ in ("back", "in"))]
+    for into in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "into"):
+        for place in (o for o in into.children if o.dep_ == "pobj"):
+            if place.tag_ != "NNS" or any(p.pos_ == "PROPN" for c in place.children
+                                          if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "along", "at")
+                                          for p in c.subtree):
+                return True
+    return False
 
 
 def _wrecks_property(head: Token) -> bool:
