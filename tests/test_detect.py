@@ -754,6 +754,9 @@ def test_cuts_and_recruitment_that_are_no_event(stage_pipeline: Pipeline, text: 
     "Prime Minister Dbeibah attacked parliament speaker Aguila Saleh in a televised address in Tripoli on Monday.",
     # tallies, talks that failed, crimes named as a whole, places of detention, the dead counted or named
     "Demining teams have removed more than 40,000 explosive items from the Old City of Mosul since 2017.",
+    "RUF rebels carried out more than 70 attacks in Kailahun and Kono districts last year, most of them with "
+    "roadside bombs, according to a police report.",
+    "Monitors counted 61 clashes, ambushes and raids in Kono district in the first half of the year.",
     "Talks in Nairobi will resume after a two-week break, after the parties failed to agree on a security protocol.",
     "A U.N. mission said the crackdown amounted to crimes against humanity, including murder, torture and rape.",
     "More than 30,000 people intercepted at sea last year were sent back to detention centres in Libya.",
@@ -1671,6 +1674,15 @@ def test_an_attempt_at_a_deal_and_a_trial_stay_no_event(stage_pipeline: Pipeline
 ])
 def test_a_move_in_that_met_no_resistance_is_a_transfer(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Non-violent transfer of territory") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 villagers in Kenema on Monday, the third attack on the town this year.",
+    "Rebels carried out 15 attacks on army posts near Koidu on Monday.",
+])
+def test_events_of_a_day_told_beside_a_year_are_still_told(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) != []
 
 
 @pytest.mark.issue(9)

@@ -370,6 +370,14 @@ THEFT = re.compile(r"\b(?:for|of) (?:the )?(?:steal\w*|theft|thefts|robbing|burg
 # number since records began", "since 2008 more than 1,200 villagers were detained".
 AGGREGATE = re.compile(r"(?<!\w)since (?:records began|(?:19|20)\d\d\b)|\b(?:annual|yearly) (?:report|yearbook|"
                        r"statistics|figures|tally)\b|\bhighest (?:number|figure|toll) since\b", re.I)
+# Events counted by the dozen or more, and a year or months they are counted over: a tally, not an event.
+COUNTED_EVENTS = re.compile(r"\b(?:\d{2,}|\d{1,3}(?:,\d{3})+|dozens|scores|hundreds) (?:of )?(?:[\w-]+ ){0,2}"
+                            r"(?:attacks|incidents|clashes|raids|ambushes|bombings|killings|kidnappings|abductions|"
+                            r"explosions|assaults|arsons|violations)\b", re.I)
+OVER_A_PERIOD = re.compile(r"\b(?:last|this|the past|the previous) (?:year|decade)\b|\bin (?:19|20)\d\d\b(?! \w)|"
+                           r"\b(?:first|second) (?:half|quarter|six months) of\b|"
+                           r"\bover the (?:past|last) (?:[\w-]+ )?(?:months|years)\b|\bso far this (?:year|month)\b",
+                           re.I)
 # ... but "the deadliest attack since 2008" tells one event, measured against the past.
 SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w{3,}iest|worst|first|most|biggest|largest|highest|greatest|fiercest|"
                                 r"strongest|longest|worst-ever|only)\b[^.;]{0,40}$", re.I)
@@ -1417,7 +1425,10 @@ def after_superlative(text: str, end: int) -> bool:
 
 
 def _counts_over_years(text: str) -> bool:
-    """Whether the sentence counts over years rather than tells an event (see AGGREGATE)."""
+    """Whether the sentence counts over years rather than tells an event (see AGGREGATE), or counts events by the
+    dozen over a year or months ("carried out more than 70 attacks in three counties last year")."""
+    if COUNTED_EVENTS.search(text) and OVER_A_PERIOD.search(text):
+        return True
     return any(not (m.group().lower().startswith("since") and after_superlative(text, m.start()))
                for m in AGGREGATE.finditer(text))
 
