@@ -1686,6 +1686,17 @@ def test_events_of_a_day_told_beside_a_year_are_still_told(stage_pipeline: Pipel
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "fight"), [
+    ("Troops engaged the rebels near Koidu on Tuesday, the army said.", True),
+    ("Kamajor and RUF fighters engaged each other with machine guns for several hours near Kenema on Monday.", True),
+    ("The government engaged in talks with the rebels in Lome on Monday.", False),
+    ("The aid agency engaged the community leaders in Kenema on Monday.", False),
+])
+def test_forces_that_engage_their_enemy_fight(stage_pipeline: Pipeline, text: str, fight: bool) -> None:
+    assert (BATTLE in detected(stage_pipeline, text)) == fight
+
+
+@pytest.mark.issue(9)
 def test_a_move_into_places_it_does_not_name_is_no_transfer(stage_pipeline: Pipeline) -> None:
     found = detected(stage_pipeline, "The rebels moved into the areas the soldiers had left near Kenema on Monday.")
     assert ("Strategic developments", "Non-violent transfer of territory") not in found

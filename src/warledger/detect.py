@@ -1049,6 +1049,9 @@ class Detector:
         elif kind == "arrival":
             if not _large_force_moves(head):
                 return None
+        elif kind == "engage":
+            if not _engages_in_a_fight(head):
+                return None
         elif kind == "reserves":
             if not _calls_up_reserves(head):
                 return None
@@ -1373,6 +1376,24 @@ def _instrument(head: Token) -> str | None:
     if HEAVY_WEAPONS.search(words):
         return "Shelling/artillery/missile attack"
     return None
+
+
+# What two sides engage in when they fight: "engaged the rebels in a fierce gunbattle".
+ENGAGEMENTS = frozenset({"firefight", "gunfight", "gunbattle", "battle", "combat", "fighting", "shootout", "clash",
+                         "skirmish", "exchange"})
+
+
+def _engages_in_a_fight(head: Token) -> bool:
+    """"Jubaland forces and federal army units engaged each other with machine guns", "troops engaged the
+    militants near the village", "engaged them in a firefight" (not "engaged in talks", "engaged the community")."""
+    for child in head.children:
+        if child.dep_ == "dobj" and (child.lemma_.lower() in COMBATANT_WORDS or {child.lower_, *(
+                c.lower_ for c in child.children)} in ({"each", "other"}, {"one", "another"})):
+            return True  # (the parser makes either word of "each other" the object)
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                o.lemma_.lower() in ENGAGEMENTS for o in child.children if o.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _moved_into_a_place(head: Token) -> bool:
