@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -921,6 +921,9 @@ class Detector:
         if rule.rule_id == "offensive" and head.dep_ == "nsubj" and _victims(head.head) == "civilians":
             # "a militant attack killed 26 tourists": the attack is on civilians
             candidate.event_type, candidate.sub_event_type = "Violence against civilians", "Attack"
+        passes = KIND_TESTS.get(kind)
+        if passes is not None and not passes(head):
+            return None  # a kind whose one test is on the trigger's head (KIND_TESTS)
         if kind == "agreement-verb":
             if rule.rule_id == "agree-to":
                 if not _parties_agree_to_disengage(head):
@@ -1040,21 +1043,9 @@ class Detector:
                                                                                                  "stockpile", "ied",
                                                                                                  "mine", "device"})):
                 return None  # "destroyed a tank": a strike, not a seizure
-        elif kind == "struggle-ended":
-            if not _ends_armed_struggle(head):
-                return None
         elif kind == "group-change":
             if head.i != span.root.i or not _changes_group(head):
                 return None  # "multiple launch rocket systems", "merger talks": the word names another thing
-        elif kind == "arrival":
-            if not _large_force_moves(head):
-                return None
-        elif kind == "engage":
-            if not _engages_in_a_fight(head):
-                return None
-        elif kind == "reserves":
-            if not _calls_up_reserves(head):
-                return None
         elif kind == "mob":
             if head.lemma_.lower() == "stone" and head.pos_ == "NOUN" and _stones_unthrown(head):
                 return None  # "a stream of mud and stones blocked the road": no one threw them
@@ -1072,12 +1063,6 @@ class Detector:
                 return None
             if RIOT_CUES.search(sentence_text) and PROTEST_WORDS.search(sentence_text):
                 return None  # demonstrators who burn a station riot (the riot candidate tells it)
-        elif kind == "haul":
-            if not _hauls_goods(head):
-                return None  # "drove off the attackers": they were repelled, nothing was taken
-        elif kind == "base":
-            if not _sets_up_a_base(head):
-                return None
         elif kind == "surrender":
             if head.dep_ == "compound" or _concerns(head, FIGURATIVE_OBJECTS | {"demand", "pressure", "right"}):
                 return None  # "surrendered to pressure"
@@ -1151,12 +1136,6 @@ class Detector:
             if not _died_in_custody(head) or \
                     (NATURAL_DEATH.search(sentence_text) and not TORTURE.search(sentence_text)):
                 return None  # "died in detention after a long illness"
-        elif kind == "recruitment":
-            if not _recruitment_drive(head):
-                return None
-        elif kind == "enlist":
-            if not _joins_a_force(head):
-                return None
         elif kind == "taken":
             if _victims(head) != "civilians" and not _people_taken(head):
                 return None  # "took away the journalists' phones": things, not people
@@ -2436,8 +2415,10 @@ def _diplomatic(head: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DIPLOMATS for v in verbs for c in v.children)
 
 
-# What is left of the dead that a later act hands over, finds or buries.
+# What is left of the dead that a later act hands over, finds or buries; how they died.
 REMAINS = frozenset({"body", "remains", "corpse"})
+DYING = frozenset({"die", "fall", "perish"})
+FOUGHT_WORDS = frozenset({"fight", "fighting", "clash", "battle"})
 
 
 def _dead_whose_bodies(head: Token) -> bool:
@@ -2445,10 +2426,10 @@ def _dead_whose_bodies(head: Token) -> bool:
     the battle for the town were returned": the dead are named by how they died, an earlier act than the one the
     sentence tells of their bodies."""
     for node in (head, *_ancestors(head, 3)):
-        if node.dep_ not in ("acl", "relcl"):
+        if node.dep_ not in ("acl", "relcl") or node.lemma_.lower() not in KILLING_VERBS | DYING | FOUGHT_WORDS:
             continue
-        if node.lemma_.lower() in KILLING_VERBS | {"die", "fall"} and node.head.dep_ == "pobj" and \
-                node.head.head.lower_ == "of" and node.head.head.head.lemma_.lower() in REMAINS:
+        if node.head.dep_ == "pobj" and node.head.head.lower_ == "of" and \
+                node.head.head.head.lemma_.lower() in REMAINS:
             return True
         if node.head.lemma_.lower() in REMAINS:
             return True  # (the parser may hang "fighting" of "killed in the autumn fighting" on the bodies)
@@ -2942,3 +2923,17 @@ def _priority(c: Candidate) -> int:
     if c.rule.kind in ("territory", "territory-lost") and c.event_type == "Battles":
         return 0
     return order.index(c.sub_event_type)
+
+
+# Kinds of trigger whose one test is on its head, each a function of it: "arrival" (a large force that moves),
+# "haul" (goods carried off: not "drove off the attackers", who were repelled), and the rest.
+KIND_TESTS: dict[str, Callable[[Token], bool]] = {
+    "struggle-ended": _ends_armed_struggle,
+    "arrival": _large_force_moves,
+    "engage": _engages_in_a_fight,
+    "reserves": _calls_up_reserves,
+    "haul": _hauls_goods,
+    "base": _sets_up_a_base,
+    "recruitment": _recruitment_drive,
+    "enlist": _joins_a_force,
+}
