@@ -904,6 +904,10 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     # ... or reserves called up, men or units
     "The army of Togo called up 3,000 reservists on Monday.",
     "Two reserve battalions were called up in Tetovo on Friday.",
+    # ... or men deployed by a second verb that shares the first one's passive subject
+    "About 800 gendarmes were issued with new rifles and deployed to Dapaong on Monday.",
+    # ... or fighters who swear allegiance to another group, even where the parser takes the verb for a noun
+    "Around 300 former RUF fighters swore allegiance to the AFRC junta at a ceremony in Makeni on Tuesday.",
 ])
 def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)

@@ -1044,6 +1044,8 @@ class Detector:
                                                                                                  "mine", "device"})):
                 return None  # "destroyed a tank": a strike, not a seizure
         elif kind == "group-change":
+            if span.root.pos_ == "VERB" and span.root.dep_ == "compound":
+                head = span.root  # "fighters swore allegiance" parsed as one noun: the verb is still the verb
             if head.i != span.root.i or not _changes_group(head):
                 return None  # "multiple launch rocket systems", "merger talks": the word names another thing
         elif kind == "mob":
@@ -1078,7 +1080,8 @@ class Detector:
             if not (_concerns(head, DEVICE_WORDS) or any(_subtree_lemmas(c) & DEVICE_WORDS for c in subjects)):
                 return None
         elif kind == "deploy":
-            objects = [c for c in head.subtree if c.lemma_.lower() in DEPLOY_OBJECTS | FORCE_UNITS | HEAVY_ARMS]
+            objects = [c for c in _deployed(head) if c.lemma_.lower() in DEPLOY_OBJECTS | FORCE_UNITS | HEAVY_ARMS |
+                       FORCE_MEMBERS]
             if not objects:
                 return None
             if head.lemma_.lower() == "fly" and not _flies_a_force(head, objects):
@@ -1646,7 +1649,17 @@ def _flies_a_force(head: Token, objects: list[Token]) -> bool:
 
 def _large_deployment(head: Token) -> bool:
     """A number of LARGE_DEPLOYMENT or more, or "thousands", in what a deployment sends."""
-    return _counts_at_least(head.subtree, LARGE_DEPLOYMENT, LARGE_VAGUE_COUNTS)
+    return _counts_at_least(_deployed(head), LARGE_DEPLOYMENT, LARGE_VAGUE_COUNTS)
+
+
+def _deployed(head: Token) -> list[Token]:
+    """The words of a deployment, with the passive subject it shares with a first verb: "1,250 reservists were
+    issued with firearms and deployed to Turkana East"."""
+    words = list(head.subtree)
+    if head.dep_ == "conj" and head.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        words += [t for c in head.head.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    return words
 
 
 def _counts_at_least(words: Iterable[Token], least: int, vague: tuple[str, ...] = ()) -> bool:
@@ -1954,8 +1967,11 @@ def _changes_group(head: Token) -> bool:
         # two groups that "join forces" against a third make an alliance (not "joined the security forces")
         return bool(clause & (GROUP_WORDS | COMBATANT_WORDS)) or any(
             c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in head.children) or "armed" in clause
-    if lemma in ("pledge", "join"):
-        return bool(_subtree_lemmas(head) & {"allegiance", "loyalty", "bay'ah"})
+    if lemma in ("pledge", "join", "swear"):  # "swore allegiance to the rival faction"
+        sworn = {"allegiance", "loyalty", "bay'ah"}
+        # the next word too: the parser can take "fighters swore allegiance" for a compound
+        return bool(_subtree_lemmas(head) & sworn) or head.i + 1 < len(head.doc) and \
+            head.doc[head.i + 1].lemma_.lower() in sworn
     if lemma in ("defect", "defection"):
         return True
     if lemma in ("rebrand", "integrate", "integration"):
