@@ -319,9 +319,25 @@ def test_news_told_in_passing_and_devices(stage_pipeline: Pipeline, text: str, e
     "A court in Koblenz sentenced a former intelligence colonel to life for crimes at a detention centre.",
     "Parliament elected the army chief as president on Tuesday.",
     "Somaliland accused Puntland on Tuesday of sending weapons and fighters to Las Anod.",
+    # an aircraft that carries people and lands, with no fire at it
+    "A UN helicopter carrying 12 peacekeepers made an emergency landing near Kenema on Tuesday after an engine "
+    "failure.",
+    # what happened in an event a court judges, told in a clause of it
+    "A criminal court in Skopje sentenced three men to prison on Wednesday after convicting them of taking part in "
+    "the August 2001 massacre at Ljuboten, where police officers shot dead ten villagers they had detained near "
+    "Tetovo, the court said.",
+    # a drill, whatever its script: "neutralised" a group of "terrorists" holding "hostages"
+    "Special forces stormed a school in Tetovo on Thursday and 'neutralised' a group of 'terrorists' holding "
+    "'hostages' there, in an exercise that involved some 300 personnel, armoured vehicles and a helicopter.",
 ])
 def test_news_that_is_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+def test_an_aircraft_that_carries_arms_still_strikes(stage_pipeline: Pipeline) -> None:
+    assert ("Explosions/Remote violence", "Air/drone strike") in detected(
+        stage_pipeline, "A drone carrying explosives struck a checkpoint near Kenema on Tuesday.")
 
 
 @pytest.mark.issue(9)

@@ -810,10 +810,11 @@ class Detector:
             return None  # "a lightning strike killed two farmers"
         if any(c.lemma_.lower() in ANIMALS for c in _subjects(head)):
             return None  # "a wolf attacked a flock of sheep", "an elephant trampled a man and flattened two huts"
-        if rule.event_type in VIOLENT_TYPES and any(t.lemma_.lower() in EXERCISES and (
-                t.pos_ == "NOUN" or t.lower_ in EXERCISE_PLURALS) for t in head.sent):
+        if any(t.lemma_.lower() in EXERCISES and (t.pos_ == "NOUN" or t.lower_ in EXERCISE_PLURALS)
+               for t in head.sent):
             # "held tactical exercises in which units practised repelling an attack"; "held live-fire drills,
-            # firing missiles at mock targets" (the plural read as a verb)
+            # firing missiles at mock targets" (the plural read as a verb); "'neutralised' a group of 'terrorists'
+            # holding 'hostages', in an exercise"
             return None
         if rule.event_type in VIOLENT_TYPES and any(
                 c.lemma_.lower() in HACKERS or c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CYBER_TARGETS
@@ -836,8 +837,10 @@ class Detector:
         if rule.rule_id == "weapons" and any(c.dep_ in ("compound", "amod", "nmod") and
                                              c.lemma_.lower() in CROWD_ROUNDS for c in span.root.children):
             return None  # "tear gas shells", "illumination rounds", "smoke projectiles": no one was shelled
-        if rule.rule_id == "aircraft" and _flown_in(head, rule.governors):
-            return None  # "evacuated by helicopter to Freetown", "fired tear gas from a helicopter"
+        if rule.rule_id == "aircraft" and (_flown_in(head, rule.governors) or _carries_no_arms(head, rule.governors)):
+            # "evacuated by helicopter to Freetown", "fired tear gas from a helicopter", "a helicopter carrying 14
+            # soldiers made an emergency landing"
+            return None
         if rule.governors and not weapon_of_event and not _governed(head, rule.governors) and \
                 not _payment_demanded(head, rule) and _victim_of(head) is None:
             if not (rule.context and rule.context.search(sentence_text)):
@@ -1788,6 +1791,8 @@ def _retrospective(token: Token) -> bool:
         return True  # "fighters killed in last month's battle": the deaths of that battle
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return True  # "held since the party's October 28 rally"
+    if _in_a_clause_of_a_past_event(token):
+        return True
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("against", "over") and \
             token.head.head.lemma_.lower() in PROTESTED_WITH:
         return True  # "a hartal to protest against the arrests of activists": the cause, told before
@@ -1795,6 +1800,18 @@ def _retrospective(token: Token) -> bool:
         (root.lemma_.lower() in COURT_VERBS and not _an_attempt(root)) or \
         any(a.lemma_.lower() in COURT_ACTS and any(c.dep_ == "nsubj" and c.lemma_.lower() in COURT_SUBJECTS
                                                    for c in a.children) for a in (token, *_ancestors(token, 6)))
+
+
+def _in_a_clause_of_a_past_event(token: Token) -> bool:
+    """"sentenced for their part in last December's assault on the police headquarters in Rask, in which 11
+    officers were killed", "the massacre at Camp Speicher, where fighters shot dead hundreds of cadets": a clause
+    that tells what happened in an event judged or remembered tells that past too."""
+    chain = [token, *_ancestors(token, 8)]
+    for n, node in enumerate(chain):
+        if node.dep_ == "relcl":
+            return any(a.pos_ == "NOUN" and a.lemma_.lower() in PAST_EVENT_NOUNS and _retrospective(a)
+                       for a in chain[n + 1:n + 6])
+    return False
 
 
 def _an_attempt(verb: Token) -> bool:
@@ -2592,6 +2609,18 @@ def _flown_in(aircraft: Token, governors: frozenset[str]) -> bool:
         return False
     return not _forms(verb) & governors or any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_ARMS_DROPPED
                                                for c in verb.children)
+
+
+# What an aircraft that carries it carries to strike with: "a drone carrying explosives".
+ARMS_CARRIED = DEVICE_WORDS | FIRED_THINGS | AMMUNITION | {"weapon", "warhead", "payload", "charge"}
+
+
+def _carries_no_arms(aircraft: Token, governors: frozenset[str]) -> bool:
+    """An aircraft whose only governor is what it carries, and that carries people or goods: "a helicopter
+    carrying 14 soldiers made a forced landing" (not "a drone carrying explosives", nor "a helicopter carrying
+    troops was hit")."""
+    carried = _carried(aircraft)
+    return bool(carried) and not carried & ARMS_CARRIED and not _governed(aircraft, governors - CARRYING)
 
 
 def _governed(token: Token, governors: frozenset[str]) -> bool:
