@@ -924,6 +924,9 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     "About 800 gendarmes were issued with new rifles and deployed to Dapaong on Monday.",
     # ... or fighters who swear allegiance to another group, even where the parser takes the verb for a noun
     "Around 300 former RUF fighters swore allegiance to the AFRC junta at a ceremony in Makeni on Tuesday.",
+    # ... or arms handed in
+    "About 400 Kamajor fighters handed over their weapons to ECOMOG officers in Kenema on Monday.",
+    "Some 250 former NPFL fighters handed in their rifles at a ceremony in Gbarnga on Tuesday.",
 ])
 def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
@@ -940,6 +943,7 @@ def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pip
     "The coach called up two reserve players for the match in Lome on Monday.",
     "The opposition leaders were called up to the palace in Harare on Monday.",
     "The government announced in Monrovia that the militias would be disbanded by June.",
+    "The weapons seized in the raid were handed over to the prosecutor in Kenema on Monday.",
 ])
 def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)

@@ -1526,6 +1526,25 @@ def _joins_a_force(head: Token) -> bool:
         _counts_at_least(counted, ENLISTED_MANY, ("hundreds", "thousands", "dozens"))
 
 
+# Arms that fighters or armed herders hand in when they disarm.
+HANDED_ARMS = frozenset({"weapon", "arm", "gun", "rifle", "firearm", "machine-gun", "mortar", "launcher", "pistol",
+                         "kalashnikov", "ak-47", "ammunition"})
+# What makes arms handed over goods of a seizure: "the weapons seized were handed over to the prosecutor".
+TAKEN_ARMS = frozenset({"seize", "confiscate", "recover", "find", "discover", "capture", "impound"})
+
+
+def _hands_in_arms(head: Token) -> bool:
+    """"Cattle keepers handed over more than 600 guns to soldiers", "combatants began handing over their weapons",
+    "about 250 fighters handed in their rifles", "gave up their weapons": arms handed in, a disarmament (not
+    "the weapons seized were handed over to the prosecutor", nor "handed the town over")."""
+    if not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("over", "in", "up") for c in head.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+        return False
+    arms = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HANDED_ARMS]
+    arms += [t for c in arms for t in c.conjuncts]
+    return bool(arms) and not any(t.lemma_.lower() in TAKEN_ARMS for c in arms for t in c.subtree)
+
+
 def _object_text(head: Token) -> str:
     """The words of a verb's objects and of its "for"/"per" phrases: "charging every miner a weekly fee",
     "demanding 500 dinars from every tanker" (not "demanded an end to brutality at the toll gate")."""
@@ -2981,4 +3000,5 @@ KIND_TESTS: dict[str, Callable[[Token], bool]] = {
     "base": _sets_up_a_base,
     "recruitment": _recruitment_drive,
     "enlist": _joins_a_force,
+    "arms-handed": _hands_in_arms,
 }
