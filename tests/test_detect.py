@@ -927,6 +927,9 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     # ... or arms handed in
     "About 400 Kamajor fighters handed over their weapons to ECOMOG officers in Kenema on Monday.",
     "Some 250 former NPFL fighters handed in their rifles at a ceremony in Gbarnga on Tuesday.",
+    # ... or a large force withdrawn, or a whole unit called by its name moved
+    "Nigeria withdrew about 2,000 ECOMOG troops from Freetown on Monday, the defence ministry said.",
+    "The units of the Black December Battalion moved into Kenema on Monday.",
 ])
 def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)
@@ -944,6 +947,7 @@ def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pip
     "The opposition leaders were called up to the palace in Harare on Monday.",
     "The government announced in Monrovia that the militias would be disbanded by June.",
     "The weapons seized in the raid were handed over to the prosecutor in Kenema on Monday.",
+    "A soldier of the Presidential Guard Battalion arrived in Bo on Monday.",
 ])
 def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)

@@ -958,6 +958,11 @@ class Detector:
                 return None  # "the material seized was handed over to the prosecutor": goods or people, not ground
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWN_WORDS for c in head.children):
                 return None  # "withdrew their support for the agreement", "withdrew its ambassador"
+            if lemma in ("withdraw", "pull") and _pulls_out_a_large_force(head):
+                # "withdrew about 2,000 troops from Freetown", "began pulling some 3,700 soldiers out of the port":
+                # a large redeployment, whatever ground it leaves
+                candidate.sub_event_type = "Change to group/activity"
+                return candidate
             if lemma in MOVING_IN and not _moved_into_a_place(head):
                 # "drove Boko Haram out of Gwoza" is taken in a fight, not walked into; "moved into the
                 # areas the guerrillas had left" names no place that changed hands
@@ -1669,6 +1674,13 @@ def _flies_a_force(head: Token, objects: list[Token]) -> bool:
     return into and any(c.dep_ == "nsubj" and force(c) and c.lemma_.lower() not in HEAVY_ARMS for c in head.children)
 
 
+def _pulls_out_a_large_force(head: Token) -> bool:
+    """A force of LARGE_DEPLOYMENT or more (or "thousands") that a verb's object withdraws."""
+    pulled = [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
+    return any(t.lemma_.lower() in DEPLOY_OBJECTS | FORCE_MEMBERS for t in pulled) and \
+        _counts_at_least(pulled, LARGE_DEPLOYMENT, LARGE_VAGUE_COUNTS)
+
+
 def _large_deployment(head: Token) -> bool:
     """A number of LARGE_DEPLOYMENT or more, or "thousands", in what a deployment sends."""
     return _counts_at_least(_deployed(head), LARGE_DEPLOYMENT, LARGE_VAGUE_COUNTS)
@@ -1735,7 +1747,15 @@ def _large_force_moves(head: Token) -> bool:
             return True  # as a deployment's (_large_deployment): "hundreds of police reinforcements arrived in Pec"
         if any(t.lemma_.lower() in FORCE_UNITS and any(c.like_num for c in t.subtree) for t in words):
             return True
+        if any(_a_named_unit(t) for t in words) and moved.lemma_.lower() in FORCE_UNITS | {"unit", "troop", "force"}:
+            return True  # "the military units of the Tariq bin Ziyad Brigade arrived today in Ubari"
     return False
+
+
+def _a_named_unit(word: Token) -> bool:
+    """A whole unit called by its name: "the Tariq bin Ziyad Brigade", "the Presidential Guard Battalion"."""
+    return word.lemma_.lower() in FORCE_UNITS and word.text[:1].isupper() and \
+        any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children)
 
 
 # Whom a call-up calls: "called up 3,000 reservists", "two reserve brigades are being called up".
