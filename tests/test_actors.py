@@ -216,6 +216,9 @@ def test_a_shared_short_form_is_matched_only_in_its_exact_case(stage_pipeline: P
     # a Maoist "People's Liberation Army" is no Chinese army
     ("Maoist People's Liberation Army combatants left the cantonment near Chitwan.",
      "CPN-M: Communist Party of Nepal (Maoist)"),
+    # "Maoists" in a report on Nepal are Nepal's, not India's
+    ("Maoist cadres smashed the transmitters of the repeater station above Tansen in Nepal.",
+     "CPN-M: Communist Party of Nepal (Maoist)"),
 ])
 def test_the_names_a_war_gives_its_armed_groups(stage_pipeline: Pipeline, text: str, expected: str) -> None:
     assert [a.name for a in named(stage_pipeline, text)][:1] == [expected]
