@@ -1299,6 +1299,17 @@ def test_more_kinds_of_property_can_be_destroyed(stage_pipeline: Pipeline, text:
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a tomb or a residence, and a destruction told as a noun: the rules' own reading, before any second opinion
+    "Rebels set fire to the mausoleum of the former president in Kenema on Tuesday.",
+    "Youths burned the residence of the district commissioner in Makeni on Tuesday.",
+    "The torching of three buses at the depot in Lome on Tuesday has left forty drivers without work.",
+])
+def test_tombs_residences_and_a_torching_told_as_a_noun_are_destroyed(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Looting/property destruction") in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "destroyed"), [
     # crops and trees cut down, property set alight as "it"
     ("Armed men cut down about 2,000 banana plants on a farm near Kenema on Wednesday night.", True),

@@ -502,7 +502,9 @@ PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop",
                       "record", "archive", "apartment", "flat", "hotel", "restaurant", "bar", "factory", "mall",
                       "supermarket", "headquarters", "embassy", "consulate", "courthouse", "parliament",
                       "shack", "hostel", "dormitory", "business", "estate", "plantation", "farmhouse", "flag",
-                      "computer", "equipment", "polling", "cabin", "garage", "workshop", "site"})
+                      "computer", "equipment", "polling", "cabin", "garage", "workshop", "site", "mausoleum",
+                      "tomb", "grave", "memorial", "palace", "residence", "sawmill", "pipeline", "pipe", "generator",
+                      "transformer", "cable", "substation", "greenhouse", "stable"})
 # What raiders carry off: "carried off 30 tonnes of rice", "drove off 200 goats".
 LIVESTOCK = frozenset({"livestock", "cattle", "cow", "sheep", "goat", "camel", "donkey", "animal", "herd"})
 GOODS = LIVESTOCK | frozenset({"food", "aid", "rice", "flour", "sorghum", "maize", "grain", "wheat", "lentil", "bean",
@@ -1418,6 +1420,8 @@ def _wrecks_property(head: Token) -> bool:
     # "set fire to ...", "burned down the health centre" (the parser's "down" is at times a preposition)
     things += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "down") for p in c.children
                if p.lower_ != "fire"]
+    if head.pos_ == "NOUN":  # "the torching of two buses at the depot"
+        things += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     for thing in things:
         if thing.like_num or thing.lower_ in QUANTITY_WORDS:
             thing = next((p for c in thing.children if c.lower_ == "of" for p in c.children), thing)
