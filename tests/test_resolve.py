@@ -386,6 +386,12 @@ def test_a_place_in_the_name_of_a_roadmap_is_not_where_a_ceasefire_is_declared(s
     assert (event.sub_event_type, event.place and event.place.name) == ("Agreement", "Bangui")
 
 
+def test_a_place_name_in_quotes_before_a_common_noun_names_a_company(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "MAKENI. The torching of two buses at the depot of the 'Kenema' transport company "
+                                     "in the early hours of Tuesday has left forty drivers without work.")
+    assert [e.place and e.place.name for e in events] == ["Makeni"]
+
+
 def test_drones_shot_down_are_a_disrupted_weapons_use_with_no_dead(stage_pipeline: Pipeline) -> None:
     [event] = extract(stage_pipeline, "Ukraine's air force said on Tuesday it had shot down 40 of 56 drones "
                                       "launched by Russia overnight.")

@@ -165,7 +165,8 @@ def annotate(segmented: Segmented, published: dt.date, gazetteer: Gazetteer, mat
     # Bangui is no report on Angola)
     matches = [[m for m in gazetteer.find(note.text) if (not _in_group_name(note.text, m.start, m.end)
                 or any(c.feature == "country" for c in m.candidates))
-                and not _names_a_document_at(doc, note.char_start + m.start, note.char_start + m.end)]
+                and not _names_a_document_at(doc, note.char_start + m.start, note.char_start + m.end)
+                and not _quoted_name_of_a_thing(note.text, m.start, m.end)]
                for note in notes]
     actor_mentions = _homonyms_in_context(notes, actor_mentions, matches, knowledge, gazetteer)
     # actors per sentence
@@ -847,6 +848,16 @@ def _names_a_document(doc: Doc, token: int) -> bool:
     # ... "the Chapultepec Peace Accords": a name's plural the lemmatiser leaves as it is
     return word.i != token and (word.lemma_.lower() in AGREEMENT_NAMES or
                                 word.lower_.removesuffix("s") in AGREEMENT_NAMES)
+
+
+# A name in quotes that a common noun follows: "the 'Santa Catalina' transport company".
+_QUOTED_THING = re.compile(r"['‘’\"“”]\s+[a-z]")
+
+
+def _quoted_name_of_a_thing(text: str, start: int, end: int) -> bool:
+    """"at the depot of the 'Santa Catalina' transport company": a place's name in quotes before a common noun
+    names a company, a ship or an operation, not where anything happened."""
+    return start > 0 and text[start - 1] in "'‘’\"“”" and bool(_QUOTED_THING.match(text, end))
 
 
 def _names_a_document_at(doc: Doc, start_char: int, end_char: int) -> bool:
