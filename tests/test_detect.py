@@ -1801,6 +1801,9 @@ def test_who_was_seized_long_ago_is_no_abduction_now(stage_pipeline: Pipeline) -
     "Villagers in Nakuru caught two men they suspected of stealing cattle and hacked them to death on Monday, police "
     "said.",
     "An angry crowd chased a motorcycle thief through the market in Kano and beat him to death on Friday.",
+    # ... whom a verb before names, and the later verbs call "them"
+    "On Tuesday, residents of Kenema caught two men accused of robbing passengers on a minibus, beat them and set "
+    "them alight in the main square before police could intervene.",
 ])
 def test_people_of_the_place_harming_with_no_guns_are_a_mob(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Riots", "Mob violence") in detected(stage_pipeline, text)

@@ -2768,6 +2768,13 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
         # "two students were detained and beaten": the verb joined by "and" shares the first one's object
         shared = "nsubjpass" if head.tag_ == "VBN" else "dobj"
         objects = [c for c in head.head.children if c.dep_ == shared]
+    if head.dep_ == "conj" and head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in ("them", "him", "her")
+                                                          for c in objects):
+        # "caught two men accused of robbing passengers, beat them and set them alight": those the first verb took
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        objects += [c for c in first.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
     killed = [c for c in objects if c.dep_ != "pobj"]  # the verb's own objects
     if head.lemma_.lower() in ("die", "perish"):
         objects += [c for c in head.children if c.dep_ == "nsubj"]  # "five civilians died"
