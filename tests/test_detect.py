@@ -297,6 +297,13 @@ def test_crowds_that_fight_are_mobs_or_rioters(stage_pipeline: Pipeline, text: s
 
 
 @pytest.mark.issue(9)
+def test_people_who_come_to_blows_are_a_mob(stage_pipeline: Pipeline) -> None:
+    assert ("Riots", "Mob violence") in detected(
+        stage_pipeline, "Supporters of two parties came to blows outside a polling station in Bo on Tuesday; chairs "
+                        "were thrown and several people were hurt.")
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "expected"), [
     ("A court in Baku sentenced three men over the 2020 clashes.", []),
     ("Residents marked the anniversary of the attack on the market in Kramatorsk on Tuesday.", []),
