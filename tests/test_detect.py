@@ -384,6 +384,17 @@ def test_other_strategic_developments(stage_pipeline: Pipeline, text: str) -> No
 
 @pytest.mark.issue(9)
 @pytest.mark.parametrize("text", [
+    "Police in Kenema loaded more than 300 traders onto lorries on Tuesday and expelled them from the town towards "
+    "the border.",
+    "Soldiers drove about 500 villagers out of Pendembu on Tuesday.",
+])
+def test_people_driven_out_of_a_place_are_other(stage_pipeline: Pipeline, text: str) -> None:
+    assert ("Strategic developments", "Other") in detected(stage_pipeline, text)
+    assert ("Battles", "Armed clash") not in detected(stage_pipeline, text)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
     "Relatives gathered on Tuesday to commemorate the victims buried in the mass grave found in 2022.",
     "The court heard testimony on Tuesday about the mass grave at Izium.",
     "A drone dropped tear gas on soldiers in Suárez on Sunday, forcing them to leave their trenches.",

@@ -986,6 +986,11 @@ class Detector:
                 return None  # "engineers who were seized last year were freed": who they are, not an event
             if rule.rule_id == "drive-out" and not _drives_out_of_a_place(head):
                 return None  # "pushed for talks", "drove to Goma"
+            if rule.rule_id == "drive-out" and _victims(head, people=True) == "civilians":
+                # "loaded more than 300 people onto lorries and expelled them from the city", "30,000 Afghans were
+                # pushed back across the crossing": people forced out, no ground fought over
+                candidate.event_type, candidate.sub_event_type = "Strategic developments", "Other"
+                return candidate
             if rule.rule_id in ("regain-place", "take-back") and not _regains_a_place(head):
                 return None  # "recovered weapons", "secured the release", "cleared the road"
             if head.lemma_.lower() == "take" and rule.rule_id == "take-place" and not _takes_a_place(head):
