@@ -297,6 +297,14 @@ def test_crowds_that_fight_are_mobs_or_rioters(stage_pipeline: Pipeline, text: s
 
 
 @pytest.mark.issue(9)
+def test_goods_listed_as_seized_are_no_ground_taken(stage_pipeline: Pipeline) -> None:
+    found = detected(stage_pipeline, "Police arrested four members of the West Side Boys in Makeni on Tuesday. "
+                                     "Mobile phones, documents and cash were seized.")
+    assert ("Strategic developments", "Arrests") in found
+    assert ("Battles", "Armed clash") not in found
+
+
+@pytest.mark.issue(9)
 def test_people_who_come_to_blows_are_a_mob(stage_pipeline: Pipeline) -> None:
     assert ("Riots", "Mob violence") in detected(
         stage_pipeline, "Supporters of two parties came to blows outside a polling station in Bo on Tuesday; chairs "

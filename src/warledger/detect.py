@@ -165,7 +165,9 @@ NOT_TERRITORY = frozenset({"power", "weapon", "ammunition", "arm", "drug", "asse
                            "livestock", "goat", "sheep", "cow", "camel", "car", "truck", "money", "cash", "fuel",
                            "ship", "vessel", "tanker", "boat", "aircraft", "plane",
                            # goods: "seized a shipment of food aid"
-                           "shipment", "consignment", "cargo", "aid", "food", "supply", "harvest", "crop"})
+                           "shipment", "consignment", "cargo", "aid", "food", "supply", "harvest", "crop",
+                           # what a search finds: "mobile phones, documents and cash were seized"
+                           "phone", "laptop", "passport", "radio", "component", "pistol", "motorcycle", "motorbike"})
 # What police or troops hand over or transfer after a seizure, beside NOT_TERRITORY: "the material was handed over to
 # the competent authority", "the evidence was transferred to the laboratory".
 SEIZED_GOODS = frozenset({"material", "evidence", "item", "goods", "exhibit", "seizure", "haul", "contraband",
@@ -1009,8 +1011,12 @@ class Detector:
                 # "captured Otoniel, the leader of the Clan del Golfo": an arrest
                 candidate.event_type, candidate.sub_event_type = "Strategic developments", "Arrests"
                 return candidate
-            if not driven_out and _concerns(head, NOT_TERRITORY | WEAPON_STOCKS):
-                return None  # "seized power", "captured 800 kg of explosives": no place changed hands
+            if not driven_out and (_concerns(head, NOT_TERRITORY | WEAPON_STOCKS) or any(
+                    t.lemma_.lower() in NOT_TERRITORY | WEAPON_STOCKS for c in head.children
+                    if c.dep_ in ("dobj", "nsubjpass") for t in c.conjuncts)):
+                # "seized power", "captured 800 kg of explosives", "mobile phones, documents and cash were seized":
+                # no place changed hands
+                return None
             if kind == "territory" and UNOPPOSED.search(sentence_text) and not FOUGHT.search(sentence_text):
                 # "took over positions the front had abandoned overnight; no shots were fired"
                 candidate.event_type = "Strategic developments"
