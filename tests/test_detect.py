@@ -974,6 +974,9 @@ def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pip
     "The government announced in Monrovia that the militias would be disbanded by June.",
     "The weapons seized in the raid were handed over to the prosecutor in Kenema on Monday.",
     "A soldier of the Presidential Guard Battalion arrived in Bo on Monday.",
+    # "installed" (which the lemmatiser makes "instal") of things, not of a leader
+    "On 10 July, representatives of the rebel forces installed 'border' banners near the village of Pendembu, moving "
+    "the line of control 300 metres deeper.",
 ])
 def test_partings_and_arrivals_that_change_no_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") not in detected(stage_pipeline, text)

@@ -1982,6 +1982,7 @@ def _concerns(head: Token, words: frozenset[str]) -> bool:
 def _changes_group(head: Token) -> bool:
     """A dissolution, merger, new leader or redeployment of an armed group or force."""
     lemma = head.lemma_.lower()
+    lemma = {"instal": "install"}.get(lemma, lemma)  # the lemmatiser's "installed" -> "instal"
     clause = {t.lemma_.lower() for t in (head.sent if head.sent is not None else [])}
     if lemma in ("appoint", "name", "elect", "announce", "choose", "select", "install", *REMOVALS):
         # who was named, not who names: "the provincial military commander announced that ..." names no one
