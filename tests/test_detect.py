@@ -297,6 +297,15 @@ def test_crowds_that_fight_are_mobs_or_rioters(stage_pipeline: Pipeline, text: s
 
 
 @pytest.mark.issue(9)
+def test_a_march_that_walks_into_a_town_against_a_handover_is_a_protest(stage_pipeline: Pipeline) -> None:
+    found = detected(stage_pipeline, "Several hundred people led by a bishop walked into Makeni on Tuesday, the third "
+                                     "day of their march from Kabala to Freetown against the handover of the mines to "
+                                     "a foreign company, and held a prayer rally outside the town church.")
+    assert ("Strategic developments", "Non-violent transfer of territory") not in found
+    assert ("Protests", "Peaceful protest") in found
+
+
+@pytest.mark.issue(9)
 def test_goods_listed_as_seized_are_no_ground_taken(stage_pipeline: Pipeline) -> None:
     found = detected(stage_pipeline, "Police arrested four members of the West Side Boys in Makeni on Tuesday. "
                                      "Mobile phones, documents and cash were seized.")

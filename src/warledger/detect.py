@@ -967,6 +967,8 @@ class Detector:
                 # a large redeployment, whatever ground it leaves
                 candidate.sub_event_type = "Change to group/activity"
                 return candidate
+            if lemma in MOVING_IN and _doers(head) & (CROWD_WORDS | {"pilgrim", "marcher", "refugee", "family"}):
+                return None  # "several hundred people walked into Ijevan on the fourth day of their march"
             if lemma in MOVING_IN and not _moved_into_a_place(head):
                 # "drove Boko Haram out of Gwoza" is taken in a fight, not walked into; "moved into the
                 # areas the guerrillas had left" names no place that changed hands
@@ -1847,9 +1849,12 @@ def _retrospective(token: Token) -> bool:
         return True  # "held since the party's October 28 rally"
     if _in_a_clause_of_a_past_event(token):
         return True
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("against", "over") and \
-            token.head.head.lemma_.lower() in PROTESTED_WITH:
-        return True  # "a hartal to protest against the arrests of activists": the cause, told before
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("against", "over") and (
+            token.head.head.lemma_.lower() in PROTESTED_WITH or token.head.lower_ == "against" and any(
+            t.lemma_.lower() in PROTESTED_WITH for t in token.doc[max(token.head.i - 8, 0):token.head.i])):
+        # "a hartal to protest against the arrests of activists", "the fourth day of their march from Kirants to
+        # Yerevan against the handover of border villages": the cause, told before
+        return True
     return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
         (root.lemma_.lower() in COURT_VERBS and not _an_attempt(root)) or \
         any(a.lemma_.lower() in COURT_ACTS and any(c.dep_ == "nsubj" and c.lemma_.lower() in COURT_SUBJECTS
