@@ -393,6 +393,8 @@ def test_property_handovers_and_forces_moved(stage_pipeline: Pipeline, text: str
     "Forensic teams began exhuming a mass grave outside Izium on Friday.",
     "Al Shabaab has closed all roads into Hudur, traders said on Wednesday.",
     "Armed men ordered more than 300 families to leave the hamlets of Tibú on Monday.",
+    "The junta-installed governor of the Northern Province on Friday ordered the evacuation of residents from 18 "
+    "villages near Makeni, citing rebel shelling.",
     "Surveyors placed the first border marker near Voskepar on Tuesday.",
 ])
 def test_other_strategic_developments(stage_pipeline: Pipeline, text: str) -> None:
