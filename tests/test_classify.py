@@ -526,6 +526,24 @@ def test_arms_seized_in_a_fight_are_part_of_the_fight() -> None:
 
 
 @pytest.mark.issue(9)
+def test_arrests_of_a_crowds_people_are_part_of_the_crowds_event() -> None:
+    bo = Place("geonames:6", "Bo", "SLE", 7.96, -11.74, 1)
+    riot = dataclasses.replace(mention("d1", dt.date(2024, 1, 8), ("SLE",), event_type="Riots",
+                                       sub_event_type="Violent demonstration", place=bo),
+                               text="About 200 people blocked the road and threw stones at the district office.")
+    held = dataclasses.replace(riot, event_type="Strategic developments", sub_event_type="Arrests", sentence=1,
+                               text="The police detained 11 persons.")
+    assert classify.without_arrests_at_a_crowd([[riot], [held]], sentences=2) == [[riot]]
+    # a named man held, another day, or a long report: an event of its own
+    mayor = dataclasses.replace(held, text="Police detained the mayor of Bo at dawn.")
+    later = dataclasses.replace(held, date=dataclasses.replace(riot.date, start=dt.date(2024, 1, 9),
+                                                               end=dt.date(2024, 1, 9), best=dt.date(2024, 1, 9)))
+    for clusters in ([[riot], [mayor]], [[riot], [later]]):
+        assert classify.without_arrests_at_a_crowd(clusters, sentences=2) == clusters
+    assert classify.without_arrests_at_a_crowd([[riot], [held]], sentences=MAX_SENTENCES + 1) == [[riot], [held]]
+
+
+@pytest.mark.issue(9)
 def test_the_event_the_classifier_finds_is_the_clause_told_not_its_telling(
         stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     # the rules read no event here; the classifier's is the interception (Saturday), not the saying (Monday)

@@ -415,6 +415,28 @@ def without_arms_taken_in_a_fight(clusters: Sequence[list[Mention]]) -> list[lis
             if not (e.sub_event_type == "Disrupted weapons use" and _day_and_place(e) in fights)]
 
 
+# Arrests of the crowd's own people ("the police detained 11 persons", "23 people were arrested"), not of a
+# mayor or of the gunmen who fired on it.
+_CROWD_PEOPLE = r"(?:persons|people|protesters|protestors|demonstrators|participants|rioters|youths|students|marchers)"
+CROWD_HELD = re.compile(rf"\b(?:detain|arrest)\w*\s+(?:[\w,-]+\s+){{0,3}}{_CROWD_PEOPLE}\b|"
+                        rf"\b{_CROWD_PEOPLE}\s+(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:detained|arrested)\b",
+                        re.I)
+
+
+def without_arrests_at_a_crowd(clusters: Sequence[list[Mention]], sentences: int) -> list[list[Mention]]:
+    """The events of a note, less the arrests on the day and at the place of a demonstration or riot it tells
+    ("about 200 people blocked the road and threw stones at the administration building. The police detained 11
+    persons"): ACLED codes the arrests with the crowd they were made at. Unchanged when the text is longer than
+    MAX_SENTENCES."""
+    if sentences > MAX_SENTENCES or len(clusters) < 2:
+        return list(clusters)
+    events = [build_event(c) for c in clusters]
+    crowds = {_day_and_place(e) for e in events if e.event_type in CROWD_TYPES and not e.historical}
+    return [c for c, e in zip(clusters, events, strict=True)
+            if not (e.sub_event_type == "Arrests" and not e.historical and _day_and_place(e) in crowds
+                    and all(CROWD_HELD.search(m.text) for m in c))]
+
+
 def _day_and_place(event: Event) -> tuple[dt.date, str | None]:
     """The event's day and the key of its place (None unplaced): what two events of a note share to be one."""
     return event.date.best, event.place.key if event.place else None

@@ -39,6 +39,7 @@ from warledger.classify import (
     one_event_per_sentence,
     retype,
     without_arms_taken_in_a_fight,
+    without_arrests_at_a_crowd,
     without_vague_background,
 )
 from warledger.clean import BoilerplateRule, CleanText, clean, parse_rules
@@ -205,6 +206,8 @@ class Pipeline:
         clusters = one_event_per_sentence(clusters, self.classifier, len(sentences))
         # ... no weapons seizure beside a clash of the same day and place (the arms were taken in it)
         clusters = without_arms_taken_in_a_fight(clusters)
+        # ... no arrests beside a demonstration or riot of the same day and place (they were made at it)
+        clusters = without_arrests_at_a_crowd(clusters, len(sentences))
         # ... and one demonstration or riot of a day and place that a note told in two sentences
         return one_crowd_event(clusters, self.classifier, len(sentences))
 
