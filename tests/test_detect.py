@@ -49,6 +49,9 @@ ATTACK = ("Violence against civilians", "Attack")
     ("A ceasefire came into force in Gaza at midnight.", AGREEMENT),
     ("Police arrested 15 activists in Baku.", ("Strategic developments", "Arrests")),
     ("Security forces detained a journalist in Bamako.", ("Strategic developments", "Arrests")),
+    # an arrest told as a noun, in a police bulletin's words
+    ("Units of the police achieved the apprehension of alias 'Scorpion', head of a cell of the West Side Boys, in "
+     "Makeni on Tuesday.", ("Strategic developments", "Arrests")),
     ("Air defences shot down a drone over Belgorod.", ("Strategic developments", "Disrupted weapons use")),
     ("Ukrainian forces shot down 20 drones overnight.", ("Strategic developments", "Disrupted weapons use")),
     ("In accordance with the agreement, Armenia handed over the Lachin district to Azerbaijan.",
