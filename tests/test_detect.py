@@ -970,6 +970,8 @@ def test_orders_charges_and_stops_that_are_no_armed_groups_other(stage_pipeline:
     # ... or a large force withdrawn, or a whole unit called by its name moved
     "Nigeria withdrew about 2,000 ECOMOG troops from Freetown on Monday, the defence ministry said.",
     "The units of the Black December Battalion moved into Kenema on Monday.",
+    # ... or a force replaced, by a second participle that shares the first one's subject
+    "Gendarmes manning the checkpoint at Dapaong were withdrawn on Tuesday and replaced by 300 soldiers of the army.",
 ])
 def test_splits_disarmament_new_leaders_and_deployments_change_a_group(stage_pipeline: Pipeline, text: str) -> None:
     assert ("Strategic developments", "Change to group/activity") in detected(stage_pipeline, text)

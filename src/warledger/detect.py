@@ -1966,6 +1966,9 @@ def _riot(candidate: Candidate, at_authorities: bool) -> Candidate:
 def _concerns(head: Token, words: frozenset[str]) -> bool:
     """Whether the trigger's object (or its subject in the passive, or its "of" phrase) is one of words."""
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "nmod", "npadvmod")]
+    if not args and head.dep_ == "conj" and head.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in head.children):
+        # "an IED ... was detected and safely defused": the second participle shares the first one's subject
+        args = [c for c in head.head.children if c.dep_ == "nsubjpass"]
     args += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for p in c.children]
     if head.dep_ in ("compound", "amod") or (head.dep_ == "acl" and head.tag_ == "VBN"):
         args.append(head.head)
