@@ -1707,10 +1707,17 @@ def _deployed(head: Token) -> list[Token]:
     """The words of a deployment, with the passive subject it shares with a first verb: "1,250 reservists were
     issued with firearms and deployed to Turkana East"."""
     words = list(head.subtree)
-    if head.dep_ == "conj" and head.pos_ == "VERB" and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        words += [t for c in head.head.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    if head.pos_ == "VERB":
+        words += [t for c in _shared_passive_subject(head) for t in c.subtree]
     return words
+
+
+def _shared_passive_subject(head: Token) -> list[Token]:
+    """The passive subject of the first verb that a verb joined to it by "and" shares, when it has no subject of
+    its own: "an IED was detected and safely defused", "reservists were issued with firearms and deployed"."""
+    if head.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return []
+    return [c for c in head.head.children if c.dep_ == "nsubjpass"]
 
 
 def _counts_at_least(words: Iterable[Token], least: int, vague: tuple[str, ...] = ()) -> bool:
@@ -1966,9 +1973,10 @@ def _riot(candidate: Candidate, at_authorities: bool) -> Candidate:
 def _concerns(head: Token, words: frozenset[str]) -> bool:
     """Whether the trigger's object (or its subject in the passive, or its "of" phrase) is one of words."""
     args = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr", "compound", "nmod", "npadvmod")]
-    if not args and head.dep_ == "conj" and head.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in head.children):
-        # "an IED ... was detected and safely defused": the second participle shares the first one's subject
-        args = [c for c in head.head.children if c.dep_ == "nsubjpass"]
+    if not args and head.tag_ == "VBN":
+        # "troops ... were withdrawn on Tuesday and replaced by CRPF": the second participle shares the first one's
+        # subject
+        args = _shared_passive_subject(head)
     args += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for p in c.children]
     if head.dep_ in ("compound", "amod") or (head.dep_ == "acl" and head.tag_ == "VBN"):
         args.append(head.head)
