@@ -1069,7 +1069,7 @@ class Detector:
         elif kind == "group-change":
             if span.root.pos_ == "VERB" and span.root.dep_ == "compound":
                 head = span.root  # "fighters swore allegiance" parsed as one noun: the verb is still the verb
-            if head.i != span.root.i or not _changes_group(head):
+            if head.i != span.root.i or not _changes_group(head, _matched_lemma(head, rule)):
                 return None  # "multiple launch rocket systems", "merger talks": the word names another thing
         elif kind == "mob":
             if head.lemma_.lower() == "stone" and head.pos_ == "NOUN" and _stones_unthrown(head):
@@ -1995,10 +1995,17 @@ def _concerns(head: Token, words: frozenset[str]) -> bool:
     return False
 
 
-def _changes_group(head: Token) -> bool:
-    """A dissolution, merger, new leader or redeployment of an armed group or force."""
-    lemma = head.lemma_.lower()
-    lemma = {"instal": "install"}.get(lemma, lemma)  # the lemmatiser's "installed" -> "instal"
+def _matched_lemma(token: Token, rule: TriggerRule) -> str:
+    """The lemma a trigger's first word matched the token by: its own, or the past stem the detector reads where the
+    model lemmatises a past form wrongly (_past_stems: "installed" -> "instal", matched as "install")."""
+    lemma = token.lemma_.lower()
+    words = _first_words(rule.pattern) or set()
+    return lemma if lemma in words else next((s for s in _past_stems(token) if s in words), lemma)
+
+
+def _changes_group(head: Token, lemma: str) -> bool:
+    """A dissolution, merger, new leader or redeployment of an armed group or force (`lemma`: the trigger's, see
+    _matched_lemma)."""
     clause = {t.lemma_.lower() for t in (head.sent if head.sent is not None else [])}
     if lemma in ("appoint", "name", "elect", "announce", "choose", "select", "install", *REMOVALS):
         # who was named, not who names: "the provincial military commander announced that ..." names no one
@@ -2182,12 +2189,18 @@ def _named_self(head: Token) -> bool:
                        for c in subjects)
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words listed or joined by "and" with this one ("beat them" -> "caught" in "caught two men,
+    beat them and set them alight"), itself when it is the first."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _stones_unthrown(stone: Token) -> bool:
     """Stones (or the stream, heap or torrent they are "of") that are the subject of a clause whose verb is no
     throwing or hitting: "a stream of mud and stones blocked the road", not "stones were thrown at the bus"."""
-    top = stone
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
+    top = first_conjunct(stone)
     if top.dep_ == "pobj" and top.head.lower_ == "of":
         top = top.head.head
     return top.dep_ == "nsubj" and top.head.lemma_.lower() not in THROWN_WITH
@@ -2799,10 +2812,7 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
     if head.dep_ == "conj" and head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in ("them", "him", "her")
                                                           for c in objects):
         # "caught two men accused of robbing passengers, beat them and set them alight": those the first verb took
-        first = head
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        objects += [c for c in first.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+        objects += [c for c in first_conjunct(head).children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
     killed = [c for c in objects if c.dep_ != "pobj"]  # the verb's own objects
     if head.lemma_.lower() in ("die", "perish"):
         objects += [c for c in head.children if c.dep_ == "nsubj"]  # "five civilians died"

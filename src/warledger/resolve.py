@@ -37,6 +37,7 @@ from warledger.detect import (
     Candidate,
     after_superlative,
     agentless_passive,
+    first_conjunct,
     negated,
 )
 from warledger.fatalities import GOVERNMENT
@@ -1865,9 +1866,7 @@ def _in_other_target(doc: Doc, chosen: PlaceNote, other: PlaceNote) -> bool:
     def listed_after(first: Token, second: Token) -> bool:
         if second.dep_ == "conj" and second.head.i != second.i and second.i in _conjoined(first):
             return True
-        top = second
-        while top.dep_ == "conj" and top.head.i != top.i:
-            top = top.head
+        top = first_conjunct(second)
         # ... "Qamishli, an SDF checkpoint near Amuda and an oil facility outside Derik": an apposition that
         # lists targets, not "Pajok, a town a few kilometres from the border" that says what the town is
         return top.dep_ == "appos" and top.head.i != top.i and top.lemma_.lower() not in PLACE_NOUNS and \
@@ -1889,8 +1888,7 @@ def _conjoined(token: Token) -> set[int]:
     top = token
     while top.dep_ == "compound" and top.head.pos_ == "PROPN" and top.head.i != top.i:
         top = top.head  # the last word of a name of several ("Verin Shorzha")
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
+    top = first_conjunct(top)
     listed = {top.i}
     stack = [top]
     while stack:
