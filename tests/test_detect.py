@@ -2495,3 +2495,17 @@ def test_fire_that_killed_civilians_is_an_attack_on_them(stage_pipeline: Pipelin
 ])
 def test_goods_seized_are_no_ground_taken(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a rights group's yearbook, a quarterly brief, a count over twelve months: tallies, not events
+    "The rebels killed 412 civilians and abducted 1,200 in Kailahun in 1999, according to the yearbook of a "
+    "Freetown rights group released on Monday.",
+    "Violence against civilians in Liberia rose by a third between April and June, with 58 people killed, 40 "
+    "abducted and 21 raped, the UN mission said in its quarterly brief on Friday.",
+    "There were four security-related deaths in Sierra Leone in the 12 months to the end of March, along with 30 "
+    "shooting incidents and 12 bombing incidents, police figures showed.",
+])
+def test_a_tally_of_a_year_or_a_quarter_is_no_event(stage_pipeline: Pipeline, text: str) -> None:
+    assert extract(stage_pipeline, text) == []

@@ -369,17 +369,23 @@ ARMED_CONTEXT = re.compile(r"\b(?:militants?|rebels?|insurgents?|terror\w*|jihad
 THEFT = re.compile(r"\b(?:for|of) (?:the )?(?:steal\w*|theft|thefts|robbing|burglar\w*|shoplift\w*|pickpocket\w*)\b",
                    re.I)
 # A count over years or a whole campaign, not one event: "police killed 6,416 people in 2020, the highest
-# number since records began", "since 2008 more than 1,200 villagers were detained".
-AGGREGATE = re.compile(r"(?<!\w)since (?:records began|(?:19|20)\d\d\b)|\b(?:annual|yearly) (?:report|yearbook|"
-                       r"statistics|figures|tally)\b|\bhighest (?:number|figure|toll) since\b", re.I)
+# number since records began", "since 2008 more than 1,200 villagers were detained", a rights group's yearbook or
+# quarterly brief, "abducted 6,930 people during the year".
+AGGREGATE = re.compile(r"(?<!\w)since (?:records began|(?:19|20)\d\d\b)|\b(?:annual|yearly|quarterly|monthly|"
+                       r"half-yearly|biannual) (?:report|yearbook|statistics|figures|tally|brief|briefing|update|"
+                       r"review)\b|"
+                       r"\byearbook\b|\b(?:during|over|throughout) the (?:whole |entire )?year\b|"
+                       r"\bhighest (?:number|figure|toll) since\b", re.I)
 # Events counted by the dozen or more, and a year or months they are counted over: a tally, not an event.
 COUNTED_EVENTS = re.compile(r"\b(?:\d{2,}|\d{1,3}(?:,\d{3})+|dozens|scores|hundreds) (?:of )?(?:[\w-]+ ){0,2}"
                             r"(?:attacks|incidents|clashes|raids|ambushes|bombings|killings|kidnappings|abductions|"
                             r"explosions|assaults|arsons|violations)\b", re.I)
 OVER_A_PERIOD = re.compile(r"\b(?:last|this|the past|the previous) (?:year|decade)\b|\bin (?:19|20)\d\d\b(?! \w)|"
                            r"\b(?:first|second) (?:half|quarter|six months) of\b|"
-                           r"\bover the (?:past|last) (?:[\w-]+ )?(?:months|years)\b|\bso far this (?:year|month)\b",
-                           re.I)
+                           r"\bover the (?:past|last) (?:[\w-]+ )?(?:months|years)\b|\bso far this (?:year|month)\b|"
+                           r"\b(?:in|over|during) the (?:past |last )?(?:\d+|twelve|six|three|nine) months (?:to|up to|"
+                           r"ending|until)\b|"
+                           rf"\bbetween (?:{_MONTHS}) and (?:{_MONTHS})\b", re.I)
 # ... but "the deadliest attack since 2008" tells one event, measured against the past.
 SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w{3,}iest|worst|first|most|biggest|largest|highest|greatest|fiercest|"
                                 r"strongest|longest|worst-ever|only)\b[^.;]{0,40}$", re.I)
