@@ -2509,3 +2509,17 @@ def test_goods_seized_are_no_ground_taken(stage_pipeline: Pipeline, text: str, e
 ])
 def test_a_tally_of_a_year_or_a_quarter_is_no_event(stage_pipeline: Pipeline, text: str) -> None:
     assert extract(stage_pipeline, text) == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause in the present tense that hangs on a verb in the future tells what is yet to come
+    ("Engineers will begin building a bridge across the Mano river as soon as the peace agreement is signed in "
+     "Abidjan next week, officers said on Thursday.", []),
+    ("The militia will hand over its weapons in Ganta when the agreement is signed.", []),
+    # ... not a past event told beside a future one
+    ("Rebels attacked Kenema on Monday, and the army said it will respond.", [("Battles", "Armed clash")]),
+])
+def test_a_present_clause_under_a_future_verb_is_no_event(stage_pipeline: Pipeline, text: str,
+                                                           expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

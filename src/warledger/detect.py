@@ -2422,7 +2422,20 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
             return True  # a headline's "Teachers to march on Waigani", "Police to deploy 500 officers": a plan
         if infinitive and node.i != token.i and node.lemma_.lower() == "announce":
             return True  # "announced a 48-hour hartal from Sunday to protest against the arrests": a plan
-    return False
+    verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and _future_time_clause(verb)
+
+
+def _future_time_clause(verb: Token) -> bool:
+    """A clause in the present tense that hangs on a verb in the future: "engineers will begin building a bridge as
+    soon as the peace agreement is signed next week", "troops will leave once the ceasefire is signed" (English
+    tells what is yet to come in the present there)."""
+    if verb.dep_ not in ("advcl", "ccomp"):
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in verb.children))
+    return present and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall")
+                           for a in _ancestors(verb, 3) for c in a.children)
 
 
 def _from_now_on(verb: Token) -> bool:
