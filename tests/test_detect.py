@@ -2523,3 +2523,13 @@ def test_a_tally_of_a_year_or_a_quarter_is_no_event(stage_pipeline: Pipeline, te
 def test_a_present_clause_under_a_future_verb_is_no_event(stage_pipeline: Pipeline, text: str,
                                                            expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # stalls torn down, wells and a borehole destroyed: property, whatever the tool
+    "Armed men of the militia tore down some 30 market stalls in Kenema on Monday.",
+    "Rebels destroyed two wells and a borehole at Foya on Sunday before they left the area.",
+])
+def test_stalls_torn_down_and_wells_destroyed_are_property_destruction(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == [("Strategic developments", "Looting/property destruction")]

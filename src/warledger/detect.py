@@ -512,7 +512,7 @@ PROPERTY = frozenset({"house", "home", "truck", "bus", "vehicle", "car", "shop",
                       "shack", "hostel", "dormitory", "business", "estate", "plantation", "farmhouse", "flag",
                       "computer", "equipment", "polling", "cabin", "garage", "workshop", "site", "mausoleum",
                       "tomb", "grave", "memorial", "palace", "residence", "sawmill", "pipeline", "pipe", "generator",
-                      "transformer", "cable", "substation", "greenhouse", "stable"})
+                      "transformer", "cable", "substation", "greenhouse", "stable", "well", "borehole", "reservoir"})
 # What raiders carry off: "carried off 30 tonnes of rice", "drove off 200 goats".
 LIVESTOCK = frozenset({"livestock", "cattle", "cow", "sheep", "goat", "camel", "donkey", "animal", "herd"})
 GOODS = LIVESTOCK | frozenset({"food", "aid", "rice", "flour", "sorghum", "maize", "grain", "wheat", "lentil", "bean",
