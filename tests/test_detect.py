@@ -2533,3 +2533,17 @@ def test_a_present_clause_under_a_future_verb_is_no_event(stage_pipeline: Pipeli
 ])
 def test_stalls_torn_down_and_wells_destroyed_are_property_destruction(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == [("Strategic developments", "Looting/property destruction")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # "due to" a thing gives the cause of what was done
+    ("The president declared a state of emergency in Bo due to grave unrest on Monday.",
+     [("Strategic developments", "Other")]),
+    ("The army withdrew from Kenema due to the ceasefire on Monday.",
+     [("Strategic developments", "Non-violent transfer of territory")]),
+    # ... "due to" a verb, a plan
+    ("Troops are due to withdraw from Bo on Monday.", []),
+])
+def test_due_to_a_cause_is_no_plan(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -2415,7 +2415,8 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
                     and node.head.lower_ in ("had", "has", "have", "is", "are", "was", "were"):
                 # "had to liberate", "is to withdraw", "is due to arrive"
                 return True
-        if node.lower_ in ("due", "provided") or any(c.lower_ == "due" for c in node.children):
+        if (node.lower_ == "due" and not _because_of(node)) or node.lower_ == "provided" or \
+                any(c.lower_ == "due" and not _because_of(c) for c in node.children):
             return True
         if node.dep_ == "ROOT" and node.tag_ == "VB" and any(c.dep_ == "nsubj" for c in node.children) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
@@ -2424,6 +2425,12 @@ def _irrealis(token: Token, attempts_count: bool = False) -> bool:
             return True  # "announced a 48-hour hartal from Sunday to protest against the arrests": a plan
     verb = next((n for n in chain if n.pos_ in ("VERB", "AUX")), None)
     return verb is not None and _future_time_clause(verb)
+
+
+def _because_of(due: Token) -> bool:
+    """ "declared a state of exception due to grave internal commotion": "due to" a thing gives a cause, not a plan
+    ("troops are due to withdraw")."""
+    return due.dep_ == "prep" and any(c.dep_ == "pcomp" and c.lower_ == "to" for c in due.children)
 
 
 def _future_time_clause(verb: Token) -> bool:
