@@ -2547,3 +2547,20 @@ def test_stalls_torn_down_and_wells_destroyed_are_property_destruction(stage_pip
 ])
 def test_due_to_a_cause_is_no_plan(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the deaths a protest is against are no force used on it
+    ("Police fired tear gas to clear several hundred taxi drivers who were blocking the highway in Freetown during a "
+     "strike against extortion and the killing of drivers by gangs.",
+     [("Protests", "Protest with intervention")]),
+    ("Traders in Bo shut their shops and marched on Wednesday to protest the killing of protesters in Kenema.",
+     [("Protests", "Peaceful protest")]),
+    # ... a death at the protest still makes the force excessive
+    ("Police fired tear gas at students in Bo protesting the killing of a classmate, and one protester died.",
+     [("Protests", "Excessive force against protesters")]),
+])
+def test_deaths_a_protest_is_against_are_no_excessive_force(stage_pipeline: Pipeline, text: str,
+                                                             expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

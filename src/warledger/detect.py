@@ -421,6 +421,11 @@ INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannon|rubber bullet
 PROTESTED_ARRESTS = re.compile(r"\b(?:against|over|denouncing|condemning|protesting|decrying|release of)\s+"
                                r"(?:the\s+|their\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
                                r"(?:arrest\w*|detention\w*|detain\w*)", re.I)
+# Deaths a protest is against, not deaths at it: "a transport strike against extortion and the killing of drivers",
+# "to protest the killing of protesters in Kurdistan".
+PROTESTED_HARM = re.compile(r"\b(?:against|over|denouncing|condemning|protest(?:ing|ed)?|decrying|mourning|"
+                            r"in protest at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:killings?|deaths?|murders?|"
+                            r"shootings?)(?:\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+)?", re.I)
 # Harm that makes the force of a protest's dispersal excessive, whatever the weapons: a death, an eye lost,
 # grave wounds, canisters or pellets fired at close range.
 SEVERE_HARM = re.compile(r"\b(?:died|dies|killed|killing|dead|death|fatally|lost (?:an|one|his|her|their) eyes?|"
@@ -748,7 +753,7 @@ class Detector:
                     continue
                 candidate = self._accept(doc, start, end, rule, index, sentence_text, earlier)
                 if candidate is not None and candidate.sub_event_type == "Protest with intervention" and \
-                        SEVERE_HARM.search(sentence_text):
+                        SEVERE_HARM.search(PROTESTED_HARM.sub("", sentence_text)):
                     # "a protester died after being hit by a tear gas canister fired at close range", "two young
                     # people lost an eye": the force used against the protest was excessive (ACLED)
                     candidate.sub_event_type = "Excessive force against protesters"
@@ -1315,7 +1320,7 @@ class Detector:
         if kind == "protest":
             if RIOT_CUES.search(sentence_text):
                 candidate.event_type, candidate.sub_event_type = "Riots", "Violent demonstration"
-            elif EXCESSIVE.search(sentence_text):
+            elif EXCESSIVE.search(PROTESTED_HARM.sub("", sentence_text)):
                 candidate.event_type, candidate.sub_event_type = "Protests", "Excessive force against protesters"
             elif INTERVENTION.search(PROTESTED_ARRESTS.sub("", sentence_text)) and candidate.event_type == "Protests":
                 candidate.sub_event_type = "Protest with intervention"
