@@ -2564,3 +2564,15 @@ def test_due_to_a_cause_is_no_plan(stage_pipeline: Pipeline, text: str, expected
 def test_deaths_a_protest_is_against_are_no_excessive_force(stage_pipeline: Pipeline, text: str,
                                                              expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the month March is no march: fire on unarmed porters is an attack on civilians
+    ("On 2 March 2021, border guards opened fire on a group of porters in the hills near Kailahun, killing two.",
+     [("Violence against civilians", "Attack")]),
+    # ... while marchers fired on in March are still protesters
+    ("Police fired live rounds at marchers in Bo on 4 March.", [("Protests", "Excessive force against protesters")]),
+])
+def test_the_month_march_is_no_protest(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected
