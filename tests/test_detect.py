@@ -2576,3 +2576,13 @@ def test_deaths_a_protest_is_against_are_no_excessive_force(stage_pipeline: Pipe
 ])
 def test_the_month_march_is_no_protest(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # whom fire is aimed "at" says whether it was an attack on civilians
+    "Gunmen fired at the imam of the mosque in Kenema as he left after morning prayer.",
+    "Soldiers in Daru fired at a man riding his motorbike to his farm and wounded him.",
+])
+def test_fire_aimed_at_a_civilian_is_an_attack(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]

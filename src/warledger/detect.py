@@ -2859,6 +2859,8 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
     # "of", where the killing is what the clause tells (not "protested against the killing of farmers")
     preps = ("on", "against", "in", "of") if head.pos_ == "NOUN" and (
         head.dep_ in ("nsubj", "nsubjpass", "ROOT") or _owned_up(head)) else ("on", "against", "in")
+    if head.pos_ == "VERB" and head.lemma_.lower() in ("fire", "shoot"):
+        preps += ("at",)  # "fired at the imam of the mosque", "shot at a priest": whom the fire was aimed at
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         objects.extend(c for c in prep.children if c.dep_ == "pobj")
     # "hacked off the hands of five villagers", "cut off their ears": those whose limbs were cut
