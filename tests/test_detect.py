@@ -2586,3 +2586,16 @@ def test_the_month_march_is_no_protest(stage_pipeline: Pipeline, text: str, expe
 ])
 def test_fire_aimed_at_a_civilian_is_an_attack(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event named by its month or year is one told before
+    ("About 150 residents of Daru, whose houses were burned during the September fighting, met the district "
+     "officer in Kailahun on Tuesday.", []),
+    ("Two veterans wounded in the 1999 fighting were honoured in Freetown on Monday.", []),
+    # ... not a past event told with its own date, nor today's
+    ("Rebels attacked Kenema on Monday, the worst fighting since the January offensive.", [("Battles", "Armed clash")]),
+])
+def test_an_event_named_by_its_month_or_year_is_past(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -75,6 +75,8 @@ DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yeste
                        r"last (?:night|week|month))\b|\b\d{1,2}\b", re.I)
 # A day a clause names for itself: a weekday, "last Tuesday", "on 4 May" (not "last year", nor a bare count).
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTH_NAMES = frozenset(_MONTHS.split("|"))
+YEAR = re.compile(r"(?:19|20)\d\d")
 WEEKDAY_OR_DATE = re.compile(rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|overnight|last night|"
                              rf"\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})\b", re.I)
 # Words of a speech, and whom a speech attacks: "attacked the speaker of parliament in a televised address".
@@ -1915,11 +1917,16 @@ def _an_ill_named(noun: Token) -> bool:
 
 
 def _named_as_past(noun: Token) -> bool:
-    """"earlier fighting", "last month's battle" ("the last clashes of the day" are today's)."""
+    """"earlier fighting", "last month's battle", "the September fighting", "the 2020 war" (an event named by its
+    month or year is one told before; "the last clashes of the day" are today's)."""
     for child in noun.children if noun.pos_ == "NOUN" else ():
         words = {t.lower_ for t in child.subtree}
         if child.dep_ in ("amod", "nmod") and child.lower_ in EARLIER_WORDS:
             return True
+        if child.dep_ in ("compound", "nmod", "amod", "nummod") and child.i < noun.i and (
+                child.lower_ in MONTH_NAMES or YEAR.fullmatch(child.text)) and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return True  # (not "in late April clashes between ...", "a 1991-92 war": a past event told with its date)
         if child.dep_ == "poss" and "last" in words and words & {"week", "month", "year"}:
             return True
     return False
