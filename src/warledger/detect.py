@@ -2864,7 +2864,7 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
         objects += found
     # "the killing of five civilians in Afgoye on Sunday shocked the country": a noun's victims follow
     # "of", where the killing is what the clause tells (not "protested against the killing of farmers")
-    preps = ("on", "against", "in", "of") if head.pos_ == "NOUN" and (
+    preps: tuple[str, ...] = ("on", "against", "in", "of") if head.pos_ == "NOUN" and (
         head.dep_ in ("nsubj", "nsubjpass", "ROOT") or _owned_up(head)) else ("on", "against", "in")
     if head.pos_ == "VERB" and head.lemma_.lower() in ("fire", "shoot"):
         preps += ("at",)  # "fired at the imam of the mosque", "shot at a priest": whom the fire was aimed at
