@@ -2599,3 +2599,16 @@ def test_fire_aimed_at_a_civilian_is_an_attack(stage_pipeline: Pipeline, text: s
 ])
 def test_an_event_named_by_its_month_or_year_is_past(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a force that takes up positions or guard duty is deployed, and takes no ground from anyone
+    ("Soldiers took up positions at the Bumbuna power station in Tonkolili on Thursday after a spate of sabotage.",
+     [("Strategic developments", "Change to group/activity")]),
+    # ... unless the other side left them
+    ("Troops took up positions in Daru on Monday after the rebels left.",
+     [("Strategic developments", "Non-violent transfer of territory")]),
+])
+def test_positions_taken_up_are_a_deployment(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

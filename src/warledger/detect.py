@@ -1011,6 +1011,12 @@ class Detector:
                 return candidate
             if rule.rule_id in ("regain-place", "take-back") and not _regains_a_place(head):
                 return None  # "recovered weapons", "secured the release", "cleared the road"
+            if head.lemma_.lower() == "take" and rule.rule_id == "take-place" and _takes_up_posts(head) and \
+                    not UNOPPOSED.search(sentence_text) and not AGREEMENT_CUES.search(previous + sentence_text):
+                # "soldiers took up positions at the Tutuka power station": a deployment, no ground taken from anyone
+                # (positions left by the other side, or handed over under an agreement the paragraph told, are ground)
+                candidate.event_type, candidate.sub_event_type = "Strategic developments", "Change to group/activity"
+                return candidate
             if head.lemma_.lower() == "take" and rule.rule_id == "take-place" and not _takes_a_place(head):
                 return None  # "took part", "took three hours"
             if rule.rule_id == "now-under-control" and not _control_held_by(span[-1]):
@@ -1839,6 +1845,16 @@ def _control_held_by(control: Token) -> bool:
     someone's."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") or c.lower_ in CONTROLLING
                for c in control.children)
+
+
+# Posts a force takes up: "took up positions", "took up guard duty".
+POSTS_TAKEN_UP = frozenset({"position", "post", "guard", "duty", "station", "watch"})
+
+
+def _takes_up_posts(head: Token) -> bool:
+    """ "took up positions at the power station", "took up guard duty in the town"."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children) and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in POSTS_TAKEN_UP for c in head.children)
 
 
 def _takes_a_place(head: Token) -> bool:
