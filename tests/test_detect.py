@@ -2612,3 +2612,13 @@ def test_an_event_named_by_its_month_or_year_is_past(stage_pipeline: Pipeline, t
 ])
 def test_positions_taken_up_are_a_deployment(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    # a nickname ("alias") is a person's: its capture is an arrest, not ground taken
+    "THEY CAPTURE ALIAS 'RUBEN', LOGISTICIAN OF THE RUF!!",
+    "Soldiers captured the subject known as alias Ruben in Kailahun on Saturday.",
+])
+def test_a_capture_of_an_alias_is_an_arrest(stage_pipeline: Pipeline, text: str) -> None:
+    assert detected(stage_pipeline, text) == [("Strategic developments", "Arrests")]

@@ -578,7 +578,8 @@ CROPS = frozenset({"tree", "plant", "sapling", "crop", "garden", "grove", "plant
 ROAD_BLOCKED = re.compile(r"\b(?:across|block\w*|barricad\w*)\b", re.I)
 # People whose capture is an arrest.
 WANTED_PEOPLE = frozenset({"leader", "commander", "suspect", "recruiter", "chief", "kingpin", "financier",
-                           "ringleader", "emir", "spokesman", "mastermind", "founder", "deputy", "boss"})
+                           "ringleader", "emir", "spokesman", "mastermind", "founder", "deputy", "boss",
+                           "logistician", "subject", "individual"})
 # People seized: an abduction, not a capture of ground.
 SEIZED_PEOPLE = (civilians.PEOPLE | civilians.PEOPLE_AS_TARGETS | frozenset({"member", "staff", "colleague"})) - \
     frozenset({"prisoner", "captive", "detainee", "inmate", "thief"})  # "captured 20 prisoners" in a battle
@@ -1633,7 +1634,9 @@ def _captures_a_person(head: Token) -> bool:
     objects = _objects(head, ("appos",))
     if any(words & TAKEN_PLACES for _, words in objects):
         return False
-    return any(words & WANTED_PEOPLE or _person(child) for child, words in objects)
+    # "captured alias 'Rubén'", "the subject known as alias 'Chino'": a nickname is a person's
+    return any(words & WANTED_PEOPLE or _person(child) or any(t.lower_ == "alias" for t in child.subtree)
+               for child, words in objects)
 
 
 def _regains_a_place(head: Token) -> bool:
