@@ -1558,3 +1558,10 @@ def test_a_battle_naming_no_side_takes_no_foreign_state_only_talked_of(stage_pip
     events = extract(stage_pipeline, text, published=dt.date(2024, 5, 3))
     assert [(e.sub_event_type, e.actor1 and e.actor1.name, e.actor2 and e.actor2.name) for e in events] == \
         [("Armed clash", "Military Forces of Honduras", "MS-13: Mara Salvatrucha")]
+
+
+@pytest.mark.issue(9)
+def test_a_place_name_in_quotes_after_operation_names_the_operation(stage_pipeline: Pipeline) -> None:
+    events = extract(stage_pipeline, "In the operation 'Kenema 14', police in Sierra Leone arrested alias 'Gordo' and "
+                                     "seven more members of his gang on Saturday.")
+    assert [(e.sub_event_type, e.place and e.place.name) for e in events] == [("Arrests", "Sierra Leone")]

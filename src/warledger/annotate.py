@@ -854,10 +854,16 @@ def _names_a_document(doc: Doc, token: int) -> bool:
 _QUOTED_THING = re.compile(r"['‘’\"“”]\s+[a-z]")
 
 
+# ... or that the word "operation" comes before: "in the operation 'Fortaleza 14', executed in Machala".
+_OPERATION_BEFORE = re.compile(r"\b(?:[Oo]peration|OPERATION)\s*$")
+
+
 def _quoted_name_of_a_thing(text: str, start: int, end: int) -> bool:
-    """"at the depot of the 'Santa Catalina' transport company": a place's name in quotes before a common noun
-    names a company, a ship or an operation, not where anything happened."""
-    return start > 0 and text[start - 1] in "'‘’\"“”" and bool(_QUOTED_THING.match(text, end))
+    """"at the depot of the 'Santa Catalina' transport company", "the operation 'Fortaleza 14'": a place's name in
+    quotes before a common noun, or after "operation", names a company, a ship or an operation, not where anything
+    happened."""
+    return start > 0 and text[start - 1] in "'‘’\"“”" and (
+        bool(_QUOTED_THING.match(text, end)) or bool(_OPERATION_BEFORE.search(text, 0, start - 1)))
 
 
 def _names_a_document_at(doc: Doc, start_char: int, end_char: int) -> bool:
