@@ -2622,3 +2622,15 @@ def test_positions_taken_up_are_a_deployment(stage_pipeline: Pipeline, text: str
 ])
 def test_a_capture_of_an_alias_is_an_arrest(stage_pipeline: Pipeline, text: str) -> None:
     assert detected(stage_pipeline, text) == [("Strategic developments", "Arrests")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # groups "fighting over" a prize are said to be rivals, no fight is told
+    ("Talks between two rival taxi associations fighting over the lucrative route to Bo broke up on Tuesday without "
+     "a deal.", []),
+    # ... while a fight told beside it stays
+    ("Gangs fighting over the market in Kenema clashed on Monday, killing two.", [("Battles", "Armed clash")]),
+])
+def test_rivals_fighting_over_a_prize_tell_no_fight(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -1308,6 +1308,9 @@ class Detector:
             # "sent back to detention centres": a place, not an arrest; "issued an arrest warrant": none yet (but
             # "an operation to fulfil 13 arrest warrants" made them)
             return None
+        if rule.rule_id == "fight" and head.tag_ == "VBG" and head.dep_ == "acl" and \
+                any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in head.children):
+            return None  # "two rival taxi associations fighting over the route": who they are, not a fight told
         if rule.rule_id == "riot" and span.root.dep_ in ("compound", "amod") and \
                 span.root.head.lemma_.lower() in RIOT_GEAR:
             return None  # "riot police", "riot shields": the force that meets a riot, not one
