@@ -220,3 +220,18 @@ def test_strikes_on_two_nearby_towns_of_one_report_stay_two_events(stage_pipelin
     events = extract(stage_pipeline, text)
     assert sorted((e.sub_event_type, e.place.name if e.place else None) for e in events) == [
         ("Air/drone strike", "Saraqib"), ("Air/drone strike", "Sarmīn")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # houses wrecked in a fight between villagers are part of it
+    ("On 12 April 2023, around 300 villagers of two rival groups in Daru fought each other with machetes and sticks "
+     "over a fishing pond. One man was killed and at least 12 houses were vandalised.", ("Riots", "Mob violence")),
+    # ... and what "the attackers" carried off, told next, is part of their attack
+    ("Armed men stopped a group of women gathering firewood near Kailahun on Wednesday and sexually assaulted six of "
+     "them. The attackers drove off with the women's goats and carts.",
+     ("Violence against civilians", "Sexual violence")),
+])
+def test_destruction_in_a_riot_or_by_the_same_attackers_is_part_of_it(stage_pipeline: Pipeline, text: str,
+                                                                       expected: tuple[str, str]) -> None:
+    assert kinds(extract(stage_pipeline, text)) == [expected]

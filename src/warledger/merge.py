@@ -245,7 +245,11 @@ def _fit(cluster: _Summary, group: _Summary, gazetteer: Gazetteer) -> float:
 
 # A destruction told with no doer: "several homes were burned", "houses were also torched".
 DESTROYED_BY_NO_ONE = re.compile(r"\b(?:was|were|been)\s+(?:also\s+)?(?:\w+\s+)?(?:burn(?:ed|t)|torched|set|destroyed|"
-                                 r"razed|looted|pillaged|ransacked|demolished)\b", re.I)
+                                 r"razed|looted|pillaged|ransacked|demolished|vandali[sz]ed|smashed|wrecked|"
+                                 r"gutted)\b", re.I)
+# ... or by the doers of the attack told just before, named again: "The attackers drove off with the women's
+# donkeys and carts".
+DESTROYED_BY_THE_SAME = re.compile(r"^\W*The (?:attackers|assailants|gunmen|raiders|militants|mob|crowd|rioters)\b")
 # Event types with a direction: who struck whom. Two of them with different attackers are different events.
 ONE_WAY_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
@@ -256,13 +260,15 @@ def _parties(sides: Sequence[str]) -> set[str]:
 
 def _destruction_in_attack(a: Mention, b: Mention) -> bool:
     """"killed at least 30 civilians in and around Aigbado ... Several homes were burned": ACLED codes the
-    property destroyed in an attack as part of the attack. Only a destruction told in the passive, with no
-    doer and no day of its own, in the attack's sentence or the next, folds in: "On Sunday the same group
-    came back and burned his house", "they then torched 40 huts in the next village" are events of their own."""
+    property destroyed in an attack (or a riot, or a fight between villagers) as part of it. Only a destruction told
+    in the passive, with no doer and no day of its own, in the attack's sentence or the next, folds in, or one the
+    next sentence gives to "the attackers" (or "the mob") again: "On Sunday the same group came back and burned his
+    house", "they then torched 40 huts in the next village" are events of their own."""
     for loss, hit in ((a, b), (b, a)):
-        if loss.sub_event_type == "Looting/property destruction" and loss.actor1 is None and \
-                hit.event_type in VIOLENT_TYPES and loss.date_span is None and \
-                0 <= loss.sentence - hit.sentence <= 1 and DESTROYED_BY_NO_ONE.search(loss.text):
+        if loss.sub_event_type == "Looting/property destruction" and hit.event_type in (*VIOLENT_TYPES, "Riots") and \
+                loss.date_span is None and 0 <= loss.sentence - hit.sentence <= 1 and (
+                    (loss.actor1 is None and DESTROYED_BY_NO_ONE.search(loss.text)) or
+                    (loss.sentence == hit.sentence + 1 and DESTROYED_BY_THE_SAME.match(loss.text))):
             return True
     return False
 
