@@ -2888,10 +2888,15 @@ def _victims(head: Token, towns: bool = True, people: bool = False) -> str | Non
     # "of", where the killing is what the clause tells (not "protested against the killing of farmers")
     preps: tuple[str, ...] = ("on", "against", "in", "of") if head.pos_ == "NOUN" and (
         head.dep_ in ("nsubj", "nsubjpass", "ROOT") or _owned_up(head)) else ("on", "against", "in")
-    if head.pos_ == "VERB" and head.lemma_.lower() in ("fire", "shoot"):
-        preps += ("at",)  # "fired at the imam of the mosque", "shot at a priest": whom the fire was aimed at
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    if head.pos_ == "VERB" and head.lemma_.lower() in ("fire", "shoot"):
+        # "fired at the imam of the mosque", "shot at a priest": whom the fire was aimed at (all of them: "fired at
+        # villagers and militiamen" hit an armed party too)
+        aimed_at = [t for c in head.children if c.dep_ == "prep" and c.lower_ == "at"
+                    for o in c.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+        if not any(t.lemma_.lower() in COMBATANT_WORDS for t in aimed_at):
+            objects.extend(aimed_at)
     # "hacked off the hands of five villagers", "cut off their ears": those whose limbs were cut
     maimed = {o.i: owner for o in objects if o.lemma_.lower() in LIMBS and (owner := _of_object(o) or next(
         (c for c in o.children if c.dep_ == "poss"), None)) is not None}
