@@ -2634,3 +2634,11 @@ def test_a_capture_of_an_alias_is_an_arrest(stage_pipeline: Pipeline, text: str)
 ])
 def test_rivals_fighting_over_a_prize_tell_no_fight(stage_pipeline: Pipeline, text: str, expected: list) -> None:
     assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_people_who_were_transferred_are_no_ground_handed_over(stage_pipeline: Pipeline) -> None:
+    # the released detainees "who were transferred ... to the free territory" are people, not a place that changed hands
+    assert detected(stage_pipeline, "Under the exchange agreement, 211 detained persons, soldiers and civilians, who "
+                                    "were transferred in UN buses across the line to the free territory, reached "
+                                    "Kenema on Monday.") == []

@@ -975,6 +975,9 @@ class Detector:
             if lemma in ("hand", "return", "transfer") and \
                     _concerns(head, NOT_TERRITORY | WEAPON_STOCKS | SEIZED_GOODS):
                 return None  # "the material seized was handed over to the prosecutor": goods or people, not ground
+            if lemma in ("hand", "return", "transfer") and head.dep_ == "relcl" and \
+                    head.head.lemma_.lower() in CAPTIVES | civilians.PEOPLE | SEIZED_PEOPLE:
+                return None  # "211 detained persons, who were transferred in buses to the free territory": people
             if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWN_WORDS for c in head.children):
                 return None  # "withdrew their support for the agreement", "withdrew its ambassador"
             if lemma in ("withdraw", "pull") and _pulls_out_a_large_force(head):
