@@ -2642,3 +2642,15 @@ def test_people_who_were_transferred_are_no_ground_handed_over(stage_pipeline: P
     assert detected(stage_pipeline, "Under the exchange agreement, 211 detained persons, soldiers and civilians, who "
                                     "were transferred in UN buses across the line to the free territory, reached "
                                     "Kenema on Monday.") == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the dead a week is held "in memory of" died in events told before
+    ("The RUF said it will observe martyrs' week from 28 July in memory of its cadres killed in encounters with the "
+     "army.", []),
+    # ... not "memories" a new event revives of a past one with its own date
+    ("Rebels attacked Daru on Monday, reviving memories of the attack on Kailahun.", [("Battles", "Armed clash")]),
+])
+def test_the_dead_remembered_died_in_past_events(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected

@@ -46,6 +46,8 @@ RETROSPECTIVE_HEADS = frozenset({
     "exhibition", "lawsuit", "tribunal", "jail", "imprison", "compensation", "apologize", "apologise", "apology",
     # "extended the state of emergency, citing continued attacks": the reason given for a decision
     "cite",
+    # "a tribute to the soldiers killed in the ambush", "in honour of the cadres killed in encounters"
+    "tribute", "honour", "honor",
 })
 # Nouns an event word may modify and still tell the event: "a mortar attack", "a drone strike".
 EVENT_NOUNS = frozenset({"attack", "operation", "offensive", "clash", "fighting", "battle", "raid", "strike",
@@ -1901,7 +1903,10 @@ def _retrospective(token: Token) -> bool:
         # "a hartal to protest against the arrests of activists", "the fourth day of their march from Kirants to
         # Yerevan against the handover of border villages": the cause, told before
         return True
-    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS for node in _ancestors(token, 6)) or \
+    # "in memory of its cadres killed in encounters" (not "revived memories of May 2008, when mobs killed 62", a
+    # past event told with its own date)
+    return any(node.lemma_.lower() in RETROSPECTIVE_HEADS or (node.lower_ == "memory" and node.head.lower_ == "in")
+               for node in _ancestors(token, 6)) or \
         (root.lemma_.lower() in COURT_VERBS and not _an_attempt(root)) or \
         any(a.lemma_.lower() in COURT_ACTS and any(c.dep_ == "nsubj" and c.lemma_.lower() in COURT_SUBJECTS
                                                    for c in a.children) for a in (token, *_ancestors(token, 6)))
