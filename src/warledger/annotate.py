@@ -855,7 +855,7 @@ _QUOTED_THING = re.compile(r"['‘’\"“”]\s+[a-z]")
 
 
 # ... or that the word "operation" comes before: "in the operation 'Fortaleza 14', executed in Machala".
-_OPERATION_BEFORE = re.compile(r"\b(?:[Oo]peration|OPERATION)\s*$")
+_OPERATION_BEFORE = re.compile(r"\boperation\s*$", re.I)
 
 
 def _quoted_name_of_a_thing(text: str, start: int, end: int) -> bool:

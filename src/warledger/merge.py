@@ -250,6 +250,9 @@ DESTROYED_BY_NO_ONE = re.compile(r"\b(?:was|were|been)\s+(?:also\s+)?(?:\w+\s+)?
 # ... or by the doers of the attack told just before, named again: "The attackers drove off with the women's
 # donkeys and carts".
 DESTROYED_BY_THE_SAME = re.compile(r"^\W*The (?:attackers|assailants|gunmen|raiders|militants|mob|crowd|rioters)\b")
+# The types of an event that takes in the property destroyed with it (see _destruction_in_attack), and that a
+# merged row takes its type from (see build_event).
+TAKES_IN_DESTRUCTION = (*VIOLENT_TYPES, "Riots")
 # Event types with a direction: who struck whom. Two of them with different attackers are different events.
 ONE_WAY_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
@@ -265,7 +268,7 @@ def _destruction_in_attack(a: Mention, b: Mention) -> bool:
     next sentence gives to "the attackers" (or "the mob") again: "On Sunday the same group came back and burned his
     house", "they then torched 40 huts in the next village" are events of their own."""
     for loss, hit in ((a, b), (b, a)):
-        if loss.sub_event_type == "Looting/property destruction" and hit.event_type in (*VIOLENT_TYPES, "Riots") and \
+        if loss.sub_event_type == "Looting/property destruction" and hit.event_type in TAKES_IN_DESTRUCTION and \
                 loss.date_span is None and 0 <= loss.sentence - hit.sentence <= 1 and (
                     (loss.actor1 is None and DESTROYED_BY_NO_ONE.search(loss.text)) or
                     (loss.sentence == hit.sentence + 1 and DESTROYED_BY_THE_SAME.match(loss.text))):
@@ -346,8 +349,8 @@ def build_event(mentions: Sequence[Mention]) -> Event:
     mentions = sorted(mentions, key=_mention_order)
     kinds = Counter(m.event_type for m in mentions)
     # a battle with shelling is one battle (see _battle_with_shelling), an attack with the houses it burned
-    # one attack (see _destruction_in_attack)
-    event_type = next((t for t in VIOLENT_TYPES if t in kinds), kinds.most_common(1)[0][0])
+    # one attack, a riot with the cars it smashed one riot (see _destruction_in_attack)
+    event_type = next((t for t in TAKES_IN_DESTRUCTION if t in kinds), kinds.most_common(1)[0][0])
     of_type = [m for m in mentions if m.event_type == event_type]
     order = EVENT_TYPES[event_type]
     sub = min((m.sub_event_type for m in of_type), key=order.index)
