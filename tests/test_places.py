@@ -445,6 +445,13 @@ def test_a_spelling_of_a_far_bigger_town_beats_a_village_of_that_very_name(gazet
     assert place is not None and (place.country, place.name) == ("PSE", "Janīn")
 
 
+def test_a_capital_keeps_its_name_against_a_far_bigger_town_it_is_a_spelling_of(gazetteer: Gazetteer) -> None:
+    # "Dili" is one of GeoNames' names for Delhi, 70 times bigger, but it is Timor-Leste's capital
+    [match] = gazetteer.find("Gunmen attacked a house in Dili.")
+    place = gazetteer.resolve(match, {})
+    assert place is not None and (place.country, place.name) == ("TLS", "Dili")
+
+
 # ---- names written in two words, names with an article inside ------------------------------------------
 
 @pytest.mark.parametrize(("text", "surface", "name"), [

@@ -1079,9 +1079,11 @@ class Gazetteer:
             )
 
         best = min(match.candidates, key=rank)
-        if best.source == "geonames" and name_key(best.name) == said:
+        if best.source == "geonames" and name_key(best.name) == said and \
+                name_key(self._capital_names.get(best.country, "")) != said:
             # ... unless the name is a spelling of a far bigger town in the same standing: "Jenin" is Janīn
-            # in the West Bank (35,000), not the Polish village of 1,100 whose own name it is
+            # in the West Bank (35,000), not the Polish village of 1,100 whose own name it is (but a capital keeps
+            # its name: "Dili" is Timor-Leste's, not one of Delhi's spellings)
             peers = [p for p in match.candidates if rank(p)[:2] == rank(best)[:2] and p.source == "geonames"
                      and p.population >= SPELLING_POPULATION_FACTOR * max(best.population, 1)]
             if peers:
