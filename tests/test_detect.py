@@ -751,6 +751,9 @@ def test_goods_carried_off_and_fields_set_alight(stage_pipeline: Pipeline, text:
      ("Strategic developments", "Agreement")),
     ("Three engineers who were seized near Ubari last year were freed on Saturday.",
      ("Strategic developments", "Agreement")),
+    # ... or by the clause a participle after it describes
+    ("About 200 RUF prisoners walked out of Pademba Road prison in Freetown on Monday, freed under the amnesty.",
+     ("Strategic developments", "Agreement")),
     # networks cut, by whoever ordered it
     ("Mobile phone and internet services across Mocimboa da Praia district were cut on Monday.",
      ("Strategic developments", "Other")),

@@ -1745,8 +1745,14 @@ def _deployed(head: Token) -> list[Token]:
 
 def _shared_passive_subject(head: Token) -> list[Token]:
     """The passive subject of the first verb that a verb joined to it by "and" shares, when it has no subject of
-    its own: "an IED was detected and safely defused", "reservists were issued with firearms and deployed"."""
-    if head.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+    its own: "an IED was detected and safely defused", "reservists were issued with firearms and deployed"; or the
+    subject of the clause a participle after it describes ("prisoners walked out, freed under the amnesty")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return []
+    if head.dep_ == "advcl" and head.tag_ == "VBN" and head.i > head.head.i:
+        # "237 prisoners walked out, freed under the amnesty": a participle after the clause tells of its subject
+        return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if head.dep_ != "conj":
         return []
     return [c for c in head.head.children if c.dep_ == "nsubjpass"]
 
