@@ -2516,6 +2516,23 @@ def test_a_tally_of_a_year_or_a_quarter_is_no_event(stage_pipeline: Pipeline, te
 
 @pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "expected"), [
+    # surrenders and seizures counted over months or in an annual count are tallies too
+    ("The army says its troops have killed 300 rebels and received the surrender of more than 900 others in six "
+     "months of operations in Kailahun.", []),
+    ("Police seized 200 rifles and 40 grenades in Liberia in 2023, according to the annual count the police "
+     "published on Thursday.", []),
+    # ... one day's are events
+    ("More than 900 RUF fighters surrendered to the army in Kailahun on Monday.", [AGREEMENT]),
+    ("Police seized 200 rifles and 40 grenades in a raid in Monrovia on Thursday.",
+     [("Strategic developments", "Disrupted weapons use")]),
+])
+def test_strategic_events_counted_over_months_are_a_tally(stage_pipeline: Pipeline, text: str,
+                                                          expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
     # a clause in the present tense that hangs on a verb in the future tells what is yet to come
     ("Engineers will begin building a bridge across the Mano river as soon as the peace agreement is signed in "
      "Abidjan next week, officers said on Thursday.", []),

@@ -378,8 +378,9 @@ THEFT = re.compile(r"\b(?:for|of) (?:the )?(?:steal\w*|theft|thefts|robbing|burg
 # quarterly brief, "abducted 6,930 people during the year".
 AGGREGATE = re.compile(r"(?<!\w)since (?:records began|(?:19|20)\d\d\b)|\b(?:annual|yearly|quarterly|monthly|"
                        r"half-yearly|biannual) (?:report|yearbook|statistics|figures|tally|brief|briefing|update|"
-                       r"review)\b|"
+                       r"review|count|assessment)\b|"
                        r"\byearbook\b|\b(?:during|over|throughout) the (?:whole |entire )?year\b|"
+                       r"\b(?:in|over|during) (?:the (?:first |past |last )?)?[\w-]+ (?:months|years) of\b|"
                        r"\bhighest (?:number|figure|toll) since\b", re.I)
 # Events counted by the dozen or more, and a year or months they are counted over: a tally, not an event.
 COUNTED_EVENTS = re.compile(r"\b(?:\d{2,}|\d{1,3}(?:,\d{3})+|dozens|scores|hundreds) (?:of )?(?:[\w-]+ ){0,2}"
@@ -848,6 +849,7 @@ class Detector:
             # fight the flames"
             return None
         if (rule.event_type in (*VIOLENT_TYPES, "Riots") and _counts_over_years(sentence_text)) or \
+                (rule.event_type == "Strategic developments" and _counts_over_years(sentence_text, since=False)) or \
                 (rule.rule_id == "arrest" and _counts_over_years(doc[doc[start].sent.start:start].text)):
             # "police killed 6,416 people in 2020, the highest number since records began", "since 2008 more than
             # 1,200 villagers were detained" (not "arrested two hitmen over the murders of councillors since 2016")
@@ -1481,12 +1483,14 @@ def after_superlative(text: str, end: int) -> bool:
     return SUPERLATIVE_BEFORE.search(text, 0, max(end, 0)) is not None
 
 
-def _counts_over_years(text: str) -> bool:
+def _counts_over_years(text: str, since: bool = True) -> bool:
     """Whether the sentence counts over years rather than tells an event (see AGGREGATE), or counts events by the
-    dozen over a year or months ("carried out more than 70 attacks in three counties last year")."""
+    dozen over a year or months ("carried out more than 70 attacks in three counties last year"). Without `since`,
+    "since 2018" does not count: a strategic event's sentence often says since when ("wanted since 2018", "the task
+    force that had hunted armed groups since 2018")."""
     if COUNTED_EVENTS.search(text) and OVER_A_PERIOD.search(text):
         return True
-    return any(not (m.group().lower().startswith("since") and after_superlative(text, m.start()))
+    return any(not (m.group().lower().startswith("since") and (after_superlative(text, m.start()) or not since))
                for m in AGGREGATE.finditer(text))
 
 
