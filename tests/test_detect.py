@@ -285,6 +285,8 @@ def test_strategic_developments_without_violence(stage_pipeline: Pipeline, text:
 @pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "expected"), [
     ("Rival supporters of two football clubs fought with knives in Nairobi on Tuesday.", [MOB]),
+    ("Supporters of the two clubs clashed with machetes outside the stadium in Monrovia on Sunday, killing three "
+     "people.", [MOB]),
     ("Villagers clashed with sticks and machetes over a water point near Marsabit on Tuesday.", [MOB]),
     ("A crowd beat and stoned a suspected thief to death in Kisumu on Tuesday.", [MOB]),
     ("Protesters burned tyres and threw stones at police in Kisumu on Tuesday.",
@@ -1279,6 +1281,8 @@ def test_encounters_with_security_forces_are_armed_clashes(stage_pipeline: Pipel
     "Popular Mobilisation near Tikrit on Tuesday.",
     # a match won by a score
     "PNG Kumuls battle Fiji Bati in bruising Pacific Test at the National Football Stadium, Kumuls win 24-16.",
+    # fans of two clubs who clash only in song
+    "Supporters of the two clubs clashed only with songs and drums outside the stadium in Monrovia on Sunday.",
 ])
 def test_plans_crimes_commemorations_and_matches_in_other_words_are_no_event(stage_pipeline: Pipeline,
                                                                            text: str) -> None:

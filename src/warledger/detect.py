@@ -312,6 +312,8 @@ FIGURATIVE_CONTEXT = re.compile(
     r"cl[aá]sico|play-?ins?|play-?offs?|matchday|liga mx|la liga|serie a|olympics?|"
     r"red cards?|bad-tempered|cup final|in parliament|(?:sudanese|egyptian|lebanese|syrian) pound|"
     r"promotion places|relegation|ended \d{1,2}[-–]\d{1,2}|apertura|clausura|"
+    r"(?:the two|rival) clubs|kick-?boxing|boxing|knocked out (?:his|her) (?:\w+ )?opponent|half-time|"
+    r"final whistle|title fight|"
     r"(?:chas\w*|race for|bid for|defend\w*|clinch\w*)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}(?:title|trophy|crown|cup)|"
     # a score: "crushed Real Madrid 4-0 in a clash", "a 2-1 win" (not a span of days: "November 9-10")
     r"(?:won|wins?|beat|crushed|lost|drew|defeated|thrashed|edged|routed|hammered|stunned)\b[^.;]{0,40}?\b\d{1,2}[-–]\d{1,2}|"
