@@ -2519,6 +2519,16 @@ def test_a_tally_of_a_year_or_a_quarter_is_no_event(stage_pipeline: Pipeline, te
 
 
 @pytest.mark.issue(9)
+def test_what_units_practised_after_an_exercise_is_named_is_no_event(stage_pipeline: Pipeline) -> None:
+    exercise = "The armed forces of Liberia began their annual exercise at the Camp Todee range on Monday. "
+    assert detected(stage_pipeline, exercise + "On Tuesday, infantry units practised repelling an attack on a "
+                    "convoy.") == []
+    # ... an attack told after it is one
+    assert detected(stage_pipeline, exercise + "On Tuesday, rebels attacked an army convoy near Gbarnga.") == \
+        [("Battles", "Armed clash")]
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize(("text", "expected"), [
     # surrenders and seizures counted over months or in an annual count are tallies too
     ("The army says its troops have killed 300 rebels and received the surrender of more than 900 others in six "
