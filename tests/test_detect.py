@@ -2519,6 +2519,21 @@ def test_a_tally_of_a_year_or_a_quarter_is_no_event(stage_pipeline: Pipeline, te
 
 
 @pytest.mark.issue(9)
+@pytest.mark.parametrize(("text", "expected"), [
+    # a military parade shows force: troops rolling or marching in it are no deployment, nor a protest ...
+    ("Thousands of soldiers and tanks rolled through Freetown in a military parade marking Independence Day on "
+     "Thursday.", []),
+    ("A bomb exploded among soldiers marching in a military parade in Freetown on Thursday, killing four.",
+     [("Explosions/Remote violence", "Remote explosive/landmine/IED")]),
+    # ... troops rolling into a town are
+    ("Thousands of soldiers and tanks rolled into Freetown on Thursday after the coup.",
+     [("Strategic developments", "Change to group/activity")]),
+])
+def test_a_military_parade_is_no_deployment_or_protest(stage_pipeline: Pipeline, text: str, expected: list) -> None:
+    assert detected(stage_pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
 def test_what_units_practised_after_an_exercise_is_named_is_no_event(stage_pipeline: Pipeline) -> None:
     exercise = "The armed forces of Liberia began their annual exercise at the Camp Todee range on Monday. "
     assert detected(stage_pipeline, exercise + "On Tuesday, infantry units practised repelling an attack on a "

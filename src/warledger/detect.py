@@ -133,6 +133,10 @@ ANIMALS = frozenset({"wolf", "bear", "dog", "elephant", "lion", "tiger", "leopar
                      "puma", "cougar", "monkey", "baboon", "bull", "locust"})
 # A sentence about a military exercise tells no fight: "units practised repelling an attack of a conditional
 # enemy".
+# A parade of troops (not "a parade of horrors"): what marches or rolls in it shows force, moves nothing.
+PARADE = re.compile(r"\b(?:military|army|victory|independence|anniversary|national day|armed forces) parades?\b|"
+                    r"\bparades? (?:of|by) (?:\w+ ){0,3}(?:troops|soldiers|tanks|units|forces|militia\w*)\b|"
+                    r"\b(?:troops|soldiers|tanks|units|forces|militia\w*)\b[^.;]{0,60}\bparaded?\b", re.I)
 # Words of acts done in practice, which the sentence after an exercise is named tells of it.
 PRACTISED = re.compile(r"\b(?:practi[sc](?:ed|ing|es?)|rehears\w*|simulat\w*|conditional|mock|notional|training "
                        r"ground|firing range|drill\w*)\b", re.I)
@@ -842,6 +846,11 @@ class Detector:
             # "held tactical exercises in which units practised repelling an attack"; "held live-fire drills,
             # firing missiles at mock targets" (the plural read as a verb); "'neutralised' a group of 'terrorists'
             # holding 'hostages', in an exercise"
+            return None
+        if PARADE.search(sentence_text) and (rule.event_type == "Protests" or (
+                rule.event_type == "Strategic developments" and not _harms(head))):
+            # "thousands of troops and tanks rolled through Benghazi in a military parade", "a bomb exploded among
+            # soldiers marching in a military parade": a show of force, not a deployment, nor a protest
             return None
         if PRACTISED.search(sentence_text) and any(w in previous.lower() for w in (*EXERCISES, *EXERCISE_PLURALS)):
             # "The joint exercise 'Zapad-2021' continues at the Obuz-Lesnovsky range. Today, tactical groups
