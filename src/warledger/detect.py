@@ -133,6 +133,10 @@ ANIMALS = frozenset({"wolf", "bear", "dog", "elephant", "lion", "tiger", "leopar
                      "puma", "cougar", "monkey", "baboon", "bull", "locust"})
 # A sentence about a military exercise tells no fight: "units practised repelling an attack of a conditional
 # enemy".
+EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "rehearsal", "simulation", "wargame"})
+# ... in the plural, which the tagger at times reads as a verb ("live-fire drills").
+EXERCISE_PLURALS = frozenset({"exercises", "drills", "manoeuvres", "maneuvers", "rehearsals", "simulations",
+                              "wargames"})
 # A parade of troops (not "a parade of horrors"): what marches or rolls in it shows force, moves nothing.
 PARADE = re.compile(r"\b(?:military|army|victory|independence|anniversary|national day|armed forces) parades?\b|"
                     r"\bparades? (?:of|by) (?:\w+ ){0,3}(?:troops|soldiers|tanks|units|forces|militia\w*)\b|"
@@ -140,10 +144,6 @@ PARADE = re.compile(r"\b(?:military|army|victory|independence|anniversary|nation
 # Words of acts done in practice, which the sentence after an exercise is named tells of it.
 PRACTISED = re.compile(r"\b(?:practi[sc](?:ed|ing|es?)|rehears\w*|simulat\w*|conditional|mock|notional|training "
                        r"ground|firing range|drill\w*)\b", re.I)
-EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "rehearsal", "simulation", "wargame"})
-# ... in the plural, which the tagger at times reads as a verb ("live-fire drills").
-EXERCISE_PLURALS = frozenset({"exercises", "drills", "manoeuvres", "maneuvers", "rehearsals", "simulations",
-                              "wargames"})
 # Attacks on computers, by those who make them: no violence in ACLED's sense.
 HACKERS = frozenset({"hacker", "cyberattacker"})
 CYBER_TARGETS = frozenset({"website", "site", "server", "network", "database", "account", "computer", "email"})
