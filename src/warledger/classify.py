@@ -291,6 +291,11 @@ def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int,
     for index, start, end in sentences:
         text = doc[start:end].text
         turned_down = {rule.sub_event_type for a, _, rule in matches if start <= a < end}
+        if any(rule.kind in ("territory", "territory-lost") for a, _, rule in matches if start <= a < end):
+            # a rule of ground taken names its sub-type only once resolve knows the taker: "the situation in Kisumu
+            # was now under control", turned down, turns down ground taken by either side (not ground handed over:
+            # "removed their checkpoint ... and Chechen police took it over" is a transfer)
+            turned_down |= TERRITORIAL - {"Non-violent transfer of territory"}
         # a group's change, deal or order the rules turned down stays down where no armed body is named:
         # "the president announced the dissolution of parliament"
         armed = any(t.lemma_.lower() in GROUP_WORDS | COMBATANT_WORDS for t in doc[start:end])
