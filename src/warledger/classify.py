@@ -290,8 +290,9 @@ def first_opinion(model: SentenceTypes, doc: Doc, sentences: Sequence[tuple[int,
     best: tuple[float, int, int, int, str] | None = None
     for index, start, end in sentences:
         text = doc[start:end].text
-        turned_down = {rule.sub_event_type for a, _, rule in matches if start <= a < end}
-        if any(rule.kind in ("territory", "territory-lost") for a, _, rule in matches if start <= a < end):
+        rules_here = [rule for a, _, rule in matches if start <= a < end]
+        turned_down = {rule.sub_event_type for rule in rules_here}
+        if any(rule.kind in ("territory", "territory-lost") for rule in rules_here):
             # a rule of ground taken names its sub-type only once resolve knows the taker: "the situation in Kisumu
             # was now under control", turned down, turns down ground taken by either side (not ground handed over:
             # "removed their checkpoint ... and Chechen police took it over" is a transfer)

@@ -141,6 +141,8 @@ EXERCISE_PLURALS = frozenset({"exercises", "drills", "manoeuvres", "maneuvers", 
 PARADE = re.compile(r"\b(?:military|army|victory|independence|anniversary|national day|armed forces) parades?\b|"
                     r"\bparades? (?:of|by) (?:\w+ ){0,3}(?:troops|soldiers|tanks|units|forces|militia\w*)\b|"
                     r"\b(?:troops|soldiers|tanks|units|forces|militia\w*)\b[^.;]{0,60}\bparaded?\b", re.I)
+# The same words in a sentence's text, as whole words ("exercised restraint" names no exercise).
+EXERCISE_NAMED = re.compile(r"\b(?:" + "|".join(sorted(EXERCISES | EXERCISE_PLURALS)) + r")\b", re.I)
 # Words of acts done in practice, which the sentence after an exercise is named tells of it.
 PRACTISED = re.compile(r"\b(?:practi[sc](?:ed|ing|es?)|rehears\w*|simulat\w*|conditional|mock|notional|training "
                        r"ground|firing range|drill\w*)\b", re.I)
@@ -852,7 +854,7 @@ class Detector:
             # "thousands of troops and tanks rolled through Benghazi in a military parade", "a bomb exploded among
             # soldiers marching in a military parade": a show of force, not a deployment, nor a protest
             return None
-        if PRACTISED.search(sentence_text) and any(w in previous.lower() for w in (*EXERCISES, *EXERCISE_PLURALS)):
+        if PRACTISED.search(sentence_text) and EXERCISE_NAMED.search(previous):
             # "The joint exercise 'Zapad-2021' continues at the Obuz-Lesnovsky range. Today, tactical groups
             # practised repelling an attack ...": the drill the sentence before named
             return None

@@ -598,6 +598,7 @@ class Gazetteer:
                 _add_refs(stems, area.stem[local.end():], (ref,))  # "Kabupaten Nduga" is "Nduga regency"
         self._countries: dict[str, Place] = {}
         self._capital_names: dict[str, str] = {}
+        self._capital_keys: dict[str, str] = {}  # the same names as name_key folds them, for resolve
         country_refs: Index = {}
         for c in countries.values():
             place = self._country_place(c)
@@ -605,6 +606,7 @@ class Gazetteer:
                 self._countries[place.country] = place
                 if c.get("capital"):
                     self._capital_names[place.country] = str(c["capital"])
+                    self._capital_keys[place.country] = name_key(str(c["capital"]))
                 _add_refs(country_refs, name_key(place.name), (add(place, ()),))
         # GeoNames' land neighbours of each country: a war spills over its borders (al-Shabaab in Kenya,
         # Israeli strikes in Lebanon), so a town just across one is a place of the report too
@@ -1080,7 +1082,7 @@ class Gazetteer:
 
         best = min(match.candidates, key=rank)
         if best.source == "geonames" and name_key(best.name) == said and \
-                name_key(self._capital_names.get(best.country, "")) != said:
+                self._capital_keys.get(best.country) != said:
             # ... unless the name is a spelling of a far bigger town in the same standing: "Jenin" is Janīn
             # in the West Bank (35,000), not the Polish village of 1,100 whose own name it is (but a capital keeps
             # its name: "Dili" is Timor-Leste's, not one of Delhi's spellings)
