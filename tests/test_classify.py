@@ -62,11 +62,7 @@ def trained(rows: list[dict], tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-# (the words+chars+embedding case, against the same scikit-learn model with the embeddings beside, passed at a1d9532,
-# but the model and vectors it trains in the test process raised that process's size, which every process the suite
-# starts afterwards takes as its own peak (ru_maxrss outlives exec): test_hostile's ingest failed its memory bound.
-# It comes back as a test of its own process once the packaged model reads embeddings.)
-@pytest.mark.parametrize("parts", ["words", "words+chars"])
+@pytest.mark.parametrize("parts", ["words", "words+chars", "words+chars+embedding"])
 def test_inference_matches_scikit_learn(rows: list[dict], parts: str, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from scipy import sparse
