@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -63,8 +60,7 @@ def trained(rows: list[dict], tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("parts", ["words", "words+chars", "words+chars+embedding"])
-def test_inference_matches_scikit_learn(rows: list[dict], parts: str, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_inference_matches_scikit_learn(rows: list[dict], parts: str) -> None:
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -75,21 +71,6 @@ def test_inference_matches_scikit_learn(rows: list[dict], parts: str, tmp_path: 
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
     vectorizer = words if parts == "words" else FeatureUnion([("words", words), ("chars", chars)])
     scale = 0.5 if parts.endswith("embedding") else 0.0
-    heldout = [r["text"] for r in rows if r["split"] == "heldout" and not r["long"]][:40]
-    # short words, runs of spaces, tabs and line ends: the character n-grams' edge cases
-    texts = SENTENCES + heldout + ["a I  x\tyz\nok !", "Ünïcode"]
-    if scale:
-        # the real encoder (classify.embed), run in a process of its own: torch stays out of this one, whose size
-        # each process the tests start afterwards would take as its own peak memory (ru_maxrss outlives exec, and
-        # test_hostile bounds the ingest's); this process then looks its vectors up
-        asked = list(dict.fromkeys([t for t, _ in pairs] + texts))
-        (tmp_path / "texts.json").write_text(json.dumps(asked), encoding="utf-8")
-        subprocess.run([sys.executable, "-c", "import json, sys, numpy; from warledger.classify import embed; "
-                        "numpy.save(sys.argv[2], embed(json.load(open(sys.argv[1], encoding='utf-8'))))",
-                        str(tmp_path / "texts.json"), str(tmp_path / "vectors.npy")], check=True)
-        vectors = dict(zip(asked, np.load(tmp_path / "vectors.npy"), strict=True))
-        assert vectors[texts[0]].shape == (384,) and np.isclose(np.linalg.norm(vectors[texts[0]]), 1.0)
-        monkeypatch.setattr(classify, "embed", lambda some: np.stack([vectors[t] for t in some]))
 
     def features(texts: list[str]) -> sparse.csr_matrix:
         tfidf = vectorizer.transform(texts)
@@ -105,6 +86,9 @@ def test_inference_matches_scikit_learn(rows: list[dict], parts: str, tmp_path: 
         arrays |= {"char_vocabulary": chars.get_feature_names_out(), "char_idf": chars.idf_,
                    "char_ngrams": np.array((2, 5))}
     ours = SentenceTypes.from_arrays(arrays)
+    heldout = [r["text"] for r in rows if r["split"] == "heldout" and not r["long"]][:40]
+    # short words, runs of spaces, tabs and line ends: the character n-grams' edge cases
+    texts = SENTENCES + heldout + ["a I  x\tyz\nok !", "Ünïcode"]
     expected = model.predict_proba(features(texts))
     for text, row in zip(texts, expected, strict=True):
         got = ours.probabilities(text)
