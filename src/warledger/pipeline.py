@@ -35,6 +35,7 @@ from warledger.classify import (
     MAX_SENTENCES,
     SentenceTypes,
     first_opinion,
+    load_encoder,
     one_crowd_event,
     one_event_per_sentence,
     retype,
@@ -108,6 +109,8 @@ class Pipeline:
         self.matcher = ActorMatcher.build(self.nlp, self.knowledge)
         self.detector = Detector(self.nlp, load_triggers(profiles))
         self.classifier = SentenceTypes.load()
+        if self.classifier.embedding_scale:
+            load_encoder()  # here, before workers are forked: they share it
         self.boilerplate: tuple[BoilerplateRule, ...] = _profile_boilerplate(profiles)
         self.trigger_words = TriggerWords(self.nlp, self.detector.rules.values())
 
