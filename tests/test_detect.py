@@ -1302,11 +1302,8 @@ def test_plans_crimes_commemorations_and_matches_in_other_words_are_no_event(sta
     ("Militiamen in Duque de Caxias are charging each household 50 reais a month for 'security'.",
      [("Strategic developments", "Other")]),
     # gunmen who attack mourners at an anniversary make an event of their own
-    pytest.param("Gunmen attacked mourners marking the anniversary of the massacre in Bentalha on Tuesday, "
-                 "killing two.", [("Violence against civilians", "Attack")], marks=pytest.mark.xfail(
-                     strict=True, reason="the embedding classifier of stop 45 reads it as no event at 0.63 (the "
-                     "anniversary), 2.6 times its Attack, and drops it; NO_EVENT_DROP 0.6 was 5 texts better and 17 "
-                     "worse out of fold")),
+    ("Gunmen attacked mourners marking the anniversary of the massacre in Bentalha on Tuesday, killing two.",
+     [("Violence against civilians", "Attack")]),
 ])
 def test_arrests_and_attacks_beside_those_words_stay_events(stage_pipeline: Pipeline, text: str,
                                                            expected: list) -> None:

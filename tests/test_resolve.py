@@ -419,16 +419,9 @@ def test_a_town_is_read_in_the_attacked_country_even_when_the_attacker_is_named_
 
 @pytest.mark.parametrize(("text", "location"), [
     # a government's act for its whole country is coded to the capital, as ACLED does
-    pytest.param("Martial law was introduced in Armenia on Tuesday.", "Yerevan", marks=pytest.mark.xfail(
-        strict=True, reason="the embedding classifier of stop 45 reads it as no event at 0.51 (Other 0.03) and drops "
-                            "it; NO_EVENT_DROP 0.6 was 5 texts better and 17 worse out of fold")),
-    pytest.param("The Armenian government lifted martial law on Tuesday.", "Yerevan", marks=pytest.mark.xfail(
-        strict=True, reason="the embedding classifier of stop 45 reads it as no event at 0.43 (Other 0.01) and drops "
-                            "it; NO_EVENT_DROP 0.6 was 5 texts better and 17 worse out of fold")),
-    pytest.param("The Azerbaijani parliament lifted martial law on Tuesday.", "Baku", marks=pytest.mark.xfail(
-        strict=True, reason="the classifier retrained on 08ddd30 reads the sentence as no event at 0.41, over "
-                            "NO_EVENT_DROP (0.397 before), and the second opinion drops the rules' Other; 0.45 "
-                            "instead was 1 text better and 4 worse out of fold")),
+    ("Martial law was introduced in Armenia on Tuesday.", "Yerevan"),
+    ("The Armenian government lifted martial law on Tuesday.", "Yerevan"),
+    ("The Azerbaijani parliament lifted martial law on Tuesday.", "Baku"),
 ])
 def test_a_country_wide_political_act_is_placed_in_the_capital(stage_pipeline: Pipeline, text: str,
                                                                 location: str) -> None:
