@@ -178,7 +178,8 @@ class SentenceTypes:
     char_vocabulary: dict[str, int] = dataclasses.field(default_factory=dict)
     char_idf: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0))
     char_ngrams: tuple[int, int] = (0, 0)
-    # the weight of the sentence's embedding (EMBEDDING_MODEL) beside the two TF-IDF vectors; 0 in a model without
+    # the weight of the sentence's embedding (EMBEDDING_MODEL) beside the two TF-IDF vectors; 0 in a model that
+    # reads none
     embedding_scale: float = 0.0
 
     @classmethod
@@ -317,10 +318,9 @@ def load_encoder() -> None:
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """The sentences' embeddings by EMBEDDING_MODEL (mean of its token vectors, unit length), one row each.
-    The model loads on first use, from the files its package ships (nothing is downloaded), on one thread:
-    a process forked after torch has run its pool of threads hangs in its first encoding (`make oof`
-    trains in the parent and extracts in forked workers)."""
-    global _ENCODER
+    The model loads on first use unless load_encoder ran, from the files its package ships (nothing is
+    downloaded), on one thread: a process forked after torch has run its pool of threads hangs in its first
+    encoding (`make oof` trains in the parent and extracts in forked workers)."""
     found = {t: _EMBEDDED[t] for t in dict.fromkeys(texts) if t in _EMBEDDED}
     missing = [t for t in dict.fromkeys(texts) if t not in found]
     if missing:
