@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 from hostile import CASES, GOOD_RECORD, write_case
+from test_hostile import LAUNCHER
 
 from warledger.read import read_inputs
 from warledger.records import Document, Skipped
 
-# runs its arguments as a command and exits with its status
-FRESH = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"
 FUZZ_SECONDS = int(os.environ.get("WARLEDGER_FUZZ_SECONDS", "60"))
 FUZZER = Path(__file__).with_name("fuzz_read.py")
 # Seeds larger than this are left out: libFuzzer mutates inputs up to the largest seed's size.
@@ -57,9 +56,10 @@ def test_fuzzing_the_readers_for_a_bounded_time_finds_no_crash(tmp_path: Path) -
     for name, data in REGRESSIONS.items():
         if len(data) <= SEED_MAX_BYTES:
             (seeds / f"regression-{name}").write_bytes(data)
-    # started through a small process of its own: libFuzzer's memory limit reads the process's peak, which a child
-    # started straight from pytest inherits from pytest (see test_hostile.LAUNCHER)
-    done = subprocess.run([sys.executable, "-c", FRESH, sys.executable, str(FUZZER), f"-max_total_time={FUZZ_SECONDS}",
+    # through test_hostile's launcher: libFuzzer's memory limit reads the process's peak, which a child started
+    # straight from pytest inherits from pytest
+    done = subprocess.run([sys.executable, "-c", LAUNCHER, str(tmp_path / "peak_kb"), sys.executable, str(FUZZER),
+                           f"-max_total_time={FUZZ_SECONDS}",
                            "-rss_limit_mb=2048", f"-max_len={SEED_MAX_BYTES}", "-timeout=30", str(seeds)],
                           cwd=tmp_path, capture_output=True, text=True, timeout=FUZZ_SECONDS * 3 + 120)
     found = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("crash-", "timeout-", "oom-")))

@@ -136,11 +136,10 @@ NO_EVENT_DROP = 0.4
 # no event: "M23 rebels clashed with Congolese troops in Sake on Tuesday." none 0.41, Armed clash 0.46). Out of fold
 # (embedding model, FIND_THRESHOLD 0.5): 0.778 / 0.922 / 0.967 -> 0.779 / 0.923 / 0.967, 3 texts better, 2 worse.
 NO_EVENT_LEAD = 2.0
-# ... unless the note keeps another mention of the same sub-type, day and place: the sentence retells the event
-# ("The M23 claimed to have killed 40 government soldiers near Sake on Tuesday."), and its claim and source are
-# the event's evidence. Out of fold: 0.779 / 0.923 / 0.967 either way, 2 texts better and 2 worse by sub-type
+# ... unless the note keeps another mention of the same sub-type, day and place (retype): the sentence retells the
+# event ("The M23 claimed to have killed 40 government soldiers near Sake on Tuesday."), and its claim and source
+# are the event's evidence. Out of fold: 0.779 / 0.923 / 0.967 either way, 2 texts better and 2 worse by sub-type
 # (2 / 1 strict); with a looser retelling (same event type, one place or within its country or region) 2 / 5.
-NO_EVENT_RETOLD = True
 # In a note (one paragraph of up to MAX_SENTENCES), a background event dated to a season or year or vaguer (date
 # precision 4 or 5) is the note's context, not an event it reports: dropped. Out of fold on the development half:
 # 7 such rows stood for no gold event, 1 for a background event the gold codes.
@@ -438,7 +437,7 @@ def without_vague_background(mentions: Sequence[Mention], annotated: Annotated, 
 def retype(mentions: Sequence[Mention], model: SentenceTypes, sentences: int) -> list[Mention]:
     """The mentions of a text of `sentences` sentences, with each one's sub-event type (and event type)
     checked by the classifier, less those whose sentence it reads as no event (NO_EVENT_DROP, and NO_EVENT_LEAD
-    times the rules' sub-type) and that retell no other mention kept (NO_EVENT_RETOLD); unchanged when the text is
+    times the rules' sub-type) and that retell no other mention kept; unchanged when the text is
     longer than MAX_SENTENCES."""
     if sentences > MAX_SENTENCES:
         return list(mentions)
@@ -447,11 +446,11 @@ def retype(mentions: Sequence[Mention], model: SentenceTypes, sentences: int) ->
     no_event = [probabilities is not None and probabilities.get(NO_EVENT, 0.0) >= max(
         NO_EVENT_DROP, NO_EVENT_LEAD * probabilities.get(mention.sub_event_type or "", 0.0))
         for mention, probabilities in judged]
-    if NO_EVENT_RETOLD:
-        kept = [m for (m, _), drop in zip(judged, no_event, strict=True) if not drop]
-        no_event = [drop and not any(k.sub_event_type == m.sub_event_type and k.date.best == m.date.best and
-                                     (k.place and k.place.key) == (m.place and m.place.key) for k in kept)
-                    for (m, _), drop in zip(judged, no_event, strict=True)]
+    # a sentence that retells a kept mention (same sub-type, day and place) stays as its evidence
+    kept = [m for (m, _), drop in zip(judged, no_event, strict=True) if not drop]
+    no_event = [drop and not any(k.sub_event_type == m.sub_event_type and k.date.best == m.date.best and
+                                 (k.place and k.place.key) == (m.place and m.place.key) for k in kept)
+                for (m, _), drop in zip(judged, no_event, strict=True)]
     out: list[Mention] = []
     for (mention, probabilities), drop in zip(judged, no_event, strict=True):
         if drop:
