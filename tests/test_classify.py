@@ -638,3 +638,20 @@ def test_arms_recovered_after_a_fight_in_a_long_report_are_part_of_the_fight(sta
             "The rebels withdrew towards the Gola forest. "
             "Residents said the fighting had stopped by nightfall.")
     assert [e.sub_event_type for e in extract(stage_pipeline, text)] == ["Armed clash"]
+
+
+@pytest.mark.issue(9)
+def test_a_planned_clause_does_not_take_its_sentences_event_from_the_classifier(
+        stage_pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "to drive the rebels out" is planned; the reinforcements flown in are not
+    text = ("The defence minister flew into Kailahun on Monday at the head of a convoy of reinforcements, announcing "
+            "an offensive to drive the rebels out of their forest camps.")
+    monkeypatch.setattr(stage_pipeline, "classifier", _tempted_everywhere("Change to group/activity", text))
+    [event] = extract(stage_pipeline, text)
+    assert (event.sub_event_type, event.place and event.place.name, event.date.best) == \
+        ("Change to group/activity", "Kailahun", dt.date(2024, 3, 11))
+    # ... but a sentence every trigger of which is planned tells none
+    threat = "The rebels said on Monday they would drive the troops out of Kailahun and seize the town within a week."
+    monkeypatch.setattr(stage_pipeline, "classifier",
+                        _tempted_everywhere("Non-state actor overtakes territory", threat))
+    assert extract(stage_pipeline, threat) == []
