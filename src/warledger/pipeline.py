@@ -50,7 +50,7 @@ from warledger.knowledge_actors import ActorKnowledge, load_actor_knowledge
 from warledger.merge import merge_corpus, merge_document
 from warledger.places import Gazetteer
 from warledger.prefilter import TriggerWords
-from warledger.records import Document, Event, Mention, Skipped
+from warledger.records import TERRITORIAL, Document, Event, Mention, Skipped
 from warledger.reposts import Fingerprint, Origin, fingerprint
 from warledger.resolve import resolve
 from warledger.segment import load_nlp, parse_all, reparse_datelines, segment
@@ -200,6 +200,9 @@ class Pipeline:
                 self.classifier, doc, [t for t in told if not self.detector.told_as_no_event(doc, t[1], t[2], matches)],
                 matches)
             mentions = resolve(document, annotated, found, self.gazetteer, self.knowledge, cleaned.to_original)
+            # ground that changed hands is ground named: "moved into the areas the guerrillas had left" took nothing
+            # the row could place
+            mentions = [m for m in mentions if m.place is not None or m.sub_event_type not in TERRITORIAL]
         mentions = attach_denials(document, annotated.sentences, mentions, cleaned.to_original)
         mentions = retype(mentions, self.classifier, len(sentences))  # the learned second opinion
         mentions = without_vague_background(mentions, annotated, len(sentences))  # a note's year-old context
