@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import SHARED, requires_shared
 
-from warledger.clean import CleanText, clean, default_rules, parse_rules
+from warledger.clean import CleanText, clean, default_rules, parse_rules, teasers
 
 SEEDS = SHARED / "seeds"
 
@@ -264,3 +264,15 @@ def test_reading_time_bylines_are_dropped(line: str) -> None:
 def test_a_sentence_that_ends_in_minutes_stays() -> None:
     text = "Troops read the statement for 5 min\n\nSoldiers fought a gang in Duran on Thursday."
     assert dropped(clean(text), text) == {}
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize(("sentences", "found"), [
+    (["Read also: Leone weakens against the US dollar"], {0}),
+    (["Rebels burned a school.", "READ ALSO:", "Ten arrested after riot in Kenema"], {1, 2}),
+    (["See also: the full list of polling stations", "Police said it was calm."], {0}),
+    (["Related: Freetown market reopens"], {0}),
+    (["Police said they would read all the statements again.", "Also, rebels burned the office in Kailahun."], set()),
+])
+def test_a_teaser_is_told_by_the_packaged_teaser_rules(sentences: list[str], found: set[int]) -> None:
+    assert teasers(sentences) == found

@@ -529,3 +529,14 @@ def test_a_peoples_arrested_are_its_civilians(pipeline: Pipeline) -> None:
 def test_a_building_named_after_its_town_is_in_it(pipeline: Pipeline, text: str, places: list[str]) -> None:
     [note] = notes_of(pipeline, text).sentences
     assert [p.place.name for p in note.places] == places
+
+
+@pytest.mark.issue(9)
+def test_a_teaser_for_another_story_run_into_a_paragraph_tells_no_event(pipeline: Pipeline) -> None:
+    arrest = "Police arrested three opposition activists at their party office in Makeni on Tuesday."
+    teaser = " READ ALSO: Gunmen kill two traders in Kenema"
+    assert kinds(events(pipeline, arrest + teaser)) == kinds(events(pipeline, arrest)) == [
+        ("Strategic developments", "Arrests")]
+    # ... the same words as the report's own sentence are an event
+    assert ("Violence against civilians", "Attack") in kinds(events(
+        pipeline, arrest + " Gunmen killed two traders in Kenema on Tuesday."))

@@ -34,6 +34,10 @@ _RULE_KEYS = frozenset({"pattern", "reason", "max_words", "unpunctuated", "skip_
 # Closing quotes and brackets that may follow the final punctuation of a sentence.
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = (".", "!", "?", "…")
+# The reason of the packaged rules that drop a teaser for another story (is_teaser).
+TEASER = "teaser for another story"
+# The longest bare label of a teaser ("READ ALSO:", "Do not miss") that the parser cuts off as a sentence.
+TEASER_LABEL_WORDS = 3
 
 
 @dataclass(slots=True, frozen=True)
@@ -129,6 +133,27 @@ def _boilerplate_reason(line: str, rules: Sequence[BoilerplateRule], is_headline
         if rule.matches(line, word_count, ends_sentence, is_headline):
             return rule.reason
     return None
+
+
+def teasers(sentences: Sequence[str]) -> set[int]:
+    """The positions of the sentences that are teasers for another story ("Read also: Kina weakens against US
+    dollar"), as the packaged rules of that reason (TEASER) drop one on a line of its own, and of a bare label of
+    them ("READ ALSO:", which the parser may cut off) with the sentence after it: a repost that runs its teasers
+    into the paragraph keeps them past the line rules, and their words then spoke for the report (a riot on a market
+    page read as politics or markets; the teaser's own killing an event; its note one sentence longer)."""
+    found: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        text = sentence.strip()
+        if _teaser(text):
+            found.add(i)
+        elif i + 1 < len(sentences) and len(text.split()) <= TEASER_LABEL_WORDS and \
+                _teaser(f"{text} {sentences[i + 1].strip()}"):
+            found |= {i, i + 1}
+    return found
+
+
+def _teaser(text: str) -> bool:
+    return any(rule.reason == TEASER and rule.pattern.search(text) for rule in default_rules())
 
 
 @functools.lru_cache(maxsize=1)
