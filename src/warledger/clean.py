@@ -34,7 +34,7 @@ _RULE_KEYS = frozenset({"pattern", "reason", "max_words", "unpunctuated", "skip_
 # Closing quotes and brackets that may follow the final punctuation of a sentence.
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = (".", "!", "?", "…")
-# The reason of the packaged rules that drop a teaser for another story (is_teaser).
+# The reason of the packaged rules that drop a teaser for another story (see `teasers`).
 TEASER = "teaser for another story"
 # The longest bare label of a teaser ("READ ALSO:", "Do not miss") that the parser cuts off as a sentence.
 TEASER_LABEL_WORDS = 3
