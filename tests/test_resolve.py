@@ -113,7 +113,7 @@ def test_control_restored_or_now_held_is_territory_taken(stage_pipeline: Pipelin
                      "(0.46 before them), past the 0.5 at which it overrules the rules' turned-down ground taken"))),
     pytest.param("The fire at the fuel depot near Kherson was brought under control on Tuesday.",
                  marks=pytest.mark.xfail(strict=True, reason=(
-                     "the embedding classifier of stop 45 finds Looting/property destruction at 0.67 where the "
+                     "the embedding classifier of stop 46 finds Looting/property destruction at 0.58 where the "
                      "rules found none; a fire put out is no looting"))),
 ])
 def test_a_situation_under_control_takes_no_place(stage_pipeline: Pipeline, text: str) -> None:
@@ -185,7 +185,7 @@ def test_a_sentence_that_names_no_place_takes_the_place_of_the_event_told_before
 @pytest.mark.parametrize(("text", "states"), [
     pytest.param("Armenia accused Azerbaijan of shelling border towns on Tuesday.", ("ARM", "AZE"),
                  marks=pytest.mark.xfail(strict=True, reason=(
-                     "the embedding classifier of stop 45 reads the accusation as no event at 0.48, almost five times "
+                     "the embedding classifier of stop 46 reads the accusation as no event at 0.52, seven times "
                      "its Shelling, and drops it; NO_EVENT_DROP 0.6 was 5 texts better and 17 worse out of fold"))),
     ("Sudanese troops clashed with South Sudanese troops in border villages on Tuesday.", ("SDN", "SSD")),
 ])
@@ -514,9 +514,9 @@ def test_a_demonym_on_a_place_is_no_party_and_on_homes_names_civilians(stage_pip
         "Looting/property destruction", "Civilians (Palestine)", "PSE")
 
 
-@pytest.mark.xfail(strict=True, reason="the embedding classifier of stop 45 reads 'The next day, Russian missiles "
-                   "struck Odesa, killing four people.' as no event at 0.51, 2.3 times its Air/drone strike, and "
-                   "drops it; NO_EVENT_DROP 0.6 was 5 texts better and 17 worse out of fold")
+@pytest.mark.xfail(strict=True, reason="the embedding classifier of stop 46 reads 'The next day, Russian "
+                   "missiles struck Odesa, killing four people.' as no event at 0.49 (Air/drone strike 0.23, Shelling "
+                   "0.08) and drops it; NO_EVENT_DROP 0.6 was 5 texts better and 17 worse out of fold")
 def test_the_day_before_and_after_count_from_the_day_just_told(stage_pipeline: Pipeline) -> None:
     # published on Wednesday 13 March 2024
     events = extract(stage_pipeline, "Russian shelling killed two civilians in Kherson on Monday.\n\n"
@@ -1003,7 +1003,7 @@ def test_a_large_force_arriving_changes_its_activity(stage_pipeline: Pipeline, t
 
 @pytest.mark.parametrize("text", [
     pytest.param("Two soldiers arrived in Goma on Monday.", marks=pytest.mark.xfail(strict=True, reason=(
-        "the embedding classifier of stop 45 finds a Change to group/activity at 0.66 where the rules turned it "
+        "the embedding classifier of stop 46 finds a Change to group/activity at 0.68 where the rules turned it "
         "down; OVERRULE_THRESHOLD 0.8 was 20 texts better and 25 worse out of fold"))),
     "Thousands of families moved into camps near Goma on Monday.",
 ])
@@ -1183,8 +1183,8 @@ def test_the_enemy_of_a_groups_statement_is_its_foe_not_its_home(stage_pipeline:
 
 
 @pytest.mark.issue(9)
-@pytest.mark.xfail(strict=True, reason="the embedding classifier of stop 45 gives Excessive force against "
-                   "protesters 0.42 (Attack 0.10) and the second opinion retypes the killing: no protesters here")
+@pytest.mark.xfail(strict=True, reason="the embedding classifier of stop 46 gives Excessive force against "
+                   "protesters 0.43 (Armed clash 0.22) and the second opinion retypes the killing: no protesters here")
 def test_a_date_in_a_since_clause_dates_what_came_before(stage_pipeline: Pipeline) -> None:
     # "the worst since the troops were sent north last month": the month is the deployment's, not the killing's
     text = ("A teacher was killed and two pupils were wounded on Tuesday afternoon when soldiers opened fire on "

@@ -153,7 +153,13 @@ def teasers(sentences: Sequence[str]) -> set[int]:
 
 
 def _teaser(text: str) -> bool:
-    return any(rule.reason == TEASER and rule.pattern.search(text) for rule in default_rules())
+    return any(rule.pattern.search(text) for rule in _teaser_rules())
+
+
+@functools.lru_cache(maxsize=1)
+def _teaser_rules() -> tuple[BoilerplateRule, ...]:
+    """The packaged rules of reason TEASER, picked once (every sentence of every report is asked about)."""
+    return tuple(rule for rule in default_rules() if rule.reason == TEASER)
 
 
 @functools.lru_cache(maxsize=1)
